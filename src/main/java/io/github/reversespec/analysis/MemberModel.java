@@ -1,0 +1,53 @@
+package io.github.reversespec.analysis;
+
+import java.util.List;
+
+/**
+ * A constructor, method, field, enum constant or annotation element of a type.
+ *
+ * @param kind what the member is
+ * @param name the member's simple name (the type's simple name for constructors)
+ * @param signature the declaration exactly as written in the code, normalised to one line, without
+ *     annotations, Javadoc or body (e.g. {@code public static <T> List<T> copy(Collection<? extends
+ *     T> src) throws IOException})
+ * @param visibility declared access (interface members are public unless private)
+ * @param isStatic declared or implicitly static
+ * @param javadocSummary first sentence of the member's Javadoc, or empty
+ * @param deprecated carries {@code @Deprecated} or a {@code @deprecated} Javadoc tag
+ * @param thrownTypes exception types in the {@code throws} clause, as written
+ * @param raisedTypes exception types created in {@code throw new X(...)} statements of the body,
+ *     sorted, distinct
+ * @param validations argument checks found in the body, as short source snippets (e.g. {@code
+ *     Objects.requireNonNull(name)}, {@code if (size < 0) throw IllegalArgumentException}), in
+ *     source order, at most a handful
+ * @param line the line of the declaration in its file
+ */
+public record MemberModel(
+        MemberKind kind,
+        String name,
+        String signature,
+        Visibility visibility,
+        boolean isStatic,
+        String javadocSummary,
+        boolean deprecated,
+        List<String> thrownTypes,
+        List<String> raisedTypes,
+        List<String> validations,
+        int line) {
+
+    public MemberModel {
+        javadocSummary = javadocSummary == null ? "" : javadocSummary;
+        thrownTypes = List.copyOf(thrownTypes);
+        raisedTypes = List.copyOf(raisedTypes);
+        validations = List.copyOf(validations);
+    }
+
+    /** The kinds of member. */
+    public enum MemberKind {
+        CONSTRUCTOR,
+        METHOD,
+        FIELD,
+        ENUM_CONSTANT,
+        ANNOTATION_ELEMENT
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.reversespec.analysis;
+
+import java.util.List;
+
+/**
+ * A type declared in a unit: top-level or member (nested) type. Local and anonymous classes are
+ * not types of the package's interface and are left out.
+ *
+ * @param name simple name; a member type is {@code Outer.Inner}
+ * @param qualifiedName {@code package.Outer.Inner}
+ * @param kind class, interface, enum, record or annotation
+ * @param visibility declared access
+ * @param exported reachable from other packages: public or protected, and so is every enclosing
+ *     type
+ * @param modifiers other modifiers in source order ({@code abstract}, {@code final}, {@code
+ *     static}, {@code sealed}, {@code non-sealed}, {@code strictfp})
+ * @param signature the declaration as written, one line, without annotations, Javadoc or body,
+ *     e.g. {@code public final class Cache<K, V> extends Base implements Closeable}
+ * @param typeParameters type parameters as written, e.g. {@code K extends Comparable<K>}
+ * @param extendedTypes supertypes in {@code extends}, as written
+ * @param implementedTypes interfaces in {@code implements}, as written
+ * @param permittedTypes types in {@code permits}, as written
+ * @param annotations simple names of the annotations on the declaration (without {@code @})
+ * @param javadocSummary first sentence of the type's Javadoc, or empty
+ * @param deprecated carries {@code @Deprecated} or a {@code @deprecated} Javadoc tag
+ * @param file the declaring file, relative to the execution root, '/'-separated
+ * @param line the line of the declaration
+ * @param members constructors, methods, fields, enum constants and annotation elements, in source
+ *     order (all visibilities; record components are not repeated here)
+ * @param fields every field (all visibilities) in source order; for records, the components first
+ * @param enumConstants names of the enum constants, in source order
+ * @param recordComponents components of a record, in order (empty otherwise)
+ */
+public record TypeModel(
+        String name,
+        String qualifiedName,
+        TypeKind kind,
+        Visibility visibility,
+        boolean exported,
+        List<String> modifiers,
+        String signature,
+        List<String> typeParameters,
+        List<String> extendedTypes,
+        List<String> implementedTypes,
+        List<String> permittedTypes,
+        List<String> annotations,
+        String javadocSummary,
+        boolean deprecated,
+        String file,
+        int line,
+        List<MemberModel> members,
+        List<FieldModel> fields,
+        List<String> enumConstants,
+        List<FieldModel> recordComponents) {
+
+    public TypeModel {
+        modifiers = List.copyOf(modifiers);
+        typeParameters = List.copyOf(typeParameters);
+        extendedTypes = List.copyOf(extendedTypes);
+        implementedTypes = List.copyOf(implementedTypes);
+        permittedTypes = List.copyOf(permittedTypes);
+        annotations = List.copyOf(annotations);
+        javadocSummary = javadocSummary == null ? "" : javadocSummary;
+        members = List.copyOf(members);
+        fields = List.copyOf(fields);
+        enumConstants = List.copyOf(enumConstants);
+        recordComponents = List.copyOf(recordComponents);
+    }
+
+    /** A member type, declared inside another type. */
+    public boolean isNested() {
+        return name.indexOf('.') >= 0;
+    }
+
+    /** The simple name of the outermost type: what imports and other files name. */
+    public String topLevelName() {
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+}

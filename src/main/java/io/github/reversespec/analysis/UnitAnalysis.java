@@ -1,0 +1,49 @@
+package io.github.reversespec.analysis;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything the code says about one unit, before any graph or model is involved.
+ *
+ * @param id the unit
+ * @param files its Java files (main sources only), sorted by path
+ * @param packageJavadoc the text of the {@code package-info.java} Javadoc (tags removed,
+ *     whitespace normalised), or empty
+ * @param types every top-level and member type, in file order then source order
+ * @param imports every import of every file, sorted, distinct
+ * @param qualifiedReferences dotted names used in the code that may be fully-qualified references
+ *     to a type (e.g. {@code com.acme.util.Strings} from {@code com.acme.util.Strings.join(x)}),
+ *     sorted, distinct; the graph keeps those that land in a reactor package
+ * @param debt TODO/FIXME/XXX/HACK comments and deprecated elements, by file then line
+ * @param sourceHash {@code sha256:<hex>} over the unit's files (paths and bytes, in path order)
+ */
+public record UnitAnalysis(
+        UnitId id,
+        List<SourceFile> files,
+        String packageJavadoc,
+        List<TypeModel> types,
+        List<ImportRef> imports,
+        Set<String> qualifiedReferences,
+        List<DebtItem> debt,
+        String sourceHash) {
+
+    public UnitAnalysis {
+        files = List.copyOf(files);
+        packageJavadoc = packageJavadoc == null ? "" : packageJavadoc;
+        types = List.copyOf(types);
+        imports = List.copyOf(imports);
+        qualifiedReferences = Set.copyOf(qualifiedReferences);
+        debt = List.copyOf(debt);
+    }
+
+    /** Problems of the files that could not be parsed or read. */
+    public List<ParseProblem> problems() {
+        return files.stream().flatMap(f -> f.problem().stream()).toList();
+    }
+
+    /** Types other packages can use (public or protected, and so is every enclosing type). */
+    public List<TypeModel> exportedTypes() {
+        return types.stream().filter(TypeModel::exported).toList();
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.reversespec.reactor;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One reactor project as the core sees it: where its sources are and what it depends on. Built by
+ * the Maven adapter; the core never sees a {@code MavenProject}.
+ *
+ * @param groupId the project's groupId
+ * @param artifactId the project's artifactId
+ * @param version the project's version
+ * @param name the project's display name (may equal the artifactId)
+ * @param description the pom's description, or empty
+ * @param baseDir the project's base directory (absolute, normalised)
+ * @param moduleDir the base directory relative to the execution root, with '/' separators; empty
+ *     for the root project
+ * @param reactorIndex position of the project in Maven's reactor order (0 first)
+ * @param sourceRoots the main compile source roots that exist and are not generated
+ * @param testSourceRoots the test compile source roots that exist
+ * @param reactorDependencies keys ({@code groupId:artifactId}) of reactor projects this one
+ *     declares a dependency on, in declaration order
+ * @param externalDependencies {@code groupId:artifactId:version} of every other declared
+ *     dependency, with {@code :scope} appended when not compile
+ */
+public record ProjectModel(
+        String groupId,
+        String artifactId,
+        String version,
+        String name,
+        String description,
+        Path baseDir,
+        String moduleDir,
+        int reactorIndex,
+        List<Path> sourceRoots,
+        List<Path> testSourceRoots,
+        List<String> reactorDependencies,
+        List<String> externalDependencies) {
+
+    public ProjectModel {
+        description = description == null ? "" : description.strip();
+        sourceRoots = List.copyOf(sourceRoots);
+        testSourceRoots = List.copyOf(testSourceRoots);
+        reactorDependencies = List.copyOf(reactorDependencies);
+        externalDependencies = List.copyOf(externalDependencies);
+    }
+
+    /** The key other projects use to name this one: {@code groupId:artifactId}. */
+    public String key() {
+        return groupId + ":" + artifactId;
+    }
+}

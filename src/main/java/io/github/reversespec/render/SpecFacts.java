@@ -1,0 +1,42 @@
+package io.github.reversespec.render;
+
+import io.github.reversespec.analysis.ModuleDescriptorFacts;
+import io.github.reversespec.analysis.TestClassFacts;
+import io.github.reversespec.analysis.UnitAnalysis;
+import io.github.reversespec.graph.UnitNode;
+import io.github.reversespec.reactor.ProjectModel;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the code supplies to one unit's spec.
+ *
+ * @param unit the unit's analysis
+ * @param node its place in the graph
+ * @param project the owning project
+ * @param moduleDescriptor the project's {@code module-info.java}, if any
+ * @param coverage per top-level type of the unit, the tests that refer to it (types without tests
+ *     included with an empty list), sorted by type name
+ * @param tests the test files that exercise any type of the unit, sorted by path
+ * @param dependencies one summary per direct dependency, in the order of {@code
+ *     node.dependencies()}
+ * @param dependents the units that use this one, with their summaries, in the order of {@code
+ *     node.dependents()}
+ */
+public record SpecFacts(
+        UnitAnalysis unit,
+        UnitNode node,
+        ProjectModel project,
+        Optional<ModuleDescriptorFacts> moduleDescriptor,
+        List<TypeCoverage> coverage,
+        List<TestClassFacts> tests,
+        List<DependencySummary> dependencies,
+        List<DependencySummary> dependents) {
+
+    public SpecFacts {
+        coverage = List.copyOf(coverage);
+        tests = List.copyOf(tests);
+        dependencies = List.copyOf(dependencies);
+        dependents = List.copyOf(dependents);
+    }
+}
