@@ -2,6 +2,7 @@ package io.github.reversespec.render;
 
 import io.github.reversespec.analysis.ModuleDescriptorFacts;
 import io.github.reversespec.analysis.TestClassFacts;
+import io.github.reversespec.analysis.TypeCoverage;
 import io.github.reversespec.analysis.UnitAnalysis;
 import io.github.reversespec.graph.UnitNode;
 import io.github.reversespec.reactor.ProjectModel;
