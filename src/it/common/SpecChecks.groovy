@@ -1,0 +1,92 @@
+// Shared assertions for the ITs' verify scripts: load with
+//   def checks = evaluate(new File(basedir, '../../../src/it/common/SpecChecks.groovy'))
+import org.yaml.snakeyaml.Yaml
+import groovy.json.JsonSlurper
+
+class SpecChecks {
+    static final List<String> HEADINGS = [
+        '## 1. Intent', '## 2. Public Interface', '## 3. Behavior', '## 4. Data Structures',
+        '## 5. Constraints', '## 6. Edge Cases and Errors', '## 7. Technical Debt',
+        '## 8. Test Coverage', '## 9. Dependencies', '## Appendix: Files']
+
+    /** The front matter of a spec, parsed by a real YAML parser. */
+    Map frontMatter(File spec) {
+        String text = spec.getText('UTF-8')
+        assert text.startsWith('---\n') : "${spec} has no front matter"
+        int end = text.indexOf('\n---\n', 4)
+        assert end > 0 : "${spec} front matter is not closed"
+        Object yaml = new Yaml().load(text.substring(4, end))
+        assert yaml instanceof Map : "${spec} front matter is not a YAML map"
+        return (Map) yaml
+    }
+
+    /** Checks the format of PRODUCT.md and returns the front matter. */
+    Map assertSpec(File spec, String module, String pkg, String status = 'ast-only') {
+        assert spec.isFile() : "missing spec ${spec}"
+        Map fm = frontMatter(spec)
+        assert fm.type == 'module-spec'
+        assert fm.module == module : "${spec}: module ${fm.module}"
+        assert fm.package == pkg : "${spec}: package ${fm.package}"
+        assert fm.status == status : "${spec}: status ${fm.status}"
+        assert fm.model != null
+        assert (fm.sourceHash as String) ==~ /sha256:[0-9a-f]{64}/
+        assert (fm.generator as String).startsWith('reverse-spec-maven-plugin/')
+        assert fm.relatedFiles instanceof List && !fm.relatedFiles.isEmpty()
+        String text = spec.getText('UTF-8')
+        assert text.contains("\n# ${pkg} (${module})\n") : "${spec}: title"
+        int at = 0
+        for (String h : HEADINGS) {
+            int i = text.indexOf('\n' + h + '\n', at)
+            assert i >= 0 : "${spec}: heading '${h}' missing or out of order"
+            assert text.indexOf('\n' + h + '\n', i + 1) < 0 : "${spec}: heading '${h}' twice"
+            at = i + 1
+        }
+        assert !(text =~ /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/) : "${spec}: contains a timestamp"
+        return fm
+    }
+
+    /** The text of one numbered section (up to the next '## '). */
+    String section(File spec, int number) {
+        String text = spec.getText('UTF-8')
+        int start = text.indexOf("\n## ${number}. ")
+        assert start >= 0
+        int end = text.indexOf('\n## ', start + 1)
+        return text.substring(start, end < 0 ? text.length() : end)
+    }
+
+    Map summary(File basedir) {
+        File json = new File(basedir, 'specs/_batch-summary.json')
+        assert json.isFile() : 'missing specs/_batch-summary.json'
+        assert new File(basedir, 'specs/_batch-summary.md').isFile() : 'missing specs/_batch-summary.md'
+        return (Map) new JsonSlurper().parse(json)
+    }
+
+    static final String BEFORE = 'files-before-build.txt'
+
+    /** Called from setup.groovy: remembers every file (path and size) before the build. */
+    void snapshot(File basedir) {
+        new File(basedir, BEFORE).text = listing(basedir).join('\n')
+    }
+
+    /** Asserts the build wrote nothing but specs/ and drift-logs/ (and the invoker's build.log). */
+    void assertOnlySpecsWritten(File basedir) {
+        File before = new File(basedir, BEFORE)
+        assert before.isFile() : 'setup.groovy did not snapshot the files'
+        Set<String> was = before.readLines() as Set
+        List<String> changed = listing(basedir).findAll { !was.contains(it) }
+            .findAll { !it.startsWith('specs/') && !it.startsWith('drift-logs/') && !it.startsWith('build.log') && !it.startsWith(BEFORE) }
+        assert changed.isEmpty() : "written outside specs/: ${changed}"
+    }
+
+    private static List<String> listing(File basedir) {
+        List<String> out = []
+        basedir.eachFileRecurse { File f ->
+            if (f.isFile()) {
+                String rel = basedir.toPath().relativize(f.toPath()).toString().replace('\\', '/')
+                out << rel + ' ' + f.length() + ' ' + f.lastModified()
+            }
+        }
+        return out.sort()
+    }
+}
+new SpecChecks()

@@ -1,0 +1,6 @@
+package com.acme.shared;
+
+/** The version of the core module. */
+public interface CoreVersion {
+    String VALUE = "1";
+}

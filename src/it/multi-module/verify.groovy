@@ -1,0 +1,45 @@
+def checks = evaluate(new File(basedir, '../../../src/it/common/SpecChecks.groovy'))
+String buildLog = new File(basedir, 'build.log').text
+
+def spec = { String path -> new File(basedir, 'specs/' + path) }
+checks.assertSpec(spec('core/com.acme.core.base.spec.md'), 'acme-core', 'com.acme.core.base')
+checks.assertSpec(spec('core/com.acme.core.a.spec.md'), 'acme-core', 'com.acme.core.a')
+checks.assertSpec(spec('core/com.acme.core.b.spec.md'), 'acme-core', 'com.acme.core.b')
+checks.assertSpec(spec('core/com.acme.shared.spec.md'), 'acme-core', 'com.acme.shared')
+checks.assertSpec(spec('app/com.acme.shared.spec.md'), 'acme-app', 'com.acme.shared')
+def appFm = checks.assertSpec(spec('app/com.acme.app.spec.md'), 'acme-app', 'com.acme.app')
+assert appFm.relatedFiles == ['app/src/main/java/com/acme/app/Main.java']
+// The same package in two projects is two units; the app uses its own
+assert appFm.dependsOn.contains('acme-app:com.acme.shared')
+assert !appFm.dependsOn.contains('acme-core:com.acme.shared')
+
+// Order: base before the a<->b cycle, the cycle as one block, the app after it
+def summary = checks.summary(basedir)
+List<String> order = summary.units.collect { it.unit }
+assert order.size() == 6
+int base = order.indexOf('acme-core:com.acme.core.base')
+int a = order.indexOf('acme-core:com.acme.core.a')
+int b = order.indexOf('acme-core:com.acme.core.b')
+int app = order.indexOf('acme-app:com.acme.app')
+assert base < a && base < b
+assert Math.abs(a - b) == 1 : 'cycle members are not one block'
+assert app > a && app > b
+assert summary.units.find { it.unit == 'acme-core:com.acme.core.a' }.level == summary.units.find { it.unit == 'acme-core:com.acme.core.b' }.level
+
+// Cross-module links resolve
+String appSpec = spec('app/com.acme.app.spec.md').text
+assert appSpec.contains('](../core/com.acme.core.a.spec.md)')
+assert checks.section(spec('core/com.acme.core.a.spec.md'), 8).contains('AccountFlowTest')
+assert checks.section(spec('core/com.acme.core.a.spec.md'), 9).toLowerCase().contains('cycle')
+
+String index = spec('_index.spec.md').text
+['core/com.acme.core.a.spec.md', 'core/com.acme.core.b.spec.md', 'core/com.acme.core.base.spec.md',
+ 'app/com.acme.app.spec.md', 'app/com.acme.shared.spec.md', 'core/com.acme.shared.spec.md'].each {
+    assert index.contains("](${it})") : "index lacks ${it}"
+    assert new File(basedir, 'specs/' + it).isFile()
+}
+assert index.contains('jackson-databind')
+assert index.contains('```mermaid')
+assert buildLog.contains('[6/6] ')
+checks.assertOnlySpecsWritten(basedir)
+return true

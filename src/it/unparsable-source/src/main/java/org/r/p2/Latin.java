@@ -1,0 +1,4 @@
+package org.r.p2;
+
+/** Café in Latin-1. */
+public class Latin {}

@@ -1,0 +1,68 @@
+package io.github.reversespec.batch;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes files so that a kill at any instant leaves either the old or the new content, never a
+ * mix: the bytes go to a temporary file beside the target, are forced to disk, and the temporary
+ * file is renamed over the target in one atomic step.
+ */
+public final class AtomicFiles {
+
+    /** Temporary files carry this suffix, so that a leftover one is recognisable and removable. */
+    static final String TEMP_SUFFIX = ".rstmp";
+
+    private AtomicFiles() {}
+
+    /**
+     * Writes {@code content} to {@code target} unless the file already holds exactly those bytes.
+     *
+     * @return true when the file was written, false when it was already current
+     */
+    public static boolean writeIfChanged(Path target, String content) throws IOException {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        if (Files.isRegularFile(target) && Files.size(target) == bytes.length
+                && Arrays.equals(Files.readAllBytes(target), bytes)) {
+            return false;
+        }
+        write(target, bytes);
+        return true;
+    }
+
+    /** Writes {@code bytes} to {@code target} atomically, creating its directory when needed. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = dir.resolve("." + target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
+        try {
+            try (FileChannel channel = FileChannel.open(
+                    temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                // Same directory, so this only happens on exotic file systems; a plain replace is
+                // the best that remains there.
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.reversespec.batch;
+
+/**
+ * The run was configured in a way it cannot honour (a setting out of range, a checkpoint path
+ * outside {@code specs/}). Raised before any work is done; the message names the setting and
+ * what to do.
+ */
+public final class BatchConfigurationException extends Exception {
+
+    public BatchConfigurationException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.reversespec.batch;
+
+import io.github.reversespec.reactor.ReactorModel;
+import java.nio.file.Path;
+
+/**
+ * One batch run, as the Maven adapter (or any other front end) configured it.
+ *
+ * @param reactor the projects to document and the execution root
+ * @param checkpointPath where resume state lives; must lie under {@code specs/} or {@code
+ *     drift-logs/} of the root (relative paths are resolved against the root)
+ * @param refresh which existing specs to regenerate
+ * @param selector which units to write (the rest still serve as context)
+ * @param dryRun print the plan, write nothing
+ * @param analysisThreads threads that parse sources
+ * @param generator {@code reverse-spec-maven-plugin/<version>}, written into every spec
+ */
+public record BatchRequest(
+        ReactorModel reactor,
+        Path checkpointPath,
+        RefreshMode refresh,
+        UnitSelector selector,
+        boolean dryRun,
+        int analysisThreads,
+        String generator) {
+
+    /** The execution root. */
+    public Path root() {
+        return reactor.root();
+    }
+
+    /** The {@code specs/} directory of the root. */
+    public Path specsDir() {
+        return reactor.root().resolve("specs");
+    }
+
+    /** The {@code drift-logs/} directory of the root. */
+    public Path driftLogsDir() {
+        return reactor.root().resolve("drift-logs");
+    }
+
+    /** The checkpoint path made absolute against the root. */
+    public Path resolvedCheckpointPath() {
+        return reactor.root().resolve(checkpointPath).toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,443 @@
+package io.github.reversespec.batch;
+
+import io.github.reversespec.analysis.InterfaceHashes;
+import io.github.reversespec.analysis.ProjectAnalysis;
+import io.github.reversespec.analysis.ReactorAnalysis;
+import io.github.reversespec.analysis.ReactorAnalyzer;
+import io.github.reversespec.analysis.TestCoverageIndex;
+import io.github.reversespec.analysis.UnitAnalysis;
+import io.github.reversespec.analysis.UnitId;
+import io.github.reversespec.generate.GenerationOutcome;
+import io.github.reversespec.generate.GenerationRequest;
+import io.github.reversespec.generate.GenerationStep;
+import io.github.reversespec.graph.UnitGraph;
+import io.github.reversespec.graph.UnitGraphBuilder;
+import io.github.reversespec.graph.UnitNode;
+import io.github.reversespec.render.DependencySummary;
+import io.github.reversespec.render.Prose;
+import io.github.reversespec.render.SpecFacts;
+import io.github.reversespec.render.SpecFileInfo;
+import io.github.reversespec.render.SpecFileReader;
+import io.github.reversespec.render.SpecMetadata;
+import io.github.reversespec.render.SpecRenderer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The seed's {@code runBatch}: orders the reactor's units, resumes from a checkpoint, writes each
+ * unit's spec bottom-up (skipping what the refresh mode keeps), then the index and the summary.
+ * It knows nothing of Maven; the generation step decides where prose comes from.
+ */
+public final class BatchRunner {
+
+    private final GenerationStep step;
+    private final ProgressLog log;
+    private final SpecRenderer renderer = new SpecRenderer();
+
+    public BatchRunner(GenerationStep step, ProgressLog log) {
+        this.step = step;
+        this.log = log;
+    }
+
+    /**
+     * Runs the batch.
+     *
+     * @throws BatchConfigurationException when the request cannot be honoured; nothing was written
+     * @throws IOException when the output directory itself cannot be used
+     */
+    public BatchResult run(BatchRequest request) throws BatchConfigurationException, IOException {
+        long started = System.nanoTime();
+        OutputPaths.checkCheckpointPath(request);
+
+        ReactorAnalysis analysis = new ReactorAnalyzer(request.analysisThreads()).analyze(request.reactor());
+        List<String> problems = reportProblems(analysis);
+        UnitGraph graph = UnitGraphBuilder.build(analysis);
+        Plan plan = new Plan(request, analysis, graph);
+        log.info("Analysed " + plan.fileCount() + " Java files in " + analysis.projects().size() + " project(s): "
+                + graph.size() + " package unit(s), " + plan.selected.size() + " selected, "
+                + graph.blocks().stream().filter(b -> b.size() > 1).count() + " package cycle(s), in "
+                + millis(started) + " ms");
+
+        if (request.dryRun()) {
+            return new DryRun(request, plan, step, log).print(millis(started), problems);
+        }
+
+        OutputPaths.prepareSpecsDir(request);
+        CheckpointStore checkpoint = new CheckpointStore(request.resolvedCheckpointPath(), request.generator(), log);
+        Map<String, Checkpoint.Entry> previous = checkpoint.load();
+        if (!previous.isEmpty()) {
+            long done = previous.values().stream().filter(Checkpoint.Entry::done).count();
+            log.info("Resuming from " + request.root().relativize(checkpoint.path()) + ": " + done
+                    + " unit(s) already done are not redone, the others are.");
+        }
+
+        Run run = new Run(request, plan, checkpoint, previous);
+        List<UnitResult> results = run.processAll();
+
+        boolean indexWritten = new IndexWriter(request, graph, plan.projects(), log).write();
+        BatchResult result = new BatchResult(
+                results,
+                graph.size() - plan.selected.size(),
+                millis(started),
+                indexWritten,
+                SummaryWriter.MARKDOWN,
+                run.stopReason,
+                run.staleKept,
+                problems);
+        new SummaryWriter(request, step.modelId()).write(result);
+
+        if (result.failed().isEmpty() && !result.stoppedEarly()) {
+            checkpoint.clear();
+        } else {
+            log.info("Checkpoint kept at " + request.root().relativize(checkpoint.path())
+                    + "; run the same command again to resume.");
+        }
+        logTotals(result);
+        return result;
+    }
+
+    private List<String> reportProblems(ReactorAnalysis analysis) {
+        List<String> problems = new ArrayList<>();
+        for (ProjectAnalysis project : analysis.projects()) {
+            project.problems().forEach(p -> problems.add(p.describe()));
+            project.units().forEach(u -> u.problems().forEach(p -> problems.add(p.describe())));
+        }
+        int shown = 0;
+        for (String p : problems) {
+            if (shown++ < 50) {
+                log.warn("Cannot use " + p + " (documented from what could be read; the rest goes on)");
+            }
+        }
+        if (problems.size() > 50) {
+            log.warn((problems.size() - 50) + " more file problem(s); all are listed in the summary.");
+        }
+        return problems;
+    }
+
+    private void logTotals(BatchResult r) {
+        log.info(String.format(
+                "reverse-spec: %d unit(s): %d written (%d llm, %d ast-only), %d unchanged, %d skipped, %d resumed, "
+                        + "%d degraded, %d failed, %d pending; %d request(s), %d token(s); %.1f s",
+                r.units().size(),
+                r.count(UnitStatus.WRITTEN_LLM) + r.count(UnitStatus.WRITTEN_AST),
+                r.count(UnitStatus.WRITTEN_LLM),
+                r.count(UnitStatus.WRITTEN_AST),
+                r.count(UnitStatus.UNCHANGED),
+                r.count(UnitStatus.SKIPPED),
+                r.count(UnitStatus.RESUMED),
+                r.count(UnitStatus.DEGRADED),
+                r.count(UnitStatus.FAILED),
+                r.count(UnitStatus.PENDING),
+                r.attempts(),
+                r.tokens(),
+                r.durationMs() / 1000.0));
+        if (r.count(UnitStatus.SKIPPED) == r.units().size() && !r.units().isEmpty()) {
+            log.info("Every spec already exists; nothing was regenerated (use -Dreverse-spec.refresh=stale or "
+                    + "-Dreverse-spec.force to regenerate).");
+        }
+        if (r.staleSpecs() > 0) {
+            log.info(r.staleSpecs() + " spec(s) are stale (their code or a dependency's interface changed); "
+                    + "run with -Dreverse-spec.refresh=stale to refresh them.");
+        }
+        log.info("Specs in specs/; index specs/_index.spec.md; summary " + r.summaryPath());
+    }
+
+    static long millis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    /** Everything derived from the code before any spec is written. */
+    static final class Plan {
+        final BatchRequest request;
+        final ReactorAnalysis analysis;
+        final UnitGraph graph;
+        final Map<UnitId, UnitAnalysis> units;
+        final Map<UnitId, ProjectAnalysis> projectOf = new HashMap<>();
+        final Map<UnitId, String> interfaceHashes = new HashMap<>();
+        final TestCoverageIndex coverage;
+        final List<UnitNode> selected;
+
+        Plan(BatchRequest request, ReactorAnalysis analysis, UnitGraph graph) {
+            this.request = request;
+            this.analysis = analysis;
+            this.graph = graph;
+            this.units = analysis.units().collect(Collectors.toMap(UnitAnalysis::id, Function.identity()));
+            for (ProjectAnalysis p : analysis.projects()) {
+                p.units().forEach(u -> projectOf.put(u.id(), p));
+            }
+            units.forEach((id, u) -> interfaceHashes.put(id, InterfaceHashes.of(u)));
+            this.coverage = TestCoverageIndex.build(analysis);
+            this.selected = graph.order().stream()
+                    .filter(n -> request.selector().selects(n.id()))
+                    .toList();
+        }
+
+        List<io.github.reversespec.reactor.ProjectModel> projects() {
+            return analysis.reactor().projects();
+        }
+
+        int fileCount() {
+            return units.values().stream().mapToInt(u -> u.files().size()).sum();
+        }
+
+        /** The hash of the interfaces this unit was written against. */
+        String dependencyHash(UnitNode node) {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                for (UnitId dep : node.dependencies()) {
+                    sha.update(dep.key().getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                    sha.update(interfaceHashes.get(dep).getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                }
+                return "sha256:" + HexFormat.of().formatHex(sha.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+            }
+        }
+
+        Path specFile(UnitId id) {
+            return request.reactor().root().resolve(id.specPath());
+        }
+
+        /** Why an existing spec no longer matches the code, or empty when it does. */
+        Optional<String> staleness(UnitNode node, SpecFileInfo spec) {
+            UnitAnalysis unit = units.get(node.id());
+            if (!unit.sourceHash().equals(spec.sourceHash())) {
+                return Optional.of("sources changed");
+            }
+            if (!dependencyHash(node).equals(spec.dependencyHash())) {
+                return Optional.of("a dependency's public interface changed");
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The per-unit loop of one run. */
+    private final class Run {
+        private final BatchRequest request;
+        private final Plan plan;
+        private final CheckpointStore checkpoint;
+        private final Map<String, Checkpoint.Entry> previous;
+        private final Map<UnitId, Optional<SpecFileInfo>> specs = new ConcurrentHashMap<>();
+        private String stopReason = "";
+        private int staleKept;
+
+        Run(BatchRequest request, Plan plan, CheckpointStore checkpoint, Map<String, Checkpoint.Entry> previous) {
+            this.request = request;
+            this.plan = plan;
+            this.checkpoint = checkpoint;
+            this.previous = previous;
+        }
+
+        List<UnitResult> processAll() {
+            List<UnitResult> results = new ArrayList<>();
+            int total = plan.selected.size();
+            int n = 0;
+            for (UnitNode node : plan.selected) {
+                n++;
+                if (!stopReason.isEmpty()) {
+                    results.add(new UnitResult(node.id(), UnitStatus.PENDING, specStatus(node.id()), node.level(),
+                            0, 0, 0, "not done: " + stopReason));
+                    continue;
+                }
+                UnitResult result = process(node, "[" + n + "/" + total + "] ");
+                results.add(result);
+                if (result.status() != UnitStatus.PENDING) {
+                    saveCheckpoint(node, result);
+                }
+            }
+            return results;
+        }
+
+        private UnitResult process(UnitNode node, String counter) {
+            long started = System.nanoTime();
+            UnitId id = node.id();
+            UnitAnalysis unit = plan.units.get(id);
+            Optional<SpecFileInfo> existing = spec(id);
+
+            Checkpoint.Entry earlier = previous.get(id.key());
+            if (earlier != null && earlier.done() && existing.isPresent()
+                    && unit.sourceHash().equals(earlier.sourceHash())) {
+                log.info(counter + id.display() + ": already done by the interrupted run (resumed)");
+                return new UnitResult(id, UnitStatus.RESUMED, existing.get().status(), node.level(), 0, 0, 0, "");
+            }
+            Optional<String> reason = regenerationReason(node, existing);
+            if (reason.isEmpty()) {
+                log.info(counter + id.display() + ": skipped (spec exists; refresh=" + request.refresh().label() + ")");
+                return new UnitResult(id, UnitStatus.SKIPPED, existing.get().status(), node.level(), 0, 0, 0, "");
+            }
+
+            log.info(counter + "Processing " + id.display() + "...");
+            if (log.isDebugEnabled()) {
+                log.debug(counter + id.display() + ": regenerating because " + reason.get());
+            }
+            try {
+                SpecFacts facts = facts(node);
+                GenerationOutcome outcome = step.generate(new GenerationRequest(
+                        facts, request.reactor().root(), request.specsDir()));
+                SpecMetadata meta = new SpecMetadata(
+                        request.generator(), plan.interfaceHashes.get(id), plan.dependencyHash(node));
+                return switch (outcome) {
+                    case GenerationOutcome.Written w -> write(node, facts, w.prose(), meta, counter, started,
+                            w.attempts(), w.tokens(), "");
+                    case GenerationOutcome.Degraded d -> write(node, facts, Prose.NONE, meta, counter, started,
+                            d.attempts(), d.tokens(), d.reason());
+                    case GenerationOutcome.Stopped s -> {
+                        stopReason = s.reason();
+                        log.error(counter + id.display() + ": not written: " + s.reason());
+                        yield new UnitResult(id, UnitStatus.PENDING, specStatus(id), node.level(),
+                                millis(started), s.attempts(), s.tokens(), "not done: " + s.reason());
+                    }
+                };
+            } catch (IOException e) {
+                String message = "cannot write " + id.specPath() + ": " + describe(e);
+                log.error(counter + id.display() + ": failed: " + message);
+                return new UnitResult(id, UnitStatus.FAILED, specStatus(id), node.level(), millis(started), 0, 0,
+                        message);
+            } catch (RuntimeException e) {
+                String message = "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage();
+                log.error(counter + id.display() + ": failed: " + message);
+                if (log.isDebugEnabled()) {
+                    log.debug(stackTrace(e));
+                }
+                return new UnitResult(id, UnitStatus.FAILED, specStatus(id), node.level(), millis(started), 0, 0,
+                        message);
+            }
+        }
+
+        private UnitResult write(UnitNode node, SpecFacts facts, Prose prose, SpecMetadata meta, String counter,
+                long started, int attempts, long tokens, String degradedReason) throws IOException {
+            UnitId id = node.id();
+            String text = renderer.render(facts, prose, meta);
+            Path file = plan.specFile(id);
+            boolean changed = AtomicFiles.writeIfChanged(file, text);
+            specs.put(id, SpecFileReader.read(file));
+            UnitStatus status;
+            if (!degradedReason.isEmpty()) {
+                status = UnitStatus.DEGRADED;
+            } else if (!changed) {
+                status = UnitStatus.UNCHANGED;
+            } else {
+                status = prose.isEmpty() ? UnitStatus.WRITTEN_AST : UnitStatus.WRITTEN_LLM;
+            }
+            String specStatus = prose.isEmpty() ? "ast-only" : "llm";
+            long ms = millis(started);
+            StringBuilder line = new StringBuilder(counter).append(id.display()).append(": ");
+            line.append(switch (status) {
+                case UNCHANGED -> "unchanged (" + specStatus + ")";
+                case DEGRADED -> "degraded to ast-only (" + degradedReason + ")";
+                default -> "written (" + specStatus + ")";
+            });
+            line.append(" in ").append(ms).append(" ms");
+            if (attempts > 0) {
+                line.append(", ").append(attempts).append(" request(s), ").append(tokens).append(" token(s)");
+            }
+            if (status == UnitStatus.DEGRADED) {
+                log.warn(line.toString());
+            } else {
+                log.info(line.toString());
+            }
+            return new UnitResult(id, status, specStatus, node.level(), ms, attempts, tokens, degradedReason);
+        }
+
+        private Optional<String> regenerationReason(UnitNode node, Optional<SpecFileInfo> existing) {
+            if (existing.isEmpty()) {
+                return Optional.of(Files.exists(plan.specFile(node.id()))
+                        ? "the existing file is not a readable spec"
+                        : "no spec yet");
+            }
+            Optional<String> stale = plan.staleness(node, existing.get());
+            switch (request.refresh()) {
+                case ALL:
+                    return Optional.of("refresh=all");
+                case STALE:
+                    if (stale.isPresent()) {
+                        return stale;
+                    }
+                    if ("ast-only".equals(existing.get().status()) && step.modelAvailable()) {
+                        return Optional.of("the spec is AST-only and a model is available");
+                    }
+                    return Optional.empty();
+                case MISSING:
+                default:
+                    if (stale.isPresent()) {
+                        staleKept++;
+                    }
+                    return Optional.empty();
+            }
+        }
+
+        private SpecFacts facts(UnitNode node) {
+            UnitAnalysis unit = plan.units.get(node.id());
+            ProjectAnalysis project = plan.projectOf.get(node.id());
+            return new SpecFacts(
+                    unit,
+                    node,
+                    project.project(),
+                    project.moduleDescriptor(),
+                    plan.coverage.coverageFor(unit),
+                    plan.coverage.testsFor(unit),
+                    node.dependencies().stream().map(this::summary).toList(),
+                    node.dependents().stream().map(this::summary).toList());
+        }
+
+        private DependencySummary summary(UnitId id) {
+            Optional<SpecFileInfo> spec = spec(id);
+            if (spec.isPresent()) {
+                return new DependencySummary(id, spec.get().intent(), spec.get().status());
+            }
+            UnitAnalysis unit = plan.units.get(id);
+            String intent = unit == null ? "" : unit.packageJavadoc();
+            int dot = intent.indexOf(". ");
+            return new DependencySummary(id, dot > 0 ? intent.substring(0, dot + 1) : intent, "");
+        }
+
+        private Optional<SpecFileInfo> spec(UnitId id) {
+            return specs.computeIfAbsent(id, k -> SpecFileReader.read(plan.specFile(k)));
+        }
+
+        private String specStatus(UnitId id) {
+            return spec(id).map(SpecFileInfo::status).orElse("");
+        }
+
+        private void saveCheckpoint(UnitNode node, UnitResult r) {
+            try {
+                checkpoint.record(node.id().key(), new Checkpoint.Entry(
+                        node.id().display(), r.status().label(), plan.units.get(node.id()).sourceHash(),
+                        r.attempts(), r.tokens(), r.durationMs(), r.error()));
+            } catch (IOException e) {
+                log.error("Cannot save the checkpoint " + checkpoint.path() + ": " + describe(e)
+                        + "; an interrupted run would redo this unit.");
+            }
+        }
+    }
+
+    static String describe(IOException e) {
+        String kind = e.getClass().getSimpleName();
+        String message = e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied (" + message + ")";
+        }
+        return message == null ? kind : kind + ": " + message;
+    }
+
+    private static String stackTrace(Throwable t) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        t.printStackTrace(new java.io.PrintWriter(w));
+        return w.toString();
+    }
+}

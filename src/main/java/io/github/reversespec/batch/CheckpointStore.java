@@ -1,0 +1,99 @@
+package io.github.reversespec.batch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Loads, saves and clears the checkpoint file. Saves are serialised and atomic, so the file is
+ * readable whenever the process dies; a file that cannot be read as our checkpoint is moved aside
+ * with a warning, never a crash.
+ */
+public final class CheckpointStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path path;
+    private final ProgressLog log;
+    private final Map<String, Checkpoint.Entry> units = new TreeMap<>();
+    private final String generator;
+
+    public CheckpointStore(Path path, String generator, ProgressLog log) {
+        this.path = path;
+        this.generator = generator;
+        this.log = log;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /**
+     * Reads the checkpoint left by an interrupted run, if any. A corrupt or foreign file is renamed
+     * to {@code <name>.corrupt[-N]} beside it and the run starts afresh.
+     *
+     * @return the entries of the earlier run (empty when there is none)
+     */
+    public synchronized Map<String, Checkpoint.Entry> load() {
+        units.clear();
+        if (!Files.exists(path)) {
+            return Map.of();
+        }
+        String problem;
+        try {
+            Checkpoint loaded = JSON.readValue(Files.readAllBytes(path), Checkpoint.class);
+            if (loaded != null && Checkpoint.FORMAT.equals(loaded.format()) && loaded.version() == Checkpoint.VERSION) {
+                units.putAll(loaded.units());
+                return Map.copyOf(units);
+            }
+            problem = "it is not a reverse-spec checkpoint of format version " + Checkpoint.VERSION;
+        } catch (JsonProcessingException e) {
+            problem = "it is not valid JSON (" + e.getOriginalMessage() + ")";
+        } catch (IOException e) {
+            problem = "it cannot be read (" + e.getMessage() + ")";
+        }
+        setAside(problem);
+        return Map.of();
+    }
+
+    private void setAside(String problem) {
+        Path aside = path.resolveSibling(path.getFileName() + ".corrupt");
+        for (int n = 1; Files.exists(aside); n++) {
+            aside = path.resolveSibling(path.getFileName() + ".corrupt-" + n);
+        }
+        try {
+            Files.move(path, aside);
+            log.warn("Checkpoint " + path + " was set aside as " + aside.getFileName() + ": " + problem
+                    + ". Starting without it; specs already on disk are kept.");
+        } catch (IOException e) {
+            log.warn("Checkpoint " + path + " is ignored: " + problem + "; it could not be moved aside ("
+                    + e.getMessage() + ").");
+        }
+    }
+
+    /** Records one unit's outcome and saves the whole checkpoint atomically. */
+    public synchronized void record(String key, Checkpoint.Entry entry) throws IOException {
+        units.put(key, entry);
+        save();
+    }
+
+    private void save() throws IOException {
+        Checkpoint checkpoint = new Checkpoint(Checkpoint.FORMAT, Checkpoint.VERSION, generator, units);
+        AtomicFiles.write(path, JSON.writeValueAsBytes(checkpoint));
+    }
+
+    /** Removes the checkpoint: the run ended with nothing left to resume. */
+    public synchronized void clear() throws IOException {
+        units.clear();
+        Files.deleteIfExists(path);
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.reversespec.batch;
+
+import io.github.reversespec.generate.GenerationStep;
+import io.github.reversespec.graph.UnitNode;
+import io.github.reversespec.render.SpecFileInfo;
+import io.github.reversespec.render.SpecFileReader;
+import java.util.List;
+import java.util.Optional;
+
+/** Prints what a run would do, writing nothing. */
+final class DryRun {
+
+    private final BatchRequest request;
+    private final BatchRunner.Plan plan;
+    private final GenerationStep step;
+    private final ProgressLog log;
+
+    DryRun(BatchRequest request, BatchRunner.Plan plan, GenerationStep step, ProgressLog log) {
+        this.request = request;
+        this.plan = plan;
+        this.step = step;
+        this.log = log;
+    }
+
+    BatchResult print(long elapsedMs, List<String> problems) {
+        log.info("Dry run (reverse-spec.dryRun): nothing is written. Order and actions, refresh="
+                + request.refresh().label() + ", model " + step.modelId() + ":");
+        int n = 0;
+        int toWrite = 0;
+        for (UnitNode node : plan.selected) {
+            n++;
+            Optional<SpecFileInfo> spec = SpecFileReader.read(plan.specFile(node.id()));
+            String action;
+            if (spec.isEmpty()) {
+                action = "write (no spec yet)";
+            } else if (request.refresh() == RefreshMode.ALL) {
+                action = "write (refresh=all)";
+            } else if (request.refresh() == RefreshMode.STALE && plan.staleness(node, spec.get()).isPresent()) {
+                action = "write (" + plan.staleness(node, spec.get()).get() + ")";
+            } else if (request.refresh() == RefreshMode.STALE && "ast-only".equals(spec.get().status())
+                    && step.modelAvailable()) {
+                action = "write (AST-only spec, model available)";
+            } else {
+                action = "skip (spec exists)";
+            }
+            if (action.startsWith("write")) {
+                toWrite++;
+            }
+            String cycle = node.inCycle() ? ", cycle block " + node.block() : "";
+            log.info("[" + n + "/" + plan.selected.size() + "] " + node.id().display() + " (level " + node.level()
+                    + cycle + "): " + action);
+        }
+        log.info("Dry run: " + toWrite + " of " + plan.selected.size() + " unit(s) would be written; "
+                + (step.modelAvailable() ? "each would make at least one request to " + step.modelId()
+                        : "no model is configured, so no request would be made (0 tokens)") + ".");
+        return new BatchResult(List.of(), plan.graph.size() - plan.selected.size(), elapsedMs, false, "", "", 0,
+                problems);
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.reversespec.batch;
+
+import io.github.reversespec.analysis.UnitId;
+import io.github.reversespec.graph.UnitGraph;
+import io.github.reversespec.graph.UnitNode;
+import io.github.reversespec.reactor.ProjectModel;
+import io.github.reversespec.render.IndexEntry;
+import io.github.reversespec.render.IndexInput;
+import io.github.reversespec.render.IndexRenderer;
+import io.github.reversespec.render.SpecFileInfo;
+import io.github.reversespec.render.SpecFileReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Writes {@code specs/_index.spec.md} from every spec on disk: the units of the current reactor in
+ * processing order (also those skipped or written by earlier runs), then specs on disk that belong
+ * to no unit of the current reactor.
+ */
+final class IndexWriter {
+
+    static final String INDEX = "_index.spec.md";
+
+    private final BatchRequest request;
+    private final UnitGraph graph;
+    private final List<ProjectModel> projects;
+    private final ProgressLog log;
+
+    IndexWriter(BatchRequest request, UnitGraph graph, List<ProjectModel> projects, ProgressLog log) {
+        this.request = request;
+        this.graph = graph;
+        this.projects = projects;
+        this.log = log;
+    }
+
+    /** @return whether the index is on disk and current */
+    boolean write() {
+        Path root = request.reactor().root();
+        Map<String, SpecFileInfo> onDisk = readSpecsOnDisk(root);
+        List<IndexEntry> entries = new ArrayList<>();
+        for (UnitNode node : graph.order()) {
+            UnitId id = node.id();
+            SpecFileInfo spec = onDisk.remove(id.specPath());
+            if (spec != null) {
+                entries.add(new IndexEntry(id.artifactId(), id.moduleDir(), id.displayPackage(), id.specPath(),
+                        spec.status(), node.level(),
+                        node.dependencies().stream().map(UnitId::display).toList(), spec.intent(), true));
+            }
+        }
+        onDisk.forEach((path, spec) -> {
+            String dir = path.substring("specs/".length(), Math.max("specs/".length(), path.lastIndexOf('/')));
+            entries.add(new IndexEntry(spec.module(), dir, spec.packageName(), path, spec.status(), spec.level(),
+                    spec.dependsOn(), spec.intent(), false));
+        });
+        String text = new IndexRenderer().render(new IndexInput(request.generator(), entries, projects));
+        try {
+            AtomicFiles.writeIfChanged(request.specsDir().resolve(INDEX), text);
+            return true;
+        } catch (IOException e) {
+            log.error("Cannot write the index specs/" + INDEX + ": " + BatchRunner.describe(e));
+            return false;
+        }
+    }
+
+    /** Specs under {@code specs/}, keyed by their root-relative path, sorted. */
+    private Map<String, SpecFileInfo> readSpecsOnDisk(Path root) {
+        Map<String, SpecFileInfo> specs = new TreeMap<>();
+        Path dir = request.specsDir();
+        if (!Files.isDirectory(dir)) {
+            return specs;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.filter(p -> p.getFileName().toString().endsWith(".spec.md"))
+                    .filter(p -> !p.getFileName().toString().equals(INDEX))
+                    .filter(Files::isRegularFile)
+                    .forEach(p -> {
+                        Optional<SpecFileInfo> info = SpecFileReader.read(p);
+                        info.ifPresent(i -> specs.put(root.relativize(p).toString().replace('\\', '/'), i));
+                    });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            log.warn("Could not list every spec under " + dir + " for the index: " + e.getMessage());
+        }
+        return specs;
+    }
+}

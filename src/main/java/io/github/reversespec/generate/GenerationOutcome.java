@@ -1,0 +1,25 @@
+package io.github.reversespec.generate;
+
+import io.github.reversespec.render.Prose;
+
+/** How generating one unit's prose ended. The batch run turns each into a spec (or not). */
+public sealed interface GenerationOutcome {
+
+    /** Requests made for the unit, the first included (0 when none was made). */
+    int attempts();
+
+    /** Tokens the requests cost (reported by the provider, or estimated). */
+    long tokens();
+
+    /** Prose to render with the facts; {@link Prose#NONE} for an AST-only spec by design. */
+    record Written(Prose prose, int attempts, long tokens) implements GenerationOutcome {}
+
+    /** The model could not write it; the unit is written AST-only and the run goes on. */
+    record Degraded(String reason, int attempts, long tokens) implements GenerationOutcome {}
+
+    /**
+     * Nothing more may be requested in this run (bad key, unknown model, budget spent). The unit is
+     * not written; it and every unit after it stay to be done in a later run.
+     */
+    record Stopped(String reason, boolean failure, int attempts, long tokens) implements GenerationOutcome {}
+}

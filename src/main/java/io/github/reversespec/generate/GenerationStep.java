@@ -1,0 +1,23 @@
+package io.github.reversespec.generate;
+
+/**
+ * Writes the prose of one unit's spec. The batch run calls it for every unit it regenerates, in
+ * dependency order, and renders whatever it returns together with the code's facts. Implementations
+ * must be thread-safe: several units may be in flight at once.
+ */
+public interface GenerationStep extends AutoCloseable {
+
+    /** The model id written into the specs' front matter, {@code none} for no model. */
+    String modelId();
+
+    /**
+     * Whether a model is configured and may be asked: with {@code refresh=stale}, AST-only specs are
+     * then regenerated.
+     */
+    boolean modelAvailable();
+
+    GenerationOutcome generate(GenerationRequest request);
+
+    @Override
+    default void close() {}
+}

@@ -1,0 +1,105 @@
+package io.github.reversespec.maven;
+
+import io.github.reversespec.reactor.ProjectModel;
+import io.github.reversespec.reactor.ReactorModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Turns Maven's reactor into the plain {@link ReactorModel} the core works on: the projects the
+ * session selected ({@code -pl} honoured), in reactor order, with their source roots and declared
+ * dependencies. Reads the model only — no dependency resolution, no compiled classes.
+ */
+final class MavenReactorReader {
+
+    private MavenReactorReader() {}
+
+    static ReactorModel read(MavenSession session) {
+        Path root = executionRoot(session);
+        Set<String> reactorKeys = new LinkedHashSet<>();
+        List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
+        for (MavenProject p : all) {
+            reactorKeys.add(p.getGroupId() + ":" + p.getArtifactId());
+        }
+        List<ProjectModel> projects = new ArrayList<>();
+        int index = 0;
+        for (MavenProject project : session.getProjects()) {
+            projects.add(toModel(project, root, index++, reactorKeys));
+        }
+        return new ReactorModel(root, projects);
+    }
+
+    /**
+     * The directory Maven was started for (the {@code -f} pom's directory, else the working
+     * directory). Not the top-level project: with {@code -pl} that is the first selected module.
+     */
+    static Path executionRoot(MavenSession session) {
+        return Paths.get(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
+    }
+
+    private static ProjectModel toModel(MavenProject project, Path root, int index, Set<String> reactorKeys) {
+        Path baseDir = project.getBasedir().toPath().toAbsolutePath().normalize();
+        Path buildDir = Paths.get(project.getBuild().getDirectory()).toAbsolutePath().normalize();
+        String moduleDir = baseDir.startsWith(root)
+                ? root.relativize(baseDir).toString().replace('\\', '/')
+                : project.getArtifactId();
+
+        List<Path> sources = roots(project.getCompileSourceRoots(), project.getBuild().getSourceDirectory(), baseDir,
+                buildDir);
+        List<Path> tests = roots(project.getTestCompileSourceRoots(), project.getBuild().getTestSourceDirectory(),
+                baseDir, buildDir);
+
+        List<String> reactorDeps = new ArrayList<>();
+        List<String> externalDeps = new ArrayList<>();
+        for (Dependency d : project.getDependencies()) {
+            String key = d.getGroupId() + ":" + d.getArtifactId();
+            if (reactorKeys.contains(key)) {
+                if (!reactorDeps.contains(key)) {
+                    reactorDeps.add(key);
+                }
+            } else {
+                String gav = key + ":" + (d.getVersion() == null ? "?" : d.getVersion());
+                String scope = d.getScope();
+                externalDeps.add(scope == null || scope.isEmpty() || scope.equals("compile") ? gav : gav + ":" + scope);
+            }
+        }
+        String name = project.getName() == null || project.getName().isBlank() ? project.getArtifactId() : project.getName();
+        return new ProjectModel(project.getGroupId(), project.getArtifactId(), project.getVersion(), name,
+                project.getDescription(), baseDir, moduleDir, index, sources, tests, reactorDeps, externalDeps);
+    }
+
+    /**
+     * The configured roots that lie outside the build directory (generated sources stay out), or
+     * the pom's source directory when no root was registered yet. A missing conventional directory
+     * is dropped; any other missing root is kept, so that the core reports it.
+     */
+    private static List<Path> roots(List<String> registered, String pomDir, Path baseDir, Path buildDir) {
+        Set<Path> roots = new LinkedHashSet<>();
+        if (registered != null) {
+            for (String r : registered) {
+                Path p = baseDir.resolve(r).toAbsolutePath().normalize();
+                if (!p.startsWith(buildDir)) {
+                    roots.add(p);
+                }
+            }
+        }
+        if (roots.isEmpty() && pomDir != null) {
+            roots.add(baseDir.resolve(pomDir).toAbsolutePath().normalize());
+        }
+        // Most projects without Java code (aggregators, resource modules) simply have no
+        // src/main/java: that is not a problem. A root registered elsewhere that is missing is.
+        if (pomDir != null) {
+            Path conventional = baseDir.resolve(pomDir).toAbsolutePath().normalize();
+            roots.removeIf(p -> p.equals(conventional) && !Files.exists(p));
+        }
+        return List.copyOf(roots);
+    }
+}
