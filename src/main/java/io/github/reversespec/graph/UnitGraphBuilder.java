@@ -463,11 +463,15 @@ public final class UnitGraphBuilder {
                 }
             }
             componentLevel[c] = level;
-            List<UnitId> memberIds = members.length > 1 ? ids(sortedById(members, idRank, byRank), units) : List.of();
+            int[] membersById = members.length > 1 ? sortedById(members, idRank, byRank) : new int[0];
             // Members are ascending unit numbers, which is (reactor index, UnitId) order.
             for (int m : members) {
-                List<UnitId> cycle = new ArrayList<>(memberIds);
-                cycle.remove(units.get(m).id());
+                List<UnitId> cycle = new ArrayList<>(Math.max(0, membersById.length - 1));
+                for (int other : membersById) {
+                    if (other != m) {
+                        cycle.add(units.get(other).id());
+                    }
+                }
                 order.add(new UnitNode(
                         units.get(m).id(),
                         order.size(),

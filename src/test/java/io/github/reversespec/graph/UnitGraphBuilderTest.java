@@ -440,13 +440,17 @@ class UnitGraphBuilderTest {
         }
 
         UnitGraph build() {
+            return UnitGraphBuilder.build(analysis());
+        }
+
+        ReactorAnalysis analysis() {
             List<ProjectAnalysis> analyses = projects.stream()
                     .map(p -> new ProjectAnalysis(
                             p.model, p.units.stream().map(Builder::build).toList(), List.of(), Optional.empty(),
                             List.of()))
                     .toList();
             ReactorModel reactor = new ReactorModel(Path.of("/r"), projects.stream().map(p -> p.model).toList());
-            return UnitGraphBuilder.build(new ReactorAnalysis(reactor, analyses));
+            return new ReactorAnalysis(reactor, analyses);
         }
     }
 
