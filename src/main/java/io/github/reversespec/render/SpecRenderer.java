@@ -401,6 +401,7 @@ public final class SpecRenderer {
         if (types.size() < 2 || types.size() > MAX_CLASS_DIAGRAM_TYPES) {
             return Optional.empty();
         }
+        // The id is what the diagram shows, so it stays the type's name (nested: Outer_Inner).
         Mermaid.Ids ids = new Mermaid.Ids("");
         List<String> links = new ArrayList<>();
         for (TypeModel t : types) {
@@ -620,10 +621,10 @@ public final class SpecRenderer {
 
         b.add("**Reactor packages used** (" + node.dependencies().size() + "):");
         b.add(node.dependencies().isEmpty() ? "None: this package depends on no other package of the reactor."
-                : unitList(u, node.dependencies(), summaries));
+                : unitList(u, node.dependencies(), summaries, true));
         b.add("**Used by** (" + node.dependents().size() + "):");
         b.add(node.dependents().isEmpty() ? "No package of the reactor uses this one."
-                : unitList(u, node.dependents(), summaries));
+                : unitList(u, node.dependents(), summaries, false));
         if (node.inCycle()) {
             b.add("**Cycle:** this package is in a dependency cycle with "
                     + codeList(node.cycle().stream().map(UnitId::display).toList(), Integer.MAX_VALUE)
@@ -658,13 +659,19 @@ public final class SpecRenderer {
         return b.toString();
     }
 
-    private static String unitList(Unit u, List<UnitId> ids, Map<UnitId, DependencySummary> summaries) {
+    /**
+     * Linked units with their intents. Only dependencies say when their spec is missing: dependents
+     * are written after this unit, so the note would always be there and then go stale.
+     */
+    private static String unitList(
+            Unit u, List<UnitId> ids, Map<UnitId, DependencySummary> summaries, boolean noteMissingSpec) {
         List<String> lines = new ArrayList<>();
         for (UnitId id : ids) {
             DependencySummary s = summaries.get(id);
             String link = Markdown.codeLink(id.display(), Markdown.linkTarget(RelativeLinks.relative(u.specDir, id.specPath())));
             String intent = s == null || s.intent() == null || s.intent().isBlank() ? "" : ": " + Markdown.text(s.intent());
-            String status = s == null || s.status() == null || s.status().isBlank() ? " (no spec yet)" : "";
+            boolean missing = s == null || s.status() == null || s.status().isBlank();
+            String status = noteMissingSpec && missing ? " (no spec yet)" : "";
             lines.add("- " + link + status + intent);
         }
         return String.join("\n", lines);

@@ -274,7 +274,7 @@ class SpecRendererTest {
                 "2 of 3 types referred to by tests; 2 test files.", "(4 test methods)");
         String deps = SpecText.section(spec, Section.DEPENDENCIES);
         assertThat(deps).contains("[`core:com.acme.util`](com.acme.util.spec.md): String and collection helpers.",
-                "[`app:com.acme.app`](../apps/app/com.acme.app.spec.md) (no spec yet)",
+                "- [`app:com.acme.app`](../apps/app/com.acme.app.spec.md)\n",
                 "- JDK (`java.*`, `javax.*`): `java.io`, `java.util`, `javax.inject`.",
                 "- Other: `com.fasterxml.jackson.databind`.",
                 "- `org.junit.jupiter:junit-jupiter:5.14.4:test`",
