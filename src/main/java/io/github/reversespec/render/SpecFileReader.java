@@ -34,7 +34,8 @@ public final class SpecFileReader {
 
     private static final Pattern KEY_LINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*:(?:\\s+(.*))?");
     private static final Pattern INTENT_HEADING =
-            Pattern.compile("##\\s+(?:1\\s*[.):]?\\s*)?intent\\b.*|##\\s+1\\s*[.):]?(?:\\s.*)?", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("##\\s+(?:1\\s*[.):]?\\s*)?intent\\b.*|##\\s+1\\s*[.):]?(?:\\s.*)?",
+                    Pattern.CASE_INSENSITIVE);
     private static final Pattern LIST_ITEM = Pattern.compile("\\s{0,3}(?:[-*+]|\\d{1,9}[.)])\\s+(.*)");
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(.+?)\\1");
 

@@ -223,7 +223,9 @@ public final class SpecRenderer {
     }
 
     private static boolean isApiMember(MemberModel m) {
-        return m.visibility().isApi() || m.kind() == MemberKind.ENUM_CONSTANT || m.kind() == MemberKind.ANNOTATION_ELEMENT;
+        return m.visibility().isApi()
+                || m.kind() == MemberKind.ENUM_CONSTANT
+                || m.kind() == MemberKind.ANNOTATION_ELEMENT;
     }
 
     private static String memberNotes(MemberModel m) {
@@ -574,7 +576,8 @@ public final class SpecRenderer {
         }
         List<ParseProblem> problems = u.unit.problems();
         if (!problems.isEmpty()) {
-            b.add("**Parse problems** (these files could not be read or parsed; their content is missing from this spec):");
+            b.add("**Parse problems** (these files could not be read or parsed; their content is missing from"
+                    + " this spec):");
             b.add(problems.stream()
                     .map(p -> "- **Parse problem** " + fileLink(u, p.file(), p.line(), RelativeLinks.fileName(p.file()))
                             + ": " + Markdown.code(p.describe()))
@@ -668,8 +671,10 @@ public final class SpecRenderer {
         List<String> lines = new ArrayList<>();
         for (UnitId id : ids) {
             DependencySummary s = summaries.get(id);
-            String link = Markdown.codeLink(id.display(), Markdown.linkTarget(RelativeLinks.relative(u.specDir, id.specPath())));
-            String intent = s == null || s.intent() == null || s.intent().isBlank() ? "" : ": " + Markdown.text(s.intent());
+            String target = Markdown.linkTarget(RelativeLinks.relative(u.specDir, id.specPath()));
+            String link = Markdown.codeLink(id.display(), target);
+            boolean noIntent = s == null || s.intent() == null || s.intent().isBlank();
+            String intent = noIntent ? "" : ": " + Markdown.text(s.intent());
             boolean missing = s == null || s.status() == null || s.status().isBlank();
             String status = noteMissingSpec && missing ? " (no spec yet)" : "";
             lines.add("- " + link + status + intent);
@@ -703,7 +708,8 @@ public final class SpecRenderer {
                 leftOut++;
             }
         }
-        shown.forEach((id, nid) -> sb.append("    ").append(nid).append('[').append(Mermaid.label(id.display())).append("]\n"));
+        shown.forEach((id, nid) ->
+                sb.append("    ").append(nid).append('[').append(Mermaid.label(id.display())).append("]\n"));
         edges.forEach(e -> sb.append("    ").append(e).append('\n'));
         if (leftOut > 0) {
             sb.append("    more_units[").append(Mermaid.label("… and " + leftOut + " more")).append("]\n");
@@ -795,6 +801,9 @@ public final class SpecRenderer {
                 openFence = null;
             } else if (openFence == null && trimmed.matches("#{1,2}(\\s.*)?")) {
                 line = "###" + trimmed.replaceFirst("^#+", "");
+            } else if (openFence == null && line.matches(" {0,3}(=+|-+)\\s*") && previousNonBlank(sb)) {
+                // Under a text line this would be a setext underline: a top-level heading in disguise.
+                sb.append('\n');
             }
             sb.append(line).append('\n');
         }
@@ -802,6 +811,15 @@ public final class SpecRenderer {
             sb.append(openFence).append('\n');
         }
         return sb.toString().strip();
+    }
+
+    private static boolean previousNonBlank(StringBuilder sb) {
+        int end = sb.length() - 1;
+        if (end < 0) {
+            return false;
+        }
+        int start = sb.lastIndexOf("\n", end - 1) + 1;
+        return !sb.substring(start, end).isBlank();
     }
 
     /** One newline at the end, no trailing blanks, never more than one blank line in a row. */

@@ -50,7 +50,10 @@ public final class Yaml {
                 case '\t' -> sb.append("\\t");
                 case '\0' -> sb.append("\\0");
                 default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    boolean pair = Character.isHighSurrogate(c)
+                            && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1));
+                    if (pair) {
                         sb.append(c).append(s.charAt(++i));
                     } else if (Character.isSurrogate(c)) {
                         // A lone surrogate is no character at all; no parser accepts it, escaped or not.

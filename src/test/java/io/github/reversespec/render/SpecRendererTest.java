@@ -348,6 +348,7 @@ class SpecRendererTest {
         assertThat(SpecRenderer.guardModelText("# Top\r\n## Two\n### Three\n```sh\n# comment\n```\n"))
                 .isEqualTo("### Top\n### Two\n### Three\n```sh\n# comment\n```");
         assertThat(SpecRenderer.guardModelText("text\n~~~\nopen")).isEqualTo("text\n~~~\nopen\n~~~");
+        assertThat(SpecRenderer.guardModelText("Title\n===\nx\n---\n\n---")).isEqualTo("Title\n\n===\nx\n\n---\n\n---");
     }
 
     @Test
