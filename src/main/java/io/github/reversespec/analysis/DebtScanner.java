@@ -1,6 +1,8 @@
 package io.github.reversespec.analysis;
 
 import com.github.javaparser.ast.comments.Comment;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,8 +17,19 @@ final class DebtScanner {
 
     private DebtScanner() {}
 
-    /** Adds one item per comment line that carries a marker (the first marker of that line). */
-    static void scan(Comment comment, String file, List<DebtItem> out) {
+    /** Scans every comment of a file, in position order. */
+    static void scanAll(Collection<Comment> comments, String file, List<DebtItem> out) {
+        List<Comment> list = new ArrayList<>(comments);
+        for (int i = 0; i < list.size(); i++) {
+            scan(list.get(i), i + 1 < list.size() ? list.get(i + 1) : null, file, out);
+        }
+    }
+
+    /**
+     * Adds one item per comment line that carries a marker (the first marker of that line). A bare
+     * marker takes its text from the next line, also when that is the next {@code //} comment.
+     */
+    static void scan(Comment comment, Comment next, String file, List<DebtItem> out) {
         String content = comment.getContent();
         Matcher m = MARKER.matcher(content);
         if (!m.find() || comment.getBegin().isEmpty()) {
@@ -36,6 +49,11 @@ final class DebtScanner {
                 String text = markerText(content.substring(m.end(), lineEnd));
                 if (text.isEmpty()) {
                     text = nextLineText(content, lineEnd + 1);
+                }
+                if (text.isEmpty() && lineEnd == len && comment.isLineComment() && next != null
+                        && next.isLineComment() && next.getBegin().isPresent()
+                        && next.getBegin().get().line == firstLine + lineNo + 1) {
+                    text = nextLineText(next.getContent(), 0);
                 }
                 out.add(new DebtItem(m.group(1), file, firstLine + lineNo, Text.truncate(text, MAX_TEXT)));
             }

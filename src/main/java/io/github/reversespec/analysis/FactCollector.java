@@ -131,9 +131,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                     .orElse("");
         }
         if (!testFile) {
-            for (Comment comment : comments) {
-                DebtScanner.scan(comment, file, c.debt);
-            }
+            DebtScanner.scanAll(comments, file, c.debt);
         }
         List<TypeModel> types = new ArrayList<>(c.allTypes.size());
         for (TypeBuilder tb : c.allTypes) {
