@@ -1,0 +1,398 @@
+package io.github.reversespec.context;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces secrets in text bound for a model with {@code [REDACTED:<kind>]}.
+ *
+ * <p>Two families of rules run in a fixed order. Secrets with a recognisable shape (private key
+ * blocks, JWTs, cloud and SaaS tokens, passwords in URLs) are found wherever they are. Secrets
+ * without one (a password is any string) are found by the name they are given: a string literal
+ * assigned to, passed to or paired with a name such as {@code dbPassword}, {@code API_KEY} or
+ * {@code "client_secret"}, and {@code name=value} lines in comments, strings and query strings.
+ * Only the literal's content is replaced, so the code keeps its shape: {@code String dbPassword =
+ * "[REDACTED:password]";}.
+ *
+ * <p>The rules lean towards redacting: a false positive costs a little context, a miss leaks a
+ * secret. Two things are kept on purpose, since they hide nothing: empty literals, and literals
+ * that are only a property reference such as {@code "${db.password}"}. Text already redacted is
+ * left as it is, so redacting twice changes nothing.
+ *
+ * <p>Instances hold only precompiled patterns and are safe to share between threads.
+ */
+public final class SecretRedactor {
+
+    /** The marker's opening, {@code [REDACTED:}; the kind and a {@code ]} follow. */
+    public static final String MARKER_PREFIX = "[REDACTED:";
+
+    /**
+     * The outcome of one redaction.
+     *
+     * @param text the redacted text
+     * @param count how many secrets were replaced
+     */
+    public record Result(String text, int count) {}
+
+    // Atomic: once a literal is found the engine must not try longer ones, or a run of quotes
+    // costs quadratic time.
+    private static final String LITERAL = "((?>\"\"\"[\\s\\S]*?\"\"\"" // a text block
+            + "|\\\\\"(?:[^\"\\\\\\r\\n])*+\\\\\"" // an escaped literal inside a string: \"...\"
+            + "|\"(?:[^\"\\\\\\r\\n]|\\\\.)*+\"" // a string literal
+            + "|'(?:[^'\\\\\\r\\n]|\\\\.)*+'))"; // a char literal, or a single-quoted string in scripts
+
+    private static final String QUOTE = "(?:\\\\?[\"'])";
+    private static final String BASE64_40 = "(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])";
+
+    private static final Pattern PROPERTY_REFERENCE = Pattern.compile("[$#]\\{[\\w.\\-]+}");
+    private static final Pattern NON_ALNUM = Pattern.compile("[^A-Za-z0-9]+");
+    private static final Pattern CAMEL_BOUNDARY = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
+    private static final Pattern AWS_CONTEXT = Pattern.compile("(?i)aws|akia|asia|secret");
+
+    /** Words that, after a secret word, make a name describe the secret rather than hold it. */
+    private static final Set<String> DESCRIPTIVE_WORDS = Set.of(
+            "algorithm", "algo", "attr", "attribute", "begin", "callback", "changed", "class", "col", "column",
+            "converter", "cookie", "count", "delimiter", "description", "dir", "directory", "disabled", "enabled",
+            "encoder", "encoding", "end", "endpoint", "env", "error", "errors", "exception", "expiration", "expire",
+            "expires", "expiry", "factory", "field", "fields", "file", "filename", "filter", "format", "generator",
+            "handler", "header", "headers", "helper", "hint", "holder", "index", "kind", "label", "len", "length",
+            "lifetime", "listener", "location", "manager", "mapper", "max", "message", "min", "mode", "msg", "name",
+            "names", "param", "params", "parameter", "parser", "path", "pattern", "policy", "prefix", "prompt",
+            "prop", "props", "property", "properties", "provider", "query", "regex", "repository", "request",
+            "required", "reset", "resolver", "response", "rule", "rules", "scope", "scopes", "separator", "service",
+            "size", "source", "splitter", "strategy", "strength", "style", "suffix", "table", "template", "timeout",
+            "title", "tokenizer", "ttl", "type", "types", "uri", "url", "urls", "util", "utils", "validation",
+            "validator", "validity", "var", "variable", "version");
+
+    /**
+     * First words of methods whose argument names or asks for a secret rather than being one:
+     * {@code getSecret("db-password")}, {@code readPassword("Password: ")}.
+     */
+    private static final Set<String> LOOKUP_VERBS = Set.of(
+            "ask", "contains", "delete", "fetch", "find", "get", "has", "is", "load", "lookup", "prompt", "read",
+            "remove", "request", "resolve", "retrieve");
+
+    /** First words of two-word names that end in {@code key}: {@code apiKey}, {@code signing_key}. */
+    private static final Set<String> KEY_QUALIFIERS = Set.of(
+            "access", "api", "app", "auth", "client", "consumer", "encryption", "hmac", "jwt", "master", "private",
+            "secret", "session", "signing", "subscription");
+
+    private static final List<Rule> RULES = List.of(
+            // Whole PEM blocks first: their base64 body would otherwise feed the other rules.
+            new Rule("private-key", Pattern.compile("-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----"
+                    + "[^;{}]{0,200000}?-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----"), Rule::whole),
+            new Rule("private-key", Pattern.compile("-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----"
+                    + "(?:[\\s\"'+]|\\\\[nr]|[A-Za-z0-9+/=:,\\-])*+"), SecretRedactor::unterminatedPem),
+            new Rule("jwt", Pattern.compile("(?<![\\w-])eyJ[\\w-]{4,}+\\.eyJ[\\w-]{4,}+\\.[\\w-]*+"), Rule::whole),
+            new Rule("aws-access-key-id", Pattern.compile(
+                    "(?<![A-Za-z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])"),
+                    Rule::whole),
+            new Rule("aws-secret-access-key", Pattern.compile(BASE64_40), SecretRedactor::awsSecret),
+            new Rule("anthropic-api-key", Pattern.compile("(?<![\\w-])sk-ant-[\\w-]{20,}+"), Rule::whole),
+            new Rule("openai-api-key", Pattern.compile("(?<![\\w-])sk-(?:proj-|svcacct-|admin-)?[\\w-]{20,}+"),
+                    Rule::whole),
+            new Rule("github-token", Pattern.compile("(?<!\\w)(?:gh[pousr]_[A-Za-z0-9]{20,}+|github_pat_\\w{20,}+)"),
+                    Rule::whole),
+            new Rule("gitlab-token", Pattern.compile("(?<!\\w)glpat-[\\w-]{20,}+"), Rule::whole),
+            new Rule("slack-webhook", Pattern.compile(
+                    "(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/)([\\w/\\-]+)"), Rule.group(2)),
+            new Rule("discord-webhook", Pattern.compile(
+                    "(https?://(?:\\w+\\.)?discord(?:app)?\\.com/api/webhooks/)([\\w/\\-]+)"), Rule.group(2)),
+            new Rule("slack-token", Pattern.compile("(?<!\\w)(?:xox[abposr]-[A-Za-z0-9-]{10,}+|xapp-\\d-[A-Za-z0-9-]{10,}+)"),
+                    Rule::whole),
+            new Rule("stripe-key", Pattern.compile("(?<!\\w)(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}+"
+                    + "|whsec_[A-Za-z0-9]{20,}+)"), Rule::whole),
+            new Rule("gcp-api-key", Pattern.compile("(?<![\\w-])AIza[\\w-]{30,}+"), Rule::whole),
+            new Rule("gcp-oauth-token", Pattern.compile("(?<![\\w-])ya29\\.[\\w-]{20,}+"), Rule::whole),
+            new Rule("npm-token", Pattern.compile("(?<!\\w)npm_[A-Za-z0-9]{30,}+"), Rule::whole),
+            new Rule("huggingface-token", Pattern.compile("(?<!\\w)hf_[A-Za-z0-9]{30,}+"), Rule::whole),
+            new Rule("sendgrid-key", Pattern.compile("(?<![\\w.])SG\\.[\\w-]{16,}+\\.[\\w-]{16,}+"), Rule::whole),
+            new Rule("url-password", Pattern.compile(
+                    "(?<![\\w+.\\-])([A-Za-z][A-Za-z0-9+.\\-]*+://)([^\\s:/@\"'<>\\[\\]]*+):([^\\s@/\"'<>]++)@"),
+                    Rule.group(3)),
+            new Rule("url-password", Pattern.compile("(jdbc:oracle:[a-z]++:)([^/@\\s\"':;]++)/([^@\\s\"']++)@"),
+                    Rule.group(3)),
+            new Rule("basic-auth", Pattern.compile(
+                    "(?i)(authorization" + QUOTE + "?\\s*+[:=,]\\s*+" + QUOTE + "?basic\\s++)([A-Za-z0-9+/]{4,}+={0,2})"),
+                    Rule.group(2)),
+            new Rule("basic-auth", Pattern.compile("([\"']Basic\\s++)([A-Za-z0-9+/]{8,}+={0,2})(?=[\"'])"),
+                    Rule.group(2)),
+            new Rule("bearer-token", Pattern.compile("(?i)(\\bbearer\\s++)([\\w.~+/\\-]{16,}+=*+)"), Rule.group(2)),
+            // Secrets known only by their name: literals assigned, compared, paired or passed.
+            new Rule("name", Pattern.compile("(?<![\\w$.\\-\"'\\\\])" + QUOTE + "?+([A-Za-z_$][\\w$.\\-]*+)" + QUOTE
+                    + "?(\\s*+(?:[=!]=|=>|:=|=|:)\\s*+)" + LITERAL), SecretRedactor::namedLiteral),
+            new Rule("name", Pattern.compile("(?<![\\w$.\\-\"'\\\\])" + QUOTE + "([A-Za-z_][\\w.\\-]*+)" + QUOTE
+                    + "(\\s*+,\\s*+)" + LITERAL), SecretRedactor::namedLiteral),
+            new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+)" + LITERAL),
+                    SecretRedactor::passedLiteral),
+            new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\.\\s*+"
+                    + "(?:equals|equalsIgnoreCase|contentEquals|startsWith|endsWith|matches)\\s*+\\(\\s*+)" + LITERAL),
+                    SecretRedactor::namedLiteral),
+            new Rule("name", Pattern.compile(LITERAL
+                    + "\\s*+\\.\\s*+(?:equals|equalsIgnoreCase|contentEquals)\\s*+\\(\\s*+(?:[\\w$]+\\.)*([A-Za-z_$][\\w$]*+)"
+                    + "\\s*+\\)"), SecretRedactor::comparedLiteral),
+            new Rule("name", Pattern.compile("(?:(?<=\\\\[nrt])|(?<![\\w$.\\-\\\\])(-D)?)([A-Za-z_][\\w.\\-]*+)"
+                    + "([ \\t]*+[=:][ \\t]*+)"
+                    + "([^\\s\"'`<>;,&(){}\\[\\]\\\\$%][^\\s\"'`<>;,&(){}\\[\\]\\\\]*+)"),
+                    SecretRedactor::unquotedValue));
+
+    /** Redacts {@code text}; {@code null} stays {@code null}. */
+    public String redact(String text) {
+        return text == null ? null : redactCounting(text).text();
+    }
+
+    /** Redacts {@code text} and reports how many secrets were replaced. */
+    public Result redactCounting(String text) {
+        String current = text == null ? "" : text;
+        int count = 0;
+        for (Rule rule : RULES) {
+            Matcher m = rule.pattern().matcher(current);
+            StringBuilder out = null;
+            int last = 0;
+            boolean found = m.find();
+            while (found) {
+                String replacement = rule.replacer().replace(m, current, rule.kind());
+                if (replacement == null) {
+                    // The match may hide a secret inside it, such as JSON in a string assigned to
+                    // an ordinary name: look again one character further on.
+                    found = m.find(m.start() + 1);
+                    continue;
+                }
+                if (out == null) {
+                    out = new StringBuilder(current.length() + 64);
+                }
+                out.append(current, last, m.start()).append(replacement);
+                last = m.end();
+                count++;
+                found = m.find();
+            }
+            if (out != null) {
+                current = out.append(current, last, current.length()).toString();
+            }
+        }
+        return new Result(current, count);
+    }
+
+    /**
+     * The kind of secret a name holds ({@code password}, {@code token}, {@code api-key}, ...), or
+     * {@code null} when the name does not look like it holds one. {@code dbPassword}, {@code
+     * API_KEY}, {@code client_secret} and {@code aws.secretAccessKey} hold secrets; {@code
+     * tokenizer}, {@code passwordEncoder} and {@code TOKEN_HEADER} do not.
+     */
+    static String secretKind(String name) {
+        List<String> words = words(name);
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            String kind = null;
+            int end = i;
+            if (word.equals("key") && i > 0 && KEY_QUALIFIERS.contains(words.get(i - 1))) {
+                kind = keyKind(words.get(i - 1));
+            } else if (word.endsWith("password") || word.endsWith("passwd") || word.equals("pwd")
+                    || word.equals("passphrase") || word.equals("passwords")
+                    || (word.equals("pass") && i == words.size() - 1)) {
+                kind = "password";
+            } else if (word.endsWith("secret") || word.equals("secrets") || word.equals("secretkey")) {
+                kind = "secret";
+                if (i + 1 < words.size() && words.get(i + 1).equals("key")) {
+                    end = i + 1;
+                }
+            } else if (word.endsWith("token")) {
+                kind = "token";
+            } else if (word.endsWith("apikey")) {
+                kind = "api-key";
+            } else if (word.endsWith("accesskey")) {
+                kind = "access-key";
+            } else if (word.endsWith("privatekey")) {
+                kind = "private-key";
+            } else if (word.equals("credential") || word.equals("credentials") || word.equals("creds")) {
+                kind = "credential";
+            }
+            if (kind != null) {
+                for (int j = end + 1; j < words.size(); j++) {
+                    if (DESCRIPTIVE_WORDS.contains(words.get(j))) {
+                        return null;
+                    }
+                }
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    private static String keyKind(String qualifier) {
+        return switch (qualifier) {
+            case "api", "app", "subscription" -> "api-key";
+            case "access" -> "access-key";
+            case "private" -> "private-key";
+            default -> "secret";
+        };
+    }
+
+    private static List<String> words(String name) {
+        List<String> words = new java.util.ArrayList<>();
+        for (String part : NON_ALNUM.split(name)) {
+            for (String word : CAMEL_BOUNDARY.split(part)) {
+                if (!word.isEmpty()) {
+                    words.add(word.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return words;
+    }
+
+    private static String marker(String kind) {
+        return MARKER_PREFIX + kind + "]";
+    }
+
+    private static boolean isMarker(String s) {
+        return s.startsWith(MARKER_PREFIX);
+    }
+
+    // ------------------------------------------------------------------ replacers
+
+    private static String unterminatedPem(Matcher m, String text, String kind) {
+        long base64 = m.group().chars().filter(c -> Character.isLetterOrDigit(c) || c == '+' || c == '/').count();
+        // A bare header (a constant in PEM-parsing code) is no secret; a header with a body is.
+        return base64 - "BEGINPRIVATEKEY".length() >= 64 ? marker(kind) : null;
+    }
+
+    private static String awsSecret(Matcher m, String text, String kind) {
+        String candidate = m.group(1);
+        boolean upper = false;
+        boolean lower = false;
+        boolean digit = false;
+        for (int i = 0; i < candidate.length(); i++) {
+            char c = candidate.charAt(i);
+            upper |= Character.isUpperCase(c);
+            lower |= Character.isLowerCase(c);
+            digit |= Character.isDigit(c);
+        }
+        if (!(upper && lower && digit)) {
+            return null;
+        }
+        // Random 40-character base64 strings are AWS secret keys when AWS or a secret is nearby;
+        // elsewhere they are as likely to be test data, so the context decides.
+        int from = Math.max(0, m.start() - 300);
+        return AWS_CONTEXT.matcher(text.substring(from, m.start())).find() ? marker(kind) : null;
+    }
+
+    private static String namedLiteral(Matcher m, String text, String ruleKind) {
+        String kind = secretKind(m.group(1));
+        return kind == null ? null : redactLiteral(m, 3, kind);
+    }
+
+    /** A literal passed to a method named for a secret: {@code setPassword("x")}, not {@code readPassword("Prompt")}. */
+    private static String passedLiteral(Matcher m, String text, String ruleKind) {
+        String name = m.group(1);
+        List<String> words = words(name);
+        if (!words.isEmpty() && LOOKUP_VERBS.contains(words.get(0)) && words.size() > 1) {
+            return null;
+        }
+        String kind = secretKind(name);
+        return kind == null ? null : redactLiteral(m, 3, kind);
+    }
+
+    private static String comparedLiteral(Matcher m, String text, String ruleKind) {
+        String kind = secretKind(m.group(2));
+        return kind == null ? null : redactLiteral(m, 1, kind);
+    }
+
+    /** Replaces the content of the literal in {@code group}, keeping its quotes. */
+    private static String redactLiteral(Matcher m, int group, String kind) {
+        String literal = m.group(group);
+        String open;
+        String close;
+        if (literal.startsWith("\"\"\"")) {
+            int newline = literal.indexOf('\n');
+            open = newline > 0 ? literal.substring(0, newline + 1) : "\"\"\"";
+            close = "\"\"\"";
+        } else if (literal.startsWith("\\")) {
+            open = "\\\"";
+            close = "\\\"";
+        } else {
+            open = literal.substring(0, 1);
+            close = open;
+        }
+        if (literal.length() < open.length() + close.length()) {
+            return null;
+        }
+        String content = literal.substring(open.length(), literal.length() - close.length()).strip();
+        if (content.isEmpty() || isMarker(content) || PROPERTY_REFERENCE.matcher(content).matches()) {
+            return null;
+        }
+        String whole = m.group();
+        int start = m.start(group) - m.start();
+        return whole.substring(0, start) + open + marker(kind) + close + whole.substring(start + literal.length());
+    }
+
+    private static String unquotedValue(Matcher m, String text, String ruleKind) {
+        String kind = secretKind(m.group(2));
+        if (kind == null || !valueContext(m, text)) {
+            return null;
+        }
+        return Rule.replaceGroup(m, 4, marker(kind));
+    }
+
+    /**
+     * Whether an unquoted {@code name=value} is configuration rather than a Java statement: in a
+     * comment line, inside a string or query ({@code "...;password=x"}, {@code ?token=x}), a
+     * {@code -Dname=value}, or a line of its own such as a properties line in a text block.
+     */
+    private static boolean valueContext(Matcher m, String text) {
+        int start = m.start();
+        if (m.group(1) != null) {
+            return true;
+        }
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        String before = text.substring(lineStart, start);
+        String trimmed = before.strip();
+        if (trimmed.startsWith("#") || trimmed.startsWith("!") || trimmed.startsWith("//")
+                || trimmed.startsWith("*") || trimmed.startsWith("/*")) {
+            return true;
+        }
+        if (start > 0 && "\"';?&>".indexOf(text.charAt(start - 1)) >= 0) {
+            return true;
+        }
+        if (start > 1 && text.charAt(start - 2) == '\\' && "nrt".indexOf(text.charAt(start - 1)) >= 0) {
+            return true;
+        }
+        if (trimmed.isEmpty()) {
+            // A line of its own, ending after the value: not a Java statement, which would end in ';'.
+            int end = m.end();
+            while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
+                end++;
+            }
+            return end == text.length() || text.charAt(end) == '\n' || text.charAt(end) == '\r'
+                    || text.startsWith("\\n", end) || text.charAt(end) == '"';
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ rule plumbing
+
+    @FunctionalInterface
+    private interface Replacer {
+        /** The replacement of the whole match, or {@code null} to keep it. */
+        String replace(Matcher match, String text, String kind);
+    }
+
+    private record Rule(String kind, Pattern pattern, Replacer replacer) {
+
+        static String whole(Matcher m, String text, String kind) {
+            return marker(kind);
+        }
+
+        static Replacer group(int group) {
+            return (m, text, kind) -> isMarker(m.group(group)) ? null : replaceGroup(m, group, marker(kind));
+        }
+
+        static String replaceGroup(Matcher m, int group, String replacement) {
+            String whole = m.group();
+            return whole.substring(0, m.start(group) - m.start()) + replacement
+                    + whole.substring(m.end(group) - m.start());
+        }
+    }
+}

@@ -1,0 +1,314 @@
+package io.github.reversespec.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SecretRedactorTest {
+
+    private final SecretRedactor redactor = new SecretRedactor();
+
+    // Test secrets are assembled at run time so that secret scanners do not flag this file.
+    private static final String GITHUB = "gh" + "p_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+    private static final String GITHUB_PAT = "github_" + "pat_" + "11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123456789ABCD";
+    private static final String SLACK = "xo" + "xb-" + "1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx";
+    private static final String STRIPE = "sk" + "_live_" + "4eC39HqLyjWDarjtT1zdp7dc";
+    private static final String STRIPE_RESTRICTED = "rk" + "_live_" + "51H8xZ2eZvKYlo2C0aBcDeFgHi";
+    private static final String OPENAI = "sk-" + "proj-" + "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z_Ab3dEf6hIj9kLm";
+    private static final String OPENAI_LEGACY = "sk-" + "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb3dEf6hIj9kLm2n";
+    private static final String ANTHROPIC = "sk-" + "ant-" + "api03-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z-Ab3dEf6hIj9kLmAA";
+    private static final String GCP = "AI" + "za" + "SyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI";
+    private static final String AWS_ID = "AKIA" + "IOSFODNN7EXAMPLE";
+    private static final String AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY";
+    private static final String JWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+            + "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
+            + "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+    private static final String PEM_BODY = "MIIEowIBAAKCAQEA7bq98TnC9Gb1RkP0xq3Zc2vQ1n8wXy4zAb3dEf6hIj9kLm2nOp5q\n"
+            + "Rs8tUv1wXy4zAb3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb3dEf6hIj9kLm2nOp5qRs8t\n";
+
+    static Stream<Arguments> shapedTokens() {
+        return Stream.of(
+                Arguments.of(AWS_ID, "aws-access-key-id"),
+                Arguments.of("ASIA" + "Y34FZKBOKMUTVV7A", "aws-access-key-id"),
+                Arguments.of(GCP, "gcp-api-key"),
+                Arguments.of(GITHUB, "github-token"),
+                Arguments.of("gh" + "o_" + "16C7e42F292c6912E7710c838347Ae178B4a", "github-token"),
+                Arguments.of("gh" + "u_" + "16C7e42F292c6912E7710c838347Ae178B4a", "github-token"),
+                Arguments.of("gh" + "s_" + "16C7e42F292c6912E7710c838347Ae178B4a", "github-token"),
+                Arguments.of("gh" + "r_" + "16C7e42F292c6912E7710c838347Ae178B4a", "github-token"),
+                Arguments.of(GITHUB_PAT, "github-token"),
+                Arguments.of(SLACK, "slack-token"),
+                Arguments.of("xo" + "xp-" + "1234567890-abcdefghijkl", "slack-token"),
+                Arguments.of(STRIPE, "stripe-key"),
+                Arguments.of(STRIPE_RESTRICTED, "stripe-key"),
+                Arguments.of(OPENAI, "openai-api-key"),
+                Arguments.of(OPENAI_LEGACY, "openai-api-key"),
+                Arguments.of(ANTHROPIC, "anthropic-api-key"),
+                Arguments.of(JWT, "jwt"),
+                Arguments.of("glpat-" + "xxXXxxXXxxXXxxXX1234", "gitlab-token"),
+                Arguments.of("npm_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "npm-token"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapedTokens")
+    void shapedTokensAreRedactedWhateverTheirName(String secret, String kind) {
+        String code = "class Config {\n    static final String VALUE = \"" + secret + "\";\n"
+                + "    void call() { client.connect(\"" + secret + "\"); }\n"
+                + "    // see " + secret + " in the vault\n}\n";
+
+        String out = redactor.redact(code);
+
+        assertThat(out).doesNotContain(secret).contains("[REDACTED:" + kind + "]");
+        assertThat(out).contains("static final String VALUE = \"[REDACTED:" + kind + "]\";");
+        assertThat(out).contains("client.connect(\"[REDACTED:" + kind + "]\")");
+        assertThat(out).contains("// see [REDACTED:" + kind + "] in the vault");
+    }
+
+    @Test
+    void awsSecretKeyIsRedactedByNameAndNextToItsKeyId() {
+        String code = "aws_secret_access_key = " + AWS_SECRET + "\n"
+                + "props.put(\"aws.secretAccessKey\", \"" + AWS_SECRET + "\");\n"
+                + "AwsCredentials c = AwsBasicCredentials.create(\"" + AWS_ID + "\", \"" + AWS_SECRET + "\");\n"
+                + "String secretAccessKey = \"" + AWS_SECRET + "\";\n";
+
+        String out = redactor.redact(code);
+
+        assertThat(out).doesNotContain(AWS_SECRET).doesNotContain(AWS_ID);
+        assertThat(out).contains("AwsBasicCredentials.create(\"[REDACTED:aws-access-key-id]\", "
+                + "\"[REDACTED:aws-secret-access-key]\")");
+    }
+
+    @Test
+    void base64OfOrdinaryDataUnderAnOrdinaryNameIsKept() {
+        String code = "String encoded = \"SGVsbG8gV29ybGQh\";\n"
+                + "String checksum = \"Zm9vYmFyYmF6cXV4cXV1eDEyMzQ1Njc4OTAvKys=\";\n"
+                + "String sha1 = \"2fd4e1c67a2d28fced849ee1bb76e7391b93eb12\";\n"
+                + "String logo = \"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk\";\n";
+
+        assertThat(redactor.redact(code)).isEqualTo(code);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"RSA ", "EC ", "OPENSSH ", "ENCRYPTED ", "", "DSA "})
+    void privateKeyBlocksAreRemovedWhole(String type) {
+        String pem = "-----BEGIN " + type + "PRIVATE KEY-----\n" + PEM_BODY + "-----END " + type + "PRIVATE KEY-----";
+        String textBlock = "String key = \"\"\"\n" + pem + "\n\"\"\";\nint after = 1;\n";
+        String concatenated = "String key = \"-----BEGIN " + type + "PRIVATE KEY-----\\n\" +\n"
+                + "    \"" + PEM_BODY.replace("\n", "\\n\" +\n    \"") + "-----END " + type + "PRIVATE KEY-----\";\n"
+                + "int after = 1;\n";
+
+        for (String code : List.of(textBlock, concatenated, "# key.pem\n" + pem + "\n")) {
+            String out = redactor.redact(code);
+            assertThat(out).doesNotContain("MIIEowIBAAKCAQEA").doesNotContain("PRIVATE KEY-----\n")
+                    .contains("[REDACTED:private-key]");
+            if (code != textBlock && code.contains("int after")) {
+                assertThat(out).contains("String key = \"[REDACTED:private-key]\";\nint after = 1;");
+            }
+        }
+    }
+
+    @Test
+    void unterminatedPrivateKeyBlockIsRemovedButABareHeaderConstantIsKept() {
+        String cut = "String key = \"-----BEGIN PRIVATE KEY-----\\n" + PEM_BODY.replace("\n", "\\n");
+        assertThat(redactor.redact(cut)).doesNotContain("MIIEowIBAAKCAQEA").contains("[REDACTED:private-key]");
+
+        String parser = "static final String BEGIN = \"-----BEGIN PRIVATE KEY-----\";\n"
+                + "static final String END = \"-----END PRIVATE KEY-----\";\n";
+        assertThat(redactor.redact(parser)).isEqualTo(parser);
+    }
+
+    @Test
+    void urlPasswordsAreRedactedKeepingUserAndHost() {
+        String code = "String url = \"jdbc:postgresql://admin:s3cr3t-P4ss@db.example.com:5432/shop\";\n"
+                + "String redis = \"redis://:redisPass123@cache:6379\";\n"
+                + "String amqp = \"amqp://guest:guest@localhost\";\n"
+                + "String oracle = \"jdbc:oracle:thin:scott/tiger@dbhost:1521:orcl\";\n"
+                + "String sqlserver = \"jdbc:sqlserver://h;user=sa;password=Sql$erver1;db=x\";\n"
+                + "String api = \"https://api.example.com/v1?apiKey=abc123def&user=bob\";\n"
+                + "String plain = \"https://example.com:8443/path?q=1\";\n";
+
+        String out = redactor.redact(code);
+
+        assertThat(out)
+                .contains("jdbc:postgresql://admin:[REDACTED:url-password]@db.example.com:5432/shop")
+                .contains("redis://:[REDACTED:url-password]@cache:6379")
+                .contains("amqp://guest:[REDACTED:url-password]@localhost")
+                .contains("jdbc:oracle:thin:scott/[REDACTED:url-password]@dbhost")
+                .contains(";user=sa;password=[REDACTED:password];db=x")
+                .contains("?apiKey=[REDACTED:api-key]&user=bob")
+                .contains("\"https://example.com:8443/path?q=1\"")
+                .doesNotContain("s3cr3t-P4ss", "redisPass123", "tiger", "Sql$erver1", "abc123def");
+    }
+
+    @Test
+    void webhooksKeepTheirHostButLoseTheirPath() {
+        String slack = "https://hooks.slack.com/services/" + "T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX";
+        String discord = "https://discord.com/api/webhooks/" + "123456789012345678/AbCdEf-GhIjKl_MnOp";
+
+        String out = redactor.redact("a = \"" + slack + "\"; b = \"" + discord + "\";");
+
+        assertThat(out).contains("https://hooks.slack.com/services/[REDACTED:slack-webhook]")
+                .contains("https://discord.com/api/webhooks/[REDACTED:discord-webhook]")
+                .doesNotContain("XXXXXXXXXXXXXXXXXXXXXXXX", "AbCdEf-GhIjKl_MnOp");
+    }
+
+    @Test
+    void authorizationHeadersAreRedacted() {
+        String code = "conn.setRequestProperty(\"Authorization\", \"Basic dXNlcjpwYXNzd29yZA==\");\n"
+                + "request.header(\"Authorization\", \"Bearer abcdefghijklmnopqrstuvwxyz0123\");\n"
+                + "// Authorization: Basic YWRtaW46YWRtaW4=\n";
+
+        String out = redactor.redact(code);
+
+        assertThat(out).doesNotContain("dXNlcjpwYXNzd29yZA", "abcdefghijklmnopqrstuvwxyz0123", "YWRtaW46YWRtaW4")
+                .contains("\"Basic [REDACTED:basic-auth]\"")
+                .contains("\"Bearer [REDACTED:bearer-token]\"");
+    }
+
+    static Stream<Arguments> namedLiterals() {
+        return Stream.of(
+                Arguments.of("String dbPassword = \"hunter2\";", "String dbPassword = \"[REDACTED:password]\";"),
+                Arguments.of("private static final String API_KEY = \"k-123\";",
+                        "private static final String API_KEY = \"[REDACTED:api-key]\";"),
+                Arguments.of("String secret=\"x9\";", "String secret=\"[REDACTED:secret]\";"),
+                Arguments.of("this.authToken = \"t-1\";", "this.authToken = \"[REDACTED:token]\";"),
+                Arguments.of("var passwd = \"p\";", "var passwd = \"[REDACTED:password]\";"),
+                Arguments.of("String pwd = \"p\";", "String pwd = \"[REDACTED:password]\";"),
+                Arguments.of("String accessKey = \"ak\";", "String accessKey = \"[REDACTED:access-key]\";"),
+                Arguments.of("String api_key = \"ak\";", "String api_key = \"[REDACTED:api-key]\";"),
+                Arguments.of("String credentials = \"u:p\";", "String credentials = \"[REDACTED:credential]\";"),
+                Arguments.of("String privateKey = \"pk\";", "String privateKey = \"[REDACTED:private-key]\";"),
+                Arguments.of("String clientSecret = \"cs\";", "String clientSecret = \"[REDACTED:secret]\";"),
+                Arguments.of("String DB_PASS = \"changeme\";", "String DB_PASS = \"[REDACTED:password]\";"),
+                Arguments.of("map.put(\"password\", \"x\");", "map.put(\"password\", \"[REDACTED:password]\");"),
+                Arguments.of("props.setProperty(\"db.password\", \"x\");",
+                        "props.setProperty(\"db.password\", \"[REDACTED:password]\");"),
+                Arguments.of("Map.of(\"user\", \"bob\", \"token\", \"abc\")",
+                        "Map.of(\"user\", \"bob\", \"token\", \"[REDACTED:token]\")"),
+                Arguments.of("ds.setPassword(\"hunter2\");", "ds.setPassword(\"[REDACTED:password]\");"),
+                Arguments.of("builder.apiKey(\"abc\").build();", "builder.apiKey(\"[REDACTED:api-key]\").build();"),
+                Arguments.of("@DataSourceDefinition(name = \"ds\", user = \"app\", password = \"pw1\")",
+                        "@DataSourceDefinition(name = \"ds\", user = \"app\", password = \"[REDACTED:password]\")"),
+                Arguments.of("if (password.equals(\"admin123\")) {",
+                        "if (password.equals(\"[REDACTED:password]\")) {"),
+                Arguments.of("if (\"admin123\".equals(user.password)) {",
+                        "if (\"[REDACTED:password]\".equals(user.password)) {"),
+                Arguments.of("String json = \"{\\\"password\\\": \\\"pw\\\"}\";",
+                        "String json = \"{\\\"password\\\": \\\"[REDACTED:password]\\\"}\";"),
+                Arguments.of("# password=hunter2", "# password=[REDACTED:password]"),
+                Arguments.of("// spring.datasource.password: hunter2", "// spring.datasource.password: [REDACTED:password]"),
+                Arguments.of(" * <li>token=abc</li>", " * <li>token=[REDACTED:token]</li>"),
+                Arguments.of("String conf = \"user=app\\npassword=hunter2\\n\";",
+                        "String conf = \"user=app\\npassword=[REDACTED:password]\\n\";"),
+                Arguments.of("String props = \"\"\"\n    db.password=hunter2\n    \"\"\";",
+                        "String props = \"\"\"\n    db.password=[REDACTED:password]\n    \"\"\";"),
+                Arguments.of("// run with -Dreverse-spec.apiKey=abc",
+                        "// run with -Dreverse-spec.apiKey=[REDACTED:api-key]"),
+                Arguments.of("char passwordChar = 'x';", "char passwordChar = '[REDACTED:password]';"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("namedLiterals")
+    void literalsGivenSecretNamesLoseTheirContentButKeepTheirShape(String code, String expected) {
+        assertThat(redactor.redact(code)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "String tokenizer = \"split\";",
+        "StringTokenizer st = new StringTokenizer(line, \",\");",
+        "String password = user.getPassword();",
+        "char[] password = console.readPassword(\"Password: \");",
+        "if (token == null) { return; }",
+        "String passwordEncoder = \"bcrypt\";",
+        "static final String TOKEN_HEADER = \"X-Auth-Token\";",
+        "static final String PASSWORD_PATTERN = \"^(?=.*[0-9]).{8,}$\";",
+        "static final int PASSWORD_MIN_LENGTH = 8;",
+        "String passwordProperty = \"db.password\";",
+        "String key = \"name\";",
+        "log.info(\"password reset for {}\", user);",
+        "throw new InvalidTokenException(\"token expired\");",
+        "String password = \"\";",
+        "@Value(\"${db.password}\") String password;",
+        "String password = \"${db.password}\";",
+        "password = computePassword(user);",
+        "String url = base + \"?token=\" + token;",
+        "for (int i = 0; i < tokens.size(); i++) { sum += i; }",
+        "String secretary = \"Jane\";",
+        "map.get(\"password\");",
+        "String tokenUrl = \"https://auth.example.com/oauth/token\";",
+    })
+    void ordinaryCodeIsNotMangled(String code) {
+        assertThat(redactor.redact(code)).isEqualTo(code);
+    }
+
+    @Test
+    void countsReplacementsAndRedactingTwiceChangesNothing() {
+        String code = "String dbPassword = \"hunter2\";\nString k = \"" + GITHUB + "\";\n"
+                + "String url = \"mysql://root:toor@localhost/db\";\n";
+
+        SecretRedactor.Result first = redactor.redactCounting(code);
+        SecretRedactor.Result second = redactor.redactCounting(first.text());
+
+        assertThat(first.count()).isEqualTo(3);
+        assertThat(second.count()).isZero();
+        assertThat(second.text()).isEqualTo(first.text());
+    }
+
+    @Test
+    void nullStaysNull() {
+        assertThat(redactor.redact(null)).isNull();
+    }
+
+    @Test
+    void secretKindReadsNamesByWords() {
+        assertThat(SecretRedactor.secretKind("dbPassword")).isEqualTo("password");
+        assertThat(SecretRedactor.secretKind("KEYSTORE_PASSWORD")).isEqualTo("password");
+        assertThat(SecretRedactor.secretKind("aws.secretAccessKey")).isEqualTo("secret");
+        assertThat(SecretRedactor.secretKind("X-Api-Key")).isEqualTo("api-key");
+        assertThat(SecretRedactor.secretKind("csrftoken")).isEqualTo("token");
+        assertThat(SecretRedactor.secretKind("tokenizer")).isNull();
+        assertThat(SecretRedactor.secretKind("passwordEncoder")).isNull();
+        assertThat(SecretRedactor.secretKind("tokenExpirySeconds")).isNull();
+        assertThat(SecretRedactor.secretKind("key")).isNull();
+        assertThat(SecretRedactor.secretKind("monkey")).isNull();
+    }
+
+    @Test
+    void isSafeToShareBetweenThreads() {
+        String code = "String dbPassword = \"hunter2\"; String k = \"" + GITHUB + "\";";
+        String expected = redactor.redact(code);
+
+        List<String> results = IntStream.range(0, 200).parallel().mapToObj(i -> redactor.redact(code)).toList();
+
+        assertThat(results).containsOnly(expected);
+    }
+
+    @Test
+    @Timeout(60) // a guard against catastrophic backtracking, not a benchmark
+    void largeAndHostileInputsAreHandled() {
+        StringBuilder big = new StringBuilder();
+        big.append("x".repeat(300_000)).append('\n');
+        big.append("A1/".repeat(100_000)).append('\n');
+        big.append("\"".repeat(50_000)).append('\n');
+        big.append("-----BEGIN PRIVATE KEY-----\n").append("a = b;\n".repeat(20_000));
+        big.append("password = \"").append("y".repeat(100_000)).append("\";\n");
+        big.append("String s = \"\"\"").append("z".repeat(100_000)).append('\n');
+        for (int i = 0; i < 20_000; i++) {
+            big.append("int v").append(i).append(" = compute(").append(i).append(");\n");
+        }
+
+        String out = redactor.redact(big.toString());
+
+        assertThat(out).contains("password = \"[REDACTED:password]\";").doesNotContain("y".repeat(100));
+        assertThat(out).contains("int v19999 = compute(19999);");
+    }
+}
