@@ -128,6 +128,8 @@ public final class SecretRedactor {
                     + "(\\s*+,\\s*+)" + LITERAL), SecretRedactor::namedLiteral),
             new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+)" + LITERAL),
                     SecretRedactor::passedLiteral),
+            new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+\\)\\s*+default\\s*+)" + LITERAL),
+                    SecretRedactor::namedLiteral),
             new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\.\\s*+"
                     + "(?:equals|equalsIgnoreCase|contentEquals|startsWith|endsWith|matches)\\s*+\\(\\s*+)" + LITERAL),
                     SecretRedactor::namedLiteral),

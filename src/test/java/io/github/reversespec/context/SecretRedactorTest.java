@@ -212,6 +212,7 @@ class SecretRedactorTest {
                         "String props = \"\"\"\n    db.password=[REDACTED:password]\n    \"\"\";"),
                 Arguments.of("// run with -Dreverse-spec.apiKey=abc",
                         "// run with -Dreverse-spec.apiKey=[REDACTED:api-key]"),
+                Arguments.of("String password() default \"pw\";", "String password() default \"[REDACTED:password]\";"),
                 Arguments.of("char passwordChar = 'x';", "char passwordChar = '[REDACTED:password]';"));
     }
 
