@@ -1,0 +1,913 @@
+package io.github.reversespec.render;
+
+import io.github.reversespec.analysis.DebtItem;
+import io.github.reversespec.analysis.FieldModel;
+import io.github.reversespec.analysis.MemberModel;
+import io.github.reversespec.analysis.MemberModel.MemberKind;
+import io.github.reversespec.analysis.ModuleDescriptorFacts;
+import io.github.reversespec.analysis.ParseProblem;
+import io.github.reversespec.analysis.SourceFile;
+import io.github.reversespec.analysis.TestClassFacts;
+import io.github.reversespec.analysis.TypeCoverage;
+import io.github.reversespec.analysis.TypeKind;
+import io.github.reversespec.analysis.TypeModel;
+import io.github.reversespec.analysis.UnitAnalysis;
+import io.github.reversespec.analysis.UnitId;
+import io.github.reversespec.analysis.Visibility;
+import io.github.reversespec.graph.UnitNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Writes one unit's spec file: the front matter, the title, the nine numbered sections and the
+ * files appendix. Every fact comes from {@link SpecFacts}; the model's {@link Prose} only adds
+ * text. The output is deterministic: the same inputs give the same bytes.
+ */
+public final class SpecRenderer {
+
+    /** Marks a section the model left out in a spec it otherwise wrote. */
+    public static final String NOT_WRITTEN_MARKER = "_Not written by the model; filled from the code._";
+
+    /** Introduces the model's text after the facts of a factual section. */
+    public static final String COMMENTARY_MARKER = "**Commentary (model):**";
+
+    /** Says once, in Behavior, what an AST-only spec cannot tell. */
+    public static final String AST_ONLY_BEHAVIOUR = "_Behaviour is not described: no model wrote prose for this spec"
+            + " (AST-only). The facts below come from the code._";
+
+    /** The title of the last, unnumbered section. */
+    public static final String APPENDIX_HEADING = "## Appendix: Files";
+
+    /** Past this many related units, the dependency diagram is cut and says how many it left out. */
+    static final int MAX_DIAGRAM_NODES = 30;
+
+    /** The class diagram helps for packages of a readable size only. */
+    static final int MAX_CLASS_DIAGRAM_TYPES = 40;
+
+    /** How many names a sentence lists before it says "and N more". */
+    private static final int NAMES_IN_SENTENCE = 12;
+
+    /**
+     * Renders the spec file.
+     *
+     * @param facts what the code says about the unit
+     * @param prose what a model wrote, or {@link Prose#NONE} for an AST-only spec
+     * @param meta the generator and the hashes for the front matter
+     * @return the whole file, {@code \n} line endings, ending with one newline
+     */
+    public String render(SpecFacts facts, Prose prose, SpecMetadata meta) {
+        Unit u = new Unit(facts, prose == null ? Prose.NONE : prose);
+        StringBuilder out = new StringBuilder(8192);
+        out.append(frontMatter(u, meta));
+        UnitId id = u.id();
+        out.append("# ").append(id.displayPackage()).append(" (").append(id.artifactId()).append(")\n");
+        for (Section s : Section.values()) {
+            out.append('\n').append(s.heading()).append("\n\n");
+            out.append(sectionBody(u, s)).append('\n');
+        }
+        out.append('\n').append(APPENDIX_HEADING).append("\n\n").append(files(u)).append('\n');
+        return normalise(out.toString());
+    }
+
+    // ---------------------------------------------------------------- front matter
+
+    private static String frontMatter(Unit u, SpecMetadata meta) {
+        UnitId id = u.id();
+        Map<String, String> fm = new LinkedHashMap<>();
+        fm.put("type", "module-spec");
+        fm.put("module", Yaml.scalar(id.artifactId()));
+        fm.put("package", Yaml.scalar(id.displayPackage()));
+        fm.put("status", u.llm ? "llm" : "ast-only");
+        String model = u.llm ? u.prose.model() : "none";
+        fm.put("model", Yaml.scalar(model == null || model.isBlank() ? "unknown" : model));
+        fm.put("sourceHash", Yaml.scalar(u.unit.sourceHash()));
+        fm.put("generator", Yaml.scalar(meta.generator()));
+        fm.put("relatedFiles", Yaml.flowList(u.unit.files().stream().map(SourceFile::path).toList()));
+        fm.put("level", Integer.toString(u.node.level()));
+        fm.put("interfaceHash", Yaml.scalar(meta.interfaceHash()));
+        fm.put("dependencyHash", Yaml.scalar(meta.dependencyHash()));
+        fm.put("dependsOn", Yaml.flowList(u.node.dependencies().stream().map(UnitId::display).toList()));
+        StringBuilder sb = new StringBuilder("---\n");
+        fm.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+        return sb.append("---\n").toString();
+    }
+
+    // ---------------------------------------------------------------- sections
+
+    private String sectionBody(Unit u, Section s) {
+        String facts = facts(u, s);
+        if (!u.llm) {
+            return facts;
+        }
+        String model = u.prose.sections().get(s);
+        if (model == null || model.isBlank()) {
+            return NOT_WRITTEN_MARKER + "\n\n" + facts;
+        }
+        String text = guardModelText(model);
+        return s.factual() ? facts + "\n\n" + COMMENTARY_MARKER + "\n\n" + text : text;
+    }
+
+    private String facts(Unit u, Section s) {
+        return switch (s) {
+            case INTENT -> intent(u);
+            case PUBLIC_INTERFACE -> publicInterface(u);
+            case BEHAVIOR -> behavior(u);
+            case DATA_STRUCTURES -> dataStructures(u);
+            case CONSTRAINTS -> constraints(u);
+            case EDGE_CASES -> edgeCases(u);
+            case TECHNICAL_DEBT -> technicalDebt(u);
+            case TEST_COVERAGE -> testCoverage(u);
+            case DEPENDENCIES -> dependencies(u);
+        };
+    }
+
+    private static String intent(Unit u) {
+        Blocks b = new Blocks();
+        List<TypeModel> documented = u.unit.exportedTypes().stream()
+                .filter(t -> !t.javadocSummary().isBlank())
+                .toList();
+        if (!u.unit.packageJavadoc().isBlank()) {
+            b.add(Markdown.javadoc(u.unit.packageJavadoc()));
+        } else if (!documented.isEmpty()) {
+            b.add(documented.stream()
+                    .map(t -> "- " + Markdown.code(t.name()) + ": " + Markdown.javadoc(t.javadocSummary()))
+                    .collect(Collectors.joining("\n")));
+        }
+        b.add(shapeSentence(u));
+        String description = u.facts.project().description();
+        if (u.unit.packageJavadoc().isBlank() && documented.isEmpty() && !description.isBlank()) {
+            b.add("The project " + Markdown.code(u.id().artifactId()) + " describes itself as: "
+                    + Markdown.text(description));
+        }
+        return b.toString();
+    }
+
+    /** A sentence built from the code alone: what the package holds. */
+    private static String shapeSentence(Unit u) {
+        UnitAnalysis unit = u.unit;
+        String subject = "Package " + Markdown.code(u.id().displayPackage()) + " of "
+                + Markdown.code(u.id().artifactId());
+        int files = unit.files().size();
+        int broken = unit.problems().size();
+        String fileNote = plural(files, "file") + (broken > 0 ? " (" + broken + " could not be parsed)" : "");
+        if (unit.types().isEmpty()) {
+            return subject + " has " + fileNote + " and declares no types.";
+        }
+        List<TypeModel> exported = unit.exportedTypes();
+        int hidden = unit.types().size() - exported.size();
+        StringBuilder sb = new StringBuilder(subject).append(" has ").append(fileNote).append(" and declares ");
+        if (exported.isEmpty()) {
+            sb.append("no exported type");
+        } else {
+            sb.append(plural(exported.size(), "exported type")).append(": ")
+                    .append(codeList(exported.stream().map(TypeModel::name).toList()));
+        }
+        if (hidden > 0) {
+            sb.append(exported.isEmpty() ? "; its " : "; and ").append(plural(hidden, "type"))
+                    .append(hidden == 1 ? " is" : " are").append(" not exported");
+        }
+        return sb.append('.').toString();
+    }
+
+    private String publicInterface(Unit u) {
+        Blocks b = new Blocks();
+        List<TypeModel> exported = u.unit.exportedTypes();
+        if (exported.isEmpty()) {
+            b.add(u.unit.types().isEmpty()
+                    ? "The package declares no types, so it exports none."
+                    : "The package exports no type: none of its " + plural(u.unit.types().size(), "type")
+                            + " is public or protected.");
+            return b.toString();
+        }
+        b.add(plural(exported.size(), "exported type") + ", with their public and protected members.");
+        for (TypeModel t : exported) {
+            b.add("### " + Markdown.code(t.name()));
+            StringBuilder kind = new StringBuilder("*").append(kindPhrase(t)).append("*");
+            if (t.isNested()) {
+                kind.append(", nested in ").append(Markdown.code(t.name().substring(0, t.name().lastIndexOf('.'))));
+            }
+            kind.append(", declared in ").append(fileLink(u, t.file(), t.line())).append('.');
+            if (t.deprecated()) {
+                kind.append(" **Deprecated.**");
+            }
+            List<String> annotations = t.annotations().stream()
+                    .filter(a -> !a.equals("Deprecated"))
+                    .map(a -> Markdown.code("@" + a))
+                    .toList();
+            if (!annotations.isEmpty()) {
+                kind.append(" Annotated ").append(String.join(", ", annotations)).append('.');
+            }
+            b.add(kind.toString());
+            b.add(javaBlock(t.signature()));
+            if (!t.javadocSummary().isBlank()) {
+                b.add(Markdown.javadoc(t.javadocSummary()));
+            }
+            List<MemberModel> api = t.members().stream().filter(SpecRenderer::isApiMember).toList();
+            if (api.isEmpty()) {
+                b.add("No public or protected members.");
+                continue;
+            }
+            List<String> rows = new ArrayList<>();
+            rows.add(Markdown.tableHead("Member", "Signature", "Notes"));
+            for (MemberModel m : api) {
+                rows.add(Markdown.row(List.of(Markdown.code(m.name()), Markdown.code(m.signature()), memberNotes(m))));
+            }
+            b.add(String.join("\n", rows));
+        }
+        return b.toString();
+    }
+
+    private static boolean isApiMember(MemberModel m) {
+        return m.visibility().isApi()
+                || m.kind() == MemberKind.ENUM_CONSTANT
+                || m.kind() == MemberKind.ANNOTATION_ELEMENT;
+    }
+
+    private static String memberNotes(MemberModel m) {
+        List<String> notes = new ArrayList<>();
+        switch (m.kind()) {
+            case CONSTRUCTOR -> notes.add("constructor");
+            case FIELD -> notes.add("field");
+            case ENUM_CONSTANT -> notes.add("enum constant");
+            case ANNOTATION_ELEMENT -> notes.add("element");
+            case METHOD -> { }
+        }
+        if (m.isStatic() && m.kind() != MemberKind.ENUM_CONSTANT) {
+            notes.add("static");
+        }
+        if (m.visibility() == Visibility.PROTECTED) {
+            notes.add("protected");
+        }
+        if (m.deprecated()) {
+            notes.add("**deprecated**");
+        }
+        if (!m.thrownTypes().isEmpty()) {
+            notes.add("throws " + codeList(m.thrownTypes(), Integer.MAX_VALUE));
+        }
+        if (!m.javadocSummary().isBlank()) {
+            notes.add(Markdown.javadoc(m.javadocSummary()));
+        }
+        return String.join("; ", notes);
+    }
+
+    private String behavior(Unit u) {
+        Blocks b = new Blocks();
+        if (!u.llm) {
+            b.add(AST_ONLY_BEHAVIOUR);
+        }
+        List<String> entryPoints = new ArrayList<>();
+        for (TypeModel t : u.unit.types()) {
+            for (MemberModel m : t.members()) {
+                if (m.kind() == MemberKind.METHOD && m.isStatic() && m.name().equals("main")
+                        && m.signature().matches(".*\\bmain\\s*\\(\\s*(final\\s+)?String\\s*(\\[\\s*]|\\.\\.\\.).*")) {
+                    entryPoints.add("- " + Markdown.code(t.name() + ".main") + " (" + fileLink(u, t.file(), m.line())
+                            + "): " + Markdown.code(m.signature()));
+                }
+            }
+        }
+        if (!entryPoints.isEmpty()) {
+            b.add("**Entry points:**");
+            b.add(String.join("\n", entryPoints));
+        }
+        Map<String, List<String>> implementors = new TreeMap<>();
+        Map<String, List<String>> subclasses = new TreeMap<>();
+        for (TypeModel t : u.unit.types()) {
+            boolean iface = t.kind() == TypeKind.INTERFACE || t.kind() == TypeKind.ANNOTATION;
+            for (String sup : t.extendedTypes()) {
+                u.resolve(sup).ifPresent(target -> (iface ? implementors : subclasses)
+                        .computeIfAbsent(target.name(), k -> new ArrayList<>()).add(t.name()));
+            }
+            for (String sup : t.implementedTypes()) {
+                u.resolve(sup).ifPresent(target ->
+                        implementors.computeIfAbsent(target.name(), k -> new ArrayList<>()).add(t.name()));
+            }
+        }
+        List<String> relations = new ArrayList<>();
+        implementors.forEach((k, v) -> relations.add("- " + Markdown.code(k) + " is implemented or extended by "
+                + codeList(v, Integer.MAX_VALUE) + "."));
+        subclasses.forEach((k, v) -> relations.add("- " + Markdown.code(k) + " is subclassed by "
+                + codeList(v, Integer.MAX_VALUE) + "."));
+        if (!relations.isEmpty()) {
+            b.add("**Type relations within the package:**");
+            b.add(String.join("\n", relations));
+        }
+        List<String> outside = new ArrayList<>();
+        for (TypeModel t : u.unit.types()) {
+            List<String> external = new ArrayList<>();
+            for (String sup : concat(t.extendedTypes(), t.implementedTypes())) {
+                if (u.resolve(sup).isEmpty()) {
+                    external.add(sup);
+                }
+            }
+            if (!external.isEmpty()) {
+                outside.add("- " + Markdown.code(t.name()) + ": " + codeList(external, Integer.MAX_VALUE));
+            }
+        }
+        if (!outside.isEmpty()) {
+            b.add("**Supertypes from outside the package** (the contracts these types fulfil):");
+            b.add(String.join("\n", outside));
+        }
+        List<String> sealed = sealedLines(u);
+        if (!sealed.isEmpty()) {
+            b.add("**Sealed hierarchies** (closed sets of cases):");
+            b.add(String.join("\n", sealed));
+        }
+        if (b.size() == (u.llm ? 0 : 1)) {
+            b.add("The code gives no further behaviour hints: no entry points, type relations or sealed hierarchies.");
+        }
+        return b.toString();
+    }
+
+    private static List<String> sealedLines(Unit u) {
+        List<String> lines = new ArrayList<>();
+        for (TypeModel t : u.unit.types()) {
+            if (t.modifiers().contains("sealed")) {
+                String permits = t.permittedTypes().isEmpty()
+                        ? "permits the subtypes declared in its file"
+                        : "permits " + codeList(t.permittedTypes(), Integer.MAX_VALUE);
+                lines.add("- " + Markdown.code(t.name()) + " (sealed " + t.kind().keyword() + ") " + permits + ".");
+            }
+        }
+        return lines;
+    }
+
+    private String dataStructures(Unit u) {
+        Blocks b = new Blocks();
+        for (TypeModel t : u.unit.types()) {
+            boolean isRecord = t.kind() == TypeKind.RECORD;
+            boolean isEnum = t.kind() == TypeKind.ENUM;
+            List<String> componentNames = t.recordComponents().stream().map(FieldModel::name).toList();
+            List<FieldModel> otherFields = t.fields().stream()
+                    .filter(f -> !isRecord || !componentNames.contains(f.name()))
+                    .toList();
+            if (!isRecord && !isEnum && otherFields.isEmpty()) {
+                continue;
+            }
+            b.add("### " + Markdown.code(t.name()) + " (" + t.kind().keyword() + ")");
+            if (isRecord) {
+                if (t.recordComponents().isEmpty()) {
+                    b.add("A record without components.");
+                } else {
+                    List<String> rows = new ArrayList<>();
+                    rows.add(Markdown.tableHead("Component", "Type", "Notes"));
+                    for (FieldModel f : t.recordComponents()) {
+                        rows.add(Markdown.row(List.of(Markdown.code(f.name()), Markdown.code(f.type()),
+                                Markdown.javadoc(f.javadocSummary()))));
+                    }
+                    b.add(String.join("\n", rows));
+                }
+            }
+            if (isEnum) {
+                b.add(t.enumConstants().isEmpty()
+                        ? "An enum without constants."
+                        : "Constants (" + t.enumConstants().size() + "): "
+                                + codeList(t.enumConstants(), Integer.MAX_VALUE) + ".");
+            }
+            if (!otherFields.isEmpty()) {
+                List<String> rows = new ArrayList<>();
+                rows.add(Markdown.tableHead("Field", "Type", "Modifiers", "Notes"));
+                for (FieldModel f : otherFields) {
+                    List<String> mods = new ArrayList<>();
+                    mods.add(f.visibility().label());
+                    mods.addAll(f.modifiers());
+                    rows.add(Markdown.row(List.of(Markdown.code(f.name()), Markdown.code(f.type()),
+                            String.join(" ", mods), Markdown.javadoc(f.javadocSummary()))));
+                }
+                b.add(String.join("\n", rows));
+            }
+        }
+        List<String> sealed = sealedLines(u);
+        if (!sealed.isEmpty()) {
+            b.add("### Sealed hierarchies");
+            b.add(String.join("\n", sealed));
+        }
+        classDiagram(u).ifPresent(d -> {
+            b.add("### Class diagram");
+            b.add(d);
+        });
+        if (b.size() == 0) {
+            b.add(u.unit.types().isEmpty()
+                    ? "The package declares no types."
+                    : "The package declares no records, no enums and no fields: its types hold no state of their own.");
+        }
+        return b.toString();
+    }
+
+    private static Optional<String> classDiagram(Unit u) {
+        List<TypeModel> types = u.unit.types();
+        if (types.size() < 2 || types.size() > MAX_CLASS_DIAGRAM_TYPES) {
+            return Optional.empty();
+        }
+        // The id is what the diagram shows, so it stays the type's name (nested: Outer_Inner).
+        Mermaid.Ids ids = new Mermaid.Ids("");
+        List<String> links = new ArrayList<>();
+        for (TypeModel t : types) {
+            for (String sup : t.extendedTypes()) {
+                u.resolve(sup).ifPresent(target -> links.add(ids.of(target.name()) + " <|-- " + ids.of(t.name())));
+            }
+            for (String sup : t.implementedTypes()) {
+                u.resolve(sup).ifPresent(target -> links.add(ids.of(target.name()) + " <|.. " + ids.of(t.name())));
+            }
+        }
+        if (links.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder sb = new StringBuilder("```mermaid\nclassDiagram\n");
+        for (TypeModel t : types) {
+            String id = ids.of(t.name());
+            sb.append("    class ").append(id).append('\n');
+            String stereotype = switch (t.kind()) {
+                case INTERFACE -> "interface";
+                case ENUM -> "enumeration";
+                case RECORD -> "record";
+                case ANNOTATION -> "annotation";
+                case CLASS -> t.modifiers().contains("abstract") ? "abstract" : null;
+            };
+            if (stereotype != null) {
+                sb.append("    <<").append(stereotype).append(">> ").append(id).append('\n');
+            }
+        }
+        links.forEach(l -> sb.append("    ").append(l).append('\n'));
+        return Optional.of(sb.append("```").toString());
+    }
+
+    private static String constraints(Unit u) {
+        Blocks b = new Blocks();
+        List<TypeModel> types = u.unit.types();
+        List<String> lines = new ArrayList<>();
+        List<String> records = names(types.stream().filter(t -> t.kind() == TypeKind.RECORD).toList());
+        if (!records.isEmpty()) {
+            lines.add("- Immutable records (final fields, no setters): " + codeList(records, Integer.MAX_VALUE) + ".");
+        }
+        List<String> frozen = names(types.stream()
+                .filter(t -> t.kind() == TypeKind.CLASS && t.modifiers().contains("final"))
+                .filter(t -> t.fields().stream().anyMatch(f -> !f.isStatic()))
+                .filter(t -> t.fields().stream().filter(f -> !f.isStatic()).allMatch(FieldModel::isFinal))
+                .toList());
+        if (!frozen.isEmpty()) {
+            lines.add("- Final classes whose instance fields are all final (shallowly immutable): "
+                    + codeList(frozen, Integer.MAX_VALUE) + ".");
+        }
+        addModifierLine(lines, types, "final", "Final (cannot be subclassed)", TypeKind.CLASS);
+        addModifierLine(lines, types, "sealed", "Sealed (closed set of subtypes)", null);
+        addModifierLine(lines, types, "non-sealed", "Non-sealed (reopen a sealed hierarchy)", null);
+        addModifierLine(lines, types, "abstract", "Abstract (instantiated only through subclasses)", TypeKind.CLASS);
+        if (!lines.isEmpty()) {
+            b.add("**Types:**");
+            b.add(String.join("\n", lines));
+        }
+
+        List<String> visibility = new ArrayList<>();
+        int exported = u.unit.exportedTypes().size();
+        visibility.add("- " + plural(exported, "type") + " exported (public or protected), "
+                + (types.size() - exported) + " not.");
+        Map<Visibility, List<String>> hidden = new TreeMap<>();
+        for (TypeModel t : types) {
+            if (!t.exported()) {
+                hidden.computeIfAbsent(t.visibility(), k -> new ArrayList<>()).add(t.name());
+            }
+        }
+        hidden.forEach((v, n) -> visibility.add("- " + capitalise(v.label()) + ": " + codeList(n) + "."));
+        u.facts.moduleDescriptor().ifPresentOrElse(
+                md -> visibility.add("- " + moduleExport(u, md)),
+                () -> visibility.add("- The project has no `module-info.java`: exported types are open to every class "
+                        + "on the classpath."));
+        b.add("**Visibility:**");
+        b.add(String.join("\n", visibility));
+
+        List<String> validations = new ArrayList<>();
+        for (TypeModel t : types) {
+            for (MemberModel m : t.members()) {
+                for (String v : m.validations()) {
+                    validations.add("- " + Markdown.code(t.name() + "#" + m.name()) + ": " + Markdown.code(v));
+                }
+            }
+        }
+        b.add("**Validations** (argument checks in the code):");
+        b.add(validations.isEmpty() ? "None found." : String.join("\n", validations));
+        return b.toString();
+    }
+
+    private static String moduleExport(Unit u, ModuleDescriptorFacts md) {
+        String pkg = u.id().packageName();
+        String module = Markdown.code(md.name()) + " (" + fileLink(u, md.file(), 0) + ")";
+        Optional<String> export = md.exports().stream()
+                .filter(e -> e.equals(pkg) || e.startsWith(pkg + " to "))
+                .findFirst();
+        String opens = md.opens().stream().anyMatch(e -> e.equals(pkg) || e.startsWith(pkg + " to "))
+                ? " The package is also opened for deep reflection."
+                : "";
+        if (export.isEmpty()) {
+            return "Not exported by module " + module + ": its public types are not accessible to other modules."
+                    + opens;
+        }
+        if (export.get().equals(pkg)) {
+            return "Exported by module " + module + "." + opens;
+        }
+        String targets = export.get().substring(pkg.length() + " to ".length());
+        List<String> list = List.of(targets.split("\\s*,\\s*"));
+        return "Exported by module " + module + " only to " + codeList(list, Integer.MAX_VALUE) + "." + opens;
+    }
+
+    private static void addModifierLine(
+            List<String> lines, List<TypeModel> types, String modifier, String label, TypeKind onlyKind) {
+        List<String> n = names(types.stream()
+                .filter(t -> onlyKind == null || t.kind() == onlyKind)
+                .filter(t -> t.modifiers().contains(modifier))
+                .toList());
+        if (!n.isEmpty()) {
+            lines.add("- " + label + ": " + codeList(n, Integer.MAX_VALUE) + ".");
+        }
+    }
+
+    private static String edgeCases(Unit u) {
+        Blocks b = new Blocks();
+        for (TypeModel t : u.unit.types()) {
+            List<String> lines = new ArrayList<>();
+            for (MemberModel m : t.members()) {
+                if (m.thrownTypes().isEmpty() && m.raisedTypes().isEmpty()) {
+                    continue;
+                }
+                List<String> parts = new ArrayList<>();
+                if (!m.thrownTypes().isEmpty()) {
+                    parts.add("declares " + codeList(m.thrownTypes(), Integer.MAX_VALUE));
+                }
+                if (!m.raisedTypes().isEmpty()) {
+                    parts.add("throws " + codeList(m.raisedTypes(), Integer.MAX_VALUE));
+                }
+                String where = m.visibility().isApi() ? "" : ", " + m.visibility().label();
+                lines.add("- " + Markdown.code(m.name()) + " (" + fileLink(u, t.file(), m.line(), "line " + m.line())
+                        + where + "): " + String.join("; ", parts) + ".");
+            }
+            if (!lines.isEmpty()) {
+                b.add("### " + Markdown.code(t.name()));
+                b.add(String.join("\n", lines));
+            }
+        }
+        if (b.size() == 0) {
+            return "No member declares (`throws`) or raises (`throw new`) an exception.";
+        }
+        b.insertFirst("Exceptions per type and member: *declares* is the `throws` clause, *throws* the exceptions "
+                + "its body creates.");
+        return b.toString();
+    }
+
+    private static String technicalDebt(Unit u) {
+        Blocks b = new Blocks();
+        List<DebtItem> debt = u.unit.debt();
+        if (debt.isEmpty()) {
+            b.add("No TODO, FIXME, XXX or HACK comments and no deprecated elements found.");
+        } else {
+            Map<String, Long> byKind = debt.stream()
+                    .collect(Collectors.groupingBy(DebtItem::kind, TreeMap::new, Collectors.counting()));
+            b.add(plural(debt.size(), "marker") + ": " + byKind.entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey())
+                    .collect(Collectors.joining(", ")) + ".");
+            b.add(debt.stream()
+                    .map(d -> "- **" + Markdown.text(d.kind()) + "** "
+                            + fileLink(u, d.file(), d.line(), RelativeLinks.fileName(d.file()) + ":" + d.line())
+                            + (d.text().isBlank() ? "" : ": " + Markdown.text(d.text())))
+                    .collect(Collectors.joining("\n")));
+        }
+        List<ParseProblem> problems = u.unit.problems();
+        if (!problems.isEmpty()) {
+            b.add("**Parse problems** (these files could not be read or parsed; their content is missing from"
+                    + " this spec):");
+            b.add(problems.stream()
+                    .map(p -> "- **Parse problem** " + fileLink(u, p.file(), p.line(), RelativeLinks.fileName(p.file()))
+                            + ": " + Markdown.code(p.describe()))
+                    .collect(Collectors.joining("\n")));
+        }
+        return b.toString();
+    }
+
+    private static String testCoverage(Unit u) {
+        Blocks b = new Blocks();
+        List<TypeCoverage> coverage = u.facts.coverage();
+        if (coverage.isEmpty()) {
+            b.add("The package has no top-level types to cover.");
+        } else {
+            List<String> rows = new ArrayList<>();
+            rows.add(Markdown.tableHead("Type", "Tests"));
+            for (TypeCoverage c : coverage) {
+                rows.add(Markdown.row(List.of(Markdown.code(c.typeName()),
+                        c.testClasses().isEmpty() ? "none found" : codeList(c.testClasses(), Integer.MAX_VALUE))));
+            }
+            b.add(String.join("\n", rows));
+            long covered = coverage.stream().filter(c -> !c.testClasses().isEmpty()).count();
+            b.add(covered + " of " + plural(coverage.size(), "type") + " referred to by tests; "
+                    + plural(u.facts.tests().size(), "test file") + ".");
+        }
+        if (!u.facts.tests().isEmpty()) {
+            b.add("**Test files:**");
+            b.add(u.facts.tests().stream()
+                    .map(t -> "- " + fileLink(u, t.file(), 0, t.qualifiedTestClass()) + " ("
+                            + plural(t.testMethods(), "test method") + ")")
+                    .collect(Collectors.joining("\n")));
+        } else if (!coverage.isEmpty()) {
+            b.add("No test file refers to the package's types.");
+        }
+        return b.toString();
+    }
+
+    private static String dependencies(Unit u) {
+        Blocks b = new Blocks();
+        UnitNode node = u.node;
+        Map<UnitId, DependencySummary> summaries = new LinkedHashMap<>();
+        u.facts.dependencies().forEach(d -> summaries.put(d.id(), d));
+        u.facts.dependents().forEach(d -> summaries.putIfAbsent(d.id(), d));
+
+        b.add("**Reactor packages used** (" + node.dependencies().size() + "):");
+        b.add(node.dependencies().isEmpty() ? "None: this package depends on no other package of the reactor."
+                : unitList(u, node.dependencies(), summaries, true));
+        b.add("**Used by** (" + node.dependents().size() + "):");
+        b.add(node.dependents().isEmpty() ? "No package of the reactor uses this one."
+                : unitList(u, node.dependents(), summaries, false));
+        if (node.inCycle()) {
+            b.add("**Cycle:** this package is in a dependency cycle with "
+                    + codeList(node.cycle().stream().map(UnitId::display).toList(), Integer.MAX_VALUE)
+                    + "; they are ordered and written as one block.");
+        }
+
+        List<String> jdk = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        for (String p : node.externalPackages()) {
+            (p.startsWith("java.") || p.startsWith("javax.") ? jdk : other).add(p);
+        }
+        b.add("**External packages:**");
+        if (jdk.isEmpty() && other.isEmpty()) {
+            b.add("None imported.");
+        } else {
+            List<String> lines = new ArrayList<>();
+            if (!jdk.isEmpty()) {
+                lines.add("- JDK (`java.*`, `javax.*`): " + codeList(jdk, Integer.MAX_VALUE) + ".");
+            }
+            if (!other.isEmpty()) {
+                lines.add("- Other: " + codeList(other, Integer.MAX_VALUE) + ".");
+            }
+            b.add(String.join("\n", lines));
+        }
+        List<String> declared = u.facts.project().externalDependencies();
+        b.add("**Declared dependencies of " + Markdown.code(u.id().artifactId()) + "** (from its POM):");
+        b.add(declared.isEmpty() ? "None besides reactor modules."
+                : declared.stream().map(d -> "- " + Markdown.code(d)).collect(Collectors.joining("\n")));
+        if (!node.dependencies().isEmpty() || !node.dependents().isEmpty()) {
+            b.add(dependencyDiagram(u));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Linked units with their intents. Only dependencies say when their spec is missing: dependents
+     * are written after this unit, so the note would always be there and then go stale.
+     */
+    private static String unitList(
+            Unit u, List<UnitId> ids, Map<UnitId, DependencySummary> summaries, boolean noteMissingSpec) {
+        List<String> lines = new ArrayList<>();
+        for (UnitId id : ids) {
+            DependencySummary s = summaries.get(id);
+            String target = Markdown.linkTarget(RelativeLinks.relative(u.specDir, id.specPath()));
+            String link = Markdown.codeLink(id.display(), target);
+            boolean noIntent = s == null || s.intent() == null || s.intent().isBlank();
+            String intent = noIntent ? "" : ": " + Markdown.text(s.intent());
+            boolean missing = s == null || s.status() == null || s.status().isBlank();
+            String status = noteMissingSpec && missing ? " (no spec yet)" : "";
+            lines.add("- " + link + status + intent);
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String dependencyDiagram(Unit u) {
+        UnitNode node = u.node;
+        Mermaid.Ids ids = new Mermaid.Ids("u_");
+        StringBuilder sb = new StringBuilder("```mermaid\nflowchart LR\n");
+        String self = ids.of(u.id().display());
+        sb.append("    ").append(self).append('[').append(Mermaid.label(u.id().display())).append("]\n");
+        int budget = MAX_DIAGRAM_NODES;
+        List<String> edges = new ArrayList<>();
+        Map<UnitId, String> shown = new LinkedHashMap<>();
+        int leftOut = 0;
+        for (UnitId d : node.dependencies()) {
+            if (shown.containsKey(d) || shown.size() < budget) {
+                shown.computeIfAbsent(d, k -> ids.of(k.display()));
+                edges.add(self + " --> " + shown.get(d));
+            } else {
+                leftOut++;
+            }
+        }
+        for (UnitId d : node.dependents()) {
+            if (shown.containsKey(d) || shown.size() < budget) {
+                shown.computeIfAbsent(d, k -> ids.of(k.display()));
+                edges.add(shown.get(d) + " --> " + self);
+            } else if (!node.dependencies().contains(d)) {
+                leftOut++;
+            }
+        }
+        shown.forEach((id, nid) ->
+                sb.append("    ").append(nid).append('[').append(Mermaid.label(id.display())).append("]\n"));
+        edges.forEach(e -> sb.append("    ").append(e).append('\n'));
+        if (leftOut > 0) {
+            sb.append("    more_units[").append(Mermaid.label("… and " + leftOut + " more")).append("]\n");
+        }
+        sb.append("    classDef current stroke-width:3px\n");
+        sb.append("    class ").append(self).append(" current\n");
+        return sb.append("```").toString();
+    }
+
+    private static String files(Unit u) {
+        if (u.unit.files().isEmpty()) {
+            return "No files.";
+        }
+        List<String> rows = new ArrayList<>();
+        rows.add(Markdown.tableHead("File", "Lines", "Status"));
+        for (SourceFile f : u.unit.files()) {
+            String status = f.problem().map(p -> "parse problem: " + Markdown.code(p.describe())).orElse("parsed");
+            rows.add(Markdown.row(List.of(fileLink(u, f.path(), 0, f.path()), Integer.toString(f.lines()), status)));
+        }
+        return String.join("\n", rows);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static String fileLink(Unit u, String file, int line) {
+        return fileLink(u, file, line, RelativeLinks.fileName(file));
+    }
+
+    /** A link from the spec to a source file (and line), with the label in a code span. */
+    private static String fileLink(Unit u, String file, int line, String label) {
+        String target = Markdown.linkTarget(RelativeLinks.relative(u.specDir, file)) + (line > 0 ? "#L" + line : "");
+        return Markdown.codeLink(label, target);
+    }
+
+    private static String javaBlock(String code) {
+        String body = Markdown.oneLine(code);
+        String fence = body.contains("```") ? "~~~~" : "```";
+        return fence + "java\n" + body + "\n" + fence;
+    }
+
+    private static String kindPhrase(TypeModel t) {
+        List<String> words = new ArrayList<>();
+        words.add(t.visibility().label());
+        t.modifiers().stream().filter(m -> !m.equals("static") || t.isNested()).forEach(words::add);
+        words.add(t.kind() == TypeKind.ANNOTATION ? "annotation" : t.kind().keyword());
+        return String.join(" ", words);
+    }
+
+    static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static List<String> names(List<TypeModel> types) {
+        return types.stream().map(TypeModel::name).toList();
+    }
+
+    private static String codeList(List<String> items) {
+        return codeList(items, NAMES_IN_SENTENCE);
+    }
+
+    static String codeList(List<String> items, int max) {
+        String shown = items.stream().limit(max).map(Markdown::code).collect(Collectors.joining(", "));
+        return items.size() > max ? shown + " and " + (items.size() - max) + " more" : shown;
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /**
+     * Keeps model text inside its section: headings of level one or two would open sections of
+     * their own, and an unclosed code fence would swallow the rest of the file.
+     */
+    static String guardModelText(String text) {
+        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').strip().split("\n", -1);
+        StringBuilder sb = new StringBuilder();
+        String openFence = null;
+        for (String line : lines) {
+            String trimmed = line.stripLeading();
+            if (openFence == null && (trimmed.startsWith("```") || trimmed.startsWith("~~~"))) {
+                openFence = trimmed.substring(0, 3);
+            } else if (openFence != null && trimmed.startsWith(openFence)) {
+                openFence = null;
+            } else if (openFence == null && trimmed.matches("#{1,2}(\\s.*)?")) {
+                line = "###" + trimmed.replaceFirst("^#+", "");
+            } else if (openFence == null && line.matches(" {0,3}(=+|-+)\\s*") && previousNonBlank(sb)) {
+                // Under a text line this would be a setext underline: a top-level heading in disguise.
+                sb.append('\n');
+            }
+            sb.append(line).append('\n');
+        }
+        if (openFence != null) {
+            sb.append(openFence).append('\n');
+        }
+        return sb.toString().strip();
+    }
+
+    private static boolean previousNonBlank(StringBuilder sb) {
+        int end = sb.length() - 1;
+        if (end < 0) {
+            return false;
+        }
+        int start = sb.lastIndexOf("\n", end - 1) + 1;
+        return !sb.substring(start, end).isBlank();
+    }
+
+    /** One newline at the end, no trailing blanks, never more than one blank line in a row. */
+    private static String normalise(String text) {
+        String[] lines = text.split("\n", -1);
+        StringBuilder sb = new StringBuilder(text.length());
+        boolean inFence = false;
+        int blanks = 0;
+        for (String line : lines) {
+            String l = line.stripTrailing();
+            String t = l.stripLeading();
+            if (t.startsWith("```") || t.startsWith("~~~")) {
+                inFence = !inFence;
+            }
+            if (l.isEmpty() && !inFence) {
+                if (++blanks > 1) {
+                    continue;
+                }
+            } else {
+                blanks = 0;
+            }
+            sb.append(l).append('\n');
+        }
+        return sb.toString().strip() + "\n";
+    }
+
+    /** The unit being rendered, with what every section needs. */
+    private static final class Unit {
+        final SpecFacts facts;
+        final Prose prose;
+        final UnitAnalysis unit;
+        final UnitNode node;
+        final boolean llm;
+        final String specDir;
+
+        Unit(SpecFacts facts, Prose prose) {
+            this.facts = facts;
+            this.prose = prose;
+            this.unit = facts.unit();
+            this.node = facts.node();
+            this.llm = !prose.isEmpty();
+            this.specDir = RelativeLinks.parent(unit.id().specPath());
+        }
+
+        UnitId id() {
+            return unit.id();
+        }
+
+        /**
+         * The type of this package a supertype reference names, if any: by simple or nested name,
+         * by qualified name, or by the last segment of a nested name; type arguments ignored.
+         */
+        Optional<TypeModel> resolve(String reference) {
+            String raw = reference.replaceAll("<.*", "").strip();
+            for (TypeModel t : unit.types()) {
+                if (t.name().equals(raw) || t.qualifiedName().equals(raw)) {
+                    return Optional.of(t);
+                }
+            }
+            if (raw.contains(".")) {
+                return Optional.empty();
+            }
+            List<TypeModel> nested = unit.types().stream().filter(t -> t.name().endsWith("." + raw)).toList();
+            return nested.size() == 1 ? Optional.of(nested.get(0)) : Optional.empty();
+        }
+    }
+
+    /** Markdown blocks separated by blank lines. */
+    private static final class Blocks {
+        private final List<String> blocks = new ArrayList<>();
+
+        void add(String block) {
+            if (block != null && !block.isBlank()) {
+                blocks.add(block.strip());
+            }
+        }
+
+        void insertFirst(String block) {
+            blocks.add(0, block);
+        }
+
+        int size() {
+            return blocks.size();
+        }
+
+        @Override
+        public String toString() {
+            return String.join("\n\n", blocks);
+        }
+    }
+}

@@ -1,0 +1,365 @@
+package io.github.reversespec.render;
+
+import static io.github.reversespec.render.Fixtures.META;
+import static io.github.reversespec.render.Fixtures.bareFacts;
+import static io.github.reversespec.render.Fixtures.cacheFacts;
+import static io.github.reversespec.render.Fixtures.file;
+import static io.github.reversespec.render.Fixtures.id;
+import static io.github.reversespec.render.Fixtures.method;
+import static io.github.reversespec.render.Fixtures.type;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.reversespec.analysis.MemberModel;
+import io.github.reversespec.analysis.SourceFile;
+import io.github.reversespec.analysis.TypeModel;
+import io.github.reversespec.analysis.UnitId;
+import io.github.reversespec.graph.UnitNode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class SpecRendererTest {
+
+    private final SpecRenderer renderer = new SpecRenderer();
+
+    private String astOnly(SpecFacts facts) {
+        return renderer.render(facts, Prose.NONE, META);
+    }
+
+    @Test
+    void frontMatterHasTheKeysInOrderWithTheRightTypes() {
+        Map<String, Object> fm = SpecText.frontMatter(astOnly(cacheFacts()));
+
+        assertThat(new ArrayList<>(fm.keySet())).containsExactly("type", "module", "package", "status", "model",
+                "sourceHash", "generator", "relatedFiles", "level", "interfaceHash", "dependencyHash", "dependsOn");
+        assertThat(fm).containsEntry("type", "module-spec")
+                .containsEntry("module", "core")
+                .containsEntry("package", "com.acme.cache")
+                .containsEntry("status", "ast-only")
+                .containsEntry("model", "none")
+                .containsEntry("sourceHash", "sha256:0123abcd")
+                .containsEntry("generator", "reverse-spec-maven-plugin/0.1.0-SNAPSHOT")
+                .containsEntry("level", 1)
+                .containsEntry("interfaceHash", "sha256:aaaa")
+                .containsEntry("dependencyHash", "sha256:bbbb")
+                .containsEntry("dependsOn", List.of("core:com.acme.util"));
+        assertThat(fm.get("relatedFiles")).asList().hasSize(10)
+                .contains("core/src/main/java/com/acme/cache/Cache.java");
+    }
+
+    @Test
+    void nastyPathsAndNamesSurviveTheFrontMatter() {
+        List<String> paths = List.of(
+                "src/main/java/We \"ird\": #dir/[x] - y/Ü 😀.java",
+                "src/main/java/- leading/'q'.java",
+                "src/main/java/yes/null: ~.java",
+                "src/main/java/back\\slash/{a}, b.java");
+        UnitId id = new UnitId("g:null", "null", "", "");
+        SpecFacts facts = bareFacts(id, "", "",
+                paths.stream().map(Fixtures::file).toList(), List.of());
+
+        String spec = astOnly(facts);
+        Map<String, Object> fm = SpecText.frontMatter(spec);
+
+        assertThat(fm.get("relatedFiles")).isEqualTo(paths);
+        assertThat(fm).containsEntry("module", "null").containsEntry("package", "_default");
+        SpecText.assertTablesWellFormed(spec);
+        // The appendix links resolve to the files although they hold spaces, quotes and brackets.
+        List<String> targets = SpecText.section(spec, SpecRenderer.APPENDIX_HEADING).lines()
+                .filter(l -> l.startsWith("| ["))
+                .map(SpecText::relativeLinks)
+                .map(l -> SpecText.resolve("specs", l.get(0)))
+                .toList();
+        assertThat(targets).containsExactlyElementsOf(paths);
+    }
+
+    @Test
+    void titleNineHeadingsInOrderOnceEachThenTheAppendix() {
+        String spec = astOnly(cacheFacts());
+        List<String> headings = SpecText.linesOutsideFences(spec).stream()
+                .filter(l -> l.startsWith("# ") || l.startsWith("## "))
+                .toList();
+
+        List<String> expected = new ArrayList<>();
+        expected.add("# com.acme.cache (core)");
+        for (Section s : Section.values()) {
+            expected.add(s.heading());
+        }
+        expected.add("## Appendix: Files");
+        assertThat(headings).containsExactlyElementsOf(expected);
+        assertThat(spec).contains("\n---\n# com.acme.cache (core)\n");
+    }
+
+    @Test
+    void everyExportedTypeAndApiMemberSignatureIsInThePublicInterface() {
+        SpecFacts facts = cacheFacts();
+        String section = SpecText.section(astOnly(facts), Section.PUBLIC_INTERFACE);
+
+        for (TypeModel t : facts.unit().exportedTypes()) {
+            assertThat(section).contains("### `" + t.name() + "`");
+            assertThat(section).contains("```java\n" + t.signature() + "\n```");
+            for (MemberModel m : t.members()) {
+                String cell = "`" + m.signature().replace("|", "\\|") + "`";
+                if (m.visibility().isApi()) {
+                    assertThat(section).contains(cell);
+                } else {
+                    assertThat(section).doesNotContain(cell);
+                }
+            }
+        }
+        assertThat(section).doesNotContain("Helper");
+        assertThat(section).contains("| `value` | `int value() default READ \\| WRITE` | element |");
+        assertThat(section).contains("`public static <T> Map<String, List<? extends T>> copyOf(Map<String, T> src)`"
+                + " | static; **deprecated** |");
+        assertThat(section).contains("throws `IOException`; The value for key, or null.");
+        assertThat(section).contains("Creates a cache holding at most `capacity` entries.");
+        assertThat(section).contains("[`Cli.java`](../../core/src/main/java/com/acme/cache/Cli.java#L3). **Deprecated.**");
+    }
+
+    @Test
+    void tablesStayWellFormedWithPipesInSignatures() {
+        TypeModel t = type("p", "Weird", "src/main/java/p/Weird.java")
+                .sig("public class Weird<T extends A | B>")
+                .member(method("or", "public int or(int a) | default"))
+                .member(method("tick", "public String tick(String s) `x`"))
+                .build();
+        String spec = astOnly(bareFacts(id("m", "", "p"), "", "", List.of(file("src/main/java/p/Weird.java|x")),
+                List.of(t)));
+
+        SpecText.assertTablesWellFormed(spec);
+        assertThat(spec).contains("| `or` | `public int or(int a) \\| default` |");
+        assertThat(spec).contains("`` public String tick(String s) `x` ``");
+    }
+
+    @Test
+    void linksAreRelativeToTheSpecForTheRootProject() {
+        String spec = astOnly(cacheFacts(""));
+
+        assertThat(spec).contains("](../src/main/java/com/acme/cache/Cache.java#L12)");
+        assertThat(spec).contains("[`core:com.acme.util`](com.acme.util.spec.md)");
+        assertThat(spec).contains("[`app:com.acme.app`](apps/app/com.acme.app.spec.md)");
+        assertThat(spec).contains("](../src/test/java/com/acme/cache/CacheTest.java)");
+        assertEveryLinkLandsOnAKnownFile(spec, cacheFacts(""));
+    }
+
+    @Test
+    void linksAreRelativeToTheSpecForANestedModule() {
+        String spec = astOnly(cacheFacts("a/b"));
+
+        assertThat(spec).contains("](../../../a/b/src/main/java/com/acme/cache/Cache.java#L40)");
+        assertThat(spec).contains("[`core:com.acme.util`](com.acme.util.spec.md)");
+        assertThat(spec).contains("[`app:com.acme.app`](../../apps/app/com.acme.app.spec.md)");
+        assertEveryLinkLandsOnAKnownFile(spec, cacheFacts("a/b"));
+    }
+
+    private static void assertEveryLinkLandsOnAKnownFile(String spec, SpecFacts facts) {
+        Set<String> known = new HashSet<>();
+        facts.unit().files().forEach(f -> known.add(f.path()));
+        facts.tests().forEach(t -> known.add(t.file()));
+        facts.moduleDescriptor().ifPresent(m -> known.add(m.file()));
+        facts.node().dependencies().forEach(d -> known.add(d.specPath()));
+        facts.node().dependents().forEach(d -> known.add(d.specPath()));
+        String from = RelativeLinks.parent(facts.unit().id().specPath());
+        List<String> links = SpecText.relativeLinks(spec);
+        assertThat(links).isNotEmpty();
+        for (String link : links) {
+            assertThat(known).as("target of %s", link).contains(SpecText.resolve(from, link));
+        }
+    }
+
+    @Test
+    void defaultPackageIsShownAsUnderscoreDefault() {
+        UnitId id = id("app", "app", "");
+        TypeModel main = type("", "Main", "app/src/main/java/Main.java")
+                .member(Fixtures.member(MemberModel.MemberKind.METHOD, "main", "public static void main(String... a)",
+                        io.github.reversespec.analysis.Visibility.PUBLIC, true, "", false, List.of(), List.of(),
+                        List.of(), 3))
+                .build();
+        String spec = astOnly(bareFacts(id, "", "", List.of(file("app/src/main/java/Main.java")), List.of(main)));
+
+        assertThat(id.specPath()).isEqualTo("specs/app/_default.spec.md");
+        assertThat(SpecText.frontMatter(spec)).containsEntry("package", "_default");
+        assertThat(spec).contains("\n# _default (app)\n");
+        assertThat(spec).contains("](../../app/src/main/java/Main.java)");
+        assertThat(SpecText.section(spec, Section.BEHAVIOR)).contains("**Entry points:**", "`Main.main`");
+    }
+
+    @Test
+    void renderingIsDeterministicAndClean() {
+        String first = astOnly(cacheFacts("a/b"));
+        String second = new SpecRenderer().render(cacheFacts("a/b"), Prose.NONE, META);
+
+        assertThat(first).isEqualTo(second);
+        assertThat(first).doesNotContain("\r").doesNotContain("/abs/root").endsWith("\n").doesNotEndWith("\n\n");
+        assertThat(first).doesNotContainPattern("(?m)[ \\t]+$");
+        assertThat(first).doesNotContainPattern("\n\n\n");
+        SpecText.assertTablesWellFormed(first);
+    }
+
+    @Test
+    void astOnlySpecSaysOnceWhatItCannotTellAndHasNoPlaceholders() {
+        String spec = astOnly(cacheFacts());
+
+        assertThat(spec.split(Pattern.quote(SpecRenderer.AST_ONLY_BEHAVIOUR), -1)).hasSize(2);
+        assertThat(SpecText.section(spec, Section.BEHAVIOR)).startsWith(SpecRenderer.AST_ONLY_BEHAVIOUR);
+        assertThat(spec).doesNotContain(SpecRenderer.NOT_WRITTEN_MARKER, SpecRenderer.COMMENTARY_MARKER, "TBD",
+                "<placeholder", "Lorem");
+        for (Section s : Section.values()) {
+            assertThat(SpecText.section(spec, s)).as("section %s", s).isNotBlank();
+        }
+    }
+
+    @Test
+    void intentComesFromPackageJavadocThenTypeJavadocThenTheCode() {
+        UnitId id = id("core", "core", "com.acme");
+        List<SourceFile> files = List.of(file("core/src/main/java/com/acme/A.java"));
+        TypeModel documented = type("com.acme", "A", files.get(0).path()).doc("Does <i>a</i> things.").build();
+        TypeModel plain = type("com.acme", "A", files.get(0).path()).build();
+
+        String fromPackage = SpecText.section(astOnly(bareFacts(id, "Billing {@code core} & <em>more</em>.",
+                "Desc.", files, List.of(documented))), Section.INTENT);
+        assertThat(fromPackage).startsWith("Billing `core` & more.").doesNotContain("Desc.", "Does a things");
+
+        String fromTypes = SpecText.section(astOnly(bareFacts(id, "", "Desc.", files, List.of(documented))),
+                Section.INTENT);
+        assertThat(fromTypes).startsWith("- `A`: Does a things.").doesNotContain("Desc.");
+
+        String fromCode = SpecText.section(astOnly(bareFacts(id, "", "Does *billing*.", files, List.of(plain))),
+                Section.INTENT);
+        assertThat(fromCode).startsWith("Package `com.acme` of `core` has 1 file and declares 1 exported type: `A`.");
+        assertThat(fromCode).contains("The project `core` describes itself as: Does \\*billing\\*.");
+    }
+
+    @Test
+    void emptyPackageIsStillACompleteSpec() {
+        String spec = astOnly(bareFacts(id("core", "", "com.empty"), "", "", List.of(), List.of()));
+
+        assertThat(SpecText.section(spec, Section.INTENT)).contains("declares no types");
+        assertThat(SpecText.section(spec, Section.PUBLIC_INTERFACE)).contains("declares no types");
+        assertThat(SpecText.section(spec, SpecRenderer.APPENDIX_HEADING)).isEqualTo("No files.");
+        assertThat(SpecText.frontMatter(spec)).containsEntry("relatedFiles", List.of()).containsEntry("dependsOn",
+                List.of());
+    }
+
+    @Test
+    void factualSectionsCarryTheCodeFacts() {
+        String spec = astOnly(cacheFacts());
+
+        String data = SpecText.section(spec, Section.DATA_STRUCTURES);
+        assertThat(data).contains("| `x` | `int` |", "Constants (2): `READ`, `WRITE`.",
+                "| `ORIGIN` | `Point` | public static final |", "```mermaid\nclassDiagram\n",
+                "Store <|.. Cache", "Shape <|.. Circle", "class Cache_Entry");
+        String constraints = SpecText.section(spec, Section.CONSTRAINTS);
+        assertThat(constraints).contains("Immutable records (final fields, no setters): `Point`, `Circle`.",
+                "(shallowly immutable): `Cache`.", "Sealed (closed set of subtypes): `Shape`.",
+                "Package-private: `Helper`.", "only to `com.acme.app`, `com.acme.web`",
+                "- `Cache#get`: `Objects.requireNonNull(key)`");
+        String edges = SpecText.section(spec, Section.EDGE_CASES);
+        assertThat(edges).contains("`get` ([`line 20`](../../core/src/main/java/com/acme/cache/Cache.java#L20)):"
+                + " declares `IOException`.", "private): throws `IllegalStateException`.");
+        String debt = SpecText.section(spec, Section.TECHNICAL_DEBT);
+        assertThat(debt).contains("- **TODO** [`Cache.java:40`](../../core/src/main/java/com/acme/cache/Cache.java#L40):"
+                + " handle \\<null\\> keys | values");
+        assertThat(debt).contains("- **Parse problem** [`Broken.java`](../../core/src/main/java/com/acme/cache/"
+                + "Broken.java#L3): `core/src/main/java/com/acme/cache/Broken.java:3:5: '}' expected`");
+        String tests = SpecText.section(spec, Section.TEST_COVERAGE);
+        assertThat(tests).contains("| Type | Tests |", "| `Circle` | none found |",
+                "| `Store` | `com.acme.cache.CacheTest`, `com.acme.cache.StoreTest` |",
+                "2 of 3 types referred to by tests; 2 test files.", "(4 test methods)");
+        String deps = SpecText.section(spec, Section.DEPENDENCIES);
+        assertThat(deps).contains("[`core:com.acme.util`](com.acme.util.spec.md): String and collection helpers.",
+                "- [`app:com.acme.app`](../apps/app/com.acme.app.spec.md)\n",
+                "- JDK (`java.*`, `javax.*`): `java.io`, `java.util`, `javax.inject`.",
+                "- Other: `com.fasterxml.jackson.databind`.",
+                "- `org.junit.jupiter:junit-jupiter:5.14.4:test`",
+                "flowchart LR", "u_core_com_acme_cache --> u_core_com_acme_util",
+                "u_app_com_acme_app --> u_core_com_acme_cache");
+        assertThat(deps).doesNotContain("Cycle");
+        String files = SpecText.section(spec, SpecRenderer.APPENDIX_HEADING);
+        assertThat(files).contains("| File | Lines | Status |",
+                "| [`core/src/main/java/com/acme/cache/Cache.java`](../../core/src/main/java/com/acme/cache/"
+                        + "Cache.java) | 120 | parsed |",
+                "| 9 | parse problem: `core/src/main/java/com/acme/cache/Broken.java:3:5: '}' expected` |");
+    }
+
+    @Test
+    void bigNeighbourhoodsAreCutInTheDiagramAndCyclesAreSaid() {
+        UnitId self = id("core", "core", "p.self");
+        List<UnitId> deps = IntStream.range(0, 40).mapToObj(i -> id("core", "core", "p.d" + i)).toList();
+        List<UnitId> cycle = List.of(deps.get(0));
+        UnitNode node = new UnitNode(self, 0, 0, 0, deps, List.of(deps.get(0), id("x-y", "x", "p.user")), cycle,
+                List.of());
+        SpecFacts bare = bareFacts(self, "", "", List.of(), List.of());
+        SpecFacts facts = new SpecFacts(bare.unit(), node, bare.project(), bare.moduleDescriptor(), List.of(),
+                List.of(), List.of(), List.of());
+
+        String deps9 = SpecText.section(astOnly(facts), Section.DEPENDENCIES);
+
+        assertThat(deps9).contains("**Cycle:** this package is in a dependency cycle with `core:p.d0`");
+        assertThat(deps9).contains("more_units[\"… and 11 more\"]");
+        String diagram = deps9.substring(deps9.indexOf("```mermaid"));
+        long nodes = diagram.lines().filter(l -> l.matches("\\s+u_\\w+\\[\".*\"]")).count();
+        assertThat(nodes).isEqualTo(1 + SpecRenderer.MAX_DIAGRAM_NODES);
+        assertThat(diagram).contains("u_core_p_d0 --> u_core_p_self", "u_core_p_self --> u_core_p_d0");
+        diagram.lines().filter(l -> l.contains("-->")).forEach(l ->
+                assertThat(l.strip()).matches("[A-Za-z0-9_]+ --> [A-Za-z0-9_]+"));
+    }
+
+    @Test
+    void modelTextFillsSectionsAndIsCommentaryInFactualOnes() {
+        Map<Section, String> text = new EnumMap<>(Section.class);
+        text.put(Section.INTENT, "Caches values for the **billing** service.\nSecond line.");
+        text.put(Section.PUBLIC_INTERFACE, "Use `Cache` for everything.");
+        text.put(Section.BEHAVIOR, "Evicts the least recently used entry.\n\n## 4. Data Structures\n\n```java\nint x;");
+        Prose prose = new Prose("llama3.1:8b", text);
+
+        String spec = renderer.render(cacheFacts(), prose, META);
+        Map<String, Object> fm = SpecText.frontMatter(spec);
+
+        assertThat(fm).containsEntry("status", "llm").containsEntry("model", "llama3.1:8b");
+        assertThat(SpecText.section(spec, Section.INTENT))
+                .isEqualTo("Caches values for the **billing** service.\nSecond line.");
+        String api = SpecText.section(spec, Section.PUBLIC_INTERFACE);
+        assertThat(api).contains("### `Cache`").endsWith(SpecRenderer.COMMENTARY_MARKER + "\n\nUse `Cache` for everything.");
+        assertThat(api.indexOf("| `get` |")).isLessThan(api.indexOf(SpecRenderer.COMMENTARY_MARKER));
+        String behavior = SpecText.section(spec, Section.BEHAVIOR);
+        assertThat(behavior).startsWith("Evicts the least recently used entry.")
+                .contains("### 4. Data Structures")
+                .doesNotContain(SpecRenderer.AST_ONLY_BEHAVIOUR, "Entry points");
+        assertThat(spec).doesNotContain(SpecRenderer.AST_ONLY_BEHAVIOUR);
+        // The model's unclosed fence is closed inside its section, so the structure holds.
+        assertThat(SpecText.linesOutsideFences(spec).stream().filter(l -> l.startsWith("## ")).count()).isEqualTo(10);
+        for (Section s : List.of(Section.DATA_STRUCTURES, Section.CONSTRAINTS, Section.DEPENDENCIES)) {
+            assertThat(SpecText.section(spec, s)).as("section %s", s).startsWith(SpecRenderer.NOT_WRITTEN_MARKER);
+        }
+        assertThat(SpecText.section(spec, Section.DEPENDENCIES)).contains("[`core:com.acme.util`]");
+        assertThat(SpecText.section(spec, Section.CONSTRAINTS)).contains("Package-private: `Helper`.");
+        assertThat(spec).isEqualTo(renderer.render(cacheFacts(), prose, META));
+    }
+
+    @Test
+    void guardKeepsModelTextInsideItsSection() {
+        assertThat(SpecRenderer.guardModelText("# Top\r\n## Two\n### Three\n```sh\n# comment\n```\n"))
+                .isEqualTo("### Top\n### Two\n### Three\n```sh\n# comment\n```");
+        assertThat(SpecRenderer.guardModelText("text\n~~~\nopen")).isEqualTo("text\n~~~\nopen\n~~~");
+        assertThat(SpecRenderer.guardModelText("Title\n===\nx\n---\n\n---")).isEqualTo("Title\n\n===\nx\n\n---\n\n---");
+    }
+
+    @Test
+    void unitAnalysisWithoutExportedTypesSaysSo() {
+        TypeModel hidden = type("p", "Impl", "src/main/java/p/Impl.java").hidden().build();
+        String spec = astOnly(bareFacts(id("m", "", "p"), "", "", List.of(file("src/main/java/p/Impl.java")),
+                List.of(hidden)));
+
+        assertThat(SpecText.section(spec, Section.PUBLIC_INTERFACE))
+                .isEqualTo("The package exports no type: none of its 1 type is public or protected.");
+        assertThat(SpecText.section(spec, Section.CONSTRAINTS))
+                .contains("- The project has no `module-info.java`");
+    }
+}

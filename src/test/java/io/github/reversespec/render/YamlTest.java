@@ -1,0 +1,74 @@
+package io.github.reversespec.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+class YamlTest {
+
+    static Stream<String> nasty() {
+        return Stream.of(
+                "a: b", "key:", "#hash", "value # comment", "value #", "\"quoted\"", "'single'", "it's", "-leading",
+                "- item", "--", "---", "...", "[x]", "x]", "{y}", "Ünïcödé ✓ 😀 日本", "yes", "No", "NULL", "null", "~",
+                "true", "False", "on", "OFF", "y", "n", "1.0", "42", "-7", "0x1F", "012", "1:20", "1_000",
+                "2024-01-01", "12:30:00", "", " ", " padded ", "tab\there", "line\nbreak", "cr\rlf", "back\\slash",
+                "\\n literally", "*alias", "&anchor", "!tag", "!!str x", "%directive", "@at", "`tick", "|", "|-", ">",
+                "?", "? q", ",", ":", "a:", ".inf", ".NaN", "<<", "=", "nel\u0085x", "ls\u2028ps\u2029", "bell\u0007",
+                "del\u007f", "bom\uFEFF", "nbsp\u00A0x", "C:\\Users\\x", "src/main/java/We \"ird\": #dir/[x].java",
+                "sha256:abc", "reverse-spec-maven-plugin/0.1.0-SNAPSHOT", "llama3.1:8b", "a:b:c");
+    }
+
+    @ParameterizedTest
+    @MethodSource("nasty")
+    void scalarParsesBackToTheSameString(String value) {
+        Map<String, Object> map = load("k: " + Yaml.scalar(value) + "\n");
+        assertThat(map.get("k")).isInstanceOf(String.class).isEqualTo(value);
+    }
+
+    @ParameterizedTest
+    @MethodSource("nasty")
+    void quotedParsesBackToTheSameString(String value) {
+        assertThat(load("k: " + Yaml.quoted(value) + "\n").get("k")).isEqualTo(value);
+        assertThat(SpecFileReader.scalar(Yaml.quoted(value))).isEqualTo(value);
+        assertThat(SpecFileReader.scalar(Yaml.scalar(value))).isEqualTo(value);
+    }
+
+    @Test
+    void flowListParsesBackInBothParsers() {
+        List<String> items = nasty().toList();
+        String line = "k: " + Yaml.flowList(items) + "\n";
+        assertThat(load(line).get("k")).isEqualTo(items);
+        String spec = "---\ntype: module-spec\nk: " + Yaml.flowList(items) + "\n---\n";
+        assertThat(SpecFileReader.parse(spec)).hasValueSatisfying(info -> assertThat(info.list("k")).isEqualTo(items));
+        assertThat(Yaml.flowList(List.of())).isEqualTo("[]");
+        assertThat(load("k: []\n").get("k")).isEqualTo(List.of());
+    }
+
+    @Test
+    void simpleValuesStayPlain() {
+        assertThat(Yaml.scalar("core")).isEqualTo("core");
+        assertThat(Yaml.scalar("com.acme.cache")).isEqualTo("com.acme.cache");
+        assertThat(Yaml.scalar("_default")).isEqualTo("_default");
+        assertThat(Yaml.scalar("sha256:0123abcd")).isEqualTo("sha256:0123abcd");
+        assertThat(Yaml.scalar("reverse-spec-maven-plugin/1.2.3")).isEqualTo("reverse-spec-maven-plugin/1.2.3");
+        assertThat(Yaml.scalar("yes")).isEqualTo("\"yes\"");
+        assertThat(Yaml.scalar("1.0")).isEqualTo("\"1.0\"");
+        assertThat(Yaml.scalar("a: b")).isEqualTo("\"a: b\"");
+    }
+
+    @Test
+    void loneSurrogateBecomesReplacementCharacter() {
+        assertThat(load("k: " + Yaml.quoted("x\uD800y") + "\n").get("k")).isEqualTo("x\uFFFDy");
+    }
+
+    private static Map<String, Object> load(String text) {
+        return new org.yaml.snakeyaml.Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+    }
+}
