@@ -1,4 +1,4 @@
-def checks = evaluate(new File(basedir, '../../../src/it/common/SpecChecks.groovy'))
+def checks = evaluate(new File(basedir, '../../../src/it/common/spec-checks.groovy'))
 String buildLog = new File(basedir, 'build.log').text
 assert buildLog.contains('[WARNING] Checkpoint ')
 assert buildLog.contains('was set aside as .reverse-spec-checkpoint.json.corrupt')

@@ -1,4 +1,4 @@
-def checks = evaluate(new File(basedir, '../../../src/it/common/SpecChecks.groovy'))
+def checks = evaluate(new File(basedir, '../../../src/it/common/spec-checks.groovy'))
 String buildLog = new File(basedir, 'build.log').text
 checks.assertSpec(new File(basedir, 'specs/m1/org.lb.one.spec.md'), 'lb-m1', 'org.lb.one')
 checks.assertSpec(new File(basedir, 'specs/m2/org.lb.two.spec.md'), 'lb-m2', 'org.lb.two')

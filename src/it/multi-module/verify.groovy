@@ -1,4 +1,4 @@
-def checks = evaluate(new File(basedir, '../../../src/it/common/SpecChecks.groovy'))
+def checks = evaluate(new File(basedir, '../../../src/it/common/spec-checks.groovy'))
 String buildLog = new File(basedir, 'build.log').text
 
 def spec = { String path -> new File(basedir, 'specs/' + path) }

@@ -1,4 +1,4 @@
-def checks = evaluate(new File(basedir, '../../../src/it/common/SpecChecks.groovy'))
+def checks = evaluate(new File(basedir, '../../../src/it/common/spec-checks.groovy'))
 String buildLog = new File(basedir, 'build.log').text
 checks.assertSpec(new File(basedir, 'specs/m2/org.lb.two.spec.md'), 'pl-m2', 'org.lb.two')
 assert !new File(basedir, 'specs/m1').exists() : '-pl was not honoured'

@@ -1,4 +1,4 @@
-def checks = evaluate(new File(basedir, '../../../src/it/common/SpecChecks.groovy'))
+def checks = evaluate(new File(basedir, '../../../src/it/common/spec-checks.groovy'))
 String buildLog = new File(basedir, 'build.log').text
 checks.assertSpec(new File(basedir, 'specs/org.r.p1.spec.md'), 'rerun', 'org.r.p1')
 checks.assertSpec(new File(basedir, 'specs/org.r.p2.spec.md'), 'rerun', 'org.r.p2')

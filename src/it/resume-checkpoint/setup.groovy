@@ -32,5 +32,5 @@ new File(basedir, 'specs/.reverse-spec-checkpoint.json').text = """{
   }
 }
 """
-evaluate(new File(basedir, '../../../src/it/common/SpecChecks.groovy')).snapshot(basedir)
+evaluate(new File(basedir, '../../../src/it/common/spec-checks.groovy')).snapshot(basedir)
 return true

@@ -1,4 +1,4 @@
-def checks = evaluate(new File(basedir, '../../../src/it/common/SpecChecks.groovy'))
+def checks = evaluate(new File(basedir, '../../../src/it/common/spec-checks.groovy'))
 String buildLog = new File(basedir, 'build.log').text
 assert new File(basedir, 'specs/org.r.p1.spec.md').text.contains('WRITTEN BY THE INTERRUPTED RUN') : 'a finished unit was redone'
 checks.assertSpec(new File(basedir, 'specs/org.r.p2.spec.md'), 'resume', 'org.r.p2')

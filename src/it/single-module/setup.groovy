@@ -1,2 +1,2 @@
-evaluate(new File(basedir, '../../../src/it/common/SpecChecks.groovy')).snapshot(basedir)
+evaluate(new File(basedir, '../../../src/it/common/spec-checks.groovy')).snapshot(basedir)
 return true

@@ -1,4 +1,4 @@
-def checks = evaluate(new File(basedir, '../../../src/it/common/SpecChecks.groovy'))
+def checks = evaluate(new File(basedir, '../../../src/it/common/spec-checks.groovy'))
 String buildLog = new File(basedir, 'build.log').text
 File p1 = new File(basedir, 'specs/org.r.p1.spec.md')
 File p2 = new File(basedir, 'specs/org.r.p2.spec.md')

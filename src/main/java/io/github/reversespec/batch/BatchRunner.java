@@ -291,18 +291,18 @@ public final class BatchRunner {
                         facts, request.reactor().root(), request.specsDir()));
                 SpecMetadata meta = new SpecMetadata(
                         request.generator(), plan.interfaceHashes.get(id), plan.dependencyHash(node));
-                return switch (outcome) {
-                    case GenerationOutcome.Written w -> write(node, facts, w.prose(), meta, counter, started,
-                            w.attempts(), w.tokens(), "");
-                    case GenerationOutcome.Degraded d -> write(node, facts, Prose.NONE, meta, counter, started,
-                            d.attempts(), d.tokens(), d.reason());
-                    case GenerationOutcome.Stopped s -> {
-                        stopReason = s.reason();
-                        log.error(counter + id.display() + ": not written: " + s.reason());
-                        yield new UnitResult(id, UnitStatus.PENDING, specStatus(id), node.level(),
-                                millis(started), s.attempts(), s.tokens(), "not done: " + s.reason());
-                    }
-                };
+                if (outcome instanceof GenerationOutcome.Written w) {
+                    return write(node, facts, w.prose(), meta, counter, started, w.attempts(), w.tokens(), "");
+                }
+                if (outcome instanceof GenerationOutcome.Degraded d) {
+                    return write(node, facts, Prose.NONE, meta, counter, started, d.attempts(), d.tokens(),
+                            d.reason());
+                }
+                GenerationOutcome.Stopped s = (GenerationOutcome.Stopped) outcome;
+                stopReason = s.reason();
+                log.error(counter + id.display() + ": not written: " + s.reason());
+                return new UnitResult(id, UnitStatus.PENDING, specStatus(id), node.level(), millis(started),
+                        s.attempts(), s.tokens(), "not done: " + s.reason());
             } catch (IOException e) {
                 String message = "cannot write " + id.specPath() + ": " + describe(e);
                 log.error(counter + id.display() + ": failed: " + message);
@@ -391,15 +391,27 @@ public final class BatchRunner {
                     project.moduleDescriptor(),
                     plan.coverage.coverageFor(unit),
                     plan.coverage.testsFor(unit),
-                    node.dependencies().stream().map(this::summary).toList(),
-                    node.dependents().stream().map(this::summary).toList());
+                    node.dependencies().stream().map(d -> dependencySummary(node, d)).toList(),
+                    node.dependents().stream().map(this::codeSummary).toList());
         }
 
-        private DependencySummary summary(UnitId id) {
-            Optional<SpecFileInfo> spec = spec(id);
-            if (spec.isPresent()) {
-                return new DependencySummary(id, spec.get().intent(), spec.get().status());
+        /**
+         * A dependency outside the unit's cycle is written before it, so its spec (as written
+         * now or kept from earlier) summarises it. Inside a cycle, and for dependents, whether a
+         * spec exists yet depends on the run, so the code's own summary is used: a spec must not
+         * change because of the order it was written in.
+         */
+        private DependencySummary dependencySummary(UnitNode node, UnitId dependency) {
+            if (!node.cycle().contains(dependency)) {
+                Optional<SpecFileInfo> spec = spec(dependency);
+                if (spec.isPresent()) {
+                    return new DependencySummary(dependency, spec.get().intent(), spec.get().status());
+                }
             }
+            return codeSummary(dependency);
+        }
+
+        private DependencySummary codeSummary(UnitId id) {
             UnitAnalysis unit = plan.units.get(id);
             String intent = unit == null ? "" : unit.packageJavadoc();
             int dot = intent.indexOf(". ");

@@ -50,14 +50,17 @@ public final class CheckpointStore {
         }
         String problem;
         try {
-            Checkpoint loaded = JSON.readValue(Files.readAllBytes(path), Checkpoint.class);
-            if (loaded != null && Checkpoint.FORMAT.equals(loaded.format()) && loaded.version() == Checkpoint.VERSION) {
+            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(Files.readAllBytes(path));
+            if (tree == null || !tree.isObject() || !Checkpoint.FORMAT.equals(tree.path("format").asText())
+                    || tree.path("version").asInt(-1) != Checkpoint.VERSION) {
+                problem = "it is not a reverse-spec checkpoint of format version " + Checkpoint.VERSION;
+            } else {
+                Checkpoint loaded = JSON.treeToValue(tree, Checkpoint.class);
                 units.putAll(loaded.units());
                 return Map.copyOf(units);
             }
-            problem = "it is not a reverse-spec checkpoint of format version " + Checkpoint.VERSION;
         } catch (JsonProcessingException e) {
-            problem = "it is not valid JSON (" + e.getOriginalMessage() + ")";
+            problem = "it is not valid JSON or not in the checkpoint's shape (" + e.getOriginalMessage() + ")";
         } catch (IOException e) {
             problem = "it cannot be read (" + e.getMessage() + ")";
         }

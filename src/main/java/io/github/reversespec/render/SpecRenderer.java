@@ -624,10 +624,10 @@ public final class SpecRenderer {
 
         b.add("**Reactor packages used** (" + node.dependencies().size() + "):");
         b.add(node.dependencies().isEmpty() ? "None: this package depends on no other package of the reactor."
-                : unitList(u, node.dependencies(), summaries, true));
+                : unitList(u, node.dependencies(), summaries));
         b.add("**Used by** (" + node.dependents().size() + "):");
         b.add(node.dependents().isEmpty() ? "No package of the reactor uses this one."
-                : unitList(u, node.dependents(), summaries, false));
+                : unitList(u, node.dependents(), summaries));
         if (node.inCycle()) {
             b.add("**Cycle:** this package is in a dependency cycle with "
                     + codeList(node.cycle().stream().map(UnitId::display).toList(), Integer.MAX_VALUE)
@@ -663,11 +663,11 @@ public final class SpecRenderer {
     }
 
     /**
-     * Linked units with their intents. Only dependencies say when their spec is missing: dependents
-     * are written after this unit, so the note would always be there and then go stale.
+     * Linked units with their intents. Whether a linked spec exists yet is not said: it depends on
+     * the run (the members of a cycle are written one after the other), and a spec must depend on
+     * the code alone.
      */
-    private static String unitList(
-            Unit u, List<UnitId> ids, Map<UnitId, DependencySummary> summaries, boolean noteMissingSpec) {
+    private static String unitList(Unit u, List<UnitId> ids, Map<UnitId, DependencySummary> summaries) {
         List<String> lines = new ArrayList<>();
         for (UnitId id : ids) {
             DependencySummary s = summaries.get(id);
@@ -675,9 +675,7 @@ public final class SpecRenderer {
             String link = Markdown.codeLink(id.display(), target);
             boolean noIntent = s == null || s.intent() == null || s.intent().isBlank();
             String intent = noIntent ? "" : ": " + Markdown.text(s.intent());
-            boolean missing = s == null || s.status() == null || s.status().isBlank();
-            String status = noteMissingSpec && missing ? " (no spec yet)" : "";
-            lines.add("- " + link + status + intent);
+            lines.add("- " + link + intent);
         }
         return String.join("\n", lines);
     }

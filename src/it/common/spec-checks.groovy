@@ -1,5 +1,5 @@
 // Shared assertions for the ITs' verify scripts: load with
-//   def checks = evaluate(new File(basedir, '../../../src/it/common/SpecChecks.groovy'))
+//   def checks = evaluate(new File(basedir, '../../../src/it/common/spec-checks.groovy'))
 import org.yaml.snakeyaml.Yaml
 import groovy.json.JsonSlurper
 

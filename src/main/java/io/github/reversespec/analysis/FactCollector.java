@@ -1,0 +1,801 @@
+package io.github.reversespec.analysis;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.AnnotationDeclaration;
+import com.github.javaparser.ast.body.AnnotationMemberDeclaration;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.CompactConstructorDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.EnumConstantDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.comments.Comment;
+import com.github.javaparser.ast.comments.JavadocComment;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MarkerAnnotationExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.Name;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.modules.ModuleDeclaration;
+import com.github.javaparser.ast.modules.ModuleDirective;
+import com.github.javaparser.ast.modules.ModuleExportsDirective;
+import com.github.javaparser.ast.modules.ModuleOpensDirective;
+import com.github.javaparser.ast.modules.ModuleRequiresDirective;
+import com.github.javaparser.ast.nodeTypes.NodeWithJavadoc;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.visitor.VoidVisitorAdapter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Collects the facts of one compilation unit in a single traversal of its AST.
+ *
+ * <p>A declaration is a type or member of the model only when it sits directly in the body of the
+ * type being built (or at the top level); local and anonymous classes are walked for their
+ * references but contribute no types or members. Raised types and validations of such nested
+ * code count for the enclosing method, which is where they take effect.
+ */
+final class FactCollector extends VoidVisitorAdapter<Void> {
+
+    /** Most validations kept per member: the spec wants the gist, not every check. */
+    static final int MAX_VALIDATIONS = 5;
+
+    static final int MAX_VALIDATION_TEXT = 100;
+
+    private static final Set<String> TEST_ANNOTATIONS =
+            Set.of("Test", "ParameterizedTest", "RepeatedTest", "TestFactory", "TestTemplate", "Property");
+
+    private static final Set<String> OBJECTS_CHECKS = Set.of(
+            "requireNonNull",
+            "requireNonNullElse",
+            "requireNonNullElseGet",
+            "checkIndex",
+            "checkFromToIndex",
+            "checkFromIndexSize");
+
+    /** Check methods commonly called without a scope through a static import. */
+    private static final Set<String> UNSCOPED_CHECKS = Set.of(
+            "requireNonNull",
+            "checkArgument",
+            "checkNotNull",
+            "checkState",
+            "checkIndex",
+            "checkElementIndex",
+            "checkPositionIndex",
+            "checkFromToIndex",
+            "checkFromIndexSize");
+
+    private final String file;
+    private final boolean testFile;
+
+    private String packageName = "";
+    private final Deque<TypeBuilder> typeStack = new ArrayDeque<>();
+    private final List<TypeBuilder> allTypes = new ArrayList<>();
+    private MemberBuilder currentCallable;
+    private final Set<String> qualifiedNames = new TreeSet<>();
+    private final Set<String> simpleNames = new HashSet<>();
+    private final List<DebtItem> debt = new ArrayList<>();
+    private int testMethods;
+
+    private FactCollector(String file, boolean testFile) {
+        this.file = file;
+        this.testFile = testFile;
+    }
+
+    /**
+     * Extracts the facts of a parsed file.
+     *
+     * @param cu the compilation unit
+     * @param comments every comment of the file (from the parse result, so no tree walk is needed)
+     * @param file the file relative to the execution root
+     * @param testFile collect test facts (names, test methods) instead of types and debt
+     */
+    static FileFacts collect(CompilationUnit cu, Collection<Comment> comments, String file, boolean testFile) {
+        FactCollector c = new FactCollector(file, testFile);
+        c.packageName = cu.getPackageDeclaration().map(p -> p.getName().asString()).orElse("");
+        cu.accept(c, null);
+
+        List<ImportRef> imports = imports(cu.getImports());
+        String packageJavadoc = "";
+        if (file.endsWith("package-info.java")) {
+            packageJavadoc = comments.stream()
+                    .filter(Comment::isJavadocComment)
+                    .findFirst()
+                    .map(j -> JavadocText.fullText(j.getContent()))
+                    .orElse("");
+        }
+        if (!testFile) {
+            DebtScanner.scanAll(comments, file, c.debt);
+        }
+        List<TypeModel> types = new ArrayList<>(c.allTypes.size());
+        for (TypeBuilder tb : c.allTypes) {
+            types.add(tb.build());
+        }
+        c.debt.sort(DEBT_ORDER);
+        ModuleDescriptorFacts module = cu.getModule().map(m -> module(m, file)).orElse(null);
+        return new FileFacts(
+                c.packageName,
+                types,
+                imports,
+                c.qualifiedNames,
+                testFile ? new TreeSet<>(c.simpleNames) : Set.of(),
+                c.debt,
+                packageJavadoc,
+                module,
+                primaryType(cu, file),
+                c.testMethods);
+    }
+
+    static final java.util.Comparator<DebtItem> DEBT_ORDER = java.util.Comparator.comparing(DebtItem::file)
+            .thenComparingInt(DebtItem::line)
+            .thenComparing(DebtItem::kind)
+            .thenComparing(DebtItem::text);
+
+    private static List<ImportRef> imports(NodeList<ImportDeclaration> declarations) {
+        Set<ImportRef> refs = new TreeSet<>();
+        for (ImportDeclaration d : declarations) {
+            refs.add(new ImportRef(d.getName().asString(), d.isStatic(), d.isAsterisk()));
+        }
+        return List.copyOf(refs);
+    }
+
+    private static ModuleDescriptorFacts module(ModuleDeclaration m, String file) {
+        List<String> exports = new ArrayList<>();
+        List<String> opens = new ArrayList<>();
+        List<String> requires = new ArrayList<>();
+        for (ModuleDirective d : m.getDirectives()) {
+            if (d instanceof ModuleExportsDirective e) {
+                exports.add(target(e.getName(), e.getModuleNames()));
+            } else if (d instanceof ModuleOpensDirective o) {
+                opens.add(target(o.getName(), o.getModuleNames()));
+            } else if (d instanceof ModuleRequiresDirective r) {
+                StringBuilder sb = new StringBuilder();
+                for (Modifier mod : r.getModifiers()) {
+                    sb.append(mod.getKeyword().asString()).append(' ');
+                }
+                requires.add(sb.append(r.getName().asString()).toString());
+            }
+        }
+        return new ModuleDescriptorFacts(m.getName().asString(), file, exports, opens, requires);
+    }
+
+    private static String target(Name pkg, NodeList<Name> modules) {
+        if (modules.isEmpty()) {
+            return pkg.asString();
+        }
+        StringBuilder sb = new StringBuilder(pkg.asString()).append(" to ");
+        for (int i = 0; i < modules.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append(modules.get(i).asString());
+        }
+        return sb.toString();
+    }
+
+    /** The public top-level type, else the one named like the file, else the first. */
+    private static String primaryType(CompilationUnit cu, String file) {
+        String base = file.substring(file.lastIndexOf('/') + 1);
+        base = base.endsWith(".java") ? base.substring(0, base.length() - 5) : base;
+        String first = "";
+        for (TypeDeclaration<?> t : cu.getTypes()) {
+            String name = t.getName().getIdentifier();
+            if (t.isPublic()) {
+                return name;
+            }
+            if (name.equals(base)) {
+                first = name;
+            } else if (first.isEmpty()) {
+                first = name;
+            }
+        }
+        return first.isEmpty() ? base : first;
+    }
+
+    // ---- types -------------------------------------------------------------------------------
+
+    @Override
+    public void visit(ClassOrInterfaceDeclaration n, Void arg) {
+        TypeBuilder tb = enterType(n, n.isInterface() ? TypeKind.INTERFACE : TypeKind.CLASS);
+        super.visit(n, arg);
+        exitType(tb);
+    }
+
+    @Override
+    public void visit(EnumDeclaration n, Void arg) {
+        TypeBuilder tb = enterType(n, TypeKind.ENUM);
+        super.visit(n, arg);
+        exitType(tb);
+    }
+
+    @Override
+    public void visit(RecordDeclaration n, Void arg) {
+        TypeBuilder tb = enterType(n, TypeKind.RECORD);
+        super.visit(n, arg);
+        exitType(tb);
+    }
+
+    @Override
+    public void visit(AnnotationDeclaration n, Void arg) {
+        TypeBuilder tb = enterType(n, TypeKind.ANNOTATION);
+        super.visit(n, arg);
+        exitType(tb);
+    }
+
+    /** Starts a type of the model, or returns null for local/anonymous ones and in test files. */
+    private TypeBuilder enterType(TypeDeclaration<?> decl, TypeKind kind) {
+        if (testFile) {
+            return null;
+        }
+        Node parent = decl.getParentNode().orElse(null);
+        TypeBuilder outer = typeStack.peek();
+        boolean topLevel = parent instanceof CompilationUnit;
+        if (!topLevel && (outer == null || parent != outer.decl)) {
+            return null;
+        }
+        TypeBuilder tb = new TypeBuilder(decl, kind, outer, packageName, file);
+        allTypes.add(tb);
+        typeStack.push(tb);
+        tb.savedCallable = currentCallable;
+        currentCallable = null;
+        return tb;
+    }
+
+    private void exitType(TypeBuilder tb) {
+        if (tb != null) {
+            typeStack.pop();
+            currentCallable = tb.savedCallable;
+            if (tb.deprecated) {
+                debt.add(new DebtItem("DEPRECATED", file, tb.line, tb.name));
+            }
+        }
+    }
+
+    /** The type whose direct member {@code decl} is, or null. */
+    private TypeBuilder owner(Node decl) {
+        TypeBuilder tb = typeStack.peek();
+        return tb != null && decl.getParentNode().orElse(null) == tb.decl ? tb : null;
+    }
+
+    // ---- members -----------------------------------------------------------------------------
+
+    @Override
+    public void visit(MethodDeclaration n, Void arg) {
+        if (testFile) {
+            countTestMethod(n);
+            super.visit(n, arg);
+            return;
+        }
+        TypeBuilder owner = owner(n);
+        if (owner == null) {
+            super.visit(n, arg);
+            return;
+        }
+        MemberBuilder mb = new MemberBuilder(MemberModel.MemberKind.METHOD, n.getName().getIdentifier(), n);
+        mb.signature = Signatures.callable(n);
+        mb.visibility = memberVisibility(n.getModifiers(), owner, Visibility.PACKAGE);
+        mb.isStatic = n.isStatic();
+        mb.thrown = Signatures.types(n.getThrownExceptions());
+        mb.debtName = Signatures.callableKey(mb.name, n.getParameters());
+        visitCallable(mb, owner, () -> super.visit(n, arg));
+    }
+
+    @Override
+    public void visit(ConstructorDeclaration n, Void arg) {
+        TypeBuilder owner = testFile ? null : owner(n);
+        if (owner == null) {
+            super.visit(n, arg);
+            return;
+        }
+        MemberBuilder mb = new MemberBuilder(MemberModel.MemberKind.CONSTRUCTOR, n.getName().getIdentifier(), n);
+        mb.signature = Signatures.callable(n);
+        Visibility implicit = owner.kind == TypeKind.ENUM ? Visibility.PRIVATE : Visibility.PACKAGE;
+        mb.visibility = memberVisibility(n.getModifiers(), owner, implicit);
+        mb.thrown = Signatures.types(n.getThrownExceptions());
+        mb.debtName = Signatures.callableKey(mb.name, n.getParameters());
+        visitCallable(mb, owner, () -> super.visit(n, arg));
+    }
+
+    @Override
+    public void visit(CompactConstructorDeclaration n, Void arg) {
+        TypeBuilder owner = testFile ? null : owner(n);
+        if (owner == null) {
+            super.visit(n, arg);
+            return;
+        }
+        MemberBuilder mb = new MemberBuilder(MemberModel.MemberKind.CONSTRUCTOR, n.getName().getIdentifier(), n);
+        mb.signature = Signatures.compactConstructor(n);
+        mb.visibility = memberVisibility(n.getModifiers(), owner, Visibility.PACKAGE);
+        mb.thrown = Signatures.types(n.getThrownExceptions());
+        mb.debtName = mb.name;
+        visitCallable(mb, owner, () -> super.visit(n, arg));
+    }
+
+    private void visitCallable(MemberBuilder mb, TypeBuilder owner, Runnable body) {
+        MemberBuilder saved = currentCallable;
+        currentCallable = mb;
+        body.run();
+        currentCallable = saved;
+        owner.members.add(mb.build());
+        memberDebt(mb, owner);
+    }
+
+    @Override
+    public void visit(FieldDeclaration n, Void arg) {
+        TypeBuilder owner = testFile ? null : owner(n);
+        if (owner != null) {
+            boolean interfaceField = owner.isInterfaceLike();
+            Visibility visibility = memberVisibility(n.getModifiers(), owner, Visibility.PACKAGE);
+            List<String> modifiers = new ArrayList<>(Signatures.nonAccessModifiers(n.getModifiers()));
+            if (interfaceField) {
+                // constants of an interface are public static final whether written or not
+                addIfAbsent(modifiers, "static");
+                addIfAbsent(modifiers, "final");
+            }
+            for (VariableDeclarator v : n.getVariables()) {
+                String name = v.getName().getIdentifier();
+                MemberBuilder mb = new MemberBuilder(MemberModel.MemberKind.FIELD, name, n);
+                mb.line = line(v);
+                mb.signature = Signatures.field(n.getModifiers(), v.getType(), name);
+                mb.visibility = visibility;
+                mb.isStatic = interfaceField || n.isStatic();
+                mb.debtName = name;
+                owner.members.add(mb.build());
+                owner.fields.add(new FieldModel(
+                        name, Signatures.type(v.getType()), visibility, modifiers, mb.javadoc, mb.line));
+                memberDebt(mb, owner);
+            }
+        }
+        MemberBuilder saved = currentCallable;
+        currentCallable = null;
+        super.visit(n, arg);
+        currentCallable = saved;
+    }
+
+    private static void addIfAbsent(List<String> list, String value) {
+        if (!list.contains(value)) {
+            list.add(value);
+        }
+    }
+
+    @Override
+    public void visit(EnumConstantDeclaration n, Void arg) {
+        TypeBuilder owner = testFile ? null : owner(n);
+        if (owner != null) {
+            String name = n.getName().getIdentifier();
+            MemberBuilder mb = new MemberBuilder(MemberModel.MemberKind.ENUM_CONSTANT, name, n);
+            mb.signature = Signatures.enumConstant(n);
+            mb.visibility = Visibility.PUBLIC;
+            mb.isStatic = true;
+            mb.debtName = name;
+            owner.members.add(mb.build());
+            owner.enumConstants.add(name);
+            memberDebt(mb, owner);
+        }
+        MemberBuilder saved = currentCallable;
+        currentCallable = null;
+        super.visit(n, arg);
+        currentCallable = saved;
+    }
+
+    @Override
+    public void visit(AnnotationMemberDeclaration n, Void arg) {
+        TypeBuilder owner = testFile ? null : owner(n);
+        if (owner != null) {
+            String name = n.getName().getIdentifier();
+            MemberBuilder mb = new MemberBuilder(MemberModel.MemberKind.ANNOTATION_ELEMENT, name, n);
+            mb.signature = Signatures.annotationElement(n);
+            mb.visibility = Visibility.PUBLIC;
+            mb.debtName = name + "()";
+            owner.members.add(mb.build());
+            memberDebt(mb, owner);
+        }
+        super.visit(n, arg);
+    }
+
+    private void memberDebt(MemberBuilder mb, TypeBuilder owner) {
+        if (mb.deprecated) {
+            debt.add(new DebtItem("DEPRECATED", file, mb.line, owner.name + "#" + mb.debtName));
+        }
+    }
+
+    private static Visibility memberVisibility(NodeList<Modifier> modifiers, TypeBuilder owner, Visibility implicit) {
+        Visibility declared = declaredVisibility(modifiers);
+        if (declared != null) {
+            return declared;
+        }
+        return owner.isInterfaceLike() ? Visibility.PUBLIC : implicit;
+    }
+
+    static Visibility declaredVisibility(NodeList<Modifier> modifiers) {
+        for (Modifier m : modifiers) {
+            switch (m.getKeyword()) {
+                case PUBLIC:
+                    return Visibility.PUBLIC;
+                case PROTECTED:
+                    return Visibility.PROTECTED;
+                case PRIVATE:
+                    return Visibility.PRIVATE;
+                default:
+                    break;
+            }
+        }
+        return null;
+    }
+
+    // ---- bodies: raised types and validations ---------------------------------------------------
+
+    @Override
+    public void visit(ThrowStmt n, Void arg) {
+        if (currentCallable != null && n.getExpression() instanceof ObjectCreationExpr oce) {
+            currentCallable.raised.add(raisedName(oce.getType()));
+        }
+        super.visit(n, arg);
+    }
+
+    @Override
+    public void visit(IfStmt n, Void arg) {
+        if (currentCallable != null && currentCallable.validations.size() < MAX_VALIDATIONS) {
+            Statement then = n.getThenStmt();
+            if (then instanceof BlockStmt block && block.getStatements().size() == 1) {
+                then = block.getStatement(0);
+            }
+            if (then instanceof ThrowStmt t && t.getExpression() instanceof ObjectCreationExpr oce) {
+                String text = "if (" + Text.oneLine(n.getCondition().toString()) + ") throw "
+                        + raisedName(oce.getType());
+                currentCallable.validations.add(Text.truncate(text, MAX_VALIDATION_TEXT));
+            }
+        }
+        super.visit(n, arg);
+    }
+
+    @Override
+    public void visit(MethodCallExpr n, Void arg) {
+        if (currentCallable != null
+                && currentCallable.validations.size() < MAX_VALIDATIONS
+                && isValidationCall(n)) {
+            currentCallable.validations.add(Text.truncate(Text.oneLine(n.toString()), MAX_VALIDATION_TEXT));
+        }
+        super.visit(n, arg);
+    }
+
+    private static boolean isValidationCall(MethodCallExpr n) {
+        String name = n.getName().getIdentifier();
+        Optional<Expression> scope = n.getScope();
+        if (scope.isEmpty()) {
+            return UNSCOPED_CHECKS.contains(name);
+        }
+        String owner;
+        if (scope.get() instanceof NameExpr ne) {
+            owner = ne.getName().getIdentifier();
+        } else if (scope.get() instanceof FieldAccessExpr fa) {
+            owner = fa.getName().getIdentifier();
+        } else {
+            return false;
+        }
+        return switch (owner) {
+            case "Objects" -> OBJECTS_CHECKS.contains(name);
+            case "Preconditions" -> name.startsWith("check");
+            case "Validate" -> true;
+            case "Assert" -> !name.startsWith("assert") && !name.startsWith("fail");
+            default -> false;
+        };
+    }
+
+    /** The thrown type without its package: {@code IllegalStateException}, {@code Outer.Failure}. */
+    private static String raisedName(ClassOrInterfaceType type) {
+        List<String> segments = new ArrayList<>(4);
+        for (ClassOrInterfaceType t = type; t != null; t = t.getScope().orElse(null)) {
+            segments.add(0, t.getName().getIdentifier());
+        }
+        int first = 0;
+        while (first < segments.size() - 1 && !Text.isCapitalised(segments.get(first))) {
+            first++;
+        }
+        return String.join(".", segments.subList(first, segments.size()));
+    }
+
+    // ---- references -----------------------------------------------------------------------------
+
+    @Override
+    public void visit(ClassOrInterfaceType n, Void arg) {
+        String id = n.getName().getIdentifier();
+        if (testFile && Text.isCapitalised(id)) {
+            simpleNames.add(id);
+        }
+        if (n.getScope().isPresent() && !isScopeOfParent(n)) {
+            List<String> segments = new ArrayList<>(6);
+            for (ClassOrInterfaceType t = n; t != null; t = t.getScope().orElse(null)) {
+                segments.add(0, t.getName().getIdentifier());
+            }
+            addQualified(segments);
+        }
+        super.visit(n, arg);
+    }
+
+    private static boolean isScopeOfParent(ClassOrInterfaceType n) {
+        return n.getParentNode().orElse(null) instanceof ClassOrInterfaceType p
+                && p.getScope().orElse(null) == n;
+    }
+
+    @Override
+    public void visit(FieldAccessExpr n, Void arg) {
+        boolean inner = n.getParentNode().orElse(null) instanceof FieldAccessExpr p && p.getScope() == n;
+        if (!inner) {
+            List<String> segments = new ArrayList<>(6);
+            Expression e = n;
+            while (e instanceof FieldAccessExpr fa) {
+                segments.add(0, fa.getName().getIdentifier());
+                e = fa.getScope();
+            }
+            if (e instanceof NameExpr root) {
+                segments.add(0, root.getName().getIdentifier());
+                addQualified(segments);
+            }
+        }
+        super.visit(n, arg);
+    }
+
+    @Override
+    public void visit(NameExpr n, Void arg) {
+        if (testFile) {
+            String id = n.getName().getIdentifier();
+            if (Text.isCapitalised(id)) {
+                simpleNames.add(id);
+            }
+        }
+        super.visit(n, arg);
+    }
+
+    @Override
+    public void visit(MarkerAnnotationExpr n, Void arg) {
+        annotation(n);
+        super.visit(n, arg);
+    }
+
+    @Override
+    public void visit(SingleMemberAnnotationExpr n, Void arg) {
+        annotation(n);
+        super.visit(n, arg);
+    }
+
+    @Override
+    public void visit(NormalAnnotationExpr n, Void arg) {
+        annotation(n);
+        super.visit(n, arg);
+    }
+
+    private void annotation(AnnotationExpr n) {
+        Name name = n.getName();
+        if (name.hasQualifier()) {
+            addQualified(List.of(name.asString().split("\\.")));
+        } else if (testFile && Text.isCapitalised(name.getIdentifier())) {
+            simpleNames.add(name.getIdentifier());
+        }
+    }
+
+    /**
+     * Keeps {@code a.b.C} of {@code a.b.C.d.E}: a name that starts like a package (lower case) and
+     * reaches a capitalised segment is probably a fully-qualified type; variables and fields
+     * ({@code config.server.port}) never reach one.
+     */
+    private void addQualified(List<String> segments) {
+        if (segments.size() < 2 || !Text.isLowerCase(segments.get(0))) {
+            return;
+        }
+        for (int i = 1; i < segments.size(); i++) {
+            if (Text.isCapitalised(segments.get(i))) {
+                qualifiedNames.add(String.join(".", segments.subList(0, i + 1)));
+                return;
+            }
+        }
+    }
+
+    // ---- tests ----------------------------------------------------------------------------------
+
+    private void countTestMethod(MethodDeclaration n) {
+        for (AnnotationExpr a : n.getAnnotations()) {
+            if (TEST_ANNOTATIONS.contains(a.getName().getIdentifier())) {
+                testMethods++;
+                return;
+            }
+        }
+        if (n.isPublic()
+                && !n.isStatic()
+                && n.getType().isVoidType()
+                && n.getParameters().isEmpty()
+                && n.getName().getIdentifier().startsWith("test")
+                && n.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration c
+                && c.getExtendedTypes().stream().anyMatch(t -> t.getName().getIdentifier().equals("TestCase"))) {
+            testMethods++;
+        }
+    }
+
+    // ---- builders ---------------------------------------------------------------------------------
+
+    static int line(Node n) {
+        return n.getBegin().map(p -> p.line).orElse(0);
+    }
+
+    private static String javadoc(Node n) {
+        if (n instanceof NodeWithJavadoc<?> withDoc) {
+            Optional<JavadocComment> doc = withDoc.getJavadocComment();
+            if (doc.isPresent()) {
+                return doc.get().getContent();
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasDeprecatedAnnotation(NodeList<AnnotationExpr> annotations) {
+        for (AnnotationExpr a : annotations) {
+            if (a.getName().getIdentifier().equals("Deprecated")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A type under construction; built after its body has been walked. */
+    private static final class TypeBuilder {
+        final TypeDeclaration<?> decl;
+        final TypeKind kind;
+        final String name;
+        final String qualifiedName;
+        final Visibility visibility;
+        final boolean exported;
+        final int line;
+        final String file;
+        final String javadoc;
+        final boolean deprecated;
+        final List<MemberModel> members = new ArrayList<>();
+        final List<FieldModel> fields = new ArrayList<>();
+        final List<String> enumConstants = new ArrayList<>();
+        final List<FieldModel> recordComponents = new ArrayList<>();
+        MemberBuilder savedCallable;
+
+        TypeBuilder(TypeDeclaration<?> decl, TypeKind kind, TypeBuilder outer, String pkg, String file) {
+            this.decl = decl;
+            this.kind = kind;
+            this.file = file;
+            String simple = decl.getName().getIdentifier();
+            this.name = outer == null ? simple : outer.name + "." + simple;
+            this.qualifiedName = pkg.isEmpty() ? name : pkg + "." + name;
+            Visibility declared = declaredVisibility(decl.getModifiers());
+            if (declared == null) {
+                // member types of interfaces and annotations are implicitly public (and static)
+                declared = outer != null && outer.isInterfaceLike() ? Visibility.PUBLIC : Visibility.PACKAGE;
+            }
+            this.visibility = declared;
+            this.exported = declared.isApi() && (outer == null || outer.exported);
+            this.line = line(decl.getName());
+            this.javadoc = javadoc(decl);
+            this.deprecated = hasDeprecatedAnnotation(decl.getAnnotations())
+                    || (javadoc != null && JavadocText.hasDeprecatedTag(javadoc));
+            if (decl instanceof RecordDeclaration r) {
+                for (Parameter p : r.getParameters()) {
+                    String type = Signatures.type(p.getType()) + (p.isVarArgs() ? "..." : "");
+                    String doc = javadoc == null ? "" : JavadocText.paramSummary(javadoc, p.getName().getIdentifier());
+                    FieldModel component = new FieldModel(
+                            p.getName().getIdentifier(), type, Visibility.PRIVATE, List.of("final"), doc, line(p));
+                    recordComponents.add(component);
+                    fields.add(component);
+                }
+            }
+        }
+
+        boolean isInterfaceLike() {
+            return kind == TypeKind.INTERFACE || kind == TypeKind.ANNOTATION;
+        }
+
+        TypeModel build() {
+            List<String> typeParameters = List.of();
+            List<String> extended = List.of();
+            List<String> implemented = List.of();
+            List<String> permitted = List.of();
+            if (decl instanceof ClassOrInterfaceDeclaration c) {
+                typeParameters = Signatures.typeParameters(c.getTypeParameters());
+                extended = Signatures.types(c.getExtendedTypes());
+                implemented = Signatures.types(c.getImplementedTypes());
+                permitted = Signatures.types(c.getPermittedTypes());
+            } else if (decl instanceof RecordDeclaration r) {
+                typeParameters = Signatures.typeParameters(r.getTypeParameters());
+                implemented = Signatures.types(r.getImplementedTypes());
+            } else if (decl instanceof EnumDeclaration e) {
+                implemented = Signatures.types(e.getImplementedTypes());
+            }
+            List<String> annotations = new ArrayList<>(decl.getAnnotations().size());
+            for (AnnotationExpr a : decl.getAnnotations()) {
+                annotations.add(a.getName().getIdentifier());
+            }
+            return new TypeModel(
+                    name,
+                    qualifiedName,
+                    kind,
+                    visibility,
+                    exported,
+                    Signatures.nonAccessModifiers(decl.getModifiers()),
+                    Signatures.typeDeclaration(decl, kind),
+                    typeParameters,
+                    extended,
+                    implemented,
+                    permitted,
+                    annotations,
+                    javadoc == null ? "" : JavadocText.summary(javadoc),
+                    deprecated,
+                    file,
+                    line,
+                    members,
+                    fields,
+                    enumConstants,
+                    recordComponents);
+        }
+    }
+
+    /** A member under construction; callables collect raised types and validations from their body. */
+    private static final class MemberBuilder {
+        final MemberModel.MemberKind kind;
+        final String name;
+        final String javadoc;
+        final boolean deprecated;
+        int line;
+        String signature;
+        String debtName;
+        Visibility visibility;
+        boolean isStatic;
+        List<String> thrown = List.of();
+        final Set<String> raised = new TreeSet<>();
+        final List<String> validations = new ArrayList<>(0);
+
+        MemberBuilder(MemberModel.MemberKind kind, String name, BodyDeclaration<?> decl) {
+            this.kind = kind;
+            this.name = name;
+            String doc = FactCollector.javadoc(decl);
+            this.javadoc = doc == null ? "" : JavadocText.summary(doc);
+            this.deprecated = hasDeprecatedAnnotation(decl.getAnnotations())
+                    || (doc != null && JavadocText.hasDeprecatedTag(doc));
+            Node nameNode = decl instanceof com.github.javaparser.ast.nodeTypes.NodeWithSimpleName<?> named
+                    ? named.getName()
+                    : decl;
+            this.line = line(nameNode);
+        }
+
+        MemberModel build() {
+            return new MemberModel(
+                    kind,
+                    name,
+                    signature,
+                    visibility,
+                    isStatic,
+                    javadoc,
+                    deprecated,
+                    thrown,
+                    List.copyOf(raised),
+                    validations,
+                    line);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.reversespec.analysis;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one parsed file contributes: everything the unit, test and module records need, with the
+ * AST already gone.
+ *
+ * @param packageName the declared package, empty for none
+ * @param types top-level and member types, in source order (empty for test files)
+ * @param imports the file's imports, sorted, distinct
+ * @param qualifiedNames dotted names that may be fully-qualified type references
+ * @param simpleNames capitalised simple names used (collected for test files only)
+ * @param debt debt markers and deprecated elements of the file
+ * @param packageJavadoc plain text of a {@code package-info.java} Javadoc, else empty
+ * @param module the descriptor of a {@code module-info.java}, else null
+ * @param primaryType the simple name of the file's primary top-level type, or empty
+ * @param testMethods methods recognised as tests
+ */
+record FileFacts(
+        String packageName,
+        List<TypeModel> types,
+        List<ImportRef> imports,
+        Set<String> qualifiedNames,
+        Set<String> simpleNames,
+        List<DebtItem> debt,
+        String packageJavadoc,
+        ModuleDescriptorFacts module,
+        String primaryType,
+        int testMethods) {}

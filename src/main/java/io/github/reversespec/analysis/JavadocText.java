@@ -1,0 +1,259 @@
+package io.github.reversespec.analysis;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns raw Javadoc comment content into plain text: the first sentence of a declaration's
+ * comment, or the whole description of a {@code package-info.java}.
+ */
+final class JavadocText {
+
+    /** Longest summary kept; longer first sentences are cut at a word. */
+    static final int MAX_SUMMARY = 200;
+
+    /** Where a first paragraph ends: a blank line or a block-level HTML tag. */
+    private static final Pattern PARAGRAPH_END = Pattern.compile(
+            "\\n\\s*\\n|<(?:p|ul|ol|pre|table|h[1-6]|dl|blockquote|div|hr)(?:[\\s>/])",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern LEADING_P = Pattern.compile("^(?:<p>\\s*)+", Pattern.CASE_INSENSITIVE);
+
+    private JavadocText() {}
+
+    /**
+     * The description part of a Javadoc comment's content (what comes before the first block tag),
+     * with the leading {@code *} of each line removed; lines are kept.
+     */
+    static String description(String content) {
+        StringBuilder sb = new StringBuilder(content.length());
+        int start = 0;
+        int len = content.length();
+        while (start <= len) {
+            int end = content.indexOf('\n', start);
+            if (end < 0) {
+                end = len;
+            }
+            String line = stripStar(content, start, end);
+            if (line.startsWith("@")) {
+                break;
+            }
+            sb.append(line).append('\n');
+            start = end + 1;
+        }
+        return sb.toString();
+    }
+
+    /** Whether the comment has a {@code @deprecated} block tag. */
+    static boolean hasDeprecatedTag(String content) {
+        int from = 0;
+        while (true) {
+            int at = content.indexOf("@deprecated", from);
+            if (at < 0) {
+                return false;
+            }
+            // a block tag opens its line (after the '*' margin)
+            int lineStart = content.lastIndexOf('\n', at) + 1;
+            if (stripStar(content, lineStart, at).isEmpty()) {
+                return true;
+            }
+            from = at + 1;
+        }
+    }
+
+    private static String stripStar(String content, int start, int end) {
+        int i = start;
+        while (i < end && Character.isWhitespace(content.charAt(i))) {
+            i++;
+        }
+        while (i < end && content.charAt(i) == '*') {
+            i++;
+        }
+        return content.substring(i, end).strip();
+    }
+
+    /**
+     * The first sentence: up to the first period followed by whitespace, or the end of the first
+     * paragraph; inline tags replaced by their text, HTML removed, one line, at most {@value
+     * #MAX_SUMMARY} characters.
+     */
+    static String summary(String content) {
+        String description = LEADING_P.matcher(description(content).strip()).replaceFirst("");
+        Matcher m = PARAGRAPH_END.matcher(description);
+        if (m.find()) {
+            description = description.substring(0, m.start());
+        }
+        String text = Text.oneLine(plain(description));
+        return Text.truncate(firstSentence(text), MAX_SUMMARY);
+    }
+
+    /** The whole description as one paragraph of plain text: block tags and HTML removed. */
+    static String fullText(String content) {
+        return Text.oneLine(plain(description(content)));
+    }
+
+    /** The first sentence of the {@code @param name} text (how records document components), or empty. */
+    static String paramSummary(String content, String name) {
+        StringBuilder text = null;
+        for (String raw : content.split("\n")) {
+            String line = stripStar(raw, 0, raw.length());
+            if (text != null) {
+                if (line.startsWith("@")) {
+                    break;
+                }
+                text.append(' ').append(line);
+            } else if (line.startsWith("@param ")) {
+                String rest = line.substring(7).strip();
+                if (rest.startsWith(name) && (rest.length() == name.length()
+                        || Character.isWhitespace(rest.charAt(name.length())))) {
+                    text = new StringBuilder(rest.substring(name.length()));
+                }
+            }
+        }
+        if (text == null) {
+            return "";
+        }
+        return Text.truncate(firstSentence(Text.oneLine(plain(text.toString()))), MAX_SUMMARY);
+    }
+
+    private static String firstSentence(String text) {
+        int from = 0;
+        while (true) {
+            int dot = text.indexOf('.', from);
+            if (dot < 0) {
+                return text;
+            }
+            boolean atEnd = dot + 1 == text.length();
+            if (atEnd || Character.isWhitespace(text.charAt(dot + 1))) {
+                if (atEnd || !isAbbreviation(text, dot)) {
+                    return text.substring(0, dot + 1);
+                }
+            }
+            from = dot + 1;
+        }
+    }
+
+    private static boolean isAbbreviation(String text, int dot) {
+        return text.startsWith("e.g", dot - 3) || text.startsWith("i.e", dot - 3);
+    }
+
+    /**
+     * Replaces inline tags by their text ({@code {@code x}} becomes {@code x}, {@code {@link A#b
+     * label}} becomes {@code label}), drops HTML tags and decodes the common entities.
+     */
+    static String plain(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        int len = s.length();
+        while (i < len) {
+            char c = s.charAt(i);
+            if (c == '{' && i + 1 < len && s.charAt(i + 1) == '@') {
+                int close = matchingBrace(s, i);
+                out.append(inlineTagText(s.substring(i + 2, close)));
+                i = close + 1;
+            } else if (c == '<' && i + 1 < len && isTagStart(s.charAt(i + 1))) {
+                int close = s.indexOf('>', i);
+                if (close < 0) {
+                    out.append(c);
+                    i++;
+                } else {
+                    // block tags (<br>, </p>, <li>) separate words; inline ones (<b>, <code>) must not split one
+                    if (!isInlineTag(s, i + 1, close)) {
+                        out.append(' ');
+                    }
+                    i = close + 1;
+                }
+            } else if (c == '&') {
+                i = appendEntity(s, i, out);
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static final java.util.Set<String> INLINE_TAGS = java.util.Set.of(
+            "a", "b", "i", "u", "s", "em", "strong", "code", "tt", "var", "kbd", "samp", "span", "sub", "sup",
+            "small", "big", "cite", "dfn", "abbr", "mark");
+
+    private static boolean isInlineTag(String s, int from, int close) {
+        int i = from < close && s.charAt(from) == '/' ? from + 1 : from;
+        int end = i;
+        while (end < close && Character.isLetterOrDigit(s.charAt(end))) {
+            end++;
+        }
+        return INLINE_TAGS.contains(s.substring(i, end).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean isTagStart(char c) {
+        return Character.isLetter(c) || c == '/' || c == '!';
+    }
+
+    private static int matchingBrace(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    private static String inlineTagText(String tag) {
+        int nameEnd = 0;
+        while (nameEnd < tag.length() && !Character.isWhitespace(tag.charAt(nameEnd))) {
+            nameEnd++;
+        }
+        String name = tag.substring(0, nameEnd);
+        String body = tag.substring(nameEnd).strip();
+        return switch (name) {
+            case "inheritDoc", "docRoot" -> "";
+            case "link", "linkplain" -> linkText(body);
+            default -> body;
+        };
+    }
+
+    /** {@code A#b(int, int) label} shows its label; without one, the reference. */
+    private static String linkText(String body) {
+        int depth = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (Character.isWhitespace(c) && depth == 0) {
+                String label = body.substring(i).strip();
+                return label.isEmpty() ? body.substring(0, i) : label;
+            }
+        }
+        return body;
+    }
+
+    private static int appendEntity(String s, int amp, StringBuilder out) {
+        int semi = s.indexOf(';', amp);
+        if (semi > amp && semi - amp <= 8) {
+            String decoded = switch (s.substring(amp + 1, semi)) {
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "amp" -> "&";
+                case "quot" -> "\"";
+                case "apos", "#39" -> "'";
+                case "nbsp" -> " ";
+                case "mdash" -> "—";
+                case "ndash" -> "–";
+                default -> null;
+            };
+            if (decoded != null) {
+                out.append(decoded);
+                return semi + 1;
+            }
+        }
+        out.append('&');
+        return amp + 1;
+    }
+}

@@ -1,0 +1,281 @@
+package io.github.reversespec.analysis;
+
+import io.github.reversespec.reactor.ProjectModel;
+import io.github.reversespec.reactor.ReactorModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Reads every Java source of a reactor and turns it into per-unit facts.
+ *
+ * <p>Each file is read and parsed exactly once, on a pool of worker threads, and its AST is
+ * dropped as soon as its facts are extracted. Results are consumed in path order whatever the
+ * scheduling, which makes the output deterministic and lets each unit's source hash be fed
+ * incrementally: only the files between the slowest in-flight parse and the consumer are held in
+ * memory, never the whole reactor.
+ *
+ * <p>Bad input never stops the analysis: a file that cannot be read, decoded or parsed is kept as
+ * a {@link SourceFile} with its {@link ParseProblem}; a missing root, a symbolic link loop or an
+ * unreadable directory becomes a problem of its project.
+ */
+public final class ReactorAnalyzer {
+
+    private static final String MODULE_INFO = "module-info.java";
+    private static final String PACKAGE_INFO = "package-info.java";
+
+    /** Worker stack: JavaParser recurses deeply on long expression chains. */
+    private static final long WORKER_STACK_BYTES = 16L * 1024 * 1024;
+
+    /** Parses in flight per thread, ahead of the in-order consumer. */
+    private static final int WINDOW_PER_THREAD = 16;
+
+    private final int threads;
+
+    /**
+     * @param threads parser threads, at least 1 (one JavaParser instance each)
+     */
+    public ReactorAnalyzer(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /**
+     * Analyses the main and test sources of every project of the reactor.
+     *
+     * @param reactor the reactor; all paths in the result are relative to its root
+     * @return one {@link ProjectAnalysis} per project, in reactor order
+     * @throws IllegalStateException if the calling thread is interrupted
+     */
+    public ReactorAnalysis analyze(ReactorModel reactor) {
+        SourceWalker walker = new SourceWalker(reactor.root());
+        List<ProjectWork> work = new ArrayList<>();
+        List<Task> tasks = new ArrayList<>();
+        for (ProjectModel project : reactor.projects()) {
+            ProjectWork pw = new ProjectWork(project, walker);
+            for (SourceWalker.Found f : pw.mainFiles) {
+                tasks.add(new Task(pw, f, false));
+            }
+            for (SourceWalker.Found f : pw.testFiles) {
+                tasks.add(new Task(pw, f, true));
+            }
+            work.add(pw);
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(threads, workerThreads());
+        ThreadLocal<SourceFileReader> readers = ThreadLocal.withInitial(SourceFileReader::new);
+        try {
+            Deque<Future<SourceFileReader.Result>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            int window = threads * WINDOW_PER_THREAD;
+            for (int consumed = 0; consumed < tasks.size(); consumed++) {
+                while (next < tasks.size() && inFlight.size() < window) {
+                    Task t = tasks.get(next++);
+                    inFlight.add(pool.submit(() -> readers.get().read(t.found, t.test)));
+                }
+                SourceFileReader.Result r = inFlight.removeFirst().get();
+                tasks.get(consumed).project.accept(r);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("source analysis interrupted", e);
+        } catch (ExecutionException e) {
+            // the reader catches everything but errors such as OutOfMemoryError
+            Throwable cause = e.getCause();
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("source analysis failed", cause);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<ProjectAnalysis> projects = new ArrayList<>(work.size());
+        for (ProjectWork pw : work) {
+            projects.add(pw.build());
+        }
+        return new ReactorAnalysis(reactor, projects);
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(null, r, "reverse-spec-parser-" + count.incrementAndGet(), WORKER_STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private record Task(ProjectWork project, SourceWalker.Found found, boolean test) {}
+
+    /** One project's files, problems and the units being filled in path order. */
+    private static final class ProjectWork {
+        final ProjectModel project;
+        final List<SourceWalker.Found> mainFiles;
+        final List<SourceWalker.Found> testFiles;
+        final List<ParseProblem> problems = new ArrayList<>();
+        final Map<String, UnitBuilder> units = new TreeMap<>();
+        final List<TestClassFacts> tests = new ArrayList<>();
+        ModuleDescriptorFacts module;
+
+        ProjectWork(ProjectModel project, SourceWalker walker) {
+            this.project = project;
+            this.mainFiles = walk(project.sourceRoots(), walker);
+            this.testFiles = walk(project.testSourceRoots(), walker);
+        }
+
+        private List<SourceWalker.Found> walk(List<Path> roots, SourceWalker walker) {
+            Map<Path, SourceWalker.Found> found = new LinkedHashMap<>();
+            for (Path root : roots) {
+                walker.walk(project.baseDir().resolve(root), found, problems);
+            }
+            List<SourceWalker.Found> files = new ArrayList<>(found.values());
+            files.sort(Comparator.comparing(SourceWalker.Found::relPath));
+            return files;
+        }
+
+        void accept(SourceFileReader.Result r) {
+            String name = r.found().file().getFileName().toString();
+            if (r.test()) {
+                if (r.problem() != null) {
+                    problems.add(r.problem());
+                } else if (!name.equals(MODULE_INFO) && !name.equals(PACKAGE_INFO)) {
+                    FileFacts f = r.facts();
+                    tests.add(new TestClassFacts(
+                            project.key(),
+                            r.found().relPath(),
+                            f.packageName(),
+                            f.primaryType(),
+                            f.testMethods(),
+                            f.imports(),
+                            f.simpleNames(),
+                            f.qualifiedNames()));
+                }
+            } else if (name.equals(MODULE_INFO)) {
+                if (r.problem() != null) {
+                    problems.add(r.problem());
+                } else if (module == null && r.facts().module() != null) {
+                    module = r.facts().module();
+                } else {
+                    problems.add(new ParseProblem(r.found().relPath(), 0, 0,
+                            "not the project's first module descriptor; ignored"));
+                }
+            } else {
+                units.computeIfAbsent(r.packageName(), UnitBuilder::new).add(r);
+            }
+        }
+
+        ProjectAnalysis build() {
+            List<UnitAnalysis> built = new ArrayList<>(units.size());
+            for (UnitBuilder ub : units.values()) {
+                built.add(ub.build(project));
+            }
+            tests.sort(Comparator.comparing(TestClassFacts::file));
+            problems.sort(Comparator.comparing(ParseProblem::file)
+                    .thenComparingInt(ParseProblem::line)
+                    .thenComparing(ParseProblem::message));
+            return new ProjectAnalysis(project, built, tests, Optional.ofNullable(module), problems);
+        }
+    }
+
+    /** One package of one project, fed its files in path order. */
+    private static final class UnitBuilder {
+        final String packageName;
+        final MessageDigest digest = sha256();
+        final List<SourceFile> files = new ArrayList<>();
+        final List<TypeModel> types = new ArrayList<>();
+        final TreeSet<ImportRef> imports = new TreeSet<>();
+        final TreeSet<String> qualified = new TreeSet<>();
+        final List<DebtItem> debt = new ArrayList<>();
+        String packageJavadoc = "";
+
+        UnitBuilder(String packageName) {
+            this.packageName = packageName;
+        }
+
+        void add(SourceFileReader.Result r) {
+            String path = r.found().relPath();
+            digest.update(path.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            int lines = r.lines();
+            if (r.tooLarge()) {
+                lines = streamInto(r.found().file());
+            } else if (r.bytes() != null) {
+                digest.update(r.bytes());
+            }
+            digest.update((byte) 0);
+            files.add(new SourceFile(path, lines, Optional.ofNullable(r.problem())));
+            FileFacts f = r.facts();
+            if (f == null) {
+                return;
+            }
+            types.addAll(f.types());
+            imports.addAll(f.imports());
+            qualified.addAll(f.qualifiedNames());
+            debt.addAll(f.debt());
+            if (!f.packageJavadoc().isEmpty()) {
+                packageJavadoc = f.packageJavadoc();
+            }
+        }
+
+        /** Hashes a file too large to keep in memory; returns its line count. */
+        private int streamInto(Path file) {
+            byte[] buffer = new byte[64 * 1024];
+            int lines = 0;
+            int last = -1;
+            try (InputStream in = Files.newInputStream(file)) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    digest.update(buffer, 0, n);
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] == '\n') {
+                            lines++;
+                        }
+                    }
+                    last = buffer[n - 1];
+                }
+            } catch (IOException e) {
+                // already reported as too large; the hash covers what could be read
+            }
+            return last >= 0 && last != '\n' ? lines + 1 : lines;
+        }
+
+        UnitAnalysis build(ProjectModel project) {
+            UnitId id = new UnitId(project.key(), project.artifactId(), project.moduleDir(), packageName);
+            debt.sort(FactCollector.DEBT_ORDER);
+            String hash = "sha256:" + HexFormat.of().formatHex(digest.digest());
+            return new UnitAnalysis(id, files, packageJavadoc, types, List.copyOf(imports), qualified, debt, hash);
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.reversespec.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** First sentences and plain text from raw Javadoc comment content (what is between the delimiters). */
+class JavadocTextTest {
+
+    private static String summary(String content) {
+        return JavadocText.summary(content);
+    }
+
+    @Test
+    void firstSentenceEndsAtAPeriodFollowedByWhitespace() {
+        assertThat(summary("\n * Loads the file. Then parses it.\n")).isEqualTo("Loads the file.");
+        assertThat(summary(" Version 1.2 of the format, i.e. the old one. More.")).isEqualTo(
+                "Version 1.2 of the format, i.e. the old one.");
+        assertThat(summary(" No period at all\n * over two lines\n")).isEqualTo("No period at all over two lines");
+    }
+
+    @Test
+    void inlineTagsBecomeTheirText() {
+        assertThat(summary(" Returns {@code Map<String, List<T>>} from {@link Foo#bar(int, int)}."))
+                .isEqualTo("Returns Map<String, List<T>> from Foo#bar(int, int).");
+        assertThat(summary(" See {@link java.util.List the list} and {@linkplain Foo}. {@inheritDoc}"))
+                .isEqualTo("See the list and Foo.");
+        assertThat(summary(" Braces {@code {a}} kept.")).isEqualTo("Braces {a} kept.");
+    }
+
+    @Test
+    void htmlIsRemovedAndEntitiesDecoded() {
+        assertThat(summary(" <p>A <em>very</em> &lt;small&gt; &amp; fast cache.<br>Second.")).isEqualTo(
+                "A very <small> & fast cache.");
+        assertThat(summary(" Intro without period\n * <ul><li>one</li></ul>")).isEqualTo("Intro without period");
+    }
+
+    @Test
+    void blockTagsEndTheDescription() {
+        assertThat(summary("\n * @param x the x\n * @return y\n")).isEmpty();
+        assertThat(summary(" Short\n * @return the thing. Really.")).isEqualTo("Short");
+        assertThat(JavadocText.hasDeprecatedTag(" Old.\n * @deprecated use New")).isTrue();
+        assertThat(JavadocText.hasDeprecatedTag(" Mentions {@code @deprecated} inline.")).isFalse();
+    }
+
+    @Test
+    void longSentencesAreCutAtAWord() {
+        String s = summary(" " + "word ".repeat(100) + "end.");
+        assertThat(s).hasSizeLessThanOrEqualTo(JavadocText.MAX_SUMMARY).endsWith("word…");
+    }
+
+    @Test
+    void packageTextKeepsEveryParagraph() {
+        assertThat(JavadocText.fullText("\n * First.\n *\n * <p>Second {@code x}.\n * @since 2\n"))
+                .isEqualTo("First. Second x.");
+    }
+
+    @Test
+    void paramSummaryOfARecordComponent() {
+        String doc = "\n * A point.\n * @param x the abscissa. Can be negative.\n *   really\n * @param y the ordinate\n";
+        assertThat(JavadocText.paramSummary(doc, "x")).isEqualTo("the abscissa.");
+        assertThat(JavadocText.paramSummary(doc, "y")).isEqualTo("the ordinate");
+        assertThat(JavadocText.paramSummary(doc, "z")).isEmpty();
+    }
+}

@@ -1,0 +1,344 @@
+package io.github.reversespec.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.reversespec.generate.AstOnlyStep;
+import io.github.reversespec.generate.GenerationOutcome;
+import io.github.reversespec.generate.GenerationRequest;
+import io.github.reversespec.generate.GenerationStep;
+import io.github.reversespec.reactor.ProjectModel;
+import io.github.reversespec.reactor.ReactorModel;
+import io.github.reversespec.render.Prose;
+import io.github.reversespec.render.Section;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The seed's runBatch contract, end to end over a real source tree in a temp dir. */
+class BatchRunnerTest {
+
+    @TempDir
+    Path root;
+
+    private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
+    private final ProgressLog log = new ProgressLog() {
+        @Override
+        public void info(String message) {
+            logLines.add("INFO " + message);
+        }
+
+        @Override
+        public void warn(String message) {
+            logLines.add("WARN " + message);
+        }
+
+        @Override
+        public void error(String message) {
+            logLines.add("ERROR " + message);
+        }
+
+        @Override
+        public void debug(String message) {}
+
+        @Override
+        public boolean isDebugEnabled() {
+            return false;
+        }
+    };
+
+    @BeforeEach
+    void sources() throws IOException {
+        write("src/main/java/com/acme/base/Ids.java", """
+                package com.acme.base;
+
+                /** Identifiers. */
+                public final class Ids {
+                    private Ids() {}
+
+                    public static String next(String prefix) {
+                        return prefix + 1;
+                    }
+                }
+                """);
+        write("src/main/java/com/acme/a/A.java", """
+                package com.acme.a;
+
+                import com.acme.b.B;
+                import com.acme.base.Ids;
+
+                /** Half of a cycle. */
+                public class A {
+                    public B b() {
+                        return new B(Ids.next("a"));
+                    }
+                }
+                """);
+        write("src/main/java/com/acme/b/B.java", """
+                package com.acme.b;
+
+                /** The other half. */
+                public record B(String id) {
+                    public com.acme.a.A back() {
+                        return new com.acme.a.A();
+                    }
+                }
+                """);
+        write("src/main/java/com/acme/app/Main.java", """
+                package com.acme.app;
+
+                import com.acme.a.A;
+
+                /** Entry point. */
+                public class Main {
+                    public static void main(String[] args) {
+                        System.out.println(new A().b());
+                    }
+                }
+                """);
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private ReactorModel reactor() {
+        ProjectModel project = new ProjectModel("g", "acme", "1", "acme", "", root, "", 0,
+                List.of(root.resolve("src/main/java")), List.of(root.resolve("src/test/java")), List.of(), List.of());
+        return new ReactorModel(root, List.of(project));
+    }
+
+    private BatchRequest request(RefreshMode mode) throws BatchConfigurationException {
+        return request(mode, UnitSelector.all(), "specs/.reverse-spec-checkpoint.json");
+    }
+
+    private BatchRequest request(RefreshMode mode, UnitSelector selector, String checkpoint) {
+        return new BatchRequest(reactor(), Path.of(checkpoint), mode, selector, false, 2, "reverse-spec-maven-plugin/test");
+    }
+
+    private BatchResult run(GenerationStep step, RefreshMode mode) throws Exception {
+        return new BatchRunner(step, log).run(request(mode));
+    }
+
+    private Map<String, String> specFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(root.resolve("specs"))) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".spec.md"))
+                    .collect(Collectors.toMap(p -> root.relativize(p).toString(), p -> {
+                        try {
+                            return Files.readString(p);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }, (a, b) -> a, TreeMap::new));
+        }
+    }
+
+    private static Map<String, UnitStatus> statuses(BatchResult result) {
+        return result.units().stream().collect(Collectors.toMap(u -> u.id().displayPackage(), UnitResult::status,
+                (a, b) -> a, TreeMap::new));
+    }
+
+    @Test
+    void writesEverySpecBottomUpThenIndexAndSummaryAndRemovesTheCheckpoint() throws Exception {
+        BatchResult result = run(new AstOnlyStep(), RefreshMode.MISSING);
+
+        List<String> order = result.units().stream().map(u -> u.id().displayPackage()).toList();
+        assertThat(order.get(0)).isEqualTo("com.acme.base");
+        assertThat(order.subList(1, 3)).containsExactlyInAnyOrder("com.acme.a", "com.acme.b");
+        assertThat(order.get(3)).isEqualTo("com.acme.app");
+        assertThat(result.units()).allMatch(u -> u.status() == UnitStatus.WRITTEN_AST);
+        assertThat(specFiles()).containsOnlyKeys("specs/_index.spec.md", "specs/com.acme.a.spec.md",
+                "specs/com.acme.app.spec.md", "specs/com.acme.b.spec.md", "specs/com.acme.base.spec.md");
+        assertThat(root.resolve("specs/_batch-summary.md")).exists();
+        assertThat(root.resolve("specs/_batch-summary.json")).content().contains("\"totalModules\" : 4");
+        assertThat(root.resolve("specs/.reverse-spec-checkpoint.json")).doesNotExist();
+        assertThat(logLines).contains("INFO [1/4] Processing acme:com.acme.base...");
+        assertThat(Files.readString(root.resolve("specs/com.acme.app.spec.md")))
+                .contains("public static void main(String[] args)")
+                .contains("](com.acme.a.spec.md)");
+    }
+
+    @Test
+    void secondRunSkipsEverythingAndForcedRunRewritesNothing() throws Exception {
+        run(new AstOnlyStep(), RefreshMode.MISSING);
+        Map<String, String> first = specFiles();
+
+        BatchResult again = run(new AstOnlyStep(), RefreshMode.MISSING);
+        assertThat(again.units()).allMatch(u -> u.status() == UnitStatus.SKIPPED);
+        assertThat(logLines).anyMatch(l -> l.contains("Every spec already exists"));
+
+        BatchResult forced = run(new AstOnlyStep(), RefreshMode.ALL);
+        assertThat(forced.units()).allMatch(u -> u.status() == UnitStatus.UNCHANGED);
+        assertThat(specFiles()).isEqualTo(first);
+    }
+
+    @Test
+    void staleRefreshRegeneratesChangedUnitsAndDependentsOfChangedInterfaces() throws Exception {
+        CountingStep step = new CountingStep();
+        run(step, RefreshMode.MISSING);
+        step.requested.clear();
+
+        // A body-only change: that unit alone
+        write("src/main/java/com/acme/base/Ids.java", Files.readString(root.resolve(
+                "src/main/java/com/acme/base/Ids.java")).replace("prefix + 1", "prefix + 2"));
+        BatchResult bodyOnly = run(step, RefreshMode.STALE);
+        assertThat(step.requested).containsExactly("com.acme.base");
+        assertThat(statuses(bodyOnly)).containsEntry("com.acme.a", UnitStatus.SKIPPED);
+
+        // An interface change: that unit and its direct dependents
+        step.requested.clear();
+        write("src/main/java/com/acme/base/Ids.java", Files.readString(root.resolve(
+                "src/main/java/com/acme/base/Ids.java")).replace("String prefix)", "String prefix, int n)"));
+        run(step, RefreshMode.STALE);
+        assertThat(step.requested).containsExactly("com.acme.base", "com.acme.a");
+
+        // Nothing changed: nothing requested
+        step.requested.clear();
+        run(step, RefreshMode.STALE);
+        assertThat(step.requested).isEmpty();
+    }
+
+    @Test
+    void missingModeReportsStaleSpecsWithoutRegeneratingThem() throws Exception {
+        run(new AstOnlyStep(), RefreshMode.MISSING);
+        write("src/main/java/com/acme/b/B.java", Files.readString(root.resolve("src/main/java/com/acme/b/B.java"))
+                .replace("The other half.", "The other half, changed."));
+        BatchResult result = run(new AstOnlyStep(), RefreshMode.MISSING);
+        assertThat(result.staleSpecs()).isEqualTo(1);
+        assertThat(logLines).anyMatch(l -> l.contains("1 spec(s) are stale") && l.contains("refresh=stale"));
+    }
+
+    @Test
+    void checkpointOutsideSpecsIsRefusedBeforeAnyWork() {
+        for (String bad : List.of("../cp.json", "cp.json", "src/cp.json", "specs", "/tmp/cp.json", "specs/../cp.json")) {
+            assertThatThrownBy(() -> new BatchRunner(new AstOnlyStep(), log)
+                            .run(request(RefreshMode.MISSING, UnitSelector.all(), bad)))
+                    .isInstanceOf(BatchConfigurationException.class)
+                    .hasMessageContaining("reverse-spec.checkpointPath");
+        }
+        assertThat(root.resolve("specs")).doesNotExist();
+    }
+
+    @Test
+    void checkpointUnderDriftLogsIsAccepted() throws Exception {
+        BatchResult result = new BatchRunner(new AstOnlyStep(), log)
+                .run(request(RefreshMode.MISSING, UnitSelector.all(), "drift-logs/cp.json"));
+        assertThat(result.failed()).isEmpty();
+    }
+
+    @Test
+    void includesChooseTheUnitsToWriteAndTheRestStaysContext() throws Exception {
+        BatchResult result = new BatchRunner(new AstOnlyStep(), log).run(request(RefreshMode.MISSING,
+                UnitSelector.of(List.of("com.acme.app"), List.of()), "specs/.reverse-spec-checkpoint.json"));
+        assertThat(result.units()).hasSize(1);
+        assertThat(result.notSelected()).isEqualTo(3);
+        assertThat(specFiles()).containsOnlyKeys("specs/_index.spec.md", "specs/com.acme.app.spec.md");
+        assertThat(Files.readString(root.resolve("specs/com.acme.app.spec.md"))).contains("acme:com.acme.a");
+    }
+
+    @Test
+    void degradedUnitIsWrittenAstOnlyWithTheReasonAndTheRunGoesOn() throws Exception {
+        GenerationStep step = new CountingStep() {
+            @Override
+            public GenerationOutcome generate(GenerationRequest request) {
+                super.generate(request);
+                if (request.facts().unit().id().packageName().equals("com.acme.b")) {
+                    return new GenerationOutcome.Degraded("HTTP 503 after 4 attempts", 4, 100);
+                }
+                return new GenerationOutcome.Written(new Prose("m1", Map.of(Section.INTENT, "Model intent.")), 1, 10);
+            }
+        };
+        BatchResult result = run(step, RefreshMode.MISSING);
+        assertThat(statuses(result)).containsEntry("com.acme.b", UnitStatus.DEGRADED)
+                .containsEntry("com.acme.app", UnitStatus.WRITTEN_LLM);
+        assertThat(result.failed()).isEmpty();
+        assertThat(Files.readString(root.resolve("specs/com.acme.b.spec.md"))).contains("status: ast-only");
+        assertThat(Files.readString(root.resolve("specs/com.acme.app.spec.md"))).contains("status: llm")
+                .contains("model: m1").contains("Model intent.");
+        assertThat(Files.readString(root.resolve("specs/_batch-summary.md"))).contains("HTTP 503 after 4 attempts");
+        assertThat(result.tokens()).isEqualTo(130);
+        assertThat(root.resolve("specs/.reverse-spec-checkpoint.json")).doesNotExist();
+    }
+
+    @Test
+    void stoppedRunKeepsCompletedWorkAndTheCheckpointAndResumeMakesNoRequestForFinishedUnits() throws Exception {
+        CountingStep stopping = new CountingStep() {
+            @Override
+            public GenerationOutcome generate(GenerationRequest request) {
+                super.generate(request);
+                if (requested.size() == 3) {
+                    return new GenerationOutcome.Stopped("401 Unauthorized: check the API key", true, 1, 0);
+                }
+                return new GenerationOutcome.Written(Prose.NONE, 0, 0);
+            }
+        };
+        BatchResult stopped = run(stopping, RefreshMode.ALL);
+        assertThat(stopped.stoppedEarly()).isTrue();
+        assertThat(stopping.requested).hasSize(3);
+        assertThat(stopped.count(UnitStatus.PENDING)).isEqualTo(2);
+        assertThat(root.resolve("specs/.reverse-spec-checkpoint.json")).exists();
+
+        CountingStep resumed = new CountingStep();
+        BatchResult result = run(resumed, RefreshMode.ALL);
+        assertThat(resumed.requested).hasSize(2);
+        assertThat(result.count(UnitStatus.RESUMED)).isEqualTo(2);
+        assertThat(root.resolve("specs/.reverse-spec-checkpoint.json")).doesNotExist();
+    }
+
+    @Test
+    void aSpecThatCannotBeWrittenFailsThatUnitNamingTheFileAndTheRestGoesOn() throws Exception {
+        Files.createDirectories(root.resolve("specs/com.acme.b.spec.md/blocked"));
+        BatchResult result = run(new AstOnlyStep(), RefreshMode.MISSING);
+        assertThat(result.failed()).singleElement().satisfies(u -> {
+            assertThat(u.id().packageName()).isEqualTo("com.acme.b");
+            assertThat(u.error()).contains("specs/com.acme.b.spec.md");
+        });
+        assertThat(root.resolve("specs/com.acme.app.spec.md")).exists();
+        assertThat(root.resolve("specs/.reverse-spec-checkpoint.json")).exists();
+        assertThat(logLines).anyMatch(l -> l.startsWith("ERROR") && l.contains("com.acme.b.spec.md"));
+    }
+
+    @Test
+    void dryRunWritesNothing() throws Exception {
+        BatchRequest dry = new BatchRequest(reactor(), Path.of("specs/.reverse-spec-checkpoint.json"),
+                RefreshMode.MISSING, UnitSelector.all(), true, 1, "g");
+        new BatchRunner(new AstOnlyStep(), log).run(dry);
+        assertThat(root.resolve("specs")).doesNotExist();
+        assertThat(logLines).anyMatch(l -> l.contains("acme:com.acme.app") && l.contains("write (no spec yet)"));
+    }
+
+    /** Records which units were requested, in order; writes AST-only. */
+    private static class CountingStep implements GenerationStep {
+        final List<String> requested = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public String modelId() {
+            return "counting";
+        }
+
+        @Override
+        public boolean modelAvailable() {
+            return false;
+        }
+
+        @Override
+        public GenerationOutcome generate(GenerationRequest request) {
+            requested.add(request.facts().unit().id().displayPackage());
+            return new GenerationOutcome.Written(Prose.NONE, 0, 0);
+        }
+    }
+
+}
