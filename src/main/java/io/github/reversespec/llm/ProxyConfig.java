@@ -33,10 +33,7 @@ public record ProxyConfig(String host, int port, String user, Secret password, S
 
     /** Whether requests to {@code targetHost} go directly rather than through the proxy. */
     public boolean bypasses(String targetHost) {
-        String candidate = targetHost.toLowerCase(Locale.ROOT);
-        if (candidate.startsWith("[") && candidate.endsWith("]")) {
-            candidate = candidate.substring(1, candidate.length() - 1);
-        }
+        String candidate = unbracketed(targetHost.toLowerCase(Locale.ROOT));
         for (Pattern pattern : bypassPatterns()) {
             if (pattern.matcher(candidate).matches()) {
                 return true;
@@ -53,12 +50,17 @@ public record ProxyConfig(String host, int port, String user, Secret password, S
     private List<Pattern> bypassPatterns() {
         List<Pattern> patterns = new ArrayList<>();
         for (String entry : nonProxyHosts.split("[|,]")) {
-            String glob = entry.strip().toLowerCase(Locale.ROOT);
+            String glob = unbracketed(entry.strip().toLowerCase(Locale.ROOT));
             if (!glob.isEmpty()) {
                 patterns.add(globToPattern(glob));
             }
         }
         return patterns;
+    }
+
+    /** IPv6 literals are written with or without brackets; compare them without. */
+    private static String unbracketed(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     private static Pattern globToPattern(String glob) {

@@ -105,16 +105,15 @@ public final class RetryingModelClient implements AutoCloseable {
                 stopped.compareAndSet(null, failure);
                 throw failure.afterAttempts(attempt, tokens);
             }
+            Optional<Duration> asked = failure.retryAfter().map(this::capRetryAfter);
+            // The limit is the account's, not this call's: hold everyone back even if this call gives up.
+            asked.ifPresent(wait -> pause.extendTo(clock.instant().plus(wait)));
             if (failure.kind() != FailureKind.RETRYABLE || attempt > policy.maxRetries()) {
                 throw failure.afterAttempts(attempt, tokens);
             }
             Duration wait = backoff(attempt);
-            Optional<Duration> asked = failure.retryAfter().map(this::capRetryAfter);
-            if (asked.isPresent()) {
-                pause.extendTo(clock.instant().plus(asked.get()));
-                if (asked.get().compareTo(wait) > 0) {
-                    wait = asked.get();
-                }
+            if (asked.isPresent() && asked.get().compareTo(wait) > 0) {
+                wait = asked.get();
             }
             try {
                 sleeper.sleep(wait);
