@@ -123,7 +123,7 @@ final class ScriptedServer implements AutoCloseable {
         };
     }
 
-    /** Announces {@code declared} bytes, sends the first {@code sent}, then drops the connection. */
+    /** Announces the whole body's length, sends its first {@code sent} bytes, then drops the connection. */
     static Reply truncated(String body, int sent) {
         return exchange -> {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
