@@ -18,9 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLHandshakeException;
@@ -86,11 +86,14 @@ public abstract class HttpModelClient implements ModelClient {
         this.endpointText = Endpoints.withoutUserInfo(endpoint);
         this.clock = clock;
         this.http = buildHttpClient(config);
-        this.deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "reverse-spec-model-deadline");
             thread.setDaemon(true);
             return thread;
         });
+        // Nearly every deadline is cancelled; without this they would queue for the whole timeout.
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.deadlines = scheduler;
     }
 
     private static CloseableHttpClient buildHttpClient(ClientConfig config) {
