@@ -95,6 +95,7 @@ public final class BatchRunner {
                 indexWritten,
                 SummaryWriter.MARKDOWN,
                 run.stopReason,
+                run.stopIsFailure,
                 run.staleKept,
                 problems);
         new SummaryWriter(request, step.modelId()).write(result);
@@ -234,6 +235,7 @@ public final class BatchRunner {
         private final Map<String, Checkpoint.Entry> previous;
         private final Map<UnitId, Optional<SpecFileInfo>> specs = new ConcurrentHashMap<>();
         private String stopReason = "";
+        private boolean stopIsFailure;
         private int staleKept;
 
         Run(BatchRequest request, Plan plan, CheckpointStore checkpoint, Map<String, Checkpoint.Entry> previous) {
@@ -300,6 +302,7 @@ public final class BatchRunner {
                 }
                 GenerationOutcome.Stopped s = (GenerationOutcome.Stopped) outcome;
                 stopReason = s.reason();
+                stopIsFailure = s.failure();
                 log.error(counter + id.display() + ": not written: " + s.reason());
                 return new UnitResult(id, UnitStatus.PENDING, specStatus(id), node.level(), millis(started),
                         s.attempts(), s.tokens(), "not done: " + s.reason());
