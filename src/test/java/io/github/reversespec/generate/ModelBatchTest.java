@@ -169,16 +169,20 @@ class ModelBatchTest {
     }
 
     @Test
-    void unauthorizedStopsAfterOneRequestKeepsTheCheckpointAndFails() throws Exception {
-        try (FakeModelServer server = new FakeModelServer(n -> new FakeModelServer.Reply(401,
-                "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}", Map.of()))) {
+    void unauthorizedStopsAllRequestsAtOnceKeepsCompletedWorkAndTheCheckpoint() throws Exception {
+        try (FakeModelServer server = new FakeModelServer(n -> n == 1
+                ? FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(FakeModelServer.NINE_SECTIONS))
+                : new FakeModelServer.Reply(401,
+                        "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}", Map.of()))) {
             BatchResult result = run(settings("openai", server.baseUrl("/v1"), 3));
-            assertThat(server.received).hasSize(1);
+            assertThat(server.received).hasSize(2);
+            assertThat(result.count(UnitStatus.WRITTEN_LLM)).isEqualTo(1);
+            assertThat(result.count(UnitStatus.PENDING)).isEqualTo(1);
             assertThat(result.stoppedEarly()).isTrue();
             assertThat(result.stopIsFailure()).isTrue();
             assertThat(result.stopReason()).contains("401");
-            assertThat(result.count(UnitStatus.PENDING)).isEqualTo(2);
-            assertThat(root.resolve("specs/.reverse-spec-checkpoint.json")).exists();
+            assertThat(root.resolve("specs/com.acme.store.spec.md")).exists();
+            assertThat(root.resolve("specs/.reverse-spec-checkpoint.json")).content().contains("written-llm");
             assertThat(everythingWritten()).doesNotContain(KEY);
         }
     }
