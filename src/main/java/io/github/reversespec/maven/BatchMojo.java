@@ -163,6 +163,13 @@ public class BatchMojo extends AbstractMojo {
     @Parameter(property = "reverse-spec.tokenBudget", defaultValue = "0")
     private long tokenBudget;
 
+    /**
+     * Units in flight at once. A unit starts only when every unit it depends on is written (the
+     * members of a package cycle start together), so dependency specs are always there as context.
+     */
+    @Parameter(property = "reverse-spec.concurrency", defaultValue = "4")
+    private int concurrency;
+
     /** Language of the prose the model writes. */
     @Parameter(property = "reverse-spec.language", defaultValue = "English")
     private String language;
@@ -255,7 +262,10 @@ public class BatchMojo extends AbstractMojo {
                     + e.getReason(), e);
         }
         String version = mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
-        return new BatchRequest(reactor, checkpoint, mode, selector, dryRun,
+        if (concurrency < 1) {
+            throw new MojoFailureException("reverse-spec.concurrency must be at least 1; got " + concurrency);
+        }
+        return new BatchRequest(reactor, checkpoint, mode, selector, dryRun, concurrency,
                 Math.max(1, Runtime.getRuntime().availableProcessors()), "reverse-spec-maven-plugin/" + version);
     }
 

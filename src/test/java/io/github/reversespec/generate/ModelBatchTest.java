@@ -104,7 +104,7 @@ class ModelBatchTest {
         ProjectModel project = new ProjectModel("g", "acme", "1", "acme", "", root, "", 0,
                 List.of(root.resolve("src/main/java")), List.of(), List.of(), List.of());
         BatchRequest request = new BatchRequest(new ReactorModel(root, List.of(project)),
-                Path.of("specs/.reverse-spec-checkpoint.json"), RefreshMode.MISSING, UnitSelector.all(), false, 1,
+                Path.of("specs/.reverse-spec-checkpoint.json"), RefreshMode.MISSING, UnitSelector.all(), false, 1, 1,
                 "reverse-spec-maven-plugin/test");
         try (GenerationStep step = GenerationSteps.create(settings, log)) {
             return new BatchRunner(step, log).run(request);
