@@ -14,32 +14,35 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Measures the floor of the analysis stage: reading and parsing every {@code *.java} under a
- * directory with JavaParser, single-threaded, configured as the plugin configures it (Java 21
- * language level, no token storage, comments attributed).
+ * The baseline of the benchmark: reading and parsing every {@code *.java} under a directory with
+ * a bare JavaParser, single-threaded — its default configuration (tokens stored, comments
+ * attributed) at the plugin's language level, which is also what the plugin needs to get
+ * positions and Javadoc. {@code --no-tokens} parses without token storage instead, the cheapest
+ * parse JavaParser can do (it loses every position and Javadoc attribution).
  *
- * <p>Usage: {@code java -cp javaparser-core.jar ParseOnly.java <dir> [rounds]}; with more than one
- * round the later ones show the time once the JIT has warmed up.
+ * <p>Usage: {@code java -cp javaparser-core.jar ParseOnly.java <dir> [rounds] [--no-tokens]}; with
+ * more than one round the later ones show the time once the JIT has warmed up.
  */
 public final class ParseOnly {
 
     private ParseOnly() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: java -cp javaparser-core.jar ParseOnly.java <dir> [rounds=1]");
+        if (args.length < 1 || args.length > 3) {
+            System.err.println("usage: java -cp javaparser-core.jar ParseOnly.java <dir> [rounds=1] [--no-tokens]");
             System.exit(2);
         }
         Path root = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        boolean tokens = !(args.length > 2 && args[2].equals("--no-tokens"));
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
         }
 
         ParserConfiguration configuration = new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
-                .setStoreTokens(false)
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)
+                .setStoreTokens(tokens)
                 .setAttributeComments(true);
         JavaParser parser = new JavaParser(configuration);
 

@@ -20,8 +20,13 @@ public record ModuleDescriptorFacts(
         requires = List.copyOf(requires);
     }
 
-    /** Whether the package is exported (to anyone) by this module. */
+    /** Whether the package is exported to every module (not only to named ones). */
     public boolean exportsPackage(String pkg) {
-        return exports.stream().anyMatch(e -> e.equals(pkg) || e.startsWith(pkg + " to "));
+        return exports.contains(pkg);
+    }
+
+    /** Whether the package is exported only to the named modules ({@code exports pkg to m1, m2}). */
+    public boolean exportsPackageQualified(String pkg) {
+        return exports.stream().anyMatch(e -> e.startsWith(pkg + " to "));
     }
 }

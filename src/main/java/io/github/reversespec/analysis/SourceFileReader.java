@@ -56,7 +56,7 @@ final class SourceFileReader {
 
     SourceFileReader() {
         ParserConfiguration config = new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)
                 // Tokens must be stored: without them JavaParser records no positions at all, so
                 // there would be no line numbers, no Javadoc attribution and no error location.
                 .setStoreTokens(true)

@@ -1,7 +1,9 @@
 package io.github.reversespec.analysis;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What one test source file refers to, so that units can list the tests that exercise their
@@ -30,8 +32,8 @@ public record TestClassFacts(
 
     public TestClassFacts {
         imports = List.copyOf(imports);
-        simpleNames = Set.copyOf(simpleNames);
-        qualifiedNames = Set.copyOf(qualifiedNames);
+        simpleNames = Collections.unmodifiableSortedSet(new TreeSet<>(simpleNames));
+        qualifiedNames = Collections.unmodifiableSortedSet(new TreeSet<>(qualifiedNames));
     }
 
     /** {@code package.TestClass}. */

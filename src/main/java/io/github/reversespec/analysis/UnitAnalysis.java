@@ -1,7 +1,9 @@
 package io.github.reversespec.analysis;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything the code says about one unit, before any graph or model is involved.
@@ -33,7 +35,7 @@ public record UnitAnalysis(
         packageJavadoc = packageJavadoc == null ? "" : packageJavadoc;
         types = List.copyOf(types);
         imports = List.copyOf(imports);
-        qualifiedReferences = Set.copyOf(qualifiedReferences);
+        qualifiedReferences = Collections.unmodifiableSortedSet(new TreeSet<>(qualifiedReferences));
         debt = List.copyOf(debt);
     }
 

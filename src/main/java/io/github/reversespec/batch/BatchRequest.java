@@ -12,6 +12,8 @@ import java.nio.file.Path;
  * @param refresh which existing specs to regenerate
  * @param selector which units to write (the rest still serve as context)
  * @param dryRun print the plan, write nothing
+ * @param concurrency units in flight at once (at least 1), never before their dependencies are
+ *     written
  * @param analysisThreads threads that parse sources
  * @param generator {@code reverse-spec-maven-plugin/<version>}, written into every spec
  */
@@ -21,6 +23,7 @@ public record BatchRequest(
         RefreshMode refresh,
         UnitSelector selector,
         boolean dryRun,
+        int concurrency,
         int analysisThreads,
         String generator) {
 

@@ -11,6 +11,8 @@ import java.util.List;
  * @param indexGenerated whether {@code _index.spec.md} was (re)written or found current
  * @param summaryPath the Markdown summary, relative to the root
  * @param stopReason why the run stopped early, or empty
+ * @param stopIsFailure the stop is an error to fix (a bad key, an unknown model), not a planned
+ *     end such as a spent token budget
  * @param staleSpecs specs that are out of date with the code but were kept (refresh=missing)
  * @param problems problems that belong to no unit (missing roots, unreadable files, symlink loops)
  */
@@ -21,6 +23,7 @@ public record BatchResult(
         boolean indexGenerated,
         String summaryPath,
         String stopReason,
+        boolean stopIsFailure,
         int staleSpecs,
         List<String> problems) {
 

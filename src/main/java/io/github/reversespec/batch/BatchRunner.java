@@ -95,7 +95,8 @@ public final class BatchRunner {
                 indexWritten,
                 SummaryWriter.MARKDOWN,
                 run.stopReason,
-                run.staleKept,
+                run.stopIsFailure,
+                run.staleKept.get(),
                 problems);
         new SummaryWriter(request, step.modelId()).write(result);
 
@@ -233,8 +234,9 @@ public final class BatchRunner {
         private final CheckpointStore checkpoint;
         private final Map<String, Checkpoint.Entry> previous;
         private final Map<UnitId, Optional<SpecFileInfo>> specs = new ConcurrentHashMap<>();
-        private String stopReason = "";
-        private int staleKept;
+        private volatile String stopReason = "";
+        private volatile boolean stopIsFailure;
+        private final java.util.concurrent.atomic.AtomicInteger staleKept = new java.util.concurrent.atomic.AtomicInteger();
 
         Run(BatchRequest request, Plan plan, CheckpointStore checkpoint, Map<String, Checkpoint.Entry> previous) {
             this.request = request;
@@ -243,24 +245,95 @@ public final class BatchRunner {
             this.previous = previous;
         }
 
+        /**
+         * Runs the selected units with up to {@code concurrency} in flight, each started only when
+         * every unit it depends on outside its own cycle is settled; the members of a cycle start
+         * together. Results come back in processing order whatever the completion order.
+         */
         List<UnitResult> processAll() {
-            List<UnitResult> results = new ArrayList<>();
-            int total = plan.selected.size();
-            int n = 0;
-            for (UnitNode node : plan.selected) {
-                n++;
-                if (!stopReason.isEmpty()) {
-                    results.add(new UnitResult(node.id(), UnitStatus.PENDING, specStatus(node.id()), node.level(),
-                            0, 0, 0, "not done: " + stopReason));
-                    continue;
-                }
-                UnitResult result = process(node, "[" + n + "/" + total + "] ");
-                results.add(result);
-                if (result.status() != UnitStatus.PENDING) {
-                    saveCheckpoint(node, result);
+            List<UnitNode> selected = plan.selected;
+            int total = selected.size();
+            Map<UnitId, Integer> positions = new HashMap<>();
+            for (int i = 0; i < total; i++) {
+                positions.put(selected.get(i).id(), i);
+            }
+            // Per block: the selected units outside it that must be settled first.
+            Map<Integer, java.util.Set<UnitId>> waitingFor = new HashMap<>();
+            Map<UnitId, List<Integer>> blocksWaitingOn = new HashMap<>();
+            Map<Integer, List<UnitNode>> members = new java.util.TreeMap<>();
+            for (UnitNode node : selected) {
+                members.computeIfAbsent(node.block(), b -> new ArrayList<>()).add(node);
+                java.util.Set<UnitId> deps = waitingFor.computeIfAbsent(node.block(), b -> new java.util.HashSet<>());
+                for (UnitId dep : node.dependencies()) {
+                    if (positions.containsKey(dep) && !node.cycle().contains(dep) && deps.add(dep)) {
+                        blocksWaitingOn.computeIfAbsent(dep, d -> new ArrayList<>()).add(node.block());
+                    }
                 }
             }
-            return results;
+            java.util.PriorityQueue<UnitNode> ready =
+                    new java.util.PriorityQueue<>(java.util.Comparator.comparingInt(UnitNode::position));
+            members.forEach((block, nodes) -> {
+                if (waitingFor.get(block).isEmpty()) {
+                    ready.addAll(nodes);
+                }
+            });
+
+            UnitResult[] results = new UnitResult[total];
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                    Math.max(1, Math.min(request.concurrency(), total == 0 ? 1 : total)), r -> {
+                        Thread t = new Thread(r, "reverse-spec-unit");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            java.util.concurrent.CompletionService<Integer> done =
+                    new java.util.concurrent.ExecutorCompletionService<>(pool);
+            int inFlight = 0;
+            int started = 0;
+            try {
+                for (int settled = 0; settled < total; ) {
+                    while (stopReason.isEmpty() && inFlight < request.concurrency() && !ready.isEmpty()) {
+                        UnitNode node = ready.poll();
+                        int at = positions.get(node.id());
+                        String counter = "[" + (++started) + "/" + total + "] ";
+                        done.submit(() -> {
+                            UnitResult r = process(node, counter);
+                            if (r.status() != UnitStatus.PENDING) {
+                                saveCheckpoint(node, r);
+                            }
+                            results[at] = r;
+                            return at;
+                        });
+                        inFlight++;
+                    }
+                    if (inFlight == 0) {
+                        break; // stopped, or nothing left that can start
+                    }
+                    int at = done.take().get();
+                    inFlight--;
+                    settled++;
+                    for (int block : blocksWaitingOn.getOrDefault(selected.get(at).id(), List.of())) {
+                        java.util.Set<UnitId> deps = waitingFor.get(block);
+                        deps.remove(selected.get(at).id());
+                        if (deps.isEmpty()) {
+                            ready.addAll(members.get(block));
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopReason = "the build was interrupted";
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("a unit's processing failed unexpectedly", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+            List<UnitResult> ordered = new ArrayList<>(total);
+            for (int i = 0; i < total; i++) {
+                UnitNode node = selected.get(i);
+                ordered.add(results[i] != null ? results[i] : new UnitResult(node.id(), UnitStatus.PENDING,
+                        specStatus(node.id()), node.level(), 0, 0, 0, "not done: " + stopReason));
+            }
+            return ordered;
         }
 
         private UnitResult process(UnitNode node, String counter) {
@@ -299,7 +372,12 @@ public final class BatchRunner {
                             d.reason());
                 }
                 GenerationOutcome.Stopped s = (GenerationOutcome.Stopped) outcome;
-                stopReason = s.reason();
+                synchronized (this) {
+                    if (stopReason.isEmpty()) {
+                        stopIsFailure = s.failure();
+                        stopReason = s.reason();
+                    }
+                }
                 log.error(counter + id.display() + ": not written: " + s.reason());
                 return new UnitResult(id, UnitStatus.PENDING, specStatus(id), node.level(), millis(started),
                         s.attempts(), s.tokens(), "not done: " + s.reason());
@@ -375,7 +453,7 @@ public final class BatchRunner {
                 case MISSING:
                 default:
                     if (stale.isPresent()) {
-                        staleKept++;
+                        staleKept.incrementAndGet();
                     }
                     return Optional.empty();
             }

@@ -53,7 +53,7 @@ final class DryRun {
         log.info("Dry run: " + toWrite + " of " + plan.selected.size() + " unit(s) would be written; "
                 + (step.modelAvailable() ? "each would make at least one request to " + step.modelId()
                         : "no model is configured, so no request would be made (0 tokens)") + ".");
-        return new BatchResult(List.of(), plan.graph.size() - plan.selected.size(), elapsedMs, false, "", "", 0,
+        return new BatchResult(List.of(), plan.graph.size() - plan.selected.size(), elapsedMs, false, "", "", false, 0,
                 problems);
     }
 }

@@ -7,13 +7,16 @@ import io.github.reversespec.batch.BatchRunner;
 import io.github.reversespec.batch.RefreshMode;
 import io.github.reversespec.batch.UnitResult;
 import io.github.reversespec.batch.UnitSelector;
-import io.github.reversespec.generate.AstOnlyStep;
 import io.github.reversespec.generate.GenerationStep;
+import io.github.reversespec.generate.GenerationSteps;
+import io.github.reversespec.generate.ModelSettings;
 import io.github.reversespec.reactor.ReactorModel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -23,6 +26,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Writes one Markdown design spec per Java package of every reactor project under {@code specs/},
@@ -53,6 +57,8 @@ public class BatchMojo extends AbstractMojo {
 
     /** Marks, per build, that the batch already ran (the goal may be bound in many modules). */
     private static final String RAN_KEY = BatchMojo.class.getName() + ".ran";
+
+    private final SettingsDecrypter settingsDecrypter;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
@@ -103,6 +109,76 @@ public class BatchMojo extends AbstractMojo {
     @Parameter(property = "reverse-spec.dryRun", defaultValue = "false")
     private boolean dryRun;
 
+    /**
+     * Who writes the prose: {@code openai} (any OpenAI-compatible {@code /chat/completions}: OpenAI,
+     * Ollama, vLLM, LM Studio, llama.cpp, OpenRouter), {@code anthropic} ({@code /v1/messages}),
+     * {@code none} (AST-only), or {@code auto}: the provider whose key is configured (an explicit
+     * {@code baseUrl} means an OpenAI-compatible server), else {@code none}.
+     */
+    @Parameter(property = "reverse-spec.provider", defaultValue = "auto")
+    private String provider;
+
+    /**
+     * The endpoint's base URL, without the operation path; default the provider's
+     * ({@code https://api.openai.com/v1}, {@code https://api.anthropic.com}). For Ollama:
+     * {@code http://localhost:11434/v1}.
+     */
+    @Parameter(property = "reverse-spec.baseUrl")
+    private String baseUrl;
+
+    /**
+     * The model id; default {@code gpt-4.1-mini} for OpenAI and {@code claude-sonnet-4-5} for
+     * Anthropic. Required with a custom {@code baseUrl}.
+     */
+    @Parameter(property = "reverse-spec.model")
+    private String model;
+
+    /**
+     * The settings.xml {@code <server>} whose {@code <password>} (encrypted or not) holds the API key.
+     * Else the key comes from {@code REVERSE_SPEC_API_KEY}, {@code OPENAI_API_KEY} or
+     * {@code ANTHROPIC_API_KEY}. The key is never a pom parameter and is never logged.
+     */
+    @Parameter(property = "reverse-spec.serverId", defaultValue = "reverse-spec")
+    private String serverId;
+
+    /** Seconds one model request may take, connection and answer together. */
+    @Parameter(property = "reverse-spec.requestTimeout", defaultValue = "300")
+    private int requestTimeout;
+
+    /** Model attempts per request after the first, before that unit degrades to AST-only. */
+    @Parameter(property = "reverse-spec.maxRetries", defaultValue = "3")
+    private int maxRetries;
+
+    /**
+     * Upper bound, in tokens, of one request (prompt and answer). A package too large for one
+     * request is summarised in parts, then merged.
+     */
+    @Parameter(property = "reverse-spec.contextTokens", defaultValue = "32000")
+    private int contextTokens;
+
+    /**
+     * Total tokens for the run; when spent, the run stops cleanly and a later run resumes. 0 (the
+     * default) means no limit.
+     */
+    @Parameter(property = "reverse-spec.tokenBudget", defaultValue = "0")
+    private long tokenBudget;
+
+    /**
+     * Units in flight at once. A unit starts only when every unit it depends on is written (the
+     * members of a package cycle start together), so dependency specs are always there as context.
+     */
+    @Parameter(property = "reverse-spec.concurrency", defaultValue = "4")
+    private int concurrency;
+
+    /** Language of the prose the model writes. */
+    @Parameter(property = "reverse-spec.language", defaultValue = "English")
+    private String language;
+
+    @Inject
+    public BatchMojo(SettingsDecrypter settingsDecrypter) {
+        this.settingsDecrypter = settingsDecrypter;
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -115,9 +191,10 @@ public class BatchMojo extends AbstractMojo {
             return;
         }
         BatchRequest request = request();
+        MavenProgressLog log = new MavenProgressLog(getLog());
         BatchResult result;
-        try (GenerationStep step = new AstOnlyStep()) {
-            result = new BatchRunner(step, new MavenProgressLog(getLog())).run(request);
+        try (GenerationStep step = GenerationSteps.create(modelSettings(), log)) {
+            result = new BatchRunner(step, log).run(request);
         } catch (BatchConfigurationException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
@@ -131,10 +208,32 @@ public class BatchMojo extends AbstractMojo {
             throw new MojoFailureException(result.failed().size() + " unit(s) failed: " + units + ". Details in "
                     + result.summaryPath() + "; fix them and run again to resume, or set reverse-spec.failOnError=false.");
         }
-        if (result.stoppedEarly()) {
-            throw new MojoFailureException("reverse-spec stopped early: " + result.stopReason()
-                    + ". Completed specs are kept; run again to resume.");
+        if (result.stoppedEarly() && result.stopIsFailure()) {
+            throw new MojoFailureException("reverse-spec stopped: " + result.stopReason()
+                    + ". Completed specs and the checkpoint are kept; fix this and run again to resume.");
         }
+        if (result.stoppedEarly()) {
+            getLog().warn("reverse-spec stopped early: " + result.stopReason()
+                    + ". Completed specs and the checkpoint are kept; run again to resume.");
+        }
+    }
+
+    private ModelSettings modelSettings() throws MojoFailureException {
+        MavenCredentials credentials = new MavenCredentials(session.getSettings(), settingsDecrypter);
+        return new ModelSettings(
+                provider,
+                baseUrl,
+                model,
+                serverId,
+                credentials.serverPassword(serverId),
+                System.getenv(),
+                session.isOffline(),
+                Duration.ofSeconds(Math.max(1, requestTimeout)),
+                contextTokens,
+                tokenBudget,
+                maxRetries,
+                language,
+                credentials.activeProxy());
     }
 
     private BatchRequest request() throws MojoFailureException {
@@ -163,7 +262,10 @@ public class BatchMojo extends AbstractMojo {
                     + e.getReason(), e);
         }
         String version = mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
-        return new BatchRequest(reactor, checkpoint, mode, selector, dryRun,
+        if (concurrency < 1) {
+            throw new MojoFailureException("reverse-spec.concurrency must be at least 1; got " + concurrency);
+        }
+        return new BatchRequest(reactor, checkpoint, mode, selector, dryRun, concurrency,
                 Math.max(1, Runtime.getRuntime().availableProcessors()), "reverse-spec-maven-plugin/" + version);
     }
 

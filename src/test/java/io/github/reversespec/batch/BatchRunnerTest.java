@@ -31,6 +31,9 @@ class BatchRunnerTest {
     @TempDir
     Path root;
 
+    /** Units in flight; the ordering and byte-identity tests also run at other values. */
+    private int concurrency = 1;
+
     private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
     private final ProgressLog log = new ProgressLog() {
         @Override
@@ -125,7 +128,8 @@ class BatchRunnerTest {
     }
 
     private BatchRequest request(RefreshMode mode, UnitSelector selector, String checkpoint) {
-        return new BatchRequest(reactor(), Path.of(checkpoint), mode, selector, false, 2, "reverse-spec-maven-plugin/test");
+        return new BatchRequest(reactor(), Path.of(checkpoint), mode, selector, false, concurrency, 2,
+                "reverse-spec-maven-plugin/test");
     }
 
     private BatchResult run(GenerationStep step, RefreshMode mode) throws Exception {
@@ -314,10 +318,91 @@ class BatchRunnerTest {
     @Test
     void dryRunWritesNothing() throws Exception {
         BatchRequest dry = new BatchRequest(reactor(), Path.of("specs/.reverse-spec-checkpoint.json"),
-                RefreshMode.MISSING, UnitSelector.all(), true, 1, "g");
+                RefreshMode.MISSING, UnitSelector.all(), true, 1, 1, "g");
         new BatchRunner(new AstOnlyStep(), log).run(dry);
         assertThat(root.resolve("specs")).doesNotExist();
         assertThat(logLines).anyMatch(l -> l.contains("acme:com.acme.app") && l.contains("write (no spec yet)"));
+    }
+
+    /** Adds 30 packages p00..p29 where each uses up to three earlier ones, and two that use each other. */
+    private void manyPackages() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 30; i++) {
+            StringBuilder imports = new StringBuilder();
+            StringBuilder uses = new StringBuilder();
+            for (int k = 0; k < 3 && i > 0; k++) {
+                int d = random.nextInt(i);
+                imports.append("import com.many.p%02d.T%02d;\n".formatted(d, d));
+                uses.append("    public T%02d use%d() { return null; }\n".formatted(d, k));
+            }
+            write("src/main/java/com/many/p%02d/T%02d.java".formatted(i, i), """
+                    package com.many.p%02d;
+
+                    %s
+                    /** Type %d. */
+                    public class T%02d {
+                    %s}
+                    """.formatted(i, imports, i, i, uses));
+        }
+    }
+
+    @Test
+    void dependencyOrderHoldsAndOutputIsIdenticalAtAnyConcurrency() throws Exception {
+        manyPackages();
+        Map<Integer, Map<String, String>> outputs = new TreeMap<>();
+        for (int c : new int[] {1, 4, 16}) {
+            concurrency = c;
+            if (Files.exists(root.resolve("specs"))) {
+                try (Stream<Path> old = Files.walk(root.resolve("specs"))) {
+                    old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            TimingStep step = new TimingStep();
+            BatchResult result = run(step, RefreshMode.ALL);
+            assertThat(result.units()).hasSize(34).allMatch(u -> u.status() == UnitStatus.WRITTEN_AST);
+            for (io.github.reversespec.graph.UnitNode node : io.github.reversespec.graph.UnitGraphBuilder.build(
+                    new io.github.reversespec.analysis.ReactorAnalyzer(1).analyze(reactor())).order()) {
+                String unit = node.id().displayPackage();
+                for (io.github.reversespec.analysis.UnitId dep : node.dependencies()) {
+                    if (!node.cycle().contains(dep)) {
+                        assertThat(step.start.get(unit))
+                                .as("c=%d: %s started before its dependency %s ended", c, unit, dep.displayPackage())
+                                .isGreaterThanOrEqualTo(step.end.get(dep.displayPackage()));
+                    }
+                }
+            }
+            if (c > 1) {
+                assertThat(step.maxInFlight.get()).as("c=%d ran units at once", c).isGreaterThan(1);
+            }
+            assertThat(step.maxInFlight.get()).isLessThanOrEqualTo(c);
+            outputs.put(c, specFiles());
+        }
+        assertThat(outputs.get(4)).isEqualTo(outputs.get(1));
+        assertThat(outputs.get(16)).isEqualTo(outputs.get(1));
+    }
+
+    /** Records when each unit started and ended, and how many ran at once; sleeps a little in between. */
+    private static final class TimingStep extends CountingStep {
+        final Map<String, Long> start = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, Long> end = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public GenerationOutcome generate(GenerationRequest request) {
+            String unit = request.facts().unit().id().displayPackage();
+            start.put(unit, clock.incrementAndGet());
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(15);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            end.put(unit, clock.incrementAndGet());
+            return super.generate(request);
+        }
     }
 
     /** Records which units were requested, in order; writes AST-only. */

@@ -1,0 +1,192 @@
+package io.github.reversespec.generate;
+
+import io.github.reversespec.batch.BatchConfigurationException;
+import io.github.reversespec.batch.ProgressLog;
+import io.github.reversespec.context.ContextAssembler;
+import io.github.reversespec.context.SecretRedactor;
+import io.github.reversespec.llm.AnthropicClient;
+import io.github.reversespec.llm.ClientConfig;
+import io.github.reversespec.llm.HttpModelClient;
+import io.github.reversespec.llm.OpenAiClient;
+import io.github.reversespec.llm.RetryPolicy;
+import io.github.reversespec.llm.RetryingModelClient;
+import io.github.reversespec.llm.Secret;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Chooses where prose comes from: the provider the user configured, or none (AST-only) when no
+ * model is configured or Maven runs offline. Configuration mistakes are refused here, before any
+ * work, with a message that names the setting.
+ */
+public final class GenerationSteps {
+
+    /** Used when {@code reverse-spec.model} is not set. */
+    public static final String DEFAULT_OPENAI_MODEL = "gpt-4.1-mini";
+
+    public static final String DEFAULT_ANTHROPIC_MODEL = "claude-sonnet-4-5";
+
+    static final String HOW_TO_CONFIGURE = "set OPENAI_API_KEY or ANTHROPIC_API_KEY, or the password of a <server> "
+            + "in settings.xml (reverse-spec.serverId), or -Dreverse-spec.baseUrl=http://localhost:11434/v1 "
+            + "-Dreverse-spec.model=<model> for a local Ollama";
+
+    private static final Duration HEARTBEAT = Duration.ofSeconds(30);
+
+    private GenerationSteps() {}
+
+    /** The provider the settings resolve to: {@code openai}, {@code anthropic} or {@code none}. */
+    public static String resolveProvider(ModelSettings s) throws BatchConfigurationException {
+        String p = s.provider().toLowerCase(Locale.ROOT);
+        switch (p) {
+            case "none":
+            case "openai":
+            case "anthropic":
+                return p;
+            case "auto":
+            case "":
+                break;
+            default:
+                throw new BatchConfigurationException("reverse-spec.provider must be auto, openai, anthropic or none; got '"
+                        + s.provider() + "'");
+        }
+        if (!s.baseUrl().isEmpty()) {
+            return host(s).contains("anthropic") ? "anthropic" : "openai";
+        }
+        boolean genericKey = s.serverKey().isPresent() || present(s, "REVERSE_SPEC_API_KEY");
+        boolean openAiKey = present(s, "OPENAI_API_KEY");
+        boolean anthropicKey = present(s, "ANTHROPIC_API_KEY");
+        if (genericKey) {
+            boolean claude = s.model().toLowerCase(Locale.ROOT).startsWith("claude");
+            return claude || (anthropicKey && !openAiKey) ? "anthropic" : "openai";
+        }
+        if (openAiKey) {
+            return "openai";
+        }
+        return anthropicKey ? "anthropic" : "none";
+    }
+
+    /**
+     * The generation step for the settings.
+     *
+     * @throws BatchConfigurationException for a setting that cannot work (unknown provider, bad URL,
+     *     a window too small), naming it
+     */
+    public static GenerationStep create(ModelSettings s, ProgressLog log) throws BatchConfigurationException {
+        if (s.contextTokens() < 1000) {
+            throw new BatchConfigurationException("reverse-spec.contextTokens must be at least 1000; got "
+                    + s.contextTokens());
+        }
+        if (s.maxRetries() < 0) {
+            throw new BatchConfigurationException("reverse-spec.maxRetries must not be negative; got " + s.maxRetries());
+        }
+        if (s.requestTimeout().isNegative() || s.requestTimeout().isZero()) {
+            throw new BatchConfigurationException("reverse-spec.requestTimeout must be a positive number of seconds");
+        }
+        if (s.tokenBudget() < 0) {
+            throw new BatchConfigurationException("reverse-spec.tokenBudget must not be negative; got " + s.tokenBudget());
+        }
+        String provider = resolveProvider(s);
+        if (provider.equals("none")) {
+            if (s.provider().equalsIgnoreCase("none")) {
+                log.info("reverse-spec: provider none: writing AST-only specs.");
+            } else {
+                log.info("reverse-spec: no model configured, writing AST-only specs. To have a model write the prose, "
+                        + HOW_TO_CONFIGURE + ".");
+            }
+            return new AstOnlyStep();
+        }
+        if (s.offline()) {
+            log.info("reverse-spec: Maven is offline (-o): no model request is made, specs are AST-only.");
+            return new AstOnlyStep();
+        }
+        Secret key = key(s, provider);
+        boolean anthropic = provider.equals("anthropic");
+        URI base;
+        try {
+            base = s.baseUrl().isEmpty()
+                    ? (anthropic ? AnthropicClient.DEFAULT_BASE_URL : OpenAiClient.DEFAULT_BASE_URL)
+                    : new URI(s.baseUrl().replaceAll("/+$", ""));
+        } catch (java.net.URISyntaxException e) {
+            throw new BatchConfigurationException("reverse-spec.baseUrl '" + s.baseUrl() + "' is not a URL: "
+                    + e.getReason());
+        }
+        if (!key.isPresent() && s.baseUrl().isEmpty()) {
+            throw new BatchConfigurationException("reverse-spec.provider=" + provider + " needs an API key: "
+                    + HOW_TO_CONFIGURE + ".");
+        }
+        if (s.model().isEmpty() && !s.baseUrl().isEmpty() && !host(s).contains("openai.com")
+                && !host(s).contains("anthropic.com")) {
+            throw new BatchConfigurationException("reverse-spec.model is required with reverse-spec.baseUrl "
+                    + s.baseUrl() + ": give the model id the server serves (e.g. llama3.1 for Ollama).");
+        }
+        String model = !s.model().isEmpty() ? s.model() : anthropic ? DEFAULT_ANTHROPIC_MODEL : DEFAULT_OPENAI_MODEL;
+        ClientConfig config;
+        try {
+            config = ClientConfig.of(base, model, key)
+                    .withRequestTimeout(s.requestTimeout())
+                    .withProxy(s.proxy())
+                    .withCredentialHint(credentialHint(s, provider));
+        } catch (IllegalArgumentException e) {
+            throw new BatchConfigurationException("reverse-spec.baseUrl/model: " + e.getMessage());
+        }
+        HttpModelClient client = anthropic ? new AnthropicClient(config) : new OpenAiClient(config);
+        RetryingModelClient retrying = new RetryingModelClient(client, RetryPolicy.defaults(s.maxRetries()));
+        int reserved = Math.min(4096, s.contextTokens() / 4);
+        ContextAssembler assembler = new ContextAssembler(s.contextTokens(), reserved, new SecretRedactor());
+        log.info("reverse-spec: prose by " + provider + " model " + model + " at " + base.getScheme() + "://"
+                + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "") + " (key "
+                + (key.isPresent() ? "from " + keySource(s, provider) : "none") + ").");
+        return new ModelGenerationStep(retrying, assembler, s.language(), reserved, s.maxRetries(), s.tokenBudget(),
+                log, HEARTBEAT);
+    }
+
+    private static Secret key(ModelSettings s, String provider) {
+        if (s.serverKey().isPresent()) {
+            return s.serverKey();
+        }
+        for (String name : envNames(provider)) {
+            if (present(s, name)) {
+                return Secret.of(s.environment().get(name).strip());
+            }
+        }
+        return Secret.none();
+    }
+
+    private static String keySource(ModelSettings s, String provider) {
+        if (s.serverKey().isPresent()) {
+            return "settings.xml server '" + s.serverId() + "'";
+        }
+        for (String name : envNames(provider)) {
+            if (present(s, name)) {
+                return name;
+            }
+        }
+        return "none";
+    }
+
+    private static String credentialHint(ModelSettings s, String provider) {
+        return "the password of <server> '" + s.serverId() + "' in settings.xml, or " + String.join(" / ",
+                envNames(provider));
+    }
+
+    private static String[] envNames(String provider) {
+        return provider.equals("anthropic")
+                ? new String[] {"REVERSE_SPEC_API_KEY", "ANTHROPIC_API_KEY"}
+                : new String[] {"REVERSE_SPEC_API_KEY", "OPENAI_API_KEY"};
+    }
+
+    private static boolean present(ModelSettings s, String name) {
+        String v = s.environment().get(name);
+        return v != null && !v.isBlank();
+    }
+
+    private static String host(ModelSettings s) {
+        try {
+            String h = URI.create(s.baseUrl()).getHost();
+            return h == null ? "" : h.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+}

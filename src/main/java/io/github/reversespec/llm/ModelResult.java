@@ -1,0 +1,17 @@
+package io.github.reversespec.llm;
+
+import java.util.Objects;
+
+/**
+ * A completion together with what it cost.
+ *
+ * @param completion the answer
+ * @param attempts requests made, the successful one included
+ * @param totalTokens tokens of all attempts, failed ones included as far as servers reported them
+ */
+public record ModelResult(Completion completion, int attempts, long totalTokens) {
+
+    public ModelResult {
+        Objects.requireNonNull(completion, "completion");
+    }
+}

@@ -1,0 +1,146 @@
+package io.github.reversespec.llm;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The one retry layer over a {@link ModelClient}, shared by all the units of a run and safe to
+ * call from many threads.
+ *
+ * <ul>
+ *   <li>{@link FailureKind#RETRYABLE}: retried up to {@link RetryPolicy#maxRetries()} times with
+ *       full-jitter exponential backoff, never sooner than the server's {@code Retry-After};
+ *   <li>{@link FailureKind#REQUEST_REJECTED}: thrown at once, the unit degrades;
+ *   <li>{@link FailureKind#FATAL}: thrown at once and remembered: every later call, from any
+ *       thread, fails the same way without a request.
+ * </ul>
+ *
+ * A {@code Retry-After} seen by one call holds back the next attempt of every call (see
+ * {@link SharedPause}).
+ */
+public final class RetryingModelClient implements AutoCloseable {
+
+    private final ModelClient delegate;
+    private final RetryPolicy policy;
+    private final Sleeper sleeper;
+    private final Random random;
+    private final Clock clock;
+    private final SharedPause pause;
+    private final AtomicReference<ModelException> stopped = new AtomicReference<>();
+
+    /** A retry layer that really sleeps. */
+    public RetryingModelClient(ModelClient delegate, RetryPolicy policy) {
+        this(delegate, policy, Sleeper.SYSTEM, new Random(), Clock.systemUTC());
+    }
+
+    /**
+     * A retry layer with injected time and randomness.
+     *
+     * @param sleeper waits between attempts
+     * @param random draws the jitter; shared by threads ({@link Random} is thread-safe)
+     * @param clock measures the shared pause
+     */
+    public RetryingModelClient(ModelClient delegate, RetryPolicy policy, Sleeper sleeper, Random random, Clock clock) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.random = Objects.requireNonNull(random, "random");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.pause = new SharedPause(clock);
+    }
+
+    /** The model id of the wrapped client. */
+    public String modelId() {
+        return delegate.modelId();
+    }
+
+    /** The fatal failure that stopped all requests, if one did. */
+    public Optional<ModelException> stopped() {
+        return Optional.ofNullable(stopped.get());
+    }
+
+    /** The pause shared by all callers (exposed so the batch run can report a wait). */
+    public SharedPause pause() {
+        return pause;
+    }
+
+    /**
+     * Asks the model, retrying passing faults.
+     *
+     * @throws ModelException the last failure, with {@link ModelException#attempts()} and
+     *     {@link ModelException#tokens()} covering every attempt; FATAL once any call failed fatally
+     */
+    public ModelResult complete(ModelRequest request) throws ModelException {
+        long tokens = 0;
+        int attempt = 0;
+        while (true) {
+            ModelException fatal = stopped.get();
+            if (fatal != null) {
+                throw attempt == 0 ? fatal.repeatedWithoutRequest() : fatal.afterAttempts(attempt, tokens);
+            }
+            try {
+                pause.await(sleeper);
+            } catch (InterruptedException e) {
+                throw interrupted(e, attempt, tokens);
+            }
+            // A fatal failure may have arrived while this thread waited.
+            fatal = stopped.get();
+            if (fatal != null) {
+                throw attempt == 0 ? fatal.repeatedWithoutRequest() : fatal.afterAttempts(attempt, tokens);
+            }
+            attempt++;
+            ModelException failure;
+            try {
+                Completion completion = delegate.complete(request);
+                return new ModelResult(completion, attempt, tokens + completion.totalTokens());
+            } catch (ModelException e) {
+                failure = e;
+            }
+            tokens += failure.tokens();
+            if (failure.kind() == FailureKind.FATAL) {
+                stopped.compareAndSet(null, failure);
+                throw failure.afterAttempts(attempt, tokens);
+            }
+            Optional<Duration> asked = failure.retryAfter().map(this::capRetryAfter);
+            // The limit is the account's, not this call's: hold everyone back even if this call gives up.
+            asked.ifPresent(wait -> pause.extendTo(clock.instant().plus(wait)));
+            if (failure.kind() != FailureKind.RETRYABLE || attempt > policy.maxRetries()) {
+                throw failure.afterAttempts(attempt, tokens);
+            }
+            Duration wait = backoff(attempt);
+            if (asked.isPresent() && asked.get().compareTo(wait) > 0) {
+                wait = asked.get();
+            }
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                throw interrupted(e, attempt, tokens);
+            }
+        }
+    }
+
+    private Duration capRetryAfter(Duration asked) {
+        return asked.compareTo(policy.maxRetryAfter()) > 0 ? policy.maxRetryAfter() : asked;
+    }
+
+    private Duration backoff(int retry) {
+        long ceiling = policy.ceiling(retry).toMillis();
+        return Duration.ofMillis(ceiling <= 0 ? 0 : (long) (random.nextDouble() * (ceiling + 1)));
+    }
+
+    private static ModelException interrupted(InterruptedException e, int attempts, long tokens) {
+        // The build is being cancelled: keep the flag for the caller and give up on this unit.
+        Thread.currentThread().interrupt();
+        return new ModelException(FailureKind.RETRYABLE, "interrupted while waiting to retry the model request", e)
+                .afterAttempts(attempts, tokens);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

@@ -1,0 +1,252 @@
+package io.github.reversespec.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.reversespec.batch.BatchConfigurationException;
+import io.github.reversespec.batch.BatchRequest;
+import io.github.reversespec.batch.BatchResult;
+import io.github.reversespec.batch.BatchRunner;
+import io.github.reversespec.batch.ProgressLog;
+import io.github.reversespec.batch.RefreshMode;
+import io.github.reversespec.batch.UnitSelector;
+import io.github.reversespec.batch.UnitStatus;
+import io.github.reversespec.llm.Secret;
+import io.github.reversespec.reactor.ProjectModel;
+import io.github.reversespec.reactor.ReactorModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The model-backed batch against an in-process endpoint: what is sent, written and logged. */
+class ModelBatchTest {
+
+    private static final String KEY = "sk-test-KEY-THAT-MUST-NEVER-LEAK-0123456789";
+    private static final String PLANTED_AWS = "AKIAIOSFODNN7EXAMPLE";
+    private static final String PLANTED_PASSWORD = "hunter2-very-secret";
+
+    @TempDir
+    Path root;
+
+    private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
+    private final ProgressLog log = new ProgressLog() {
+        @Override
+        public void info(String message) {
+            logLines.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            logLines.add(message);
+        }
+
+        @Override
+        public void error(String message) {
+            logLines.add(message);
+        }
+
+        @Override
+        public void debug(String message) {
+            logLines.add(message);
+        }
+
+        @Override
+        public boolean isDebugEnabled() {
+            return true;
+        }
+    };
+
+    @BeforeEach
+    void sources() throws IOException {
+        write("src/main/java/com/acme/store/Store.java", """
+                package com.acme.store;
+
+                /** Stores things. */
+                public class Store {
+                    private static final String AWS = "%s";
+                    private String dbPassword = "%s";
+
+                    public void put(String key) {}
+                }
+                """.formatted(PLANTED_AWS, PLANTED_PASSWORD));
+        write("src/main/java/com/acme/app/App.java", """
+                package com.acme.app;
+
+                import com.acme.store.Store;
+
+                /** The app. */
+                public class App {
+                    private final String url = "jdbc:postgresql://admin:%s@db:5432/x";
+
+                    public Store store() {
+                        return new Store();
+                    }
+                }
+                """.formatted(PLANTED_PASSWORD));
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private BatchResult run(ModelSettings settings) throws Exception {
+        ProjectModel project = new ProjectModel("g", "acme", "1", "acme", "", root, "", 0,
+                List.of(root.resolve("src/main/java")), List.of(), List.of(), List.of());
+        BatchRequest request = new BatchRequest(new ReactorModel(root, List.of(project)),
+                Path.of("specs/.reverse-spec-checkpoint.json"), RefreshMode.MISSING, UnitSelector.all(), false, 1, 1,
+                "reverse-spec-maven-plugin/test");
+        try (GenerationStep step = GenerationSteps.create(settings, log)) {
+            return new BatchRunner(step, log).run(request);
+        }
+    }
+
+    private static ModelSettings settings(String provider, String baseUrl, int maxRetries) {
+        return new ModelSettings(provider, baseUrl, "test-model", "reverse-spec", Secret.none(),
+                Map.of("OPENAI_API_KEY", KEY, "ANTHROPIC_API_KEY", KEY), false, Duration.ofSeconds(5), 8000, 0,
+                maxRetries, "English", null);
+    }
+
+    private String everythingWritten() throws IOException {
+        StringBuilder all = new StringBuilder(String.join("\n", logLines));
+        try (Stream<Path> files = Files.walk(root.resolve("specs"))) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                all.append(Files.readString(p));
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
+    void openAiCompatibleEndpointWritesLlmSpecsAndNoSecretLeavesTheMachine() throws Exception {
+        try (FakeModelServer server = new FakeModelServer(
+                n -> FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(FakeModelServer.NINE_SECTIONS)))) {
+            BatchResult result = run(settings("openai", server.baseUrl("/v1"), 1));
+
+            assertThat(result.units()).allMatch(u -> u.status() == UnitStatus.WRITTEN_LLM);
+            assertThat(server.received).hasSize(2).allSatisfy(r -> {
+                assertThat(r.path()).isEqualTo("/v1/chat/completions");
+                assertThat(r.headers().get("Authorization")).containsExactly("Bearer " + KEY);
+            });
+            String sent = server.allBodies();
+            assertThat(sent).contains("com.acme.store").contains("\"model\":\"test-model\"");
+            assertThat(sent).doesNotContain(PLANTED_AWS).doesNotContain(PLANTED_PASSWORD);
+            // The app's request summarises the store (its dependency) but never carries its source
+            assertThat(server.received.get(1).body()).doesNotContain("private String dbPassword");
+
+            String spec = Files.readString(root.resolve("specs/com.acme.app.spec.md"));
+            assertThat(spec).contains("status: llm").contains("model: test-model").contains("It books.")
+                    .contains("public Store store()");
+            assertThat(result.tokens()).isEqualTo(240);
+            assertThat(everythingWritten()).doesNotContain(KEY);
+        }
+    }
+
+    @Test
+    void anthropicEndpointIsSpokenToo() throws Exception {
+        try (FakeModelServer server = new FakeModelServer(
+                n -> FakeModelServer.Reply.ok(FakeModelServer.anthropicAnswer(FakeModelServer.NINE_SECTIONS)))) {
+            BatchResult result = run(settings("anthropic", server.baseUrl(""), 1));
+            assertThat(result.units()).allMatch(u -> u.status() == UnitStatus.WRITTEN_LLM);
+            assertThat(server.received).allSatisfy(r -> {
+                assertThat(r.path()).isEqualTo("/v1/messages");
+                assertThat(r.headers().get("X-api-key")).containsExactly(KEY);
+                assertThat(r.headers().get("Anthropic-version")).containsExactly("2023-06-01");
+            });
+            assertThat(server.allBodies()).doesNotContain(PLANTED_AWS).doesNotContain(PLANTED_PASSWORD);
+            assertThat(everythingWritten()).doesNotContain(KEY);
+        }
+    }
+
+    @Test
+    void unauthorizedStopsAllRequestsAtOnceKeepsCompletedWorkAndTheCheckpoint() throws Exception {
+        try (FakeModelServer server = new FakeModelServer(n -> n == 1
+                ? FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(FakeModelServer.NINE_SECTIONS))
+                : new FakeModelServer.Reply(401,
+                        "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}", Map.of()))) {
+            BatchResult result = run(settings("openai", server.baseUrl("/v1"), 3));
+            assertThat(server.received).hasSize(2);
+            assertThat(result.count(UnitStatus.WRITTEN_LLM)).isEqualTo(1);
+            assertThat(result.count(UnitStatus.PENDING)).isEqualTo(1);
+            assertThat(result.stoppedEarly()).isTrue();
+            assertThat(result.stopIsFailure()).isTrue();
+            assertThat(result.stopReason()).contains("401");
+            assertThat(root.resolve("specs/com.acme.store.spec.md")).exists();
+            assertThat(root.resolve("specs/.reverse-spec-checkpoint.json")).content().contains("written-llm");
+            assertThat(everythingWritten()).doesNotContain(KEY);
+        }
+    }
+
+    @Test
+    void failingEndpointDegradesEveryUnitToAstOnlyAndTheRunSucceeds() throws Exception {
+        try (FakeModelServer server = new FakeModelServer(n -> new FakeModelServer.Reply(400,
+                "{\"error\":{\"message\":\"context too long\"}}", Map.of()))) {
+            BatchResult result = run(settings("openai", server.baseUrl("/v1"), 3));
+            assertThat(result.units()).allMatch(u -> u.status() == UnitStatus.DEGRADED);
+            assertThat(server.received).hasSize(2);
+            assertThat(result.failed()).isEmpty();
+            assertThat(Files.readString(root.resolve("specs/com.acme.app.spec.md"))).contains("status: ast-only");
+            assertThat(Files.readString(root.resolve("specs/_batch-summary.md"))).contains("400");
+        }
+    }
+
+    @Test
+    void answerWithoutSectionsIsRetriedThenDegraded() throws Exception {
+        try (FakeModelServer server = new FakeModelServer(
+                n -> FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer("I am just chatting.")))) {
+            BatchResult result = run(settings("openai", server.baseUrl("/v1"), 1));
+            assertThat(result.units()).allMatch(u -> u.status() == UnitStatus.DEGRADED);
+            assertThat(server.received).hasSize(4);
+        }
+    }
+
+    @Test
+    void offlineOrNoKeyMeansAstOnlyWithoutAnyRequest() throws Exception {
+        ModelSettings offline = new ModelSettings("auto", "", "", "reverse-spec", Secret.none(),
+                Map.of("OPENAI_API_KEY", KEY), true, Duration.ofSeconds(5), 8000, 0, 1, "English", null);
+        assertThat(GenerationSteps.create(offline, log)).isInstanceOf(AstOnlyStep.class);
+        ModelSettings nothing = new ModelSettings("auto", "", "", "reverse-spec", Secret.none(), Map.of(), false,
+                Duration.ofSeconds(5), 8000, 0, 1, "English", null);
+        assertThat(GenerationSteps.create(nothing, log)).isInstanceOf(AstOnlyStep.class);
+        assertThat(logLines).anyMatch(l -> l.contains("no model configured") && l.contains("OPENAI_API_KEY"));
+    }
+
+    @Test
+    void autoPicksTheProviderWhoseKeyIsConfigured() throws Exception {
+        assertThat(GenerationSteps.resolveProvider(new ModelSettings("auto", "", "", "s", Secret.none(),
+                Map.of("ANTHROPIC_API_KEY", "k"), false, Duration.ofSeconds(1), 8000, 0, 0, "", null))).isEqualTo("anthropic");
+        assertThat(GenerationSteps.resolveProvider(new ModelSettings("auto", "", "", "s", Secret.none(),
+                Map.of("OPENAI_API_KEY", "k"), false, Duration.ofSeconds(1), 8000, 0, 0, "", null))).isEqualTo("openai");
+        assertThat(GenerationSteps.resolveProvider(new ModelSettings("auto", "http://localhost:11434/v1", "llama3",
+                "s", Secret.none(), Map.of(), false, Duration.ofSeconds(1), 8000, 0, 0, "", null))).isEqualTo("openai");
+        assertThat(GenerationSteps.resolveProvider(new ModelSettings("auto", "", "claude-x", "s", Secret.of("k"),
+                Map.of(), false, Duration.ofSeconds(1), 8000, 0, 0, "", null))).isEqualTo("anthropic");
+        assertThatThrownBy(() -> GenerationSteps.resolveProvider(new ModelSettings("gemini", "", "", "s",
+                Secret.none(), Map.of(), false, Duration.ofSeconds(1), 8000, 0, 0, "", null)))
+                .isInstanceOf(BatchConfigurationException.class).hasMessageContaining("reverse-spec.provider");
+    }
+
+    @Test
+    void tokenBudgetStopsTheRunCleanly() throws Exception {
+        try (FakeModelServer server = new FakeModelServer(
+                n -> FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(FakeModelServer.NINE_SECTIONS)))) {
+            ModelSettings s = new ModelSettings("openai", server.baseUrl("/v1"), "m", "reverse-spec", Secret.none(),
+                    Map.of(), false, Duration.ofSeconds(5), 8000, 100, 1, "English", null);
+            BatchResult result = run(s);
+            assertThat(server.received).hasSize(1);
+            assertThat(result.stoppedEarly()).isTrue();
+            assertThat(result.stopIsFailure()).isFalse();
+            assertThat(result.stopReason()).contains("reverse-spec.tokenBudget=100");
+        }
+    }
+}
