@@ -1,5 +1,6 @@
 package io.github.reversespec.context;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ public record AssembledContext(List<ModelPrompt> parts, ModelPrompt merge, int e
         if (merge == null) {
             return parts;
         }
-        List<ModelPrompt> all = new java.util.ArrayList<>(parts);
+        List<ModelPrompt> all = new ArrayList<>(parts);
         all.add(merge);
         return List.copyOf(all);
     }

@@ -9,8 +9,11 @@ import io.github.reversespec.render.DependencySummary;
 import io.github.reversespec.render.SpecFacts;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -162,7 +165,10 @@ public final class ContextAssembler {
             }
             int room = share[i] - est(headers.get(i)) - est(CUT_MARKER) - 1;
             if (room > 0) {
-                notes.append(headers.get(i)).append(cutAtLine(bodies.get(i), room).text()).append(CUT_MARKER).append('\n');
+                notes.append(headers.get(i))
+                        .append(cutAtLine(bodies.get(i), room).text())
+                        .append(CUT_MARKER)
+                        .append('\n');
             }
         }
         String user = merge.user();
@@ -315,7 +321,7 @@ public final class ContextAssembler {
                 byFile.get(s[0]).add(s);
             }
         }
-        java.util.Map<int[], int[]> ranges = new java.util.IdentityHashMap<>();
+        Map<int[], int[]> ranges = new IdentityHashMap<>();
         for (int f = 0; f < outlines.size(); f++) {
             List<int[]> slices = byFile.get(f);
             List<Skeleton.Line> lines = outlines.get(f).lines();
@@ -425,7 +431,7 @@ public final class ContextAssembler {
         }
     }
 
-    /** The longest prefix within {@code tokens} that ends at a line break (or mid-line if the first line is too long). */
+    /** The longest prefix within {@code tokens} ending at a line break (mid-line if the first line is too long). */
     private static Cut cutAtLine(String text, int tokens) {
         int end = TokenEstimator.prefixLength(text, tokens);
         if (end >= text.length()) {
@@ -544,8 +550,8 @@ public final class ContextAssembler {
             if (coverage.testClasses().isEmpty()) {
                 untested.add(coverage.typeName());
             } else {
-                lines.add(clean(cap("tests of " + coverage.typeName() + ": " + String.join(", ", coverage.testClasses()),
-                        LIST_LINE_CHARS)));
+                String tests = String.join(", ", coverage.testClasses());
+                lines.add(clean(cap("tests of " + coverage.typeName() + ": " + tests, LIST_LINE_CHARS)));
             }
         }
         if (!untested.isEmpty()) {
@@ -555,8 +561,8 @@ public final class ContextAssembler {
                 + (module.exportsPackage(facts.unit().id().packageName()) ? " exports" : " does not export")
                 + " this package")));
         for (DebtItem debt : facts.unit().debt()) {
-            lines.add(clean(cap(debt.kind() + " " + debt.file() + ":" + debt.line() + " " + Skeleton.oneLine(debt.text()),
-                    LIST_LINE_CHARS)));
+            String where = debt.file() + ":" + debt.line();
+            lines.add(clean(cap(debt.kind() + " " + where + " " + Skeleton.oneLine(debt.text()), LIST_LINE_CHARS)));
         }
         for (ParseProblem problem : facts.unit().problems()) {
             lines.add(clean(cap("not parsed: " + Skeleton.oneLine(problem.describe()), LIST_LINE_CHARS)));
@@ -603,7 +609,7 @@ public final class ContextAssembler {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, Comparator.comparingInt((Integer i) -> cost[i]).thenComparingInt(i -> i));
+        Arrays.sort(order, Comparator.comparingInt((Integer i) -> cost[i]).thenComparingInt(i -> i));
         int left = Math.max(0, budget);
         for (int k = 0; k < n; k++) {
             int i = order[k];

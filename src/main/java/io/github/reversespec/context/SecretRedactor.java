@@ -1,5 +1,6 @@
 package io.github.reversespec.context;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -88,7 +89,8 @@ public final class SecretRedactor {
                     + "(?:[\\s\"'+]|\\\\[nr]|[A-Za-z0-9+/=:,\\-])*+"), SecretRedactor::unterminatedPem),
             new Rule("jwt", Pattern.compile("(?<![\\w-])eyJ[\\w-]{4,}+\\.eyJ[\\w-]{4,}+\\.[\\w-]*+"), Rule::whole),
             new Rule("aws-access-key-id", Pattern.compile(
-                    "(?<![A-Za-z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])"),
+                    "(?<![A-Za-z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|A3T[A-Z0-9])[A-Z0-9]{16}"
+                            + "(?![A-Za-z0-9])"),
                     Rule::whole),
             new Rule("aws-secret-access-key", Pattern.compile(BASE64_40), SecretRedactor::awsSecret),
             new Rule("anthropic-api-key", Pattern.compile("(?<![\\w-])sk-ant-[\\w-]{20,}+"), Rule::whole),
@@ -101,8 +103,8 @@ public final class SecretRedactor {
                     "(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/)([\\w/\\-]+)"), Rule.group(2)),
             new Rule("discord-webhook", Pattern.compile(
                     "(https?://(?:\\w+\\.)?discord(?:app)?\\.com/api/webhooks/)([\\w/\\-]+)"), Rule.group(2)),
-            new Rule("slack-token", Pattern.compile("(?<!\\w)(?:xox[abposr]-[A-Za-z0-9-]{10,}+|xapp-\\d-[A-Za-z0-9-]{10,}+)"),
-                    Rule::whole),
+            new Rule("slack-token", Pattern.compile(
+                    "(?<!\\w)(?:xox[abposr]-[A-Za-z0-9-]{10,}+|xapp-\\d-[A-Za-z0-9-]{10,}+)"), Rule::whole),
             new Rule("stripe-key", Pattern.compile("(?<!\\w)(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}+"
                     + "|whsec_[A-Za-z0-9]{20,}+)"), Rule::whole),
             new Rule("gcp-api-key", Pattern.compile("(?<![\\w-])AIza[\\w-]{30,}+"), Rule::whole),
@@ -116,7 +118,8 @@ public final class SecretRedactor {
             new Rule("url-password", Pattern.compile("(jdbc:oracle:[a-z]++:)([^/@\\s\"':;]++)/([^@\\s\"']++)@"),
                     Rule.group(3)),
             new Rule("basic-auth", Pattern.compile(
-                    "(?i)(authorization" + QUOTE + "?\\s*+[:=,]\\s*+" + QUOTE + "?basic\\s++)([A-Za-z0-9+/]{4,}+={0,2})"),
+                    "(?i)(authorization" + QUOTE + "?\\s*+[:=,]\\s*+" + QUOTE + "?basic\\s++)"
+                            + "([A-Za-z0-9+/]{4,}+={0,2})"),
                     Rule.group(2)),
             new Rule("basic-auth", Pattern.compile("([\"']Basic\\s++)([A-Za-z0-9+/]{8,}+={0,2})(?=[\"'])"),
                     Rule.group(2)),
@@ -128,13 +131,15 @@ public final class SecretRedactor {
                     + "(\\s*+,\\s*+)" + LITERAL), SecretRedactor::namedLiteral),
             new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+)" + LITERAL),
                     SecretRedactor::passedLiteral),
-            new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+\\)\\s*+default\\s*+)" + LITERAL),
+            new Rule("name", Pattern.compile(
+                    "(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+\\)\\s*+default\\s*+)" + LITERAL),
                     SecretRedactor::namedLiteral),
             new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\.\\s*+"
                     + "(?:equals|equalsIgnoreCase|contentEquals|startsWith|endsWith|matches)\\s*+\\(\\s*+)" + LITERAL),
                     SecretRedactor::namedLiteral),
             new Rule("name", Pattern.compile(LITERAL
-                    + "\\s*+\\.\\s*+(?:equals|equalsIgnoreCase|contentEquals)\\s*+\\(\\s*+(?:[\\w$]+\\.)*([A-Za-z_$][\\w$]*+)"
+                    + "\\s*+\\.\\s*+(?:equals|equalsIgnoreCase|contentEquals)\\s*+\\(\\s*+"
+                    + "(?:[\\w$]+\\.)*([A-Za-z_$][\\w$]*+)"
                     + "\\s*+\\)"), SecretRedactor::comparedLiteral),
             new Rule("name", Pattern.compile("(?:(?<=\\\\[nrt])|(?<![\\w$.\\-\\\\])(-D)?)([A-Za-z_][\\w.\\-]*+)"
                     + "([ \\t]*+[=:][ \\t]*+)"
@@ -234,7 +239,7 @@ public final class SecretRedactor {
     }
 
     private static List<String> words(String name) {
-        List<String> words = new java.util.ArrayList<>();
+        List<String> words = new ArrayList<>();
         for (String part : NON_ALNUM.split(name)) {
             for (String word : CAMEL_BOUNDARY.split(part)) {
                 if (!word.isEmpty()) {
@@ -286,7 +291,7 @@ public final class SecretRedactor {
         return kind == null ? null : redactLiteral(m, 3, kind);
     }
 
-    /** A literal passed to a method named for a secret: {@code setPassword("x")}, not {@code readPassword("Prompt")}. */
+    /** A literal passed to a method named for a secret: {@code setPassword("x")}, not {@code readPassword("P")}. */
     private static String passedLiteral(Matcher m, String text, String ruleKind) {
         String name = m.group(1);
         List<String> words = words(name);

@@ -107,7 +107,8 @@ final class Skeleton {
         StringBuilder constants = null;
         int constantsLine = 0;
         for (MemberModel member : type.members()) {
-            boolean constant = member.kind() == MemberModel.MemberKind.ENUM_CONSTANT && member.javadocSummary().isEmpty();
+            boolean constant =
+                    member.kind() == MemberModel.MemberKind.ENUM_CONSTANT && member.javadocSummary().isEmpty();
             if (constant) {
                 if (constants != null && constants.length() + member.name().length() > CONSTANTS_LINE_CHARS) {
                     lines.add(new Line(cap(clean.apply(constants.toString())), constantsLine));
