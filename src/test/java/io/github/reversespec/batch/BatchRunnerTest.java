@@ -34,31 +34,9 @@ class BatchRunnerTest {
     /** Units in flight; the ordering and byte-identity tests also run at other values. */
     private int concurrency = 1;
 
-    private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
-    private final ProgressLog log = new ProgressLog() {
-        @Override
-        public void info(String message) {
-            logLines.add("INFO " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            logLines.add("WARN " + message);
-        }
-
-        @Override
-        public void error(String message) {
-            logLines.add("ERROR " + message);
-        }
-
-        @Override
-        public void debug(String message) {}
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
-        }
-    };
+    private final RecordingLog recording = new RecordingLog();
+    private final List<String> logLines = recording.lines;
+    private final ProgressLog log = recording;
 
     @BeforeEach
     void sources() throws IOException {

@@ -16,27 +16,7 @@ class CheckpointStoreTest {
     @TempDir
     Path dir;
 
-    private final List<String> warnings = new ArrayList<>();
-    private final ProgressLog log = new ProgressLog() {
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-
-        @Override
-        public void error(String message) {}
-
-        @Override
-        public void debug(String message) {}
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
-        }
-    };
+    private final RecordingLog log = new RecordingLog();
 
     @Test
     void recordsAreSavedAsJsonAndLoadedBack() throws Exception {
@@ -67,7 +47,7 @@ class CheckpointStoreTest {
         assertThat(new CheckpointStore(file, "g", log).load()).isEmpty();
         assertThat(file).doesNotExist();
         assertThat(dir.resolve("cp.json.corrupt")).exists();
-        assertThat(warnings).singleElement().asString().contains("set aside").contains("not valid JSON");
+        assertThat(log.at("WARN")).singleElement().asString().contains("set aside").contains("not valid JSON");
 
         Files.writeString(file, "also broken");
         new CheckpointStore(file, "g", log).load();
@@ -79,7 +59,7 @@ class CheckpointStoreTest {
         Path file = dir.resolve("cp.json");
         Files.writeString(file, "{\"name\": \"package.json\", \"version\": \"1.0.0\"}");
         assertThat(new CheckpointStore(file, "g", log).load()).isEmpty();
-        assertThat(warnings).singleElement().asString().contains("not a reverse-spec checkpoint");
+        assertThat(log.at("WARN")).singleElement().asString().contains("not a reverse-spec checkpoint");
     }
 
     @Test

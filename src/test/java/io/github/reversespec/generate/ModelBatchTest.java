@@ -8,6 +8,7 @@ import io.github.reversespec.batch.BatchRequest;
 import io.github.reversespec.batch.BatchResult;
 import io.github.reversespec.batch.BatchRunner;
 import io.github.reversespec.batch.ProgressLog;
+import io.github.reversespec.batch.RecordingLog;
 import io.github.reversespec.batch.RefreshMode;
 import io.github.reversespec.batch.UnitSelector;
 import io.github.reversespec.batch.UnitStatus;
@@ -37,33 +38,9 @@ class ModelBatchTest {
     @TempDir
     Path root;
 
-    private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
-    private final ProgressLog log = new ProgressLog() {
-        @Override
-        public void info(String message) {
-            logLines.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            logLines.add(message);
-        }
-
-        @Override
-        public void error(String message) {
-            logLines.add(message);
-        }
-
-        @Override
-        public void debug(String message) {
-            logLines.add(message);
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-            return true;
-        }
-    };
+    private final RecordingLog recording = new RecordingLog();
+    private final List<String> logLines = recording.lines;
+    private final ProgressLog log = recording;
 
     @BeforeEach
     void sources() throws IOException {
