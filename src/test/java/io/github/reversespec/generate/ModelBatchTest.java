@@ -226,4 +226,36 @@ class ModelBatchTest {
             assertThat(result.stopReason()).contains("reverse-spec.tokenBudget=100");
         }
     }
+
+    @Test
+    void aLongWaitForTheModelIsReportedByAHeartbeat() throws Exception {
+        try (FakeModelServer server = new FakeModelServer(n -> {
+            try {
+                Thread.sleep(1_200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(FakeModelServer.NINE_SECTIONS));
+        })) {
+            io.github.reversespec.llm.ClientConfig config = io.github.reversespec.llm.ClientConfig.of(
+                    java.net.URI.create(server.baseUrl("/v1")), "m", Secret.none());
+            ModelGenerationStep step = new ModelGenerationStep(
+                    new io.github.reversespec.llm.RetryingModelClient(new io.github.reversespec.llm.OpenAiClient(config),
+                            io.github.reversespec.llm.RetryPolicy.defaults(0)),
+                    new io.github.reversespec.context.ContextAssembler(8000, 1000,
+                            new io.github.reversespec.context.SecretRedactor()),
+                    "English", 1000, 0, 0, log, Duration.ofMillis(300));
+            ProjectModel project = new ProjectModel("g", "acme", "1", "acme", "", root, "", 0,
+                    List.of(root.resolve("src/main/java")), List.of(), List.of(), List.of());
+            BatchRequest request = new BatchRequest(new ReactorModel(root, List.of(project)),
+                    Path.of("specs/.reverse-spec-checkpoint.json"), RefreshMode.MISSING,
+                    UnitSelector.of(List.of("com.acme.store"), List.of()), false, 1, 1, "g");
+            try (step) {
+                BatchResult result = new BatchRunner(step, log).run(request);
+                assertThat(result.units()).singleElement().satisfies(u -> assertThat(u.status())
+                        .isEqualTo(UnitStatus.WRITTEN_LLM));
+            }
+            assertThat(logLines).anyMatch(l -> l.contains("still waiting for the model on acme:com.acme.store"));
+        }
+    }
 }
