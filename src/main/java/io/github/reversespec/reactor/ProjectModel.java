@@ -11,7 +11,7 @@ import java.util.List;
  * @param artifactId the project's artifactId
  * @param version the project's version
  * @param name the project's display name (may equal the artifactId)
- * @param description the pom's description, or empty
+ * @param description the pom's description on one line (whitespace runs collapsed), or empty
  * @param baseDir the project's base directory (absolute, normalised)
  * @param moduleDir the base directory relative to the execution root, with '/' separators; empty
  *     for the root project
@@ -38,7 +38,7 @@ public record ProjectModel(
         List<String> externalDependencies) {
 
     public ProjectModel {
-        description = description == null ? "" : description.strip();
+        description = description == null ? "" : description.strip().replaceAll("\\s+", " ");
         sourceRoots = List.copyOf(sourceRoots);
         testSourceRoots = List.copyOf(testSourceRoots);
         reactorDependencies = List.copyOf(reactorDependencies);
