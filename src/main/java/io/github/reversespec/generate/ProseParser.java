@@ -41,19 +41,9 @@ public final class ProseParser {
         String text = stripFrontMatter(answer.replace("\r\n", "\n").replace('\r', '\n'));
         Map<Section, StringBuilder> found = new EnumMap<>(Section.class);
         StringBuilder current = null;
-        boolean inFence = false;
-        String fence = "";
+        Fences fences = new Fences();
         for (String line : text.split("\n", -1)) {
-            Matcher f = FENCE.matcher(line);
-            if (f.find()) {
-                String marker = f.group(1);
-                if (!inFence) {
-                    inFence = true;
-                    fence = marker.substring(0, 3);
-                } else if (marker.startsWith(fence)) {
-                    inFence = false;
-                }
-            } else if (!inFence) {
+            if (!fences.isMarker(line) && !fences.inside()) {
                 Section s = sectionOf(line);
                 if (s != null && !found.containsKey(s)) {
                     current = new StringBuilder();
@@ -112,22 +102,9 @@ public final class ProseParser {
                 ? raw.substring(0, MAX_SECTION_CHARS) + "\n\n_(cut: the model's text for this section was too long)_\n"
                 : raw;
         StringBuilder out = new StringBuilder();
-        boolean inFence = false;
-        String fence = "";
+        Fences fences = new Fences();
         for (String line : text.split("\n", -1)) {
-            Matcher f = FENCE.matcher(line);
-            if (f.find()) {
-                String marker = f.group(1);
-                if (!inFence) {
-                    inFence = true;
-                    fence = marker.substring(0, 3);
-                } else if (marker.startsWith(fence)) {
-                    inFence = false;
-                }
-                out.append(line).append('\n');
-                continue;
-            }
-            if (inFence) {
+            if (fences.isMarker(line) || fences.inside()) {
                 out.append(line).append('\n');
                 continue;
             }
@@ -143,10 +120,34 @@ public final class ProseParser {
             l = SCRIPT_REFERENCE.matcher(l).replaceAll("$1#");
             out.append(l).append('\n');
         }
-        if (inFence) {
-            out.append(fence).append('\n');
+        if (fences.inside()) {
+            out.append(fences.open).append('\n');
         }
         return out.toString().strip();
+    }
+
+    /** Follows Markdown code fences line by line: text inside a fence is code, never structure. */
+    private static final class Fences {
+        private String open = "";
+
+        /** Whether the line opens or closes a fence (updating the state). */
+        boolean isMarker(String line) {
+            Matcher f = FENCE.matcher(line);
+            if (!f.find()) {
+                return false;
+            }
+            String marker = f.group(1);
+            if (open.isEmpty()) {
+                open = marker.substring(0, 3);
+            } else if (marker.startsWith(open)) {
+                open = "";
+            }
+            return true;
+        }
+
+        boolean inside() {
+            return !open.isEmpty();
+        }
     }
 
     /** Replaces {@code <} and {@code >} outside inline code spans, so no tag can be formed. */
