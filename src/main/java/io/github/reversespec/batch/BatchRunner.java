@@ -170,6 +170,7 @@ public final class BatchRunner {
         final Map<UnitId, String> interfaceHashes = new HashMap<>();
         final TestCoverageIndex coverage;
         final List<UnitNode> selected;
+        private final Map<UnitId, Optional<SpecFileInfo>> specs = new ConcurrentHashMap<>();
 
         Plan(BatchRequest request, ReactorAnalysis analysis, UnitGraph graph) {
             this.request = request;
@@ -210,6 +211,54 @@ public final class BatchRunner {
             }
         }
 
+        /** The code's facts for one unit, with its dependencies' summaries. */
+        SpecFacts facts(UnitNode node) {
+            UnitAnalysis unit = units.get(node.id());
+            ProjectAnalysis project = projectOf.get(node.id());
+            return new SpecFacts(
+                    unit,
+                    node,
+                    project.project(),
+                    project.moduleDescriptor(),
+                    coverage.coverageFor(unit),
+                    coverage.testsFor(unit),
+                    node.dependencies().stream().map(d -> dependencySummary(node, d)).toList(),
+                    node.dependents().stream().map(this::codeSummary).toList());
+        }
+
+        /**
+         * A dependency outside the unit's cycle is written before it, so its spec (as written
+         * now or kept from earlier) summarises it. Inside a cycle, and for dependents, whether a
+         * spec exists yet depends on the run, so the code's own summary is used: a spec must not
+         * change because of the order it was written in.
+         */
+        private DependencySummary dependencySummary(UnitNode node, UnitId dependency) {
+            if (!node.cycle().contains(dependency)) {
+                Optional<SpecFileInfo> spec = spec(dependency);
+                if (spec.isPresent()) {
+                    return new DependencySummary(dependency, spec.get().intent(), spec.get().status());
+                }
+            }
+            return codeSummary(dependency);
+        }
+
+        private DependencySummary codeSummary(UnitId id) {
+            UnitAnalysis unit = units.get(id);
+            String intent = unit == null ? "" : unit.packageJavadoc();
+            int dot = intent.indexOf(". ");
+            return new DependencySummary(id, dot > 0 ? intent.substring(0, dot + 1) : intent, "");
+        }
+
+        /** The unit's spec on disk (read once, then as this run wrote it). */
+        Optional<SpecFileInfo> spec(UnitId id) {
+            return specs.computeIfAbsent(id, k -> SpecFileReader.read(specFile(k)));
+        }
+
+        /** Remembers the spec just written for a unit, for the units after it. */
+        void remember(UnitId id, Optional<SpecFileInfo> spec) {
+            specs.put(id, spec);
+        }
+
         Path specFile(UnitId id) {
             return request.reactor().root().resolve(id.specPath());
         }
@@ -233,7 +282,6 @@ public final class BatchRunner {
         private final Plan plan;
         private final CheckpointStore checkpoint;
         private final Map<String, Checkpoint.Entry> previous;
-        private final Map<UnitId, Optional<SpecFileInfo>> specs = new ConcurrentHashMap<>();
         private volatile String stopReason = "";
         private volatile boolean stopIsFailure;
         private final java.util.concurrent.atomic.AtomicInteger staleKept = new java.util.concurrent.atomic.AtomicInteger();
@@ -340,7 +388,7 @@ public final class BatchRunner {
             long started = System.nanoTime();
             UnitId id = node.id();
             UnitAnalysis unit = plan.units.get(id);
-            Optional<SpecFileInfo> existing = spec(id);
+            Optional<SpecFileInfo> existing = plan.spec(id);
 
             Checkpoint.Entry earlier = previous.get(id.key());
             if (earlier != null && earlier.done() && existing.isPresent()
@@ -359,7 +407,7 @@ public final class BatchRunner {
                 log.debug(counter + id.display() + ": regenerating because " + reason.get());
             }
             try {
-                SpecFacts facts = facts(node);
+                SpecFacts facts = plan.facts(node);
                 GenerationOutcome outcome = step.generate(new GenerationRequest(
                         facts, request.reactor().root(), request.specsDir()));
                 SpecMetadata meta = new SpecMetadata(
@@ -403,7 +451,7 @@ public final class BatchRunner {
             String text = renderer.render(facts, prose, meta);
             Path file = plan.specFile(id);
             boolean changed = AtomicFiles.writeIfChanged(file, text);
-            specs.put(id, SpecFileReader.read(file));
+            plan.remember(id, SpecFileReader.read(file));
             UnitStatus status;
             if (!degradedReason.isEmpty()) {
                 status = UnitStatus.DEGRADED;
@@ -459,49 +507,8 @@ public final class BatchRunner {
             }
         }
 
-        private SpecFacts facts(UnitNode node) {
-            UnitAnalysis unit = plan.units.get(node.id());
-            ProjectAnalysis project = plan.projectOf.get(node.id());
-            return new SpecFacts(
-                    unit,
-                    node,
-                    project.project(),
-                    project.moduleDescriptor(),
-                    plan.coverage.coverageFor(unit),
-                    plan.coverage.testsFor(unit),
-                    node.dependencies().stream().map(d -> dependencySummary(node, d)).toList(),
-                    node.dependents().stream().map(this::codeSummary).toList());
-        }
-
-        /**
-         * A dependency outside the unit's cycle is written before it, so its spec (as written
-         * now or kept from earlier) summarises it. Inside a cycle, and for dependents, whether a
-         * spec exists yet depends on the run, so the code's own summary is used: a spec must not
-         * change because of the order it was written in.
-         */
-        private DependencySummary dependencySummary(UnitNode node, UnitId dependency) {
-            if (!node.cycle().contains(dependency)) {
-                Optional<SpecFileInfo> spec = spec(dependency);
-                if (spec.isPresent()) {
-                    return new DependencySummary(dependency, spec.get().intent(), spec.get().status());
-                }
-            }
-            return codeSummary(dependency);
-        }
-
-        private DependencySummary codeSummary(UnitId id) {
-            UnitAnalysis unit = plan.units.get(id);
-            String intent = unit == null ? "" : unit.packageJavadoc();
-            int dot = intent.indexOf(". ");
-            return new DependencySummary(id, dot > 0 ? intent.substring(0, dot + 1) : intent, "");
-        }
-
-        private Optional<SpecFileInfo> spec(UnitId id) {
-            return specs.computeIfAbsent(id, k -> SpecFileReader.read(plan.specFile(k)));
-        }
-
         private String specStatus(UnitId id) {
-            return spec(id).map(SpecFileInfo::status).orElse("");
+            return plan.spec(id).map(SpecFileInfo::status).orElse("");
         }
 
         private void saveCheckpoint(UnitNode node, UnitResult r) {

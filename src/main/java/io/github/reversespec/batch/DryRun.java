@@ -27,6 +27,8 @@ final class DryRun {
                 + request.refresh().label() + ", model " + step.modelId() + ":");
         int n = 0;
         int toWrite = 0;
+        long tokens = 0;
+        int requesting = 0;
         for (UnitNode node : plan.selected) {
             n++;
             Optional<SpecFileInfo> spec = SpecFileReader.read(plan.specFile(node.id()));
@@ -45,14 +47,23 @@ final class DryRun {
             }
             if (action.startsWith("write")) {
                 toWrite++;
+                java.util.OptionalLong estimate = step.estimateTokens(new io.github.reversespec.generate.GenerationRequest(
+                        plan.facts(node), request.root(), request.specsDir()));
+                if (estimate.isPresent()) {
+                    requesting++;
+                    tokens += estimate.getAsLong();
+                    action += ", ~" + estimate.getAsLong() + " tokens";
+                }
             }
             String cycle = node.inCycle() ? ", cycle block " + node.block() : "";
             log.info("[" + n + "/" + plan.selected.size() + "] " + node.id().display() + " (level " + node.level()
                     + cycle + "): " + action);
         }
         log.info("Dry run: " + toWrite + " of " + plan.selected.size() + " unit(s) would be written; "
-                + (step.modelAvailable() ? "each would make at least one request to " + step.modelId()
-                        : "no model is configured, so no request would be made (0 tokens)") + ".");
+                + (requesting > 0
+                        ? requesting + " would be requested from " + step.modelId() + ", estimated " + tokens
+                                + " tokens in all (prompts plus the answers' reserve)"
+                        : "no request would be made (0 tokens)") + ".");
         return new BatchResult(List.of(), plan.graph.size() - plan.selected.size(), elapsedMs, false, "", "", false, 0,
                 problems);
     }

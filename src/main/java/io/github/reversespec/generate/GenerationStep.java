@@ -18,6 +18,14 @@ public interface GenerationStep extends AutoCloseable {
 
     GenerationOutcome generate(GenerationRequest request);
 
+    /**
+     * The tokens generating this unit would cost at least (prompts plus the answers' reserve),
+     * without making any request; empty when no request would be made.
+     */
+    default java.util.OptionalLong estimateTokens(GenerationRequest request) {
+        return java.util.OptionalLong.empty();
+    }
+
     @Override
     default void close() {}
 }

@@ -117,6 +117,17 @@ public final class ModelGenerationStep implements GenerationStep {
         }
     }
 
+    @Override
+    public java.util.OptionalLong estimateTokens(GenerationRequest request) {
+        try {
+            AssembledContext context = assembler.assemble(request.facts(), request.root(), language);
+            // Each prompt plus the room its answer may take; the merge's notes are not known yet.
+            return java.util.OptionalLong.of(context.estimatedTokens() + (long) context.prompts().size() * maxOutputTokens);
+        } catch (RuntimeException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     private String answer(UnitId unit, AssembledContext context, Cost cost) throws ModelException {
         if (!context.split()) {
             return ask(unit, context.parts().get(0), cost, "");

@@ -258,4 +258,23 @@ class ModelBatchTest {
             assertThat(logLines).anyMatch(l -> l.contains("still waiting for the model on acme:com.acme.store"));
         }
     }
+
+    @Test
+    void dryRunEstimatesTheTokensWithoutAnyRequestOrWrite() throws Exception {
+        try (FakeModelServer server = new FakeModelServer(
+                n -> FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(FakeModelServer.NINE_SECTIONS)))) {
+            ProjectModel project = new ProjectModel("g", "acme", "1", "acme", "", root, "", 0,
+                    List.of(root.resolve("src/main/java")), List.of(), List.of(), List.of());
+            BatchRequest dry = new BatchRequest(new ReactorModel(root, List.of(project)),
+                    Path.of("specs/.reverse-spec-checkpoint.json"), RefreshMode.MISSING, UnitSelector.all(), true, 1, 1,
+                    "g");
+            try (GenerationStep step = GenerationSteps.create(settings("openai", server.baseUrl("/v1"), 1), log)) {
+                new BatchRunner(step, log).run(dry);
+            }
+            assertThat(server.received).isEmpty();
+            assertThat(root.resolve("specs")).doesNotExist();
+            assertThat(logLines).anyMatch(l -> l.contains("acme:com.acme.store") && l.matches(".*write \\(no spec yet\\), ~\\d+ tokens.*"));
+            assertThat(logLines).anyMatch(l -> l.contains("2 would be requested from test-model, estimated"));
+        }
+    }
 }
