@@ -263,6 +263,33 @@ public final class BatchRunner {
             return request.reactor().root().resolve(id.specPath());
         }
 
+        /**
+         * Why the refresh mode regenerates this unit's spec, or empty when the spec on disk is kept.
+         * The one place that decides it, for the run and the dry run alike.
+         */
+        Optional<String> regenerationReason(UnitNode node, Optional<SpecFileInfo> existing, boolean modelAvailable) {
+            if (existing.isEmpty()) {
+                return Optional.of(Files.exists(specFile(node.id())) ? "the existing file is not a readable spec"
+                        : "no spec yet");
+            }
+            switch (request.refresh()) {
+                case ALL:
+                    return Optional.of("refresh=all");
+                case STALE:
+                    Optional<String> stale = staleness(node, existing.get());
+                    if (stale.isPresent()) {
+                        return stale;
+                    }
+                    if ("ast-only".equals(existing.get().status()) && modelAvailable) {
+                        return Optional.of("the spec is AST-only and a model is available");
+                    }
+                    return Optional.empty();
+                case MISSING:
+                default:
+                    return Optional.empty();
+            }
+        }
+
         /** Why an existing spec no longer matches the code, or empty when it does. */
         Optional<String> staleness(UnitNode node, SpecFileInfo spec) {
             UnitAnalysis unit = units.get(node.id());
@@ -396,7 +423,11 @@ public final class BatchRunner {
                 log.info(counter + id.display() + ": already done by the interrupted run (resumed)");
                 return new UnitResult(id, UnitStatus.RESUMED, existing.get().status(), node.level(), 0, 0, 0, "");
             }
-            Optional<String> reason = regenerationReason(node, existing);
+            Optional<String> reason = plan.regenerationReason(node, existing, step.modelAvailable());
+            if (reason.isEmpty() && request.refresh() == RefreshMode.MISSING
+                    && plan.staleness(node, existing.get()).isPresent()) {
+                staleKept.incrementAndGet();
+            }
             if (reason.isEmpty()) {
                 log.info(counter + id.display() + ": skipped (spec exists; refresh=" + request.refresh().label() + ")");
                 return new UnitResult(id, UnitStatus.SKIPPED, existing.get().status(), node.level(), 0, 0, 0, "");
@@ -478,33 +509,6 @@ public final class BatchRunner {
                 log.info(line.toString());
             }
             return new UnitResult(id, status, specStatus, node.level(), ms, attempts, tokens, degradedReason);
-        }
-
-        private Optional<String> regenerationReason(UnitNode node, Optional<SpecFileInfo> existing) {
-            if (existing.isEmpty()) {
-                return Optional.of(Files.exists(plan.specFile(node.id()))
-                        ? "the existing file is not a readable spec"
-                        : "no spec yet");
-            }
-            Optional<String> stale = plan.staleness(node, existing.get());
-            switch (request.refresh()) {
-                case ALL:
-                    return Optional.of("refresh=all");
-                case STALE:
-                    if (stale.isPresent()) {
-                        return stale;
-                    }
-                    if ("ast-only".equals(existing.get().status()) && step.modelAvailable()) {
-                        return Optional.of("the spec is AST-only and a model is available");
-                    }
-                    return Optional.empty();
-                case MISSING:
-                default:
-                    if (stale.isPresent()) {
-                        staleKept.incrementAndGet();
-                    }
-                    return Optional.empty();
-            }
         }
 
         private String specStatus(UnitId id) {

@@ -2,8 +2,6 @@ package io.github.reversespec.batch;
 
 import io.github.reversespec.generate.GenerationStep;
 import io.github.reversespec.graph.UnitNode;
-import io.github.reversespec.render.SpecFileInfo;
-import io.github.reversespec.render.SpecFileReader;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,20 +29,8 @@ final class DryRun {
         int requesting = 0;
         for (UnitNode node : plan.selected) {
             n++;
-            Optional<SpecFileInfo> spec = SpecFileReader.read(plan.specFile(node.id()));
-            String action;
-            if (spec.isEmpty()) {
-                action = "write (no spec yet)";
-            } else if (request.refresh() == RefreshMode.ALL) {
-                action = "write (refresh=all)";
-            } else if (request.refresh() == RefreshMode.STALE && plan.staleness(node, spec.get()).isPresent()) {
-                action = "write (" + plan.staleness(node, spec.get()).get() + ")";
-            } else if (request.refresh() == RefreshMode.STALE && "ast-only".equals(spec.get().status())
-                    && step.modelAvailable()) {
-                action = "write (AST-only spec, model available)";
-            } else {
-                action = "skip (spec exists)";
-            }
+            Optional<String> reason = plan.regenerationReason(node, plan.spec(node.id()), step.modelAvailable());
+            String action = reason.map(r -> "write (" + r + ")").orElse("skip (spec exists)");
             if (action.startsWith("write")) {
                 toWrite++;
                 java.util.OptionalLong estimate = step.estimateTokens(new io.github.reversespec.generate.GenerationRequest(
