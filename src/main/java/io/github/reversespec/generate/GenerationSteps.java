@@ -131,7 +131,8 @@ public final class GenerationSteps {
             throw new BatchConfigurationException("reverse-spec.baseUrl/model: " + e.getMessage());
         }
         HttpModelClient client = anthropic ? new AnthropicClient(config) : new OpenAiClient(config);
-        RetryingModelClient retrying = new RetryingModelClient(client, RetryPolicy.defaults(s.maxRetries()));
+        RetryingModelClient retrying = new RetryingModelClient(client, RetryPolicy.defaults(s.maxRetries()),
+                (from, to, lifted, cause) -> reportLimit(log, from, to, lifted, cause));
         int reserved = Math.min(4096, s.contextTokens() / 4);
         ContextAssembler assembler = new ContextAssembler(s.contextTokens(), reserved, new SecretRedactor());
         log.info("reverse-spec: prose by " + provider + " model " + model + " at " + base.getScheme() + "://"
@@ -139,6 +140,18 @@ public final class GenerationSteps {
                 + (key.isPresent() ? "from " + keySource(s, provider) : "none") + ").");
         return new ModelGenerationStep(retrying, assembler, s.language(), reserved, s.maxRetries(), s.tokenBudget(),
                 log, HEARTBEAT);
+    }
+
+    /** Says when a rate limit lowers, raises or lifts the number of requests in flight. */
+    static void reportLimit(ProgressLog log, int from, int to, boolean lifted, String cause) {
+        if (to < from) {
+            log.warn("reverse-spec: the model server is rate limiting (" + cause + "): at most " + to
+                    + " request(s) at once now, was " + from + "; more again as answers succeed.");
+        } else if (lifted) {
+            log.info("reverse-spec: back to " + to + " request(s) at once after the rate limit.");
+        } else if (log.isDebugEnabled()) {
+            log.debug("reverse-spec: up to " + to + " request(s) at once.");
+        }
     }
 
     private static Secret key(ModelSettings s, String provider) {

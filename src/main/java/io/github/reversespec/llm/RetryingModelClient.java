@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * </ul>
  *
  * A {@code Retry-After} seen by one call holds back the next attempt of every call (see
- * {@link SharedPause}).
+ * {@link SharedPause}), and a 429 or 529 answer lowers how many requests may be in flight at once
+ * until successful answers raise it again (see {@link AdaptiveConcurrency}).
  */
 public final class RetryingModelClient implements AutoCloseable {
 
@@ -30,11 +31,17 @@ public final class RetryingModelClient implements AutoCloseable {
     private final Random random;
     private final Clock clock;
     private final SharedPause pause;
+    private final AdaptiveConcurrency concurrency;
     private final AtomicReference<ModelException> stopped = new AtomicReference<>();
 
     /** A retry layer that really sleeps. */
     public RetryingModelClient(ModelClient delegate, RetryPolicy policy) {
-        this(delegate, policy, Sleeper.SYSTEM, new Random(), Clock.systemUTC());
+        this(delegate, policy, (from, to, lifted, cause) -> {});
+    }
+
+    /** A retry layer that really sleeps and reports changes of the concurrency limit to {@code limits}. */
+    public RetryingModelClient(ModelClient delegate, RetryPolicy policy, AdaptiveConcurrency.Listener limits) {
+        this(delegate, policy, Sleeper.SYSTEM, new Random(), Clock.systemUTC(), limits);
     }
 
     /**
@@ -45,6 +52,16 @@ public final class RetryingModelClient implements AutoCloseable {
      * @param clock measures the shared pause
      */
     public RetryingModelClient(ModelClient delegate, RetryPolicy policy, Sleeper sleeper, Random random, Clock clock) {
+        this(delegate, policy, sleeper, random, clock, (from, to, lifted, cause) -> {});
+    }
+
+    /**
+     * A retry layer with injected time and randomness that reports changes of the concurrency
+     * limit to {@code limits}.
+     */
+    public RetryingModelClient(ModelClient delegate, RetryPolicy policy, Sleeper sleeper, Random random, Clock clock,
+            AdaptiveConcurrency.Listener limits) {
+        this.concurrency = new AdaptiveConcurrency(limits);
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -66,6 +83,11 @@ public final class RetryingModelClient implements AutoCloseable {
     /** The pause shared by all callers (exposed so the batch run can report a wait). */
     public SharedPause pause() {
         return pause;
+    }
+
+    /** The limit on requests in flight, lowered by 429/529 answers. */
+    public AdaptiveConcurrency concurrency() {
+        return concurrency;
     }
 
     /**
@@ -92,13 +114,29 @@ public final class RetryingModelClient implements AutoCloseable {
             if (fatal != null) {
                 throw attempt == 0 ? fatal.repeatedWithoutRequest() : fatal.afterAttempts(attempt, tokens);
             }
+            AdaptiveConcurrency.Permit permit;
+            try {
+                permit = concurrency.acquire();
+            } catch (InterruptedException e) {
+                throw interrupted(e, attempt, tokens);
+            }
             attempt++;
             ModelException failure;
             try {
                 Completion completion = delegate.complete(request);
+                permit.answered();
                 return new ModelResult(completion, attempt, tokens + completion.totalTokens());
             } catch (ModelException e) {
                 failure = e;
+            } catch (RuntimeException | Error e) {
+                permit.failed();
+                throw e;
+            }
+            int status = failure.httpStatus().orElse(0);
+            if (status == 429 || status == 529) {
+                permit.rateLimited("HTTP " + status);
+            } else {
+                permit.failed();
             }
             tokens += failure.tokens();
             if (failure.kind() == FailureKind.FATAL) {
@@ -135,7 +173,7 @@ public final class RetryingModelClient implements AutoCloseable {
     private static ModelException interrupted(InterruptedException e, int attempts, long tokens) {
         // The build is being cancelled: keep the flag for the caller and give up on this unit.
         Thread.currentThread().interrupt();
-        return new ModelException(FailureKind.RETRYABLE, "interrupted while waiting to retry the model request", e)
+        return new ModelException(FailureKind.RETRYABLE, "interrupted while waiting to send the model request", e)
                 .afterAttempts(attempts, tokens);
     }
 

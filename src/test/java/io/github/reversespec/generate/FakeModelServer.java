@@ -46,10 +46,12 @@ final class FakeModelServer implements AutoCloseable {
 
     final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newCachedThreadPool();
 
     FakeModelServer(Function<Integer, Reply> script) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> handle(exchange, script));
+        server.setExecutor(handlers); // concurrent requests are served concurrently, as a real endpoint does
         server.start();
     }
 
@@ -83,5 +85,6 @@ final class FakeModelServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

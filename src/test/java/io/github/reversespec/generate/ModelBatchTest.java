@@ -277,4 +277,49 @@ class ModelBatchTest {
             assertThat(logLines).anyMatch(l -> l.contains("2 would be requested from test-model, estimated"));
         }
     }
+
+    @Test
+    void scripted429sShrinkTheRequestsInFlightAndTheyGrowBackWhileEveryUnitIsWritten() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            write("src/main/java/com/acme/p" + i + "/T" + i + ".java",
+                    "package com.acme.p" + i + ";\n\n/** Part " + i + ". */\npublic class T" + i + " {}\n");
+        }
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        List<Integer> inFlightAtArrival = Collections.synchronizedList(new ArrayList<>());
+        try (FakeModelServer server = new FakeModelServer(n -> {
+            inFlightAtArrival.add(inFlight.incrementAndGet());
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            return n >= 12 && n < 16
+                    ? new FakeModelServer.Reply(429, "{\"error\":{\"message\":\"Rate limit reached\"}}",
+                            Map.of("Retry-After", "0"))
+                    : FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(FakeModelServer.NINE_SECTIONS));
+        })) {
+            ProjectModel project = new ProjectModel("g", "acme", "1", "acme", "", root, "", 0,
+                    List.of(root.resolve("src/main/java")), List.of(), List.of(), List.of());
+            BatchRequest request = new BatchRequest(new ReactorModel(root, List.of(project)),
+                    Path.of("specs/.reverse-spec-checkpoint.json"), RefreshMode.MISSING, UnitSelector.all(), false, 8,
+                    1, "g");
+            BatchResult result;
+            try (GenerationStep step = GenerationSteps.create(settings("openai", server.baseUrl("/v1"), 3), log)) {
+                result = new BatchRunner(step, log).run(request);
+            }
+
+            assertThat(result.units()).hasSize(62).allMatch(u -> u.status() == UnitStatus.WRITTEN_LLM);
+            assertThat(server.received).hasSize(66);
+            List<String> limits = logLines.stream().filter(l -> l.contains("request(s) at once")).toList();
+            assertThat(limits).first().asString().contains("rate limiting (HTTP 429): at most")
+                    .contains("request(s) at once now, was");
+            assertThat(limits).last().asString().contains("back to").contains("after the rate limit");
+            int peakBefore = inFlightAtArrival.subList(0, 12).stream().max(Integer::compare).orElseThrow();
+            int peakAfter = inFlightAtArrival.subList(inFlightAtArrival.size() - 20, inFlightAtArrival.size()).stream()
+                    .max(Integer::compare).orElseThrow();
+            assertThat(peakBefore).isGreaterThan(2);
+            assertThat(peakAfter).as("grown back").isGreaterThan(peakBefore / 2);
+        }
+    }
 }
