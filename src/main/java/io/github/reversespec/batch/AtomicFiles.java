@@ -39,6 +39,31 @@ public final class AtomicFiles {
         return true;
     }
 
+    /**
+     * Deletes the temporary files a killed run left under {@code dir} (never anything else: only
+     * hidden files with our suffix and a random hex part).
+     *
+     * @return how many were removed
+     */
+    public static int removeLeftovers(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (LEFTOVER.matcher(name).matches() && Files.isRegularFile(p) && Files.deleteIfExists(p)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static final java.util.regex.Pattern LEFTOVER =
+            java.util.regex.Pattern.compile("\\..+\\.[0-9a-f]{1,16}" + java.util.regex.Pattern.quote(TEMP_SUFFIX));
+
     /** Writes {@code bytes} to {@code target} atomically, creating its directory when needed. */
     public static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();

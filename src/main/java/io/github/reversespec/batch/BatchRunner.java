@@ -76,6 +76,10 @@ public final class BatchRunner {
         }
 
         OutputPaths.prepareSpecsDir(request);
+        int leftovers = OutputPaths.removeLeftovers(request);
+        if (leftovers > 0) {
+            log.info("Removed " + leftovers + " temporary file(s) left by an interrupted run.");
+        }
         CheckpointStore checkpoint = new CheckpointStore(request.resolvedCheckpointPath(), request.generator(), log);
         Map<String, Checkpoint.Entry> previous = checkpoint.load();
         if (!previous.isEmpty()) {
@@ -85,7 +89,16 @@ public final class BatchRunner {
         }
 
         Run run = new Run(request, plan, checkpoint, previous);
-        List<UnitResult> results = run.processAll();
+        List<UnitResult> results;
+        Thread onTermination = new Thread(run::terminated, "reverse-spec-termination");
+        boolean hooked = addShutdownHook(onTermination);
+        try {
+            results = run.processAll();
+        } finally {
+            if (hooked) {
+                removeShutdownHook(onTermination);
+            }
+        }
 
         boolean indexWritten = new IndexWriter(request, graph, plan.projects(), log).write();
         BatchResult result = new BatchResult(
@@ -154,6 +167,24 @@ public final class BatchRunner {
                     + "run with -Dreverse-spec.refresh=stale to refresh them.");
         }
         log.info("Specs in specs/; index specs/_index.spec.md; summary " + r.summaryPath());
+    }
+
+    /** Ctrl-C or SIGTERM while units are processed: see {@link Run#terminated()}. */
+    private static boolean addShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException | SecurityException e) {
+            return false; // already shutting down, or not allowed here: nothing more to do
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down and the hook runs (or ran): it saves the checkpoint.
+        }
     }
 
     static long millis(long startedNanos) {
@@ -312,12 +343,41 @@ public final class BatchRunner {
         private volatile String stopReason = "";
         private volatile boolean stopIsFailure;
         private final java.util.concurrent.atomic.AtomicInteger staleKept = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
 
         Run(BatchRequest request, Plan plan, CheckpointStore checkpoint, Map<String, Checkpoint.Entry> previous) {
             this.request = request;
             this.plan = plan;
             this.checkpoint = checkpoint;
             this.previous = previous;
+        }
+
+        /**
+         * The JVM is ending (Ctrl-C, SIGTERM) while units are processed: start no more units, make
+         * sure every finished unit is in the checkpoint on disk, and say how to resume. Units in
+         * flight are abandoned; their specs were either written whole or not at all, and a re-run
+         * redoes only them.
+         */
+        void terminated() {
+            synchronized (this) {
+                if (stopReason.isEmpty()) {
+                    stopReason = "the build was interrupted";
+                    stopIsFailure = true;
+                }
+            }
+            Path where = request.root().relativize(checkpoint.path());
+            try {
+                checkpoint.flush();
+                if (Files.exists(checkpoint.path())) {
+                    log.warn("Interrupted: checkpoint saved at " + where + "; run the same command again to resume.");
+                } else {
+                    log.warn("Interrupted before any unit was finished; run the same command again to start over.");
+                }
+            } catch (IOException e) {
+                log.warn("Interrupted: the checkpoint " + where + " could not be saved (" + describe(e)
+                        + "); specs already written are kept, and a re-run with the default refresh=missing "
+                        + "does not redo them.");
+            }
         }
 
         /**
@@ -411,6 +471,14 @@ public final class BatchRunner {
             return ordered;
         }
 
+        /**
+         * The counter of a unit's outcome line: completions so far, so that with several units in
+         * flight the outcomes still count up (the "Processing" line counts starts).
+         */
+        private String finished() {
+            return "[" + finished.incrementAndGet() + "/" + plan.selected.size() + "] ";
+        }
+
         private UnitResult process(UnitNode node, String counter) {
             long started = System.nanoTime();
             UnitId id = node.id();
@@ -420,7 +488,7 @@ public final class BatchRunner {
             Checkpoint.Entry earlier = previous.get(id.key());
             if (earlier != null && earlier.done() && existing.isPresent()
                     && unit.sourceHash().equals(earlier.sourceHash())) {
-                log.info(counter + id.display() + ": already done by the interrupted run (resumed)");
+                log.info(finished() + id.display() + ": already done by the interrupted run (resumed)");
                 return new UnitResult(id, UnitStatus.RESUMED, existing.get().status(), node.level(), 0, 0, 0, "");
             }
             Optional<String> reason = plan.regenerationReason(node, existing, step.modelAvailable());
@@ -429,7 +497,7 @@ public final class BatchRunner {
                 staleKept.incrementAndGet();
             }
             if (reason.isEmpty()) {
-                log.info(counter + id.display() + ": skipped (spec exists; refresh=" + request.refresh().label() + ")");
+                log.info(finished() + id.display() + ": skipped (spec exists; refresh=" + request.refresh().label() + ")");
                 return new UnitResult(id, UnitStatus.SKIPPED, existing.get().status(), node.level(), 0, 0, 0, "");
             }
 
@@ -444,10 +512,10 @@ public final class BatchRunner {
                 SpecMetadata meta = new SpecMetadata(
                         request.generator(), plan.interfaceHashes.get(id), plan.dependencyHash(node));
                 if (outcome instanceof GenerationOutcome.Written w) {
-                    return write(node, facts, w.prose(), meta, counter, started, w.attempts(), w.tokens(), "");
+                    return write(node, facts, w.prose(), meta, started, w.attempts(), w.tokens(), "");
                 }
                 if (outcome instanceof GenerationOutcome.Degraded d) {
-                    return write(node, facts, Prose.NONE, meta, counter, started, d.attempts(), d.tokens(),
+                    return write(node, facts, Prose.NONE, meta, started, d.attempts(), d.tokens(),
                             d.reason());
                 }
                 GenerationOutcome.Stopped s = (GenerationOutcome.Stopped) outcome;
@@ -457,17 +525,17 @@ public final class BatchRunner {
                         stopReason = s.reason();
                     }
                 }
-                log.error(counter + id.display() + ": not written: " + s.reason());
+                log.error(finished() + id.display() + ": not written: " + s.reason());
                 return new UnitResult(id, UnitStatus.PENDING, specStatus(id), node.level(), millis(started),
                         s.attempts(), s.tokens(), "not done: " + s.reason());
             } catch (IOException e) {
                 String message = "cannot write " + id.specPath() + ": " + describe(e);
-                log.error(counter + id.display() + ": failed: " + message);
+                log.error(finished() + id.display() + ": failed: " + message);
                 return new UnitResult(id, UnitStatus.FAILED, specStatus(id), node.level(), millis(started), 0, 0,
                         message);
             } catch (RuntimeException e) {
                 String message = "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage();
-                log.error(counter + id.display() + ": failed: " + message);
+                log.error(finished() + id.display() + ": failed: " + message);
                 if (log.isDebugEnabled()) {
                     log.debug(stackTrace(e));
                 }
@@ -476,8 +544,8 @@ public final class BatchRunner {
             }
         }
 
-        private UnitResult write(UnitNode node, SpecFacts facts, Prose prose, SpecMetadata meta, String counter,
-                long started, int attempts, long tokens, String degradedReason) throws IOException {
+        private UnitResult write(UnitNode node, SpecFacts facts, Prose prose, SpecMetadata meta, long started,
+                int attempts, long tokens, String degradedReason) throws IOException {
             UnitId id = node.id();
             String text = renderer.render(facts, prose, meta);
             Path file = plan.specFile(id);
@@ -493,7 +561,7 @@ public final class BatchRunner {
             }
             String specStatus = prose.isEmpty() ? "ast-only" : "llm";
             long ms = millis(started);
-            StringBuilder line = new StringBuilder(counter).append(id.display()).append(": ");
+            StringBuilder line = new StringBuilder(finished()).append(id.display()).append(": ");
             line.append(switch (status) {
                 case UNCHANGED -> "unchanged (" + specStatus + ")";
                 case DEGRADED -> "degraded to ast-only (" + degradedReason + ")";

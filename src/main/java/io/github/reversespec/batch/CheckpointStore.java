@@ -26,6 +26,10 @@ public final class CheckpointStore {
     private final ProgressLog log;
     private final Map<String, Checkpoint.Entry> units = new TreeMap<>();
     private final String generator;
+    /** How many records were made, and how many of them the file on disk holds. */
+    private long recorded;
+    private long saved;
+    private boolean saving;
 
     public CheckpointStore(Path path, String generator, ProgressLog log) {
         this.path = path;
@@ -83,19 +87,78 @@ public final class CheckpointStore {
         }
     }
 
-    /** Records one unit's outcome and saves the whole checkpoint atomically. */
-    public synchronized void record(String key, Checkpoint.Entry entry) throws IOException {
-        units.put(key, entry);
-        save();
+    /**
+     * Records one unit's outcome and returns once the checkpoint on disk holds it. Callers that
+     * arrive while a save is under way are saved together by the next one (a group commit), so
+     * many units finishing at once cost one write, not one each.
+     */
+    public void record(String key, Checkpoint.Entry entry) throws IOException {
+        long mine;
+        synchronized (this) {
+            units.put(key, entry);
+            mine = ++recorded;
+        }
+        saveThrough(mine);
     }
 
-    private void save() throws IOException {
-        Checkpoint checkpoint = new Checkpoint(Checkpoint.FORMAT, Checkpoint.VERSION, generator, units);
-        AtomicFiles.write(path, JSON.writeValueAsBytes(checkpoint));
+    /** Returns once everything recorded so far is on disk. */
+    public void flush() throws IOException {
+        long upTo;
+        synchronized (this) {
+            upTo = recorded;
+        }
+        saveThrough(upTo);
+    }
+
+    private void saveThrough(long version) throws IOException {
+        byte[] bytes;
+        long snapshot;
+        synchronized (this) {
+            while (saved < version && saving) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while saving the checkpoint " + path);
+                }
+            }
+            if (saved >= version) {
+                return;
+            }
+            saving = true;
+            snapshot = recorded;
+            bytes = serialise();
+        }
+        boolean done = false;
+        try {
+            AtomicFiles.write(path, bytes);
+            done = true;
+        } finally {
+            synchronized (this) {
+                saving = false;
+                if (done) {
+                    saved = Math.max(saved, snapshot);
+                }
+                notifyAll();
+            }
+        }
+    }
+
+    private byte[] serialise() throws IOException {
+        Checkpoint checkpoint = new Checkpoint(Checkpoint.FORMAT, Checkpoint.VERSION, generator, new TreeMap<>(units));
+        return JSON.writeValueAsBytes(checkpoint);
     }
 
     /** Removes the checkpoint: the run ended with nothing left to resume. */
     public synchronized void clear() throws IOException {
+        while (saving) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while removing the checkpoint " + path);
+            }
+        }
         units.clear();
         Files.deleteIfExists(path);
     }

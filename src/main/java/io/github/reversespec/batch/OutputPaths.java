@@ -3,6 +3,7 @@ package io.github.reversespec.batch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Keeps every write of a run under {@code specs/} and {@code drift-logs/} of the root. */
 final class OutputPaths {
@@ -44,5 +45,22 @@ final class OutputPaths {
             throw new BatchConfigurationException("The specs directory " + specs
                     + " is not writable; make it writable (specs already there are kept).");
         }
+    }
+
+    /**
+     * Removes the temporary files a killed run may have left in {@code specs/} and beside the
+     * checkpoint; what they held was either never complete or is already in place.
+     */
+    static int removeLeftovers(BatchRequest request) {
+        int removed = 0;
+        for (Path dir : new java.util.LinkedHashSet<>(List.of(
+                request.specsDir(), request.resolvedCheckpointPath().toAbsolutePath().getParent()))) {
+            try {
+                removed += AtomicFiles.removeLeftovers(dir);
+            } catch (IOException e) {
+                // Only tidiness is lost: a leftover file never takes the place of a spec.
+            }
+        }
+        return removed;
     }
 }

@@ -33,4 +33,23 @@ class AtomicFilesTest {
         assertThat(AtomicFiles.writeIfChanged(target, "other")).isTrue();
         assertThat(target).hasContent("other");
     }
+
+    @Test
+    void leftoversOfAKilledRunAreRemovedAndNothingElse() throws Exception {
+        Path specs = dir.resolve("specs");
+        Files.createDirectories(specs.resolve("core"));
+        Path leftover1 = Files.writeString(specs.resolve(".com.acme.spec.md.3fa9c01b2d4e5f60" + AtomicFiles.TEMP_SUFFIX), "half");
+        Path leftover2 = Files.writeString(specs.resolve("core/.x.spec.md.1" + AtomicFiles.TEMP_SUFFIX), "");
+        Path spec = Files.writeString(specs.resolve("com.acme.spec.md"), "whole");
+        Path userFile = Files.writeString(specs.resolve("notes" + AtomicFiles.TEMP_SUFFIX), "mine");
+        Path notHex = Files.writeString(specs.resolve(".a.spec.md.xyz" + AtomicFiles.TEMP_SUFFIX), "mine too");
+
+        assertThat(AtomicFiles.removeLeftovers(specs)).isEqualTo(2);
+        assertThat(leftover1).doesNotExist();
+        assertThat(leftover2).doesNotExist();
+        assertThat(spec).exists();
+        assertThat(userFile).exists();
+        assertThat(notHex).exists();
+        assertThat(AtomicFiles.removeLeftovers(dir.resolve("absent"))).isZero();
+    }
 }

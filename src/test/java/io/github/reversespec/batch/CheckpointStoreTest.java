@@ -71,4 +71,39 @@ class CheckpointStoreTest {
         store.clear();
         assertThat(file).doesNotExist();
     }
+
+    @Test
+    void unitsFinishingTogetherAreAllSavedAndEachRecordReturnsOnlyOnceItIsOnDisk() throws Exception {
+        Path file = dir.resolve("specs/.reverse-spec-checkpoint.json");
+        CheckpointStore store = new CheckpointStore(file, "gen/1", log);
+        store.load();
+        int threads = 8;
+        int each = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < each; i++) {
+                    String key = "g:a|p" + thread + "." + i;
+                    store.record(key, new Checkpoint.Entry(key, "written-ast", "sha256:" + i, 0, 0, 1, ""));
+                    // Durable on return: a kill now would not lose this unit.
+                    assertThat(new CheckpointStore(file, "gen/1", new RecordingLog()).load()).containsKey(key);
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(new CheckpointStore(file, "gen/1", log).load()).hasSize(threads * each);
+        store.flush();
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(".reverse-spec-checkpoint.json");
+        }
+    }
 }
