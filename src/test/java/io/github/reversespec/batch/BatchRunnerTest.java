@@ -222,6 +222,24 @@ class BatchRunnerTest {
     }
 
     @Test
+    void aRunRemovesTheTemporaryFilesAKilledRunLeftAndNothingElse() throws Exception {
+        // What a SIGKILL between AtomicFiles' temporary file and its rename leaves behind
+        List<Path> leftovers = List.of(root.resolve("specs/.com.acme.a.spec.md.1f3a9c0d2b4e6f70.rstmp"),
+                root.resolve("specs/core/.x.spec.md.ab12.rstmp"),
+                root.resolve("drift-logs/.cp.json.7fffffffffffffff.rstmp"));
+        Path notOurs = root.resolve("specs/notes.rstmp");
+        for (Path p : leftovers) {
+            write(root.relativize(p).toString(), "half a spec");
+        }
+        write(root.relativize(notOurs).toString(), "kept");
+
+        new BatchRunner(new AstOnlyStep(), log)
+                .run(request(RefreshMode.MISSING, UnitSelector.all(), "drift-logs/cp.json"));
+        assertThat(leftovers).allSatisfy(p -> assertThat(p).doesNotExist());
+        assertThat(notOurs).hasContent("kept");
+    }
+
+    @Test
     void includesChooseTheUnitsToWriteAndTheRestStaysContext() throws Exception {
         BatchResult result = new BatchRunner(new AstOnlyStep(), log).run(request(RefreshMode.MISSING,
                 UnitSelector.of(List.of("com.acme.app"), List.of()), "specs/.reverse-spec-checkpoint.json"));
