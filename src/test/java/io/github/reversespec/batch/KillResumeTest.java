@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KillResumeTest {
 
     /** How long the fake model takes to answer each request. */
-    private static final int LATENCY_MS = 150;
+    private static final int LATENCY_MS = 100;
 
     private static final Path CHECKPOINT = Path.of("specs/.reverse-spec-checkpoint.json");
 
@@ -114,7 +113,6 @@ class KillResumeTest {
     }
 
     @Test
-    @Disabled("waits for the shutdown hook")
     void sigtermEndsTheRunPromptlySavingTheCheckpointAndSayingHowToResume() throws Exception {
         int concurrency = 2;
         Child child = start(1, concurrency, RefreshMode.ALL);
@@ -131,6 +129,7 @@ class KillResumeTest {
                 .as(() -> child.describe(seed) + "still running 5 s after SIGTERM").isTrue();
         long tookMs = (System.nanoTime() - signalled) / 1_000_000;
         String when = "after SIGTERM at request " + after + " + " + delay + " ms (" + tookMs + " ms to end)";
+        assertThat(child.process.exitValue()).as(() -> child.describe(seed) + when + ": exit code").isNotZero();
         assertThat(child.output()).as(() -> child.describe(seed) + when)
                 .containsPattern("Interrupted: checkpoint saved at \\S*\\.reverse-spec-checkpoint\\.json; "
                         + "run the same command again to resume\\.");
@@ -157,22 +156,25 @@ class KillResumeTest {
             int remaining = units.size() - (atKill == null ? 0 : atKill.kept(refresh).size());
             int after;
             int delay;
-            if (refresh == RefreshMode.MISSING && k == kills) {
+            boolean midRun = refresh == RefreshMode.ALL || k < kills;
+            if (midRun) {
+                // While units are in flight, spread over the kills still to come
+                after = 1 + random.nextInt(Math.max(1, (remaining - concurrency - 1) / (kills - k + 1)));
+                delay = random.nextInt(LATENCY_MS + 50);
+            } else {
                 // After the last request: the last answers, the index, the summary, the checkpoint's removal
                 after = remaining;
                 delay = random.nextInt(LATENCY_MS + 150);
-            } else {
-                // Mid-run, while units are in flight, spread over the kills still to come
-                after = 1 + random.nextInt(Math.max(1, (remaining - concurrency - 1) / (kills - k + 1)));
-                delay = random.nextInt(LATENCY_MS + 50);
             }
-            boolean killed = killAfter(child, after, delay);
+            // A forced run killed after it removed its checkpoint would rightly redo everything on the
+            // next run; a mid-run kill therefore never falls after the last request has arrived.
+            boolean killed = killAfter(child, after, delay, midRun ? remaining : Integer.MAX_VALUE);
             String when = "kill " + k + " at request " + after + " + " + delay + " ms";
             if (previous != null) {
                 assertResumeRespected(previous, atKill, child, refresh, !killed, lastKill);
             }
             if (!killed) {
-                // The kill came after the run ended: nothing left to resume.
+                // The run ended before the kill: nothing left to resume.
                 System.out.println("KillResumeTest seed " + seed + ": run " + k + " ended before " + when);
                 assertComplete(child);
                 return;
@@ -272,13 +274,18 @@ class KillResumeTest {
 
     /**
      * Kills the child with SIGKILL once the fake has received {@code after} of its requests and
-     * {@code delayMs} more have passed.
+     * {@code delayMs} more have passed, unless {@code notOnceReceived} requests have arrived by then
+     * (the run is let finish).
      *
-     * @return false when the run had already ended by itself
+     * @return false when the run ended by itself
      */
-    private boolean killAfter(Child child, int after, int delayMs) throws InterruptedException {
+    private boolean killAfter(Child child, int after, int delayMs, int notOnceReceived) throws InterruptedException {
         awaitRequests(child, after);
         Thread.sleep(delayMs);
+        if (child.requests().size() >= notOnceReceived) {
+            awaitExit(child);
+            return false;
+        }
         child.process.destroyForcibly(); // SIGKILL on Unix
         assertThat(child.process.waitFor(10, TimeUnit.SECONDS)).as(() -> child.describe(seed) + "survived SIGKILL")
                 .isTrue();
