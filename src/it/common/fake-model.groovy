@@ -2,6 +2,7 @@
 // build runs in a forked Maven, so the server answers it) and stopped by verify.groovy.
 //   def fake = evaluate(new File(basedir, '../../../src/it/common/fake-model.groovy'))
 //   fake.start(basedir, 'openai')   // writes .mvn/maven.config pointing the build at it
+//   fake.startLocal(basedir)        // the same, as a local server (Ollama) is configured: base URL only
 import com.sun.net.httpserver.HttpExchange
 import com.sun.net.httpserver.HttpHandler
 import com.sun.net.httpserver.HttpServer
@@ -38,8 +39,28 @@ A few.
 
     String key(File basedir) { basedir.name }
 
-    /** Starts the fake and points the IT build at it (baseUrl and model in .mvn/maven.config). */
+    /** Starts the fake and points the IT build at it (provider, baseUrl and model in .mvn/maven.config). */
     void start(File basedir, String provider) {
+        String base = serve(basedir, provider)
+        config(basedir, "-Dreverse-spec.provider=${provider}\n-Dreverse-spec.baseUrl=${base}\n-Dreverse-spec.model=fake-model\n")
+    }
+
+    /**
+     * Starts an OpenAI-compatible fake and passes only its base URL (it has a free port, so it cannot
+     * be in invoker.properties): the provider is found from the URL, the model comes from the IT's
+     * own command line, as with a local server in the README.
+     */
+    void startLocal(File basedir) {
+        config(basedir, "-Dreverse-spec.baseUrl=${serve(basedir, 'openai')}\n")
+    }
+
+    private static void config(File basedir, String options) {
+        new File(basedir, '.mvn').mkdirs()
+        new File(basedir, '.mvn/maven.config').text = options
+    }
+
+    /** Starts the server; returns its base URL. */
+    private String serve(File basedir, String provider) {
         File requests = new File(basedir.parentFile, basedir.name + '-requests.log')
         requests.text = ''
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0)
@@ -64,10 +85,7 @@ A few.
         } as HttpHandler)
         server.start()
         System.properties.put('fake-model.' + basedir.name, server)
-        String base = 'http://127.0.0.1:' + server.address.port + (provider == 'anthropic' ? '' : '/v1')
-        new File(basedir, '.mvn').mkdirs()
-        new File(basedir, '.mvn/maven.config').text =
-            "-Dreverse-spec.provider=${provider}\n-Dreverse-spec.baseUrl=${base}\n-Dreverse-spec.model=fake-model\n"
+        return 'http://127.0.0.1:' + server.address.port + (provider == 'anthropic' ? '' : '/v1')
     }
 
     /** Stops the fake; returns what it received (requests with headers and bodies). */

@@ -63,22 +63,25 @@ class SpecChecks {
 
     /**
      * The checks every model-backed IT shares (the vault/web project): both specs written by the
-     * fake model, the planted secrets never sent, the key nowhere on disk or in the log.
+     * fake model (named {@code model} in their front matter), the planted secrets never sent, the
+     * key (null when none is configured) nowhere on disk or in the log.
      */
-    void assertModelRun(File basedir, String module, String key, String requests) {
+    void assertModelRun(File basedir, String module, String key, String requests, String model = 'fake-model') {
         String buildLog = new File(basedir, 'build.log').text
         File web = new File(basedir, 'specs/com.acme.web.spec.md')
         Map vault = assertSpec(new File(basedir, 'specs/com.acme.vault.spec.md'), module, 'com.acme.vault', 'llm')
         assertSpec(web, module, 'com.acme.web', 'llm')
-        assert vault.model == 'fake-model'
+        assert vault.model == model
         assert web.text.contains('Model-written intent for the package.')
         assert section(web, 2).contains('public String handle(String user)')
         ['AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'correct-horse-battery-staple',
          'Sup3rS3cret', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789'].each {
             assert !requests.contains(it) : "secret ${it} was sent to the model"
         }
-        assert !buildLog.contains(key) : 'the API key leaked into the build log'
-        new File(basedir, 'specs').eachFileRecurse { f -> if (f.isFile()) assert !f.text.contains(key) }
+        if (key != null) {
+            assert !buildLog.contains(key) : 'the API key leaked into the build log'
+            new File(basedir, 'specs').eachFileRecurse { f -> if (f.isFile()) assert !f.text.contains(key) }
+        }
         Map s = summary(basedir)
         assert s.units*.status == ['written-llm', 'written-llm']
         assert s.totals.tokens == 300

@@ -16,10 +16,13 @@ import io.github.reversespec.analysis.UnitId;
 import io.github.reversespec.analysis.Visibility;
 import io.github.reversespec.graph.UnitNode;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -43,7 +46,7 @@ public final class SpecRenderer {
     /** The title of the last, unnumbered section. */
     public static final String APPENDIX_HEADING = "## Appendix: Files";
 
-    /** Past this many related units, the dependency diagram is cut and says how many it left out. */
+    /** Past this many neighbours, the dependency diagram is cut and says how many it left out. */
     static final int MAX_DIAGRAM_NODES = 30;
 
     /** The class diagram helps for packages of a readable size only. */
@@ -680,41 +683,93 @@ public final class SpecRenderer {
         return String.join("\n", lines);
     }
 
+    /**
+     * The unit among its neighbours. A big neighbourhood is cut to {@link #MAX_DIAGRAM_NODES}
+     * packages, shared between those it uses and those that use it (each side keeps at least half
+     * unless the other needs less), taken in the order of the lists above; what is left out is one
+     * "more" node per side and a sentence that points to the lists and the index. When the packages
+     * shown belong to several reactor projects, each project is a cluster.
+     */
     private static String dependencyDiagram(Unit u) {
         UnitNode node = u.node;
+        Set<UnitId> uses = new HashSet<>(node.dependencies());
+        List<UnitId> usersOnly = node.dependents().stream().filter(d -> !uses.contains(d)).toList();
+        int usesShown = Math.min(node.dependencies().size(),
+                Math.max(MAX_DIAGRAM_NODES / 2, MAX_DIAGRAM_NODES - usersOnly.size()));
+        int usersOnlyShown = Math.min(usersOnly.size(), MAX_DIAGRAM_NODES - usesShown);
+        List<UnitId> neighbours = new ArrayList<>(node.dependencies().subList(0, usesShown));
+        neighbours.addAll(usersOnly.subList(0, usersOnlyShown));
+        Set<UnitId> shown = new HashSet<>(neighbours);
+        List<UnitId> usersShown = node.dependents().stream().filter(shown::contains).toList();
+        int usesLeftOut = node.dependencies().size() - usesShown;
+        int usersLeftOut = node.dependents().size() - usersShown.size();
+
         Mermaid.Ids ids = new Mermaid.Ids("u_");
-        StringBuilder sb = new StringBuilder("```mermaid\nflowchart LR\n");
         String self = ids.of(u.id().display());
-        sb.append("    ").append(self).append('[').append(Mermaid.label(u.id().display())).append("]\n");
-        int budget = MAX_DIAGRAM_NODES;
-        List<String> edges = new ArrayList<>();
-        Map<UnitId, String> shown = new LinkedHashMap<>();
-        int leftOut = 0;
-        for (UnitId d : node.dependencies()) {
-            if (shown.containsKey(d) || shown.size() < budget) {
-                shown.computeIfAbsent(d, k -> ids.of(k.display()));
-                edges.add(self + " --> " + shown.get(d));
-            } else {
-                leftOut++;
-            }
+        List<UnitId> all = new ArrayList<>();
+        all.add(u.id());
+        all.addAll(neighbours);
+        StringBuilder sb = new StringBuilder("```mermaid\nflowchart LR\n");
+        Map<String, List<UnitId>> byProject = byProject(u.id(), all);
+        if (byProject.size() == 1) {
+            all.forEach(id -> sb.append("    ").append(ids.of(id.display())).append('[')
+                    .append(Mermaid.label(id.display())).append("]\n"));
+        } else {
+            // The cluster names the project, so a node needs only its package.
+            Mermaid.Ids clusterIds = new Mermaid.Ids("p_");
+            byProject.forEach((project, members) -> {
+                sb.append("    subgraph ").append(clusterIds.of(project)).append('[')
+                        .append(Mermaid.label(members.get(0).artifactId())).append("]\n");
+                members.forEach(id -> sb.append("        ").append(ids.of(id.display())).append('[')
+                        .append(Mermaid.label(id.displayPackage())).append("]\n"));
+                sb.append("    end\n");
+            });
         }
-        for (UnitId d : node.dependents()) {
-            if (shown.containsKey(d) || shown.size() < budget) {
-                shown.computeIfAbsent(d, k -> ids.of(k.display()));
-                edges.add(shown.get(d) + " --> " + self);
-            } else if (!node.dependencies().contains(d)) {
-                leftOut++;
-            }
+        if (usesLeftOut > 0) {
+            sb.append("    more_used[").append(Mermaid.label("… " + usesLeftOut + " more")).append("]\n");
         }
-        shown.forEach((id, nid) ->
-                sb.append("    ").append(nid).append('[').append(Mermaid.label(id.display())).append("]\n"));
-        edges.forEach(e -> sb.append("    ").append(e).append('\n'));
-        if (leftOut > 0) {
-            sb.append("    more_units[").append(Mermaid.label("… and " + leftOut + " more")).append("]\n");
+        if (usersLeftOut > 0) {
+            sb.append("    more_users[").append(Mermaid.label("… " + usersLeftOut + " more")).append("]\n");
+        }
+        node.dependencies().subList(0, usesShown)
+                .forEach(d -> sb.append("    ").append(self).append(" --> ").append(ids.of(d.display())).append('\n'));
+        usersShown.forEach(d -> sb.append("    ").append(ids.of(d.display())).append(" --> ").append(self).append('\n'));
+        if (usesLeftOut > 0) {
+            sb.append("    ").append(self).append(" -.-> more_used\n");
+        }
+        if (usersLeftOut > 0) {
+            sb.append("    more_users -.-> ").append(self).append('\n');
         }
         sb.append("    classDef current stroke-width:3px\n");
         sb.append("    class ").append(self).append(" current\n");
-        return sb.append("```").toString();
+        sb.append("```");
+        if (usesLeftOut > 0 || usersLeftOut > 0) {
+            String index = Markdown.linkTarget(RelativeLinks.relative(u.specDir, IndexRenderer.INDEX_PATH));
+            sb.append("\n\nThe diagram shows ").append(usesShown).append(" of the ")
+                    .append(plural(node.dependencies().size(), "package")).append(" used and ")
+                    .append(usersShown.size()).append(" of the ").append(plural(node.dependents().size(), "user"))
+                    .append(", in the order of the lists above, which link to them all; the [architecture index](")
+                    .append(index).append(") shows the whole reactor.");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The units grouped by their reactor project, the unit's own project first, the others in
+     * reactor-directory order; each group keeps the order it was given.
+     */
+    private static Map<String, List<UnitId>> byProject(UnitId self, List<UnitId> units) {
+        Map<String, List<UnitId>> groups = new LinkedHashMap<>();
+        groups.put(projectOf(self), new ArrayList<>());
+        units.stream()
+                .sorted(Comparator.comparing(UnitId::moduleDir).thenComparing(UnitId::projectKey))
+                .forEach(id -> groups.putIfAbsent(projectOf(id), new ArrayList<>()));
+        units.forEach(id -> groups.get(projectOf(id)).add(id));
+        return groups;
+    }
+
+    private static String projectOf(UnitId id) {
+        return id.moduleDir() + "|" + id.projectKey();
     }
 
     private static String files(Unit u) {

@@ -295,20 +295,115 @@ class SpecRendererTest {
         List<UnitId> cycle = List.of(deps.get(0));
         UnitNode node = new UnitNode(self, 0, 0, 0, deps, List.of(deps.get(0), id("x-y", "x", "p.user")), cycle,
                 List.of());
-        SpecFacts bare = bareFacts(self, "", "", List.of(), List.of());
-        SpecFacts facts = new SpecFacts(bare.unit(), node, bare.project(), bare.moduleDescriptor(), List.of(),
-                List.of(), List.of(), List.of());
 
-        String deps9 = SpecText.section(astOnly(facts), Section.DEPENDENCIES);
+        String deps9 = SpecText.section(astOnly(neighbourhood(node)), Section.DEPENDENCIES);
 
         assertThat(deps9).contains("**Cycle:** this package is in a dependency cycle with `core:p.d0`");
-        assertThat(deps9).contains("more_units[\"… and 11 more\"]");
-        String diagram = deps9.substring(deps9.indexOf("```mermaid"));
-        long nodes = diagram.lines().filter(l -> l.matches("\\s+u_\\w+\\[\".*\"]")).count();
-        assertThat(nodes).isEqualTo(1 + SpecRenderer.MAX_DIAGRAM_NODES);
-        assertThat(diagram).contains("u_core_p_d0 --> u_core_p_self", "u_core_p_self --> u_core_p_d0");
-        diagram.lines().filter(l -> l.contains("-->")).forEach(l ->
-                assertThat(l.strip()).matches("[A-Za-z0-9_]+ --> [A-Za-z0-9_]+"));
+        // One user besides the cycle member, so the packages used get every node but one.
+        String diagram = diagram(deps9);
+        assertThat(nodes(diagram)).hasSize(1 + SpecRenderer.MAX_DIAGRAM_NODES);
+        assertThat(diagram).contains("more_used[\"… 11 more\"]", "u_core_p_self -.-> more_used",
+                        "u_core_p_d0 --> u_core_p_self", "u_core_p_self --> u_core_p_d0", "u_x_y_p_user --> u_core_p_self")
+                .doesNotContain("more_users", "u_core_p_d29[");
+        assertThat(deps9).contains("The diagram shows 29 of the 40 packages used and 2 of the 2 users");
+        assertEdgesJoinDeclaredNodes(diagram);
+    }
+
+    @Test
+    void aHundredDependenciesAreCutAndClusteredByModule() {
+        // 100 packages used in three modules, 50 users in two: a unit of a 300-package reactor.
+        UnitId self = id("core", "libs/core", "com.acme.core");
+        List<UnitId> deps = new ArrayList<>();
+        IntStream.range(0, 40).forEach(i -> deps.add(id("util", "libs/util", "com.acme.util.p" + (100 + i))));
+        IntStream.range(0, 30).forEach(i -> deps.add(id("core", "libs/core", "com.acme.core.p" + (100 + i))));
+        IntStream.range(0, 30).forEach(i -> deps.add(id("api", "api", "com.acme.api.p" + (100 + i))));
+        List<UnitId> users = new ArrayList<>();
+        IntStream.range(0, 25).forEach(i -> users.add(id("app", "apps/app", "com.acme.app.p" + (100 + i))));
+        IntStream.range(0, 25).forEach(i -> users.add(id("web", "apps/web", "com.acme.web.p" + (100 + i))));
+        UnitNode node = new UnitNode(self, 0, 0, 0, sorted(deps), sorted(users), List.of(), List.of());
+
+        String spec = astOnly(neighbourhood(node));
+        String deps9 = SpecText.section(spec, Section.DEPENDENCIES);
+        String diagram = diagram(deps9);
+
+        // Half the nodes for each side, in the order of the lists.
+        assertThat(nodes(diagram)).hasSize(1 + SpecRenderer.MAX_DIAGRAM_NODES);
+        List<String> edges = diagram.lines().map(String::strip).filter(l -> l.contains("->")).toList();
+        assertThat(edges.stream().filter(e -> e.startsWith("u_core_com_acme_core -")))
+                .hasSize(SpecRenderer.MAX_DIAGRAM_NODES / 2 + 1);
+        assertThat(edges).contains("u_core_com_acme_core --> u_api_com_acme_api_p100",
+                        "u_app_com_acme_app_p100 --> u_core_com_acme_core",
+                        "u_core_com_acme_core -.-> more_used", "more_users -.-> u_core_com_acme_core")
+                .doesNotContain("u_core_com_acme_core --> u_util_com_acme_util_p100");
+        assertThat(diagram).contains("more_used[\"… 85 more\"]", "more_users[\"… 35 more\"]");
+        // One cluster per project shown, the unit's own first; nodes inside show the package only.
+        List<String> clusters = diagram.lines().map(String::strip).filter(l -> l.startsWith("subgraph ")).toList();
+        assertThat(clusters).containsExactly("subgraph p_libs_core_com_acme_core[\"core\"]",
+                "subgraph p_api_com_acme_api[\"api\"]", "subgraph p_apps_app_com_acme_app[\"app\"]");
+        assertThat(diagram).contains("        u_core_com_acme_core[\"com.acme.core\"]")
+                .doesNotContain("\"api:com.acme.api.p100\"");
+        assertThat(diagram.lines().filter(l -> l.strip().equals("end"))).hasSize(3);
+        // What is left out is said, and the lists and the index have the rest.
+        assertThat(deps9).contains("The diagram shows 15 of the 100 packages used and 15 of the 50 users, in the order"
+                + " of the lists above, which link to them all; the [architecture index](../../_index.spec.md) shows"
+                + " the whole reactor.");
+        assertThat(deps9).contains("](../../apps/web/com.acme.web.p124.spec.md)", "](../util/com.acme.util.p139.spec.md)");
+        assertEdgesJoinDeclaredNodes(diagram);
+        assertThat(SpecText.resolve("specs/libs/core", "../../_index.spec.md")).isEqualTo(IndexRenderer.INDEX_PATH);
+        assertThat(astOnly(neighbourhood(node))).isEqualTo(spec);
+    }
+
+    @Test
+    void aSmallNeighbourhoodInOneModuleIsOneUnclusteredDiagram() {
+        UnitId self = id("core", "", "p.self");
+        UnitNode node = new UnitNode(self, 0, 0, 0, List.of(id("core", "", "p.a")), List.of(id("core", "", "p.b")),
+                List.of(), List.of());
+
+        String diagram = diagram(SpecText.section(astOnly(neighbourhood(node)), Section.DEPENDENCIES));
+
+        assertThat(diagram).isEqualTo("""
+                ```mermaid
+                flowchart LR
+                    u_core_p_self["core:p.self"]
+                    u_core_p_a["core:p.a"]
+                    u_core_p_b["core:p.b"]
+                    u_core_p_self --> u_core_p_a
+                    u_core_p_b --> u_core_p_self
+                    classDef current stroke-width:3px
+                    class u_core_p_self current
+                ```""");
+    }
+
+    private static SpecFacts neighbourhood(UnitNode node) {
+        SpecFacts bare = bareFacts(node.id(), "", "", List.of(), List.of());
+        return new SpecFacts(bare.unit(), node, bare.project(), bare.moduleDescriptor(), List.of(), List.of(),
+                List.of(), List.of());
+    }
+
+    private static List<UnitId> sorted(List<UnitId> ids) {
+        return ids.stream().sorted().toList();
+    }
+
+    /** The dependency diagram of a Dependencies section, fences included. */
+    private static String diagram(String deps9) {
+        int start = deps9.indexOf("```mermaid");
+        return deps9.substring(start, deps9.indexOf("```", start + 3) + 3);
+    }
+
+    private static List<String> nodes(String diagram) {
+        return diagram.lines().filter(l -> l.matches("\\s+u_\\w+\\[\".*\"]")).toList();
+    }
+
+    /** An edge to an undeclared id would make Mermaid invent a node. */
+    private static void assertEdgesJoinDeclaredNodes(String diagram) {
+        Set<String> declared = new HashSet<>();
+        diagram.lines().map(String::strip).filter(l -> l.matches("\\w+\\[\".*\"]"))
+                .forEach(l -> declared.add(l.substring(0, l.indexOf('['))));
+        diagram.lines().map(String::strip).filter(l -> l.contains("->")).forEach(l -> {
+            assertThat(l).matches("[A-Za-z0-9_]+ (-->|-\\.->) [A-Za-z0-9_]+");
+            String[] parts = l.split(" ");
+            assertThat(declared).contains(parts[0], parts[2]);
+        });
     }
 
     @Test

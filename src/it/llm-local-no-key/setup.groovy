@@ -1,0 +1,3 @@
+evaluate(new File(basedir, '../../../src/it/common/fake-model.groovy')).startLocal(basedir)
+evaluate(new File(basedir, '../../../src/it/common/spec-checks.groovy')).snapshot(basedir)
+return true
