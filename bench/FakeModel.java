@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *       requests, request bytes, prompt tokens estimated as the plugin does (system and user
  *       each: ASCII characters / 3 rounded up, plus one per other code point), the largest prompt
  *       and the largest request (prompt plus the {@code max_tokens} it reserves), the usage tokens
- *       answered, the most requests in flight at once, and the busy span;
+ *       answered, the most requests in flight at once, the busy span, and the wall-clock time
+ *       (Unix ms) the timeline's times count from;
  *   <li>{@code GET /timeline}: one CSV line per request (start and end in ms since the reset,
  *       prompt tokens, max_tokens, the unit named in the prompt's {@code <unit>} block);
  *   <li>{@code POST /reset}: forget everything received.
@@ -43,6 +44,7 @@ public final class FakeModel {
     private final long latencyMs;
     private final Object lock = new Object();
     private long epochNanos = System.nanoTime();
+    private long epochUnixMs = System.currentTimeMillis();
     private final List<Request> requests = new ArrayList<>();
     private long requestBytes;
     private int inFlight;
@@ -100,6 +102,7 @@ public final class FakeModel {
                 requestBytes = 0;
                 maxInFlight = inFlight;
                 epochNanos = System.nanoTime();
+                epochUnixMs = System.currentTimeMillis();
             }
             send(exchange, 200, "{}");
         } else if (method.equals("POST") && path.endsWith("/chat/completions")) {
@@ -227,6 +230,7 @@ public final class FakeModel {
             s.put("lastEndMs", last);
             s.put("busyMs", busy);
             s.put("latencyMs", latencyMs);
+            s.put("epochUnixMs", epochUnixMs);
             StringBuilder json = new StringBuilder("{");
             s.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append(Json.quote(k)).append(':')
                     .append(v instanceof String str ? Json.quote(str) : String.valueOf(v)));
