@@ -68,6 +68,8 @@ public final class LatencyReport {
         Map<String, Unit> units = readUnits(reactor.resolve("specs"));
         List<String> order = processingOrder(reactor.resolve("specs/_batch-summary.json"));
         Map<String, Integer> requestsOf = new HashMap<>();
+        Map<String, Long> unitStart = new HashMap<>();
+        Map<String, Long> unitEnd = new HashMap<>();
         long firstStart = Long.MAX_VALUE;
         long lastEnd = 0;
         for (String line : timeline.subList(1, timeline.size())) {
@@ -75,6 +77,8 @@ public final class LatencyReport {
             firstStart = Math.min(firstStart, Long.parseLong(f[0]));
             lastEnd = Math.max(lastEnd, Long.parseLong(f[1]));
             requestsOf.merge(f[4], 1, Integer::sum);
+            unitStart.merge(f[4], Long.parseLong(f[0]), Math::min);
+            unitEnd.merge(f[4], Long.parseLong(f[1]), Math::max);
         }
         for (String unit : requestsOf.keySet()) {
             if (!units.containsKey(unit)) {
@@ -97,6 +101,7 @@ public final class LatencyReport {
         // The plugin's own rule (processing-order priority, a cycle's members released together)
         // with every request taking exactly L and nothing else taking any time.
         double rule = graph.simulate(c, requestsOf) * latency;
+        long gap = graph.medianGap(unitStart, unitEnd);
         long largest = number(stats, "maxRequestTokens");
 
         List<String> row = List.of(
@@ -113,7 +118,8 @@ public final class LatencyReport {
                 String.format(Locale.ROOT, "**%.2f**", wall / ideal),
                 fmt(span),
                 String.format(Locale.ROOT, "%.2f", span / modelIdeal),
-                fmt(rule));
+                fmt(rule),
+                gap < 0 ? "" : String.valueOf(gap));
         System.out.printf(Locale.ROOT, "| %s |%n", String.join(" | ", row));
     }
 
@@ -121,6 +127,7 @@ public final class LatencyReport {
         "C", "wall (s)", "AST-only (s)", "requests", "prompt tokens (est.)", "usage tokens",
         "largest request / contextTokens", "most in flight", "max(N·L/C, CP·L) (s)", "ideal (s)",
         "wall / ideal", "request span (s)", "span / max(…)", "the plugin's rule alone (s)",
+        "answer → dependent's request (median ms)",
     };
 
     private static String fmt(double seconds) {
@@ -276,6 +283,30 @@ public final class LatencyReport {
                 }
             }
             return longest;
+        }
+
+        /**
+         * The median, over units that wait for others, of the time from the last answer the unit
+         * waited for (the latest end among its block's outside dependencies) to its own first
+         * request: what each step of a chain costs beyond L. -1 when no unit waits.
+         */
+        long medianGap(Map<String, Long> start, Map<String, Long> end) {
+            List<Long> gaps = new ArrayList<>();
+            for (List<String> b : members) {
+                long ready = -1;
+                for (String m : b) {
+                    for (String d : outside(m)) {
+                        ready = Math.max(ready, end.getOrDefault(d, -1L));
+                    }
+                }
+                for (String m : b) {
+                    if (ready >= 0 && start.containsKey(m)) {
+                        gaps.add(start.get(m) - ready);
+                    }
+                }
+            }
+            gaps.sort(null);
+            return gaps.isEmpty() ? -1 : gaps.get(gaps.size() / 2);
         }
 
         /**
