@@ -53,11 +53,11 @@ batch() { # label, extra -D options...: runs the batch on a fresh specs/, prints
   /usr/bin/time -f '%e' -o "$work/$label.time" "$repo/mvnw" -B -nsu -s "$work/settings.xml" \
       -f "$work/reactor/pom.xml" "$plugin" -Dreverse-spec.force=true \
       -Dreverse-spec.contextTokens="$context" "$@" > "$work/$label.log" 2>&1 \
-    || { echo "$label failed:"; tail -40 "$work/$label.log"; exit 1; }
+    || { echo "$label failed:" >&2; tail -40 "$work/$label.log" >&2; exit 1; }
   cat "$work/$label.time"
 }
 
-echo "$(cat "$work/generate.log")"
+cat "$work/generate.log"
 echo "fake model at $fake_url/v1, latency ${latency} ms; contextTokens $context"
 java bench/LatencyReport.java header > "$work/table.md"
 for c in $concurrencies; do
@@ -71,7 +71,7 @@ for c in $concurrencies; do
   summary="$work/reactor/specs/_batch-summary.json"
   units=$(sed -n 's/.*"totalModules" : \([0-9]*\).*/\1/p' "$summary")
   llm=$(sed -n 's/.*"written-llm" : \([0-9]*\).*/\1/p' "$summary")
-  [ "$llm" = "$units" ] || { echo "C=$c: only $llm of $units units written by the model; see $work/model-c$c.log"; exit 1; }
+  [ "$llm" = "$units" ] || { echo "C=$c: only $llm of $units units written by the model; see $work/model-c$c.log" >&2; exit 1; }
   java bench/LatencyReport.java row "$work/reactor" "$c" "$wall" "$ast" "$latency" "$context" \
       "$work/stats-c$c.json" "$work/timeline-c$c.csv" | tee -a "$work/table.md.rows"
 done
