@@ -18,8 +18,10 @@ import java.util.stream.Stream;
  * interfaces, generic methods with real bodies, TODO comments, imports across packages and
  * modules, some package cycles, a few 300-file packages).
  *
- * <p>Usage: {@code java GenerateReactor.java <outDir> [files] [seed]}, defaults 5000 files and
- * seed 42. The same arguments always write the same bytes. The sources compile with
+ * <p>Usage: {@code java GenerateReactor.java <outDir> [files] [seed] [packages]}, defaults 5000
+ * files, seed 42 and {@code min(300, files / 16)} packages; giving {@code packages} spreads the
+ * files over that many packages instead (at least one main file each), e.g. many small packages
+ * for a latency benchmark. The same arguments always write the same bytes. The sources compile with
  * {@code javac --release 17} (tests use a per-module {@code @Test} annotation instead of JUnit),
  * and the poms need nothing from the network to be read.
  */
@@ -30,6 +32,8 @@ public final class GenerateReactor {
     private static final String VERSION = "1.0-SNAPSHOT";
     private static final int MAX_MODULES = 10;
     private static final int MAX_PACKAGES = 300;
+    /** Upper bound of an explicit package count (names stay unique: areas get numeric suffixes). */
+    private static final int MAX_PACKAGES_ASKED = 3_000;
     private static final int BIG_PACKAGE_FILES = 300;
     private static final int BIG_PACKAGES = 3;
 
@@ -82,15 +86,19 @@ public final class GenerateReactor {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1 || args.length > 3) {
-            System.err.println("usage: java GenerateReactor.java <outDir> [files=5000] [seed=42]");
+        if (args.length < 1 || args.length > 4) {
+            System.err.println("usage: java GenerateReactor.java <outDir> [files=5000] [seed=42] [packages]");
             System.exit(2);
         }
         Path out = Path.of(args[0]).toAbsolutePath().normalize();
         int files = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42L;
+        int packages = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         if (files < 20) {
             throw new IllegalArgumentException("ask for at least 20 files, got " + files);
+        }
+        if (args.length > 3 && (packages < 1 || packages > MAX_PACKAGES_ASKED)) {
+            throw new IllegalArgumentException("packages must be in [1, " + MAX_PACKAGES_ASKED + "], got " + packages);
         }
         if (Files.exists(out)) {
             try (Stream<Path> entries = Files.list(out)) {
@@ -103,7 +111,7 @@ public final class GenerateReactor {
         }
         long start = System.nanoTime();
         GenerateReactor generator = new GenerateReactor(out, seed);
-        generator.plan(files);
+        generator.plan(files, packages);
         generator.write();
         System.out.printf(Locale.ROOT, "wrote %d Java files in %d modules, %d packages, to %s (%d ms)%n",
                 generator.written, generator.modules.size(), generator.packages.size(), out,
@@ -112,10 +120,12 @@ public final class GenerateReactor {
 
     // ------------------------------------------------------------------ planning
 
-    private void plan(int files) {
+    /** Plans the reactor; {@code packagesAsked} 0 derives the package count from {@code files}. */
+    private void plan(int files, int packagesAsked) {
         // One file per module is its @Test annotation.
         int moduleCount = Math.min(MAX_MODULES, Math.max(1, files / 60));
-        int packageCount = Math.max(moduleCount, Math.min(MAX_PACKAGES, files / 16));
+        int packageCount = packagesAsked > 0 ? Math.max(moduleCount, packagesAsked)
+                : Math.max(moduleCount, Math.min(MAX_PACKAGES, files / 16));
         // Each package gets about one test per six main files, plus one: aim the total at files.
         int mainTarget = (files - moduleCount - packageCount) * 6 / 7;
         for (int m = 0; m < moduleCount; m++) {

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Latency benchmark (issue 5): the batch against a fake model that answers every request after a
+# fixed latency L, at several concurrencies, compared with the ideal max(N·L/C, CP·L) + AST-only time.
+#
+#   bench/latency.sh [latencyMs=200] [packages=300] [files=1000] [seed=42]
+#
+# Environment: BENCH_DIR (default /tmp/reverse-spec-latency), CONCURRENCIES (default "1 4 8"),
+# CONTEXT_TOKENS (default 32000, the plugin's default).
+#
+# Needs the plugin installed in ~/.m2 (./mvnw -B -o -q install -DskipTests -Dinvoker.skip=true).
+# Nothing leaves the machine: the fake listens on loopback, and Maven runs with a settings file
+# that sends every repository to a closed loopback port. Maven cannot run with -o here: offline,
+# the plugin makes no model request by design; -nsu keeps it from looking for newer snapshots.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+latency=${1:-200}
+packages=${2:-300}
+files=${3:-1000}
+seed=${4:-42}
+work=${BENCH_DIR:-/tmp/reverse-spec-latency}
+concurrencies=${CONCURRENCIES:-1 4 8}
+context=${CONTEXT_TOKENS:-32000}
+version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
+plugin="io.github.reversespec:reverse-spec-maven-plugin:${version}:batch"
+repo=$PWD
+
+rm -rf "$work" && mkdir -p "$work"
+java bench/GenerateReactor.java "$work/reactor" "$files" "$seed" "$packages" > "$work/generate.log"
+cat > "$work/settings.xml" <<'EOF'
+<settings>
+  <!-- Everything comes from ~/.m2; a remote lookup would hit a closed loopback port and fail at once. -->
+  <mirrors>
+    <mirror>
+      <id>central</id>
+      <mirrorOf>*</mirrorOf>
+      <url>http://127.0.0.1:9/</url>
+    </mirror>
+  </mirrors>
+</settings>
+EOF
+
+java bench/FakeModel.java 0 "$latency" "$work/port" > "$work/fake.log" 2>&1 &
+fake=$!
+trap 'kill "$fake" 2>/dev/null || true' EXIT
+for _ in $(seq 1 150); do [ -s "$work/port" ] && break; sleep 0.2; done
+[ -s "$work/port" ] || { echo "the fake model did not start:"; cat "$work/fake.log"; exit 1; }
+port=$(cat "$work/port")
+fake_url="http://127.0.0.1:$port"
+
+batch() { # label, extra -D options...: runs the batch on a fresh specs/, prints its wall time
+  local label=$1; shift
+  rm -rf "$work/reactor/specs"
+  /usr/bin/time -f '%e' -o "$work/$label.time" "$repo/mvnw" -B -nsu -s "$work/settings.xml" \
+      -f "$work/reactor/pom.xml" "$plugin" -Dreverse-spec.force=true \
+      -Dreverse-spec.contextTokens="$context" "$@" > "$work/$label.log" 2>&1 \
+    || { echo "$label failed:" >&2; tail -40 "$work/$label.log" >&2; exit 1; }
+  cat "$work/$label.time"
+}
+
+cat "$work/generate.log"
+echo "fake model at $fake_url/v1, latency ${latency} ms; contextTokens $context"
+java bench/LatencyReport.java header > "$work/table.md"
+for c in $concurrencies; do
+  # The AST-only run just before its model run, so both see the same machine load.
+  ast=$(batch "ast-c$c" -Dreverse-spec.provider=none -Dreverse-spec.concurrency="$c")
+  curl -sf -X POST "$fake_url/reset" > /dev/null
+  wall=$(REVERSE_SPEC_API_KEY=bench-not-a-secret batch "model-c$c" -Dreverse-spec.provider=openai \
+      -Dreverse-spec.baseUrl="$fake_url/v1" -Dreverse-spec.model=fake -Dreverse-spec.concurrency="$c")
+  curl -sf "$fake_url/stats" > "$work/stats-c$c.json"
+  curl -sf "$fake_url/timeline" > "$work/timeline-c$c.csv"
+  summary="$work/reactor/specs/_batch-summary.json"
+  units=$(sed -n 's/.*"totalModules" : \([0-9]*\).*/\1/p' "$summary")
+  llm=$(sed -n 's/.*"written-llm" : \([0-9]*\).*/\1/p' "$summary")
+  [ "$llm" = "$units" ] || { echo "C=$c: only $llm of $units units written by the model; see $work/model-c$c.log" >&2; exit 1; }
+  java bench/LatencyReport.java row "$work/reactor" "$c" "$wall" "$ast" "$latency" "$context" \
+      "$work/stats-c$c.json" "$work/timeline-c$c.csv" | tee -a "$work/table.md.rows"
+done
+cat "$work/table.md.rows" >> "$work/table.md"
+echo
+cat "$work/table.md"
+echo "logs, stats and timelines in $work"
