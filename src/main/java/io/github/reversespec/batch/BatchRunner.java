@@ -202,6 +202,9 @@ public final class BatchRunner {
         final TestCoverageIndex coverage;
         final List<UnitNode> selected;
         private final Map<UnitId, Optional<SpecFileInfo>> specs = new ConcurrentHashMap<>();
+        private final Map<UnitId, String> astIntents = new ConcurrentHashMap<>();
+        /** Units this run rewrites AST-only: their dependents are given the intent they will have. */
+        private volatile java.util.Set<UnitId> astOnlyRewrites = java.util.Set.of();
 
         Plan(BatchRequest request, ReactorAnalysis analysis, UnitGraph graph) {
             this.request = request;
@@ -258,12 +261,17 @@ public final class BatchRunner {
         }
 
         /**
-         * A dependency outside the unit's cycle is written before it, so its spec (as written
-         * now or kept from earlier) summarises it. Inside a cycle, and for dependents, whether a
+         * A dependency outside the unit's cycle that this run rewrites AST-only is summarised by
+         * the intent its spec will have. Any other dependency outside the cycle is written before
+         * the unit (the scheduler waits for it), so its spec (as written now or kept from earlier)
+         * summarises it. Inside a cycle, and for dependents, whether a
          * spec exists yet depends on the run, so the code's own summary is used: a spec must not
          * change because of the order it was written in.
          */
         private DependencySummary dependencySummary(UnitNode node, UnitId dependency) {
+            if (!node.cycle().contains(dependency) && astOnlyRewrites.contains(dependency)) {
+                return new DependencySummary(dependency, astIntent(dependency), "ast-only");
+            }
             if (!node.cycle().contains(dependency)) {
                 Optional<SpecFileInfo> spec = spec(dependency);
                 if (spec.isPresent()) {
@@ -271,6 +279,24 @@ public final class BatchRunner {
                 }
             }
             return codeSummary(dependency);
+        }
+
+        /**
+         * Declares the units this run rewrites AST-only. Their dependents no longer need to wait
+         * for them: the intent their spec will read back as depends on their own code only.
+         */
+        void rewritesAstOnly(java.util.Set<UnitId> ids) {
+            astOnlyRewrites = java.util.Set.copyOf(ids);
+        }
+
+        private String astIntent(UnitId id) {
+            return astIntents.computeIfAbsent(id, k -> {
+                UnitAnalysis unit = units.get(k);
+                ProjectAnalysis project = projectOf.get(k);
+                return new SpecRenderer().astOnlyIntent(new SpecFacts(unit, graph.node(k), project.project(),
+                        project.moduleDescriptor(), coverage.coverageFor(unit), coverage.testsFor(unit), List.of(),
+                        List.of()));
+            });
         }
 
         private DependencySummary codeSummary(UnitId id) {
@@ -350,6 +376,23 @@ public final class BatchRunner {
             this.plan = plan;
             this.checkpoint = checkpoint;
             this.previous = previous;
+            if (!step.modelAvailable()) {
+                java.util.Set<UnitId> rewrites = new java.util.HashSet<>();
+                for (UnitNode node : plan.selected) {
+                    Optional<SpecFileInfo> existing = plan.spec(node.id());
+                    if (!resumable(node, existing) && plan.regenerationReason(node, existing, false).isPresent()) {
+                        rewrites.add(node.id());
+                    }
+                }
+                plan.rewritesAstOnly(rewrites);
+            }
+        }
+
+        /** The interrupted run already wrote this unit's spec, and the code has not changed since. */
+        private boolean resumable(UnitNode node, Optional<SpecFileInfo> existing) {
+            Checkpoint.Entry earlier = previous.get(node.id().key());
+            return earlier != null && earlier.done() && existing.isPresent()
+                    && plan.units.get(node.id()).sourceHash().equals(earlier.sourceHash());
         }
 
         /**
@@ -382,8 +425,10 @@ public final class BatchRunner {
 
         /**
          * Runs the selected units with up to {@code concurrency} in flight, each started only when
-         * every unit it depends on outside its own cycle is settled; the members of a cycle start
-         * together. Results come back in processing order whatever the completion order.
+         * every unit it depends on outside its own cycle is settled (its spec written); the members
+         * of a cycle start together, and of the units ready the one heading the longest chain of
+         * waiting units goes first. Results come back in processing order whatever the completion
+         * order.
          */
         List<UnitResult> processAll() {
             List<UnitNode> selected = plan.selected;
@@ -392,7 +437,9 @@ public final class BatchRunner {
             for (int i = 0; i < total; i++) {
                 positions.put(selected.get(i).id(), i);
             }
-            // Per block: the selected units outside it that must be settled first.
+            // Per block: the selected units outside it that must be settled first. AST-only specs
+            // need no dependency's spec (see Plan#rewritesAstOnly): then nothing waits.
+            boolean waitForDependencies = step.modelAvailable();
             Map<Integer, java.util.Set<UnitId>> waitingFor = new HashMap<>();
             Map<UnitId, List<Integer>> blocksWaitingOn = new HashMap<>();
             Map<Integer, List<UnitNode>> members = new java.util.TreeMap<>();
@@ -400,13 +447,27 @@ public final class BatchRunner {
                 members.computeIfAbsent(node.block(), b -> new ArrayList<>()).add(node);
                 java.util.Set<UnitId> deps = waitingFor.computeIfAbsent(node.block(), b -> new java.util.HashSet<>());
                 for (UnitId dep : node.dependencies()) {
-                    if (positions.containsKey(dep) && !node.cycle().contains(dep) && deps.add(dep)) {
+                    if (waitForDependencies && positions.containsKey(dep) && !node.cycle().contains(dep)
+                            && deps.add(dep)) {
                         blocksWaitingOn.computeIfAbsent(dep, d -> new ArrayList<>()).add(node.block());
                     }
                 }
             }
-            java.util.PriorityQueue<UnitNode> ready =
-                    new java.util.PriorityQueue<>(java.util.Comparator.comparingInt(UnitNode::position));
+            // Per block: the longest chain of blocks that wait on it, itself included. Of the ready
+            // units the one with the longest chain behind it goes first (then processing order): with
+            // fewer slots than ready units, starting the critical path early shortens the run.
+            Map<Integer, Integer> chain = new HashMap<>();
+            for (int i = total - 1; i >= 0; i--) {
+                UnitNode node = selected.get(i);
+                int longest = chain.getOrDefault(node.block(), 1);
+                for (int dependent : blocksWaitingOn.getOrDefault(node.id(), List.of())) {
+                    longest = Math.max(longest, chain.getOrDefault(dependent, 1) + 1);
+                }
+                chain.put(node.block(), longest);
+            }
+            java.util.PriorityQueue<UnitNode> ready = new java.util.PriorityQueue<>(
+                    java.util.Comparator.<UnitNode>comparingInt(n -> -chain.get(n.block()))
+                            .thenComparingInt(UnitNode::position));
             members.forEach((block, nodes) -> {
                 if (waitingFor.get(block).isEmpty()) {
                     ready.addAll(nodes);
@@ -420,30 +481,42 @@ public final class BatchRunner {
                         t.setDaemon(true);
                         return t;
                     });
-            java.util.concurrent.CompletionService<Integer> done =
-                    new java.util.concurrent.ExecutorCompletionService<>(pool);
+            // A unit is settled once its spec is written: its dependents may start while its
+            // checkpoint entry is still being saved (that save only matters to a later resume).
+            java.util.concurrent.BlockingQueue<Object> settledUnits = new java.util.concurrent.LinkedBlockingQueue<>();
             int inFlight = 0;
             int started = 0;
+            boolean finished = false;
             try {
                 for (int settled = 0; settled < total; ) {
                     while (stopReason.isEmpty() && inFlight < request.concurrency() && !ready.isEmpty()) {
                         UnitNode node = ready.poll();
                         int at = positions.get(node.id());
                         String counter = "[" + (++started) + "/" + total + "] ";
-                        done.submit(() -> {
-                            UnitResult r = process(node, counter);
+                        pool.execute(() -> {
+                            UnitResult r;
+                            try {
+                                r = process(node, counter);
+                            } catch (Throwable t) {
+                                settledUnits.add(t);
+                                throw t;
+                            }
+                            results[at] = r;
+                            settledUnits.add(at);
                             if (r.status() != UnitStatus.PENDING) {
                                 saveCheckpoint(node, r);
                             }
-                            results[at] = r;
-                            return at;
                         });
                         inFlight++;
                     }
                     if (inFlight == 0) {
                         break; // stopped, or nothing left that can start
                     }
-                    int at = done.take().get();
+                    Object next = settledUnits.take();
+                    if (next instanceof Throwable t) {
+                        throw new IllegalStateException("a unit's processing failed unexpectedly", t);
+                    }
+                    int at = (Integer) next;
                     inFlight--;
                     settled++;
                     for (int block : blocksWaitingOn.getOrDefault(selected.get(at).id(), List.of())) {
@@ -454,13 +527,19 @@ public final class BatchRunner {
                         }
                     }
                 }
+                // Let the last checkpoint saves finish before the run reports and clears it.
+                pool.shutdown();
+                while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                    log.info("Still saving the checkpoint...");
+                }
+                finished = true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stopReason = "the build was interrupted";
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("a unit's processing failed unexpectedly", e.getCause());
             } finally {
-                pool.shutdownNow();
+                if (!finished) {
+                    pool.shutdownNow();
+                }
             }
             List<UnitResult> ordered = new ArrayList<>(total);
             for (int i = 0; i < total; i++) {
@@ -482,12 +561,9 @@ public final class BatchRunner {
         private UnitResult process(UnitNode node, String counter) {
             long started = System.nanoTime();
             UnitId id = node.id();
-            UnitAnalysis unit = plan.units.get(id);
             Optional<SpecFileInfo> existing = plan.spec(id);
 
-            Checkpoint.Entry earlier = previous.get(id.key());
-            if (earlier != null && earlier.done() && existing.isPresent()
-                    && unit.sourceHash().equals(earlier.sourceHash())) {
+            if (resumable(node, existing)) {
                 log.info(finished() + id.display() + ": already done by the interrupted run (resumed)");
                 return new UnitResult(id, UnitStatus.RESUMED, existing.get().status(), node.level(), 0, 0, 0, "");
             }

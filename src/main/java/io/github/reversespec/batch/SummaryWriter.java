@@ -25,9 +25,9 @@ final class SummaryWriter {
     }
 
     void write(BatchResult result) throws IOException {
-        AtomicFiles.write(request.reactor().root().resolve(JSON_FILE), (json(result) + "\n").getBytes(
+        AtomicFiles.replace(request.reactor().root().resolve(JSON_FILE), (json(result) + "\n").getBytes(
                 java.nio.charset.StandardCharsets.UTF_8));
-        AtomicFiles.write(request.reactor().root().resolve(MARKDOWN), markdown(result).getBytes(
+        AtomicFiles.replace(request.reactor().root().resolve(MARKDOWN), markdown(result).getBytes(
                 java.nio.charset.StandardCharsets.UTF_8));
     }
 

@@ -33,6 +33,13 @@ public record ClientConfig(
     /** Default for {@link #requestTimeout}, as the plugin's {@code requestTimeout} parameter. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(300);
 
+    /**
+     * Connections a client keeps to its endpoint, so also the most requests it can have in flight:
+     * the plugin's {@code concurrency} is bounded by it, so that no request queues for a
+     * connection unseen.
+     */
+    public static final int MAX_CONNECTIONS = 64;
+
     /** Default for {@link #maxResponseBytes}: far beyond any spec, far below any heap. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 4L * 1024 * 1024;
 

@@ -10,6 +10,7 @@ import io.github.reversespec.batch.UnitSelector;
 import io.github.reversespec.generate.GenerationStep;
 import io.github.reversespec.generate.GenerationSteps;
 import io.github.reversespec.generate.ModelSettings;
+import io.github.reversespec.llm.ClientConfig;
 import io.github.reversespec.reactor.ReactorModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -164,8 +165,10 @@ public class BatchMojo extends AbstractMojo {
     private long tokenBudget;
 
     /**
-     * Units in flight at once. A unit starts only when every unit it depends on is written (the
-     * members of a package cycle start together), so dependency specs are always there as context.
+     * Units in flight at once, 1 to 64. With a model, a unit starts only when every unit it depends
+     * on is written (the members of a package cycle start together), so dependency specs are always
+     * there as context; AST-only units need no dependency's spec and do not wait. A 429/529 answer
+     * lowers the requests in flight for a while (see the README).
      */
     @Parameter(property = "reverse-spec.concurrency", defaultValue = "4")
     private int concurrency;
@@ -262,8 +265,9 @@ public class BatchMojo extends AbstractMojo {
                     + e.getReason(), e);
         }
         String version = mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
-        if (concurrency < 1) {
-            throw new MojoFailureException("reverse-spec.concurrency must be at least 1; got " + concurrency);
+        if (concurrency < 1 || concurrency > ClientConfig.MAX_CONNECTIONS) {
+            throw new MojoFailureException("reverse-spec.concurrency must be between 1 and "
+                    + ClientConfig.MAX_CONNECTIONS + " (the model client's connections); got " + concurrency);
         }
         return new BatchRequest(reactor, checkpoint, mode, selector, dryRun, concurrency,
                 Math.max(1, Runtime.getRuntime().availableProcessors()), "reverse-spec-maven-plugin/" + version);

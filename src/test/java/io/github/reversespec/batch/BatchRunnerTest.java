@@ -348,12 +348,8 @@ class BatchRunnerTest {
         Map<Integer, Map<String, String>> outputs = new TreeMap<>();
         for (int c : new int[] {1, 4, 16}) {
             concurrency = c;
-            if (Files.exists(root.resolve("specs"))) {
-                try (Stream<Path> old = Files.walk(root.resolve("specs"))) {
-                    old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-            TimingStep step = new TimingStep();
+            removeSpecs();
+            TimingStep step = new TimingStep(true);
             BatchResult result = run(step, RefreshMode.ALL);
             assertThat(result.units()).hasSize(34).allMatch(u -> u.status() == UnitStatus.WRITTEN_AST);
             for (io.github.reversespec.graph.UnitNode node : io.github.reversespec.graph.UnitGraphBuilder.build(
@@ -377,6 +373,41 @@ class BatchRunnerTest {
         assertThat(outputs.get(16)).isEqualTo(outputs.get(1));
     }
 
+    /**
+     * Without a model nothing waits for its dependencies (the intent a dependency's AST-only spec
+     * will have is known from its code), and the specs are the same bytes as when every unit
+     * waited for its dependencies' specs to be written and read them back.
+     */
+    @Test
+    void astOnlyUnitsDoNotWaitForDependenciesAndWriteTheSameSpecs() throws Exception {
+        manyPackages();
+        concurrency = 1;
+        run(new TimingStep(true), RefreshMode.ALL);
+        Map<String, String> waited = specFiles();
+        for (int c : new int[] {1, 8}) {
+            concurrency = c;
+            removeSpecs();
+            TimingStep step = new TimingStep(false);
+            run(step, RefreshMode.ALL);
+            assertThat(specFiles()).as("c=%d", c).isEqualTo(waited);
+            if (c > 1) {
+                assertThat(step.maxInFlight.get()).as("c=%d ran units at once", c).isGreaterThan(1);
+            }
+        }
+        // With AST-only specs already there (refresh=all rewrites them, kept ones are read back).
+        concurrency = 8;
+        run(new TimingStep(false), RefreshMode.ALL);
+        assertThat(specFiles()).isEqualTo(waited);
+    }
+
+    private void removeSpecs() throws IOException {
+        if (Files.exists(root.resolve("specs"))) {
+            try (Stream<Path> old = Files.walk(root.resolve("specs"))) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     /** Records when each unit started and ended, and how many ran at once; sleeps a little in between. */
     private static final class TimingStep extends CountingStep {
         final Map<String, Long> start = new java.util.concurrent.ConcurrentHashMap<>();
@@ -384,6 +415,17 @@ class BatchRunnerTest {
         final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
         final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
         private final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        private final boolean model;
+
+        /** @param model whether to present itself as model-backed (units then wait for their dependencies) */
+        TimingStep(boolean model) {
+            this.model = model;
+        }
+
+        @Override
+        public boolean modelAvailable() {
+            return model;
+        }
 
         @Override
         public GenerationOutcome generate(GenerationRequest request) {
