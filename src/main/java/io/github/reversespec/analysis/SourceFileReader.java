@@ -55,6 +55,14 @@ final class SourceFileReader {
     private final JavaParser parser;
 
     SourceFileReader() {
+        this.parser = new JavaParser(configuration());
+    }
+
+    /**
+     * The parser's configuration: the Java 25 grammar (so {@code yield}, records, sealed types
+     * parse), tokens stored and comments attributed, and no language-level validation.
+     */
+    static ParserConfiguration configuration() {
         ParserConfiguration config = new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)
                 // Tokens must be stored: without them JavaParser records no positions at all, so
@@ -62,7 +70,54 @@ final class SourceFileReader {
                 .setStoreTokens(true)
                 .setAttributeComments(true)
                 .setLexicalPreservationEnabled(false);
-        this.parser = new JavaParser(config);
+        withoutValidation(config);
+        return config;
+    }
+
+    /**
+     * Replaces the processor that validates each tree against the language level (and then
+     * post-processes it) with one that only post-processes. Validation walks the whole tree once
+     * more per rule, close to a fifth of the parse, to report code that javac would reject
+     * although it parses (a {@code private} top-level class, say): documentation does not need
+     * it, and such code is documented as written. The processor is found by what it does (it
+     * reports a problem on such a tree), not by its position, so a JavaParser that arranges its
+     * processors otherwise keeps validating rather than losing something else.
+     *
+     * @return whether the validation was found and removed
+     */
+    static boolean withoutValidation(ParserConfiguration config) {
+        List<java.util.function.Supplier<com.github.javaparser.Processor>> processors = config.getProcessors();
+        for (int i = 0; i < processors.size(); i++) {
+            if (validates(processors.get(i).get(), config)) {
+                processors.set(i, PostProcessingOnly::new);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean validates(com.github.javaparser.Processor processor, ParserConfiguration config) {
+        CompilationUnit probe = new CompilationUnit();
+        probe.addClass("Probe", com.github.javaparser.ast.Modifier.Keyword.PRIVATE);
+        ParseResult<CompilationUnit> result = new ParseResult<>(probe, new java.util.ArrayList<>(), null);
+        try {
+            processor.postProcess(result, config);
+        } catch (RuntimeException e) {
+            return false; // a processor that needs a real parse (tokens, comments) is not the validator
+        }
+        return !result.getProblems().isEmpty();
+    }
+
+    /** What the Java 25 level does after a parse, less the validation. */
+    private static final class PostProcessingOnly extends com.github.javaparser.Processor {
+        private final com.github.javaparser.ast.validator.postprocessors.PostProcessors post =
+                new com.github.javaparser.ast.validator.postprocessors.Java25PostProcessor();
+
+        @Override
+        public void postProcess(ParseResult<? extends com.github.javaparser.ast.Node> result,
+                ParserConfiguration configuration) {
+            post.postProcess(result, configuration);
+        }
     }
 
     /**

@@ -369,7 +369,7 @@ public final class BatchRunner {
         private volatile String stopReason = "";
         private volatile boolean stopIsFailure;
         private final java.util.concurrent.atomic.AtomicInteger staleKept = new java.util.concurrent.atomic.AtomicInteger();
-        private final java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger outcomes = new java.util.concurrent.atomic.AtomicInteger();
 
         Run(BatchRequest request, Plan plan, CheckpointStore checkpoint, Map<String, Checkpoint.Entry> previous) {
             this.request = request;
@@ -486,7 +486,7 @@ public final class BatchRunner {
             java.util.concurrent.BlockingQueue<Object> settledUnits = new java.util.concurrent.LinkedBlockingQueue<>();
             int inFlight = 0;
             int started = 0;
-            boolean finished = false;
+            boolean drained = false;
             try {
                 for (int settled = 0; settled < total; ) {
                     while (stopReason.isEmpty() && inFlight < request.concurrency() && !ready.isEmpty()) {
@@ -532,12 +532,12 @@ public final class BatchRunner {
                 while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
                     log.info("Still saving the checkpoint...");
                 }
-                finished = true;
+                drained = true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stopReason = "the build was interrupted";
             } finally {
-                if (!finished) {
+                if (!drained) {
                     pool.shutdownNow();
                 }
             }
@@ -554,8 +554,8 @@ public final class BatchRunner {
          * The counter of a unit's outcome line: completions so far, so that with several units in
          * flight the outcomes still count up (the "Processing" line counts starts).
          */
-        private String finished() {
-            return "[" + finished.incrementAndGet() + "/" + plan.selected.size() + "] ";
+        private String outcomeCounter() {
+            return "[" + outcomes.incrementAndGet() + "/" + plan.selected.size() + "] ";
         }
 
         private UnitResult process(UnitNode node, String counter) {
@@ -564,7 +564,7 @@ public final class BatchRunner {
             Optional<SpecFileInfo> existing = plan.spec(id);
 
             if (resumable(node, existing)) {
-                log.info(finished() + id.display() + ": already done by the interrupted run (resumed)");
+                log.info(outcomeCounter() + id.display() + ": already done by the interrupted run (resumed)");
                 return new UnitResult(id, UnitStatus.RESUMED, existing.get().status(), node.level(), 0, 0, 0, "");
             }
             Optional<String> reason = plan.regenerationReason(node, existing, step.modelAvailable());
@@ -573,7 +573,7 @@ public final class BatchRunner {
                 staleKept.incrementAndGet();
             }
             if (reason.isEmpty()) {
-                log.info(finished() + id.display() + ": skipped (spec exists; refresh=" + request.refresh().label() + ")");
+                log.info(outcomeCounter() + id.display() + ": skipped (spec exists; refresh=" + request.refresh().label() + ")");
                 return new UnitResult(id, UnitStatus.SKIPPED, existing.get().status(), node.level(), 0, 0, 0, "");
             }
 
@@ -601,17 +601,17 @@ public final class BatchRunner {
                         stopReason = s.reason();
                     }
                 }
-                log.error(finished() + id.display() + ": not written: " + s.reason());
+                log.error(outcomeCounter() + id.display() + ": not written: " + s.reason());
                 return new UnitResult(id, UnitStatus.PENDING, specStatus(id), node.level(), millis(started),
                         s.attempts(), s.tokens(), "not done: " + s.reason());
             } catch (IOException e) {
                 String message = "cannot write " + id.specPath() + ": " + describe(e);
-                log.error(finished() + id.display() + ": failed: " + message);
+                log.error(outcomeCounter() + id.display() + ": failed: " + message);
                 return new UnitResult(id, UnitStatus.FAILED, specStatus(id), node.level(), millis(started), 0, 0,
                         message);
             } catch (RuntimeException e) {
                 String message = "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage();
-                log.error(finished() + id.display() + ": failed: " + message);
+                log.error(outcomeCounter() + id.display() + ": failed: " + message);
                 if (log.isDebugEnabled()) {
                     log.debug(stackTrace(e));
                 }
@@ -637,7 +637,7 @@ public final class BatchRunner {
             }
             String specStatus = prose.isEmpty() ? "ast-only" : "llm";
             long ms = millis(started);
-            StringBuilder line = new StringBuilder(finished()).append(id.display()).append(": ");
+            StringBuilder line = new StringBuilder(outcomeCounter()).append(id.display()).append(": ");
             line.append(switch (status) {
                 case UNCHANGED -> "unchanged (" + specStatus + ")";
                 case DEGRADED -> "degraded to ast-only (" + degradedReason + ")";

@@ -190,6 +190,9 @@ public final class SecretRedactor {
      * tokenizer}, {@code passwordEncoder} and {@code TOKEN_HEADER} do not.
      */
     static String secretKind(String name) {
+        if (!mayNameASecret(name)) {
+            return null; // most names: no need to split them into words
+        }
         List<String> words = words(name);
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
@@ -236,6 +239,32 @@ public final class SecretRedactor {
             case "private" -> "private-key";
             default -> "secret";
         };
+    }
+
+    /**
+     * Whether {@code name} contains, in any case, one of the fragments every secret name of
+     * {@link #secretKind} has (pass, pwd, secret, token, key, cred). A quick test before the
+     * word split, which is the costly part and is asked of every name in a prompt.
+     */
+    private static boolean mayNameASecret(String name) {
+        for (String fragment : SECRET_FRAGMENTS) {
+            if (containsIgnoreCase(name, fragment)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] SECRET_FRAGMENTS = {"pass", "pwd", "secret", "token", "key", "cred"};
+
+    private static boolean containsIgnoreCase(String text, String lowerFragment) {
+        int n = lowerFragment.length();
+        for (int i = 0, last = text.length() - n; i <= last; i++) {
+            if (text.regionMatches(true, i, lowerFragment, 0, n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> words(String name) {

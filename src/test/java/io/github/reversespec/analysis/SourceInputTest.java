@@ -313,4 +313,26 @@ class SourceInputTest {
     void rejectsZeroThreads() {
         assertThatThrownBy(() -> new ReactorAnalyzer(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void parsingSkipsLanguageLevelValidationButKeepsTheJava25GrammarAndPostProcessing() {
+        com.github.javaparser.ParserConfiguration config = new com.github.javaparser.ParserConfiguration()
+                .setLanguageLevel(com.github.javaparser.ParserConfiguration.LanguageLevel.JAVA_25);
+        assertThat(SourceFileReader.withoutValidation(config)).as("the validating processor is found").isTrue();
+        assertThat(SourceFileReader.withoutValidation(config)).as("and it is gone").isFalse();
+
+        com.github.javaparser.JavaParser parser = new com.github.javaparser.JavaParser(SourceFileReader.configuration());
+        // javac rejects a private top-level class; the validation would report it, the parse does not
+        assertThat(parser.parse("private class Odd {}").getProblems()).isEmpty();
+        assertThat(new com.github.javaparser.JavaParser(new com.github.javaparser.ParserConfiguration()
+                .setLanguageLevel(com.github.javaparser.ParserConfiguration.LanguageLevel.JAVA_25))
+                .parse("private class Odd {}").getProblems()).isNotEmpty();
+        // the grammar of the level: yield in a switch expression
+        var withYield = parser.parse("class S { int f(int k) { return switch (k) { default -> { yield 1; } }; } }");
+        assertThat(withYield.isSuccessful()).isTrue();
+        // the level's post-processing: a local 'var' is a VarType
+        var withVar = parser.parse("class V { void f() { var x = 1; } }");
+        assertThat(withVar.getResult().orElseThrow().findFirst(com.github.javaparser.ast.type.VarType.class))
+                .isPresent();
+    }
 }
