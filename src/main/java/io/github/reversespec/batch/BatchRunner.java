@@ -202,9 +202,6 @@ public final class BatchRunner {
         final TestCoverageIndex coverage;
         final List<UnitNode> selected;
         private final Map<UnitId, Optional<SpecFileInfo>> specs = new ConcurrentHashMap<>();
-        private final Map<UnitId, String> astIntents = new ConcurrentHashMap<>();
-        /** Units this run rewrites AST-only: their dependents are given the intent they will have. */
-        private volatile java.util.Set<UnitId> astOnlyRewrites = java.util.Set.of();
 
         Plan(BatchRequest request, ReactorAnalysis analysis, UnitGraph graph) {
             this.request = request;
@@ -261,17 +258,12 @@ public final class BatchRunner {
         }
 
         /**
-         * A dependency outside the unit's cycle that this run rewrites AST-only is summarised by
-         * the intent its spec will have. Any other dependency outside the cycle is written before
-         * the unit (the scheduler waits for it), so its spec (as written now or kept from earlier)
-         * summarises it. Inside a cycle, and for dependents, whether a
+         * A dependency outside the unit's cycle is written before it, so its spec (as written
+         * now or kept from earlier) summarises it. Inside a cycle, and for dependents, whether a
          * spec exists yet depends on the run, so the code's own summary is used: a spec must not
          * change because of the order it was written in.
          */
         private DependencySummary dependencySummary(UnitNode node, UnitId dependency) {
-            if (!node.cycle().contains(dependency) && astOnlyRewrites.contains(dependency)) {
-                return new DependencySummary(dependency, astIntent(dependency), "ast-only");
-            }
             if (!node.cycle().contains(dependency)) {
                 Optional<SpecFileInfo> spec = spec(dependency);
                 if (spec.isPresent()) {
@@ -279,24 +271,6 @@ public final class BatchRunner {
                 }
             }
             return codeSummary(dependency);
-        }
-
-        /**
-         * Declares the units this run rewrites AST-only. Their dependents no longer need to wait
-         * for them: the intent their spec will read back as depends on their own code only.
-         */
-        void rewritesAstOnly(java.util.Set<UnitId> ids) {
-            astOnlyRewrites = java.util.Set.copyOf(ids);
-        }
-
-        private String astIntent(UnitId id) {
-            return astIntents.computeIfAbsent(id, k -> {
-                UnitAnalysis unit = units.get(k);
-                ProjectAnalysis project = projectOf.get(k);
-                return new SpecRenderer().astOnlyIntent(new SpecFacts(unit, graph.node(k), project.project(),
-                        project.moduleDescriptor(), coverage.coverageFor(unit), coverage.testsFor(unit), List.of(),
-                        List.of()));
-            });
         }
 
         private DependencySummary codeSummary(UnitId id) {
@@ -376,16 +350,6 @@ public final class BatchRunner {
             this.plan = plan;
             this.checkpoint = checkpoint;
             this.previous = previous;
-            if (!step.modelAvailable()) {
-                java.util.Set<UnitId> rewrites = new java.util.HashSet<>();
-                for (UnitNode node : plan.selected) {
-                    Optional<SpecFileInfo> existing = plan.spec(node.id());
-                    if (!resumable(node, existing) && plan.regenerationReason(node, existing, false).isPresent()) {
-                        rewrites.add(node.id());
-                    }
-                }
-                plan.rewritesAstOnly(rewrites);
-            }
         }
 
         /** The interrupted run already wrote this unit's spec, and the code has not changed since. */
@@ -437,9 +401,7 @@ public final class BatchRunner {
             for (int i = 0; i < total; i++) {
                 positions.put(selected.get(i).id(), i);
             }
-            // Per block: the selected units outside it that must be settled first. AST-only specs
-            // need no dependency's spec (see Plan#rewritesAstOnly): then nothing waits.
-            boolean waitForDependencies = step.modelAvailable();
+            // Per block: the selected units outside it that must be settled first.
             Map<Integer, java.util.Set<UnitId>> waitingFor = new HashMap<>();
             Map<UnitId, List<Integer>> blocksWaitingOn = new HashMap<>();
             Map<Integer, List<UnitNode>> members = new java.util.TreeMap<>();
@@ -447,8 +409,7 @@ public final class BatchRunner {
                 members.computeIfAbsent(node.block(), b -> new ArrayList<>()).add(node);
                 java.util.Set<UnitId> deps = waitingFor.computeIfAbsent(node.block(), b -> new java.util.HashSet<>());
                 for (UnitId dep : node.dependencies()) {
-                    if (waitForDependencies && positions.containsKey(dep) && !node.cycle().contains(dep)
-                            && deps.add(dep)) {
+                    if (positions.containsKey(dep) && !node.cycle().contains(dep) && deps.add(dep)) {
                         blocksWaitingOn.computeIfAbsent(dep, d -> new ArrayList<>()).add(node.block());
                     }
                 }

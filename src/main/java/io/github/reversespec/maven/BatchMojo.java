@@ -165,10 +165,9 @@ public class BatchMojo extends AbstractMojo {
     private long tokenBudget;
 
     /**
-     * Units in flight at once, 1 to 64. With a model, a unit starts only when every unit it depends
-     * on is written (the members of a package cycle start together), so dependency specs are always
-     * there as context; AST-only units need no dependency's spec and do not wait. A 429/529 answer
-     * lowers the requests in flight for a while (see the README).
+     * Units in flight at once, 1 to 64. A unit starts only when every unit it depends on is written
+     * (the members of a package cycle start together), so dependency specs are always there as
+     * context. A 429/529 answer lowers the requests in flight for a while (see the README).
      */
     @Parameter(property = "reverse-spec.concurrency", defaultValue = "4")
     private int concurrency;

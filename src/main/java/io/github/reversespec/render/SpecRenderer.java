@@ -77,18 +77,6 @@ public final class SpecRenderer {
         return normalise(out.toString());
     }
 
-    /**
-     * The one-line intent an AST-only spec of these facts reads back as ({@link SpecFileReader}'s
-     * intent of {@link #render}'s output), without rendering the rest. The intent of an AST-only
-     * spec depends on the unit's own code only, so a dependent can be given it before the
-     * dependency's spec is written.
-     */
-    public String astOnlyIntent(SpecFacts facts) {
-        Unit u = new Unit(facts, Prose.NONE);
-        String section = normalise(Section.INTENT.heading() + "\n\n" + intent(u) + "\n");
-        return SpecFileReader.intent(section.lines().toList());
-    }
-
     // ---------------------------------------------------------------- front matter
 
     private static String frontMatter(Unit u, SpecMetadata meta) {
