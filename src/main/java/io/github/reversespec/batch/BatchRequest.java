@@ -1,5 +1,6 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.llm.ClientConfig;
 import io.github.reversespec.reactor.ReactorModel;
 import java.nio.file.Path;
 
@@ -12,8 +13,8 @@ import java.nio.file.Path;
  * @param refresh which existing specs to regenerate
  * @param selector which units to write (the rest still serve as context)
  * @param dryRun print the plan, write nothing
- * @param concurrency units in flight at once (at least 1), never before their dependencies are
- *     written
+ * @param concurrency units in flight at once (1 to {@link #MAX_CONCURRENCY}), never before their
+ *     dependencies are written
  * @param analysisThreads threads that parse sources
  * @param generator {@code reverse-spec-maven-plugin/<version>}, written into every spec
  */
@@ -26,6 +27,9 @@ public record BatchRequest(
         int concurrency,
         int analysisThreads,
         String generator) {
+
+    /** The most units in flight: the model client's connections, so no request queues unseen for one. */
+    public static final int MAX_CONCURRENCY = ClientConfig.MAX_CONNECTIONS;
 
     /** The execution root. */
     public Path root() {

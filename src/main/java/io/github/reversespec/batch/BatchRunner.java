@@ -61,6 +61,10 @@ public final class BatchRunner {
     public BatchResult run(BatchRequest request) throws BatchConfigurationException, IOException {
         long started = System.nanoTime();
         OutputPaths.checkCheckpointPath(request);
+        if (request.concurrency() < 1 || request.concurrency() > BatchRequest.MAX_CONCURRENCY) {
+            throw new BatchConfigurationException("reverse-spec.concurrency must be between 1 and "
+                    + BatchRequest.MAX_CONCURRENCY + " (the model client's connections); got " + request.concurrency());
+        }
 
         ReactorAnalysis analysis = new ReactorAnalyzer(request.analysisThreads()).analyze(request.reactor());
         List<String> problems = reportProblems(analysis);
@@ -587,7 +591,7 @@ public final class BatchRunner {
             String text = renderer.render(facts, prose, meta);
             Path file = plan.specFile(id);
             boolean changed = AtomicFiles.writeIfChanged(file, text);
-            plan.remember(id, SpecFileReader.read(file));
+            plan.remember(id, SpecFileReader.parse(text)); // the file now holds exactly this text
             UnitStatus status;
             if (!degradedReason.isEmpty()) {
                 status = UnitStatus.DEGRADED;

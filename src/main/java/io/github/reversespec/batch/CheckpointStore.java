@@ -145,7 +145,7 @@ public final class CheckpointStore {
     }
 
     private byte[] serialise() throws IOException {
-        Checkpoint checkpoint = new Checkpoint(Checkpoint.FORMAT, Checkpoint.VERSION, generator, new TreeMap<>(units));
+        Checkpoint checkpoint = new Checkpoint(Checkpoint.FORMAT, Checkpoint.VERSION, generator, units);
         return JSON.writeValueAsBytes(checkpoint);
     }
 

@@ -20,6 +20,9 @@ public final class AdaptiveConcurrency {
     /** Told whenever the limit changes. */
     @FunctionalInterface
     public interface Listener {
+        /** Tells nobody. */
+        Listener NONE = (from, to, lifted, cause) -> {};
+
         /**
          * @param from the limit before, or the peak in flight when there was none
          * @param to the new limit, or the peak when it is lifted

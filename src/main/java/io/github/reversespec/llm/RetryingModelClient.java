@@ -36,7 +36,7 @@ public final class RetryingModelClient implements AutoCloseable {
 
     /** A retry layer that really sleeps. */
     public RetryingModelClient(ModelClient delegate, RetryPolicy policy) {
-        this(delegate, policy, (from, to, lifted, cause) -> {});
+        this(delegate, policy, AdaptiveConcurrency.Listener.NONE);
     }
 
     /** A retry layer that really sleeps and reports changes of the concurrency limit to {@code limits}. */
@@ -52,7 +52,7 @@ public final class RetryingModelClient implements AutoCloseable {
      * @param clock measures the shared pause
      */
     public RetryingModelClient(ModelClient delegate, RetryPolicy policy, Sleeper sleeper, Random random, Clock clock) {
-        this(delegate, policy, sleeper, random, clock, (from, to, lifted, cause) -> {});
+        this(delegate, policy, sleeper, random, clock, AdaptiveConcurrency.Listener.NONE);
     }
 
     /**
@@ -83,11 +83,6 @@ public final class RetryingModelClient implements AutoCloseable {
     /** The pause shared by all callers (exposed so the batch run can report a wait). */
     public SharedPause pause() {
         return pause;
-    }
-
-    /** The limit on requests in flight, lowered by 429/529 answers. */
-    public AdaptiveConcurrency concurrency() {
-        return concurrency;
     }
 
     /**

@@ -10,7 +10,6 @@ import io.github.reversespec.batch.UnitSelector;
 import io.github.reversespec.generate.GenerationStep;
 import io.github.reversespec.generate.GenerationSteps;
 import io.github.reversespec.generate.ModelSettings;
-import io.github.reversespec.llm.ClientConfig;
 import io.github.reversespec.reactor.ReactorModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -264,10 +263,6 @@ public class BatchMojo extends AbstractMojo {
                     + e.getReason(), e);
         }
         String version = mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
-        if (concurrency < 1 || concurrency > ClientConfig.MAX_CONNECTIONS) {
-            throw new MojoFailureException("reverse-spec.concurrency must be between 1 and "
-                    + ClientConfig.MAX_CONNECTIONS + " (the model client's connections); got " + concurrency);
-        }
         return new BatchRequest(reactor, checkpoint, mode, selector, dryRun, concurrency,
                 Math.max(1, Runtime.getRuntime().availableProcessors()), "reverse-spec-maven-plugin/" + version);
     }

@@ -215,6 +215,18 @@ class BatchRunnerTest {
     }
 
     @Test
+    void concurrencyOutsideOneToTheConnectionPoolIsRefusedBeforeAnyWork() {
+        for (int bad : new int[] {0, -1, BatchRequest.MAX_CONCURRENCY + 1}) {
+            concurrency = bad;
+            assertThatThrownBy(() -> run(new AstOnlyStep(), RefreshMode.MISSING))
+                    .isInstanceOf(BatchConfigurationException.class)
+                    .hasMessageContaining("reverse-spec.concurrency must be between 1 and 64")
+                    .hasMessageContaining("got " + bad);
+        }
+        assertThat(root.resolve("specs")).doesNotExist();
+    }
+
+    @Test
     void checkpointUnderDriftLogsIsAccepted() throws Exception {
         BatchResult result = new BatchRunner(new AstOnlyStep(), log)
                 .run(request(RefreshMode.MISSING, UnitSelector.all(), "drift-logs/cp.json"));
@@ -367,6 +379,20 @@ class BatchRunnerTest {
             if (c > 1) {
                 assertThat(step.maxInFlight.get()).as("c=%d ran units at once", c).isGreaterThan(1);
             }
+            // [N/Total] on outcome lines counts completions: each of 1..34 once, whatever the concurrency
+            java.util.regex.Pattern outcome = java.util.regex.Pattern.compile("^INFO \\[(\\d+)/34\\] .*: written \\(");
+            List<Integer> counted = new ArrayList<>();
+            synchronized (logLines) {
+                for (String line : logLines) {
+                    java.util.regex.Matcher m = outcome.matcher(line);
+                    if (m.find()) {
+                        counted.add(Integer.parseInt(m.group(1)));
+                    }
+                }
+                logLines.clear();
+            }
+            assertThat(counted).as("c=%d", c).containsExactlyInAnyOrderElementsOf(
+                    java.util.stream.IntStream.rangeClosed(1, 34).boxed().toList());
             assertThat(step.maxInFlight.get()).isLessThanOrEqualTo(c);
             outputs.put(c, specFiles());
         }
