@@ -145,6 +145,14 @@ class AdaptiveConcurrencyTest {
                 seen.add(new int[] {n, inFlight.incrementAndGet()});
                 try {
                     Thread.sleep(20);
+                    // Pin the interleaving the assertions below describe, however loaded the machine:
+                    // call 40 is answered only once calls 41-47 are in flight, and those are answered
+                    // only after its 429 has cut the limit, so no permit is handed out before the cut.
+                    if (n == 40) {
+                        awaitUntil(() -> calls.get() >= 47);
+                    } else if (n > 40 && n <= 47) {
+                        awaitUntil(() -> !changes.isEmpty());
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -189,5 +197,13 @@ class AdaptiveConcurrencyTest {
         // ...and by the end the full eight are back.
         assertThat(seen.stream().filter(s -> s[0] > 200).mapToInt(s -> s[1]).max().orElseThrow()).isEqualTo(8);
         assertThat(calls.get()).isEqualTo(244);
+    }
+
+    /** Waits (10 s at most, then lets the assertions fail) until the condition holds. */
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
     }
 }
