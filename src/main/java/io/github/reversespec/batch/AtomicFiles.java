@@ -51,7 +51,7 @@ public final class AtomicFiles {
             return 0;
         }
         int removed = 0;
-        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+        try (java.util.stream.Stream<Path> files = walk(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 String name = p.getFileName().toString();
                 if (LEFTOVER.matcher(name).matches() && Files.isRegularFile(p) && Files.deleteIfExists(p)) {
@@ -60,6 +60,19 @@ public final class AtomicFiles {
             }
         }
         return removed;
+    }
+
+    /**
+     * The paths under {@code dir}, named under {@code dir} even when it is a link (to a directory
+     * inside the root, which the run allows): a plain walk from a link sees the link alone. Links
+     * below it are not followed.
+     */
+    static java.util.stream.Stream<Path> walk(Path dir) throws IOException {
+        if (!Files.isSymbolicLink(dir)) {
+            return Files.walk(dir);
+        }
+        Path real = dir.toRealPath();
+        return Files.walk(real).map(p -> dir.resolve(real.relativize(p)));
     }
 
     private static final java.util.regex.Pattern LEFTOVER =

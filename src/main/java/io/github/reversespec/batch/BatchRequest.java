@@ -1,5 +1,6 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.context.KnownSecrets;
 import io.github.reversespec.llm.ClientConfig;
 import io.github.reversespec.reactor.ReactorModel;
 import java.nio.file.Path;
@@ -17,6 +18,9 @@ import java.nio.file.Path;
  *     dependencies are written
  * @param analysisThreads threads that parse sources
  * @param generator {@code reverse-spec-maven-plugin/<version>}, written into every spec
+ * @param overwriteEdited regenerate specs edited by hand outside their notes block (else they are
+ *     kept and named)
+ * @param secrets the configured credentials, redacted from every file the run writes
  */
 public record BatchRequest(
         ReactorModel reactor,
@@ -26,7 +30,20 @@ public record BatchRequest(
         boolean dryRun,
         int concurrency,
         int analysisThreads,
-        String generator) {
+        String generator,
+        boolean overwriteEdited,
+        KnownSecrets secrets) {
+
+    public BatchRequest {
+        secrets = secrets == null ? KnownSecrets.none() : secrets;
+    }
+
+    /** A request that keeps edited specs and knows no credential. */
+    public BatchRequest(ReactorModel reactor, Path checkpointPath, RefreshMode refresh, UnitSelector selector,
+            boolean dryRun, int concurrency, int analysisThreads, String generator) {
+        this(reactor, checkpointPath, refresh, selector, dryRun, concurrency, analysisThreads, generator, false,
+                KnownSecrets.none());
+    }
 
     /** The most units in flight: the model client's connections, so no request queues unseen for one. */
     public static final int MAX_CONCURRENCY = ClientConfig.MAX_CONNECTIONS;
@@ -44,6 +61,11 @@ public record BatchRequest(
     /** The {@code drift-logs/} directory of the root. */
     public Path driftLogsDir() {
         return reactor.root().resolve("drift-logs");
+    }
+
+    /** The plugin's own working files: the run lock and the facts cache. */
+    public Path workDir() {
+        return specsDir().resolve(".reverse-spec");
     }
 
     /** The checkpoint path made absolute against the root. */

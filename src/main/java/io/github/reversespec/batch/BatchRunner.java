@@ -45,7 +45,6 @@ public final class BatchRunner {
 
     private final GenerationStep step;
     private final ProgressLog log;
-    private final SpecRenderer renderer = new SpecRenderer();
 
     public BatchRunner(GenerationStep step, ProgressLog log) {
         this.step = step;
@@ -61,6 +60,7 @@ public final class BatchRunner {
     public BatchResult run(BatchRequest request) throws BatchConfigurationException, IOException {
         long started = System.nanoTime();
         OutputPaths.checkCheckpointPath(request);
+        OutputPaths.checkOutputDirs(request);
         if (request.concurrency() < 1 || request.concurrency() > BatchRequest.MAX_CONCURRENCY) {
             throw new BatchConfigurationException("reverse-spec.concurrency must be between 1 and "
                     + BatchRequest.MAX_CONCURRENCY + " (the model client's connections); got " + request.concurrency());
@@ -80,6 +80,14 @@ public final class BatchRunner {
         }
 
         OutputPaths.prepareSpecsDir(request);
+        try (RunLock lock = RunLock.exclusive(request.workDir(), "batch")) {
+            return runLocked(request, started, analysis, problems, graph, plan);
+        }
+    }
+
+    /** The run proper, while this run alone holds {@code specs/}. */
+    private BatchResult runLocked(BatchRequest request, long started, ReactorAnalysis analysis, List<String> problems,
+            UnitGraph graph, Plan plan) throws IOException {
         int leftovers = OutputPaths.removeLeftovers(request);
         if (leftovers > 0) {
             log.info("Removed " + leftovers + " temporary file(s) left by an interrupted run.");
@@ -92,7 +100,7 @@ public final class BatchRunner {
                     + " unit(s) already done are not redone, the others are.");
         }
 
-        Run run = new Run(request, plan, checkpoint, previous);
+        Run run = new Run(request, plan, checkpoint, previous, new SpecRenderer(request.secrets()::redact));
         List<UnitResult> results;
         Thread onTermination = new Thread(run::terminated, "reverse-spec-termination");
         boolean hooked = addShutdownHook(onTermination);
@@ -325,6 +333,14 @@ public final class BatchRunner {
             }
         }
 
+        /**
+         * Whether a spec the refresh mode would regenerate is kept instead: it was edited by hand
+         * outside its notes block, and the user did not ask to overwrite such edits.
+         */
+        boolean keepsEdit(Optional<SpecFileInfo> existing) {
+            return existing.isPresent() && existing.get().edited() && !request.overwriteEdited();
+        }
+
         /** Why an existing spec no longer matches the code, or empty when it does. */
         Optional<String> staleness(UnitNode node, SpecFileInfo spec) {
             UnitAnalysis unit = units.get(node.id());
@@ -349,11 +365,15 @@ public final class BatchRunner {
         private final java.util.concurrent.atomic.AtomicInteger staleKept = new java.util.concurrent.atomic.AtomicInteger();
         private final java.util.concurrent.atomic.AtomicInteger outcomes = new java.util.concurrent.atomic.AtomicInteger();
 
-        Run(BatchRequest request, Plan plan, CheckpointStore checkpoint, Map<String, Checkpoint.Entry> previous) {
+        private final SpecRenderer renderer;
+
+        Run(BatchRequest request, Plan plan, CheckpointStore checkpoint, Map<String, Checkpoint.Entry> previous,
+                SpecRenderer renderer) {
             this.request = request;
             this.plan = plan;
             this.checkpoint = checkpoint;
             this.previous = previous;
+            this.renderer = renderer;
         }
 
         /** The interrupted run already wrote this unit's spec, and the code has not changed since. */
@@ -541,6 +561,14 @@ public final class BatchRunner {
                 log.info(outcomeCounter() + id.display() + ": skipped (spec exists; refresh=" + request.refresh().label() + ")");
                 return new UnitResult(id, UnitStatus.SKIPPED, existing.get().status(), node.level(), 0, 0, 0, "");
             }
+            if (plan.keepsEdit(existing)) {
+                log.warn(outcomeCounter() + id.display() + ": kept, not regenerated: " + id.specPath() + " was edited "
+                        + "by hand outside its notes block (" + reason.get() + "). Move your text into the notes "
+                        + "block to keep it across regenerations, or set -Dreverse-spec.overwriteEdited=true to "
+                        + "replace the edit.");
+                return new UnitResult(id, UnitStatus.EDITED, existing.get().status(), node.level(), 0, 0, 0,
+                        "edited by hand; kept (" + reason.get() + ")");
+            }
 
             log.info(counter + "Processing " + id.display() + "...");
             if (log.isDebugEnabled()) {
@@ -552,11 +580,12 @@ public final class BatchRunner {
                         facts, request.reactor().root(), request.specsDir()));
                 SpecMetadata meta = new SpecMetadata(
                         request.generator(), plan.interfaceHashes.get(id), plan.dependencyHash(node));
+                String notes = existing.map(SpecFileInfo::notes).orElse("");
                 if (outcome instanceof GenerationOutcome.Written w) {
-                    return write(node, facts, w.prose(), meta, started, w.attempts(), w.tokens(), "");
+                    return write(node, facts, w.prose(), meta, notes, started, w.attempts(), w.tokens(), "");
                 }
                 if (outcome instanceof GenerationOutcome.Degraded d) {
-                    return write(node, facts, Prose.NONE, meta, started, d.attempts(), d.tokens(),
+                    return write(node, facts, Prose.NONE, meta, notes, started, d.attempts(), d.tokens(),
                             d.reason());
                 }
                 GenerationOutcome.Stopped s = (GenerationOutcome.Stopped) outcome;
@@ -585,10 +614,10 @@ public final class BatchRunner {
             }
         }
 
-        private UnitResult write(UnitNode node, SpecFacts facts, Prose prose, SpecMetadata meta, long started,
-                int attempts, long tokens, String degradedReason) throws IOException {
+        private UnitResult write(UnitNode node, SpecFacts facts, Prose prose, SpecMetadata meta, String notes,
+                long started, int attempts, long tokens, String degradedReason) throws IOException {
             UnitId id = node.id();
-            String text = renderer.render(facts, prose, meta);
+            String text = renderer.render(facts, prose, meta, notes);
             Path file = plan.specFile(id);
             boolean changed = AtomicFiles.writeIfChanged(file, text);
             plan.remember(id, SpecFileReader.parse(text)); // the file now holds exactly this text
@@ -628,7 +657,7 @@ public final class BatchRunner {
             try {
                 checkpoint.record(node.id().key(), new Checkpoint.Entry(
                         node.id().display(), r.status().label(), plan.units.get(node.id()).sourceHash(),
-                        r.attempts(), r.tokens(), r.durationMs(), r.error()));
+                        r.attempts(), r.tokens(), r.durationMs(), request.secrets().redact(r.error())));
             } catch (IOException e) {
                 log.error("Cannot save the checkpoint " + checkpoint.path() + ": " + describe(e)
                         + "; an interrupted run would redo this unit.");

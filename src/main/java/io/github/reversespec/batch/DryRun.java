@@ -31,6 +31,9 @@ final class DryRun {
             n++;
             Optional<String> reason = plan.regenerationReason(node, plan.spec(node.id()), step.modelAvailable());
             String action = reason.map(r -> "write (" + r + ")").orElse("skip (spec exists)");
+            if (reason.isPresent() && plan.keepsEdit(plan.spec(node.id()))) {
+                action = "keep (edited by hand outside its notes block; " + reason.get() + ")";
+            }
             if (action.startsWith("write")) {
                 toWrite++;
                 java.util.OptionalLong estimate = step.estimateTokens(new io.github.reversespec.generate.GenerationRequest(

@@ -59,7 +59,8 @@ final class IndexWriter {
             entries.add(new IndexEntry(spec.module(), dir, spec.packageName(), path, spec.status(), spec.level(),
                     spec.dependsOn(), spec.intent(), false));
         });
-        String text = new IndexRenderer().render(new IndexInput(request.generator(), entries, projects));
+        String text = request.secrets().redact(
+                new IndexRenderer().render(new IndexInput(request.generator(), entries, projects)));
         try {
             AtomicFiles.writeIfChanged(request.specsDir().resolve(INDEX), text);
             return true;
@@ -76,7 +77,7 @@ final class IndexWriter {
         if (!Files.isDirectory(dir)) {
             return specs;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
+        try (Stream<Path> files = AtomicFiles.walk(dir)) {
             files.filter(p -> p.getFileName().toString().endsWith(".spec.md"))
                     .filter(p -> !p.getFileName().toString().equals(INDEX))
                     .filter(Files::isRegularFile)

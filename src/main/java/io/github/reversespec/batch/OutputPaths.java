@@ -1,8 +1,15 @@
 package io.github.reversespec.batch;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps every write of a run under {@code specs/} and {@code drift-logs/} of the root. */
@@ -29,6 +36,95 @@ final class OutputPaths {
             throw new BatchConfigurationException("reverse-spec.checkpointPath '" + request.checkpointPath()
                     + "' would overwrite a spec or the run summary; choose another file name, such as "
                     + "specs/.reverse-spec-checkpoint.json.");
+        }
+    }
+
+    /**
+     * Refuses, before any work, output directories that would lead writes elsewhere: {@code
+     * specs/} or {@code drift-logs/} (or a directory under them, which includes the checkpoint's)
+     * that is a symbolic link resolving outside the execution root, a dangling link, a link loop,
+     * or a regular file where a directory belongs. Real paths are compared, not text.
+     */
+    static void checkOutputDirs(BatchRequest request) throws BatchConfigurationException {
+        Path root = request.root();
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new BatchConfigurationException("The execution root " + root + " cannot be read: "
+                    + BatchRunner.describe(e));
+        }
+        for (Path dir : List.of(request.specsDir(), request.driftLogsDir())) {
+            checkOutputDir(root, realRoot, dir);
+        }
+    }
+
+    private static void checkOutputDir(Path root, Path realRoot, Path dir) throws BatchConfigurationException {
+        String name = root.relativize(dir).toString().replace('\\', '/');
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return; // created when first needed
+        }
+        if (Files.isSymbolicLink(dir)) {
+            checkLink(realRoot, dir, name);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new BatchConfigurationException(name + " in " + root + " is a file, not a directory: the plugin "
+                    + "writes its specs and reports into a directory of that name. Move or rename the file.");
+        }
+        List<Path> links = new ArrayList<>();
+        Path start;
+        try {
+            // From the real directory: a walk that starts at a link sees the link alone.
+            start = dir.toRealPath();
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isSymbolicLink()) {
+                        links.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    return FileVisitResult.CONTINUE; // unreadable entries fail their own write, named
+                }
+            });
+        } catch (IOException e) {
+            throw new BatchConfigurationException("Cannot read " + name + " in " + root + ": " + BatchRunner.describe(e));
+        }
+        for (Path link : links) {
+            if (Files.isDirectory(link) || !Files.exists(link)) {
+                checkLink(realRoot, link, name + "/" + start.relativize(link).toString().replace('\\', '/'));
+            }
+        }
+    }
+
+    /** Refuses a link that does not resolve, loops, or resolves outside the execution root. */
+    private static void checkLink(Path realRoot, Path link, String name) throws BatchConfigurationException {
+        String target;
+        try {
+            target = Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            target = "?";
+        }
+        Path real;
+        try {
+            real = link.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new BatchConfigurationException(name + " is a symbolic link to " + target + ", which does not exist. "
+                    + "Remove the link, or create its target inside " + realRoot + ".");
+        } catch (FileSystemException e) {
+            throw new BatchConfigurationException(name + " is a symbolic link loop (" + target + " leads back to "
+                    + "itself): remove the link, and let the plugin create a real directory there.");
+        } catch (IOException e) {
+            throw new BatchConfigurationException("Cannot follow the symbolic link " + name + " (to " + target + "): "
+                    + BatchRunner.describe(e));
+        }
+        if (!real.startsWith(realRoot)) {
+            throw new BatchConfigurationException(name + " is a symbolic link to " + real + ", outside the execution "
+                    + "root " + realRoot + ". The plugin writes only inside the root: replace the link with a directory "
+                    + "(or point it inside the root). Nothing was written.");
         }
     }
 

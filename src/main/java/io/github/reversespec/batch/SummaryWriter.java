@@ -25,10 +25,11 @@ final class SummaryWriter {
     }
 
     void write(BatchResult result) throws IOException {
-        AtomicFiles.replace(request.reactor().root().resolve(JSON_FILE), (json(result) + "\n").getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
-        AtomicFiles.replace(request.reactor().root().resolve(MARKDOWN), markdown(result).getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
+        // Error texts come from servers and files: the configured key must not reach the summary.
+        AtomicFiles.replace(request.reactor().root().resolve(JSON_FILE), request.secrets().redact(json(result) + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AtomicFiles.replace(request.reactor().root().resolve(MARKDOWN), request.secrets().redact(markdown(result))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     String json(BatchResult r) throws IOException {
@@ -54,6 +55,7 @@ final class SummaryWriter {
         names(root.putArray("successful"), r, UnitStatus.WRITTEN_LLM, UnitStatus.WRITTEN_AST, UnitStatus.UNCHANGED);
         names(root.putArray("skipped"), r, UnitStatus.SKIPPED, UnitStatus.RESUMED);
         names(root.putArray("degraded"), r, UnitStatus.DEGRADED);
+        names(root.putArray("edited"), r, UnitStatus.EDITED);
         ArrayNode failed = root.putArray("failed");
         for (UnitResult u : r.failed()) {
             failed.addObject().put("module", u.id().display()).put("error", u.error());
@@ -134,6 +136,11 @@ final class SummaryWriter {
             next.add("Degraded units were written AST-only; run again with `-Dreverse-spec.refresh=stale` once the model "
                     + "is reachable to give them prose.");
         }
+        if (r.count(UnitStatus.EDITED) > 0) {
+            next.add(r.count(UnitStatus.EDITED) + " spec(s) edited by hand outside their notes block were kept, not "
+                    + "regenerated (see *Edited by hand*): move the text into the notes block, or run with "
+                    + "`-Dreverse-spec.overwriteEdited=true` to replace the edits.");
+        }
         if (r.staleSpecs() > 0) {
             next.add(r.staleSpecs() + " kept spec(s) are stale; run with `-Dreverse-spec.refresh=stale` to refresh them.");
         }
@@ -159,6 +166,13 @@ final class SummaryWriter {
             md.append('\n');
         }
 
+        if (r.count(UnitStatus.EDITED) > 0) {
+            md.append("## Edited by hand (kept)\n\n| Unit | Spec | Would have been regenerated because |\n|---|---|---|\n");
+            r.withStatus(UnitStatus.EDITED).forEach(u -> md.append("| `").append(u.id().display()).append("` | [")
+                    .append(u.id().specPath()).append("](").append(u.id().specPath().substring("specs/".length()))
+                    .append(") | ").append(escape(u.error())).append(" |\n"));
+            md.append('\n');
+        }
         md.append("## Units\n\n| # | Unit | Level | Status | Spec | Time (ms) | Attempts | Tokens | Note |\n");
         md.append("|---:|---|---:|---|---|---:|---:|---:|---|\n");
         int i = 0;

@@ -14,6 +14,11 @@ public enum UnitStatus {
     SKIPPED,
     /** An earlier, interrupted run already wrote it (per the checkpoint). */
     RESUMED,
+    /**
+     * It would have been regenerated, but its spec was edited by hand outside the notes block, so
+     * it was kept (see {@code overwriteEdited}).
+     */
+    EDITED,
     /** The model failed; the spec was written AST-only instead. */
     DEGRADED,
     /** No spec could be written (e.g. the file could not be written). */

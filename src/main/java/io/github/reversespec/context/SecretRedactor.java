@@ -146,6 +146,21 @@ public final class SecretRedactor {
                     + "([^\\s\"'`<>;,&(){}\\[\\]\\\\$%][^\\s\"'`<>;,&(){}\\[\\]\\\\]*+)"),
                     SecretRedactor::unquotedValue));
 
+    private final KnownSecrets known;
+
+    /** A redactor that knows no configured credential: it finds secrets by their shape and name. */
+    public SecretRedactor() {
+        this(KnownSecrets.none());
+    }
+
+    /**
+     * A redactor that also replaces the configured credentials, in any of their encodings, first:
+     * a key in use is redacted as {@code [REDACTED:api-key]} whatever its shape.
+     */
+    public SecretRedactor(KnownSecrets known) {
+        this.known = known;
+    }
+
     /** Redacts {@code text}; {@code null} stays {@code null}. */
     public String redact(String text) {
         return text == null ? null : redactCounting(text).text();
@@ -155,6 +170,11 @@ public final class SecretRedactor {
     public Result redactCounting(String text) {
         String current = text == null ? "" : text;
         int count = 0;
+        String withoutKnown = known.redact(current);
+        if (!withoutKnown.equals(current)) {
+            count++;
+            current = withoutKnown;
+        }
         for (Rule rule : RULES) {
             Matcher m = rule.pattern().matcher(current);
             StringBuilder out = null;

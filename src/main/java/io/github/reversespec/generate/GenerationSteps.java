@@ -3,6 +3,7 @@ package io.github.reversespec.generate;
 import io.github.reversespec.batch.BatchConfigurationException;
 import io.github.reversespec.batch.ProgressLog;
 import io.github.reversespec.context.ContextAssembler;
+import io.github.reversespec.context.KnownSecrets;
 import io.github.reversespec.context.SecretRedactor;
 import io.github.reversespec.llm.AnthropicClient;
 import io.github.reversespec.llm.ClientConfig;
@@ -13,6 +14,8 @@ import io.github.reversespec.llm.RetryingModelClient;
 import io.github.reversespec.llm.Secret;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,6 +37,25 @@ public final class GenerationSteps {
     private static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
     private GenerationSteps() {}
+
+    /** Every variable a key may come from, whatever the provider. */
+    private static final List<String> KEY_VARIABLES = List.of("REVERSE_SPEC_API_KEY", "OPENAI_API_KEY",
+            "ANTHROPIC_API_KEY");
+
+    /**
+     * Every credential the user configured, used or not (the settings.xml server's password, each
+     * key variable, the proxy's password): a run redacts them all from sources, answers, files and
+     * logs, also an AST-only run that sends nothing.
+     */
+    public static KnownSecrets configuredSecrets(ModelSettings s) {
+        List<String> values = new ArrayList<>();
+        values.add(s.serverKey().reveal());
+        KEY_VARIABLES.forEach(name -> values.add(s.environment().get(name)));
+        if (s.proxy() != null) {
+            values.add(s.proxy().password().reveal());
+        }
+        return KnownSecrets.of(values);
+    }
 
     /** The provider the settings resolve to: {@code openai}, {@code anthropic} or {@code none}. */
     public static String resolveProvider(ModelSettings s) throws BatchConfigurationException {
@@ -134,12 +156,13 @@ public final class GenerationSteps {
         RetryingModelClient retrying = new RetryingModelClient(client, RetryPolicy.defaults(s.maxRetries()),
                 (from, to, lifted, cause) -> reportLimit(log, from, to, lifted, cause));
         int reserved = Math.min(4096, s.contextTokens() / 4);
-        ContextAssembler assembler = new ContextAssembler(s.contextTokens(), reserved, new SecretRedactor());
+        KnownSecrets secrets = configuredSecrets(s);
+        ContextAssembler assembler = new ContextAssembler(s.contextTokens(), reserved, new SecretRedactor(secrets));
         log.info("reverse-spec: prose by " + provider + " model " + model + " at " + base.getScheme() + "://"
                 + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "") + " (key "
                 + (key.isPresent() ? "from " + keySource(s, provider) : "none") + ").");
         return new ModelGenerationStep(retrying, assembler, s.language(), reserved, s.maxRetries(), s.tokenBudget(),
-                log, HEARTBEAT);
+                log, HEARTBEAT, secrets);
     }
 
     /** Says when a rate limit lowers, raises or lifts the number of requests in flight. */

@@ -4,6 +4,7 @@ import io.github.reversespec.analysis.UnitId;
 import io.github.reversespec.batch.ProgressLog;
 import io.github.reversespec.context.AssembledContext;
 import io.github.reversespec.context.ContextAssembler;
+import io.github.reversespec.context.KnownSecrets;
 import io.github.reversespec.context.ModelPrompt;
 import io.github.reversespec.llm.FailureKind;
 import io.github.reversespec.llm.ModelException;
@@ -31,6 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ModelGenerationStep implements GenerationStep {
 
+    private final KnownSecrets secrets;
     private final RetryingModelClient client;
     private final ContextAssembler assembler;
     private final String language;
@@ -58,6 +60,18 @@ public final class ModelGenerationStep implements GenerationStep {
      */
     public ModelGenerationStep(RetryingModelClient client, ContextAssembler assembler, String language,
             int maxOutputTokens, int maxRetries, long tokenBudget, ProgressLog log, Duration heartbeat) {
+        this(client, assembler, language, maxOutputTokens, maxRetries, tokenBudget, log, heartbeat,
+                KnownSecrets.none());
+    }
+
+    /**
+     * @param secrets the configured credentials: a model may echo the key it was sent, so every
+     *     answer is redacted before it is read
+     */
+    public ModelGenerationStep(RetryingModelClient client, ContextAssembler assembler, String language,
+            int maxOutputTokens, int maxRetries, long tokenBudget, ProgressLog log, Duration heartbeat,
+            KnownSecrets secrets) {
+        this.secrets = secrets;
         this.client = client;
         this.assembler = assembler;
         this.language = language;
@@ -149,7 +163,7 @@ public final class ModelGenerationStep implements GenerationStep {
         try {
             ModelResult result = client.complete(new ModelRequest(prompt.system(), prompt.user(), maxOutputTokens));
             cost.add(result.attempts(), result.totalTokens());
-            return result.completion().text();
+            return secrets.redact(result.completion().text());
         } finally {
             beat.cancel(false);
         }

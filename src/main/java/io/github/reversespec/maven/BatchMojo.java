@@ -4,9 +4,11 @@ import io.github.reversespec.batch.BatchConfigurationException;
 import io.github.reversespec.batch.BatchRequest;
 import io.github.reversespec.batch.BatchResult;
 import io.github.reversespec.batch.BatchRunner;
+import io.github.reversespec.batch.ProgressLog;
 import io.github.reversespec.batch.RefreshMode;
 import io.github.reversespec.batch.UnitResult;
 import io.github.reversespec.batch.UnitSelector;
+import io.github.reversespec.context.KnownSecrets;
 import io.github.reversespec.generate.GenerationStep;
 import io.github.reversespec.generate.GenerationSteps;
 import io.github.reversespec.generate.ModelSettings;
@@ -171,6 +173,14 @@ public class BatchMojo extends AbstractMojo {
     @Parameter(property = "reverse-spec.concurrency", defaultValue = "4")
     private int concurrency;
 
+    /**
+     * Regenerate specs that were edited by hand outside their notes block. Without it such a spec
+     * is kept, whatever the refresh mode ({@code force} included), and the run names it. Text in
+     * the notes block is always carried over.
+     */
+    @Parameter(property = "reverse-spec.overwriteEdited", defaultValue = "false")
+    private boolean overwriteEdited;
+
     /** Language of the prose the model writes. */
     @Parameter(property = "reverse-spec.language", defaultValue = "English")
     private String language;
@@ -191,30 +201,38 @@ public class BatchMojo extends AbstractMojo {
                     + session.getCurrentProject().getArtifactId() + ".");
             return;
         }
-        BatchRequest request = request();
-        MavenProgressLog log = new MavenProgressLog(getLog());
+        ModelSettings settings = modelSettings();
+        KnownSecrets secrets = GenerationSteps.configuredSecrets(settings);
+        BatchRequest request = request(secrets);
+        ProgressLog log = ProgressLog.redacting(new MavenProgressLog(getLog()), secrets::redact);
         BatchResult result;
-        try (GenerationStep step = GenerationSteps.create(modelSettings(), log)) {
+        try (GenerationStep step = GenerationSteps.create(settings, log)) {
             result = new BatchRunner(step, log).run(request);
         } catch (BatchConfigurationException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            String message = secrets.redact(e.getMessage());
+            // A cause whose message held a credential would print it under -e or -X: leave it out.
+            throw message.equals(e.getMessage()) ? new MojoFailureException(message, e)
+                    : new MojoFailureException(message);
         } catch (IOException e) {
-            throw new MojoExecutionException("reverse-spec: " + e.getMessage(), e);
+            String message = "reverse-spec: " + secrets.redact(e.getMessage());
+            throw message.equals("reverse-spec: " + e.getMessage()) ? new MojoExecutionException(message, e)
+                    : new MojoExecutionException(message);
         }
         if (failOnError && !result.failed().isEmpty()) {
             String units = result.failed().stream()
                     .limit(10)
                     .map(u -> u.id().display() + " (" + u.error() + ")")
                     .collect(Collectors.joining("; "));
-            throw new MojoFailureException(result.failed().size() + " unit(s) failed: " + units + ". Details in "
-                    + result.summaryPath() + "; fix them and run again to resume, or set reverse-spec.failOnError=false.");
+            throw new MojoFailureException(secrets.redact(result.failed().size() + " unit(s) failed: " + units
+                    + ". Details in " + result.summaryPath()
+                    + "; fix them and run again to resume, or set reverse-spec.failOnError=false."));
         }
         if (result.stoppedEarly() && result.stopIsFailure()) {
-            throw new MojoFailureException("reverse-spec stopped: " + result.stopReason()
-                    + ". Completed specs and the checkpoint are kept; fix this and run again to resume.");
+            throw new MojoFailureException(secrets.redact("reverse-spec stopped: " + result.stopReason()
+                    + ". Completed specs and the checkpoint are kept; fix this and run again to resume."));
         }
         if (result.stoppedEarly()) {
-            getLog().warn("reverse-spec stopped early: " + result.stopReason()
+            log.warn("reverse-spec stopped early: " + result.stopReason()
                     + ". Completed specs and the checkpoint are kept; run again to resume.");
         }
     }
@@ -237,7 +255,7 @@ public class BatchMojo extends AbstractMojo {
                 credentials.activeProxy());
     }
 
-    private BatchRequest request() throws MojoFailureException {
+    private BatchRequest request(KnownSecrets secrets) throws MojoFailureException {
         ReactorModel reactor = MavenReactorReader.read(session);
         RefreshMode mode;
         try {
@@ -264,7 +282,8 @@ public class BatchMojo extends AbstractMojo {
         }
         String version = mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
         return new BatchRequest(reactor, checkpoint, mode, selector, dryRun, concurrency,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), "reverse-spec-maven-plugin/" + version);
+                Math.max(1, Runtime.getRuntime().availableProcessors()), "reverse-spec-maven-plugin/" + version,
+                overwriteEdited, secrets);
     }
 
     /** Accepts comma-separated values from the command line as well as list configuration. */

@@ -13,12 +13,20 @@ import java.util.Map;
  *     List<String>}
  * @param intent the first paragraph of section 1, Markdown stripped, at most 200 characters; empty
  *     when there is none
+ * @param notes the text of its notes block, carried over when it is regenerated
+ * @param edited whether it was changed by hand outside the notes block since it was written
  */
-public record SpecFileInfo(Map<String, Object> frontMatter, String intent) {
+public record SpecFileInfo(Map<String, Object> frontMatter, String intent, String notes, boolean edited) {
 
     public SpecFileInfo {
         frontMatter = Collections.unmodifiableMap(new LinkedHashMap<>(frontMatter));
         intent = intent == null ? "" : intent;
+        notes = notes == null ? "" : notes;
+    }
+
+    /** A spec with no notes, as generated. */
+    public SpecFileInfo(Map<String, Object> frontMatter, String intent) {
+        this(frontMatter, intent, "", false);
     }
 
     /** {@code module}: the artifactId. */

@@ -69,7 +69,8 @@ public final class SpecFileReader {
         if (doc.isEmpty() || !MODULE_SPEC.equals(doc.get().frontMatter().get("type"))) {
             return Optional.empty();
         }
-        return Optional.of(new SpecFileInfo(doc.get().frontMatter(), intent(doc.get().body())));
+        return Optional.of(new SpecFileInfo(doc.get().frontMatter(), intent(doc.get().body()), SpecEdits.notes(text),
+                SpecEdits.editedOutsideNotes(text)));
     }
 
     /**

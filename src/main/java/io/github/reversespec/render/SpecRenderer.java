@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -55,6 +56,21 @@ public final class SpecRenderer {
     /** How many names a sentence lists before it says "and N more". */
     private static final int NAMES_IN_SENTENCE = 12;
 
+    private final UnaryOperator<String> redact;
+
+    /** A renderer that writes the text as the facts and prose give it. */
+    public SpecRenderer() {
+        this(UnaryOperator.identity());
+    }
+
+    /**
+     * A renderer that passes the generated text through {@code redact} before it is hashed and
+     * written (the configured credentials must reach no spec, whatever the code or model holds).
+     */
+    public SpecRenderer(UnaryOperator<String> redact) {
+        this.redact = redact;
+    }
+
     /**
      * Renders the spec file.
      *
@@ -64,6 +80,21 @@ public final class SpecRenderer {
      * @return the whole file, {@code \n} line endings, ending with one newline
      */
     public String render(SpecFacts facts, Prose prose, SpecMetadata meta) {
+        return render(facts, prose, meta, "");
+    }
+
+    /**
+     * Renders the spec file with a reader's notes carried over from the spec it replaces.
+     *
+     * @param notes the notes block's text of the earlier spec ({@link SpecEdits#notes}), or empty
+     * @return the whole file: generated text (redacted), its hash in the front matter, then the
+     *     notes block
+     */
+    public String render(SpecFacts facts, Prose prose, SpecMetadata meta, String notes) {
+        return SpecEdits.seal(redact.apply(generate(facts, prose, meta)) + "\n" + SpecEdits.emptyBlock(), notes);
+    }
+
+    private String generate(SpecFacts facts, Prose prose, SpecMetadata meta) {
         Unit u = new Unit(facts, prose == null ? Prose.NONE : prose);
         StringBuilder out = new StringBuilder(8192);
         out.append(frontMatter(u, meta));

@@ -37,7 +37,8 @@ class SpecRendererTest {
         Map<String, Object> fm = SpecText.frontMatter(astOnly(cacheFacts()));
 
         assertThat(new ArrayList<>(fm.keySet())).containsExactly("type", "module", "package", "status", "model",
-                "sourceHash", "generator", "relatedFiles", "level", "interfaceHash", "dependencyHash", "dependsOn");
+                "sourceHash", "generator", "relatedFiles", "level", "interfaceHash", "dependencyHash", "dependsOn",
+                "generatedHash");
         assertThat(fm).containsEntry("type", "module-spec")
                 .containsEntry("module", "core")
                 .containsEntry("package", "com.acme.cache")

@@ -32,7 +32,9 @@ final class SpecText {
         assertThat(start).as("heading %s", heading).isNotNegative();
         int bodyStart = start + heading.length() + 2;
         int next = text.indexOf("\n## ", bodyStart);
-        return text.substring(bodyStart, next < 0 ? text.length() : next).strip();
+        int notes = text.indexOf("\n" + SpecEdits.NOTES_OPEN + "\n", bodyStart);
+        int end = next < 0 ? text.length() : next;
+        return text.substring(bodyStart, notes >= 0 && notes < end ? notes : end).strip();
     }
 
     static String section(String text, Section s) {
