@@ -5,10 +5,10 @@ import io.github.reversespec.batch.ProgressLog;
 import io.github.reversespec.context.ContextAssembler;
 import io.github.reversespec.context.KnownSecrets;
 import io.github.reversespec.context.SecretRedactor;
-import io.github.reversespec.llm.AnthropicClient;
 import io.github.reversespec.llm.ClientConfig;
 import io.github.reversespec.llm.HttpModelClient;
-import io.github.reversespec.llm.OpenAiClient;
+import io.github.reversespec.llm.ModelProvider;
+import io.github.reversespec.llm.ModelProviders;
 import io.github.reversespec.llm.RetryPolicy;
 import io.github.reversespec.llm.RetryingModelClient;
 import io.github.reversespec.llm.Secret;
@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Chooses where prose comes from: the provider the user configured, or none (AST-only) when no
@@ -24,11 +25,6 @@ import java.util.Locale;
  * work, with a message that names the setting.
  */
 public final class GenerationSteps {
-
-    /** Used when {@code reverse-spec.model} is not set. */
-    public static final String DEFAULT_OPENAI_MODEL = "gpt-4.1-mini";
-
-    public static final String DEFAULT_ANTHROPIC_MODEL = "claude-sonnet-4-5";
 
     static final String HOW_TO_CONFIGURE = "set OPENAI_API_KEY or ANTHROPIC_API_KEY, or the password of a <server> "
             + "in settings.xml (reverse-spec.serverId), or -Dreverse-spec.baseUrl=http://localhost:11434/v1 "
@@ -38,10 +34,6 @@ public final class GenerationSteps {
 
     private GenerationSteps() {}
 
-    /** Every variable a key may come from, whatever the provider. */
-    private static final List<String> KEY_VARIABLES = List.of("REVERSE_SPEC_API_KEY", "OPENAI_API_KEY",
-            "ANTHROPIC_API_KEY");
-
     /**
      * Every credential the user configured, used or not (the settings.xml server's password, each
      * key variable, the proxy's password): a run redacts them all from sources, answers, files and
@@ -50,42 +42,53 @@ public final class GenerationSteps {
     public static KnownSecrets configuredSecrets(ModelSettings s) {
         List<String> values = new ArrayList<>();
         values.add(s.serverKey().reveal());
-        KEY_VARIABLES.forEach(name -> values.add(s.environment().get(name)));
+        ModelProviders.keyVariables().forEach(name -> values.add(s.environment().get(name)));
         if (s.proxy() != null) {
             values.add(s.proxy().password().reveal());
         }
         return KnownSecrets.of(values);
     }
 
-    /** The provider the settings resolve to: {@code openai}, {@code anthropic} or {@code none}. */
+    /** The provider the settings resolve to: a {@link ModelProviders} id, or {@code none}. */
     public static String resolveProvider(ModelSettings s) throws BatchConfigurationException {
+        return provider(s).map(ModelProvider::id).orElse("none");
+    }
+
+    /**
+     * The provider the settings choose, or empty for none (AST-only). {@code auto}: a custom base
+     * URL means the provider that claims its host (else the fallback, OpenAI-compatible); a key of
+     * unknown kind (settings.xml, {@code REVERSE_SPEC_API_KEY}) the provider of the model, else the
+     * one whose own key is also set, else the fallback; otherwise the first provider whose own key
+     * variable is set.
+     */
+    static Optional<ModelProvider> provider(ModelSettings s) throws BatchConfigurationException {
         String p = s.provider().toLowerCase(Locale.ROOT);
-        switch (p) {
-            case "none":
-            case "openai":
-            case "anthropic":
-                return p;
-            case "auto":
-            case "":
-                break;
-            default:
-                throw new BatchConfigurationException("reverse-spec.provider must be auto, openai, anthropic or none; got '"
-                        + s.provider() + "'");
+        if (p.equals("none")) {
+            return Optional.empty();
+        }
+        if (!p.equals("auto") && !p.isEmpty()) {
+            return Optional.of(ModelProviders.byId(p).orElseThrow(() -> new BatchConfigurationException(
+                    "reverse-spec.provider must be auto, " + ModelProviders.ids() + " or none; got '" + s.provider()
+                            + "'")));
         }
         if (!s.baseUrl().isEmpty()) {
-            return host(s).contains("anthropic") ? "anthropic" : "openai";
+            String host = host(s);
+            return Optional.of(ModelProviders.all().stream().filter(m -> m.servesHost(host)).findFirst()
+                    .orElse(ModelProviders.fallback()));
         }
-        boolean genericKey = s.serverKey().isPresent() || present(s, "REVERSE_SPEC_API_KEY");
-        boolean openAiKey = present(s, "OPENAI_API_KEY");
-        boolean anthropicKey = present(s, "ANTHROPIC_API_KEY");
-        if (genericKey) {
-            boolean claude = s.model().toLowerCase(Locale.ROOT).startsWith("claude");
-            return claude || (anthropicKey && !openAiKey) ? "anthropic" : "openai";
+        List<ModelProvider> withOwnKey = ModelProviders.all().stream()
+                .filter(m -> m.keyVariables().stream().anyMatch(v -> present(s, v)))
+                .toList();
+        if (s.serverKey().isPresent() || present(s, ModelProviders.GENERIC_KEY_VARIABLE)) {
+            String model = s.model().toLowerCase(Locale.ROOT);
+            Optional<ModelProvider> byModel = ModelProviders.all().stream().filter(m -> m.servesModel(model))
+                    .findFirst();
+            if (byModel.isPresent()) {
+                return byModel;
+            }
+            return Optional.of(withOwnKey.size() == 1 ? withOwnKey.get(0) : ModelProviders.fallback());
         }
-        if (openAiKey) {
-            return "openai";
-        }
-        return anthropicKey ? "anthropic" : "none";
+        return withOwnKey.stream().findFirst();
     }
 
     /**
@@ -108,8 +111,8 @@ public final class GenerationSteps {
         if (s.tokenBudget() < 0) {
             throw new BatchConfigurationException("reverse-spec.tokenBudget must not be negative; got " + s.tokenBudget());
         }
-        String provider = resolveProvider(s);
-        if (provider.equals("none")) {
+        Optional<ModelProvider> chosen = provider(s);
+        if (chosen.isEmpty()) {
             if (s.provider().equalsIgnoreCase("none")) {
                 log.info("reverse-spec: provider none: writing AST-only specs.");
             } else {
@@ -122,27 +125,25 @@ public final class GenerationSteps {
             log.info("reverse-spec: Maven is offline (-o): no model request is made, specs are AST-only.");
             return new AstOnlyStep();
         }
+        ModelProvider provider = chosen.get();
         Secret key = key(s, provider);
-        boolean anthropic = provider.equals("anthropic");
         URI base;
         try {
-            base = s.baseUrl().isEmpty()
-                    ? (anthropic ? AnthropicClient.DEFAULT_BASE_URL : OpenAiClient.DEFAULT_BASE_URL)
-                    : new URI(s.baseUrl().replaceAll("/+$", ""));
+            base = s.baseUrl().isEmpty() ? provider.defaultBaseUrl() : new URI(s.baseUrl().replaceAll("/+$", ""));
         } catch (java.net.URISyntaxException e) {
             throw new BatchConfigurationException("reverse-spec.baseUrl '" + s.baseUrl() + "' is not a URL: "
                     + e.getReason());
         }
         if (!key.isPresent() && s.baseUrl().isEmpty()) {
-            throw new BatchConfigurationException("reverse-spec.provider=" + provider + " needs an API key: "
+            throw new BatchConfigurationException("reverse-spec.provider=" + provider.id() + " needs an API key: "
                     + HOW_TO_CONFIGURE + ".");
         }
-        if (s.model().isEmpty() && !s.baseUrl().isEmpty() && !host(s).contains("openai.com")
-                && !host(s).contains("anthropic.com")) {
+        if (s.model().isEmpty() && !s.baseUrl().isEmpty()
+                && ModelProviders.all().stream().noneMatch(m -> m.servesHost(host(s)))) {
             throw new BatchConfigurationException("reverse-spec.model is required with reverse-spec.baseUrl "
                     + s.baseUrl() + ": give the model id the server serves (e.g. llama3.1 for Ollama).");
         }
-        String model = !s.model().isEmpty() ? s.model() : anthropic ? DEFAULT_ANTHROPIC_MODEL : DEFAULT_OPENAI_MODEL;
+        String model = !s.model().isEmpty() ? s.model() : provider.defaultModel();
         ClientConfig config;
         try {
             config = ClientConfig.of(base, model, key)
@@ -152,13 +153,13 @@ public final class GenerationSteps {
         } catch (IllegalArgumentException e) {
             throw new BatchConfigurationException("reverse-spec.baseUrl/model: " + e.getMessage());
         }
-        HttpModelClient client = anthropic ? new AnthropicClient(config) : new OpenAiClient(config);
+        HttpModelClient client = provider.client(config);
         RetryingModelClient retrying = new RetryingModelClient(client, RetryPolicy.defaults(s.maxRetries()),
                 (from, to, lifted, cause) -> reportLimit(log, from, to, lifted, cause));
         int reserved = Math.min(4096, s.contextTokens() / 4);
         KnownSecrets secrets = configuredSecrets(s);
         ContextAssembler assembler = new ContextAssembler(s.contextTokens(), reserved, new SecretRedactor(secrets));
-        log.info("reverse-spec: prose by " + provider + " model " + model + " at " + base.getScheme() + "://"
+        log.info("reverse-spec: prose by " + provider.id() + " model " + model + " at " + base.getScheme() + "://"
                 + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "") + " (key "
                 + (key.isPresent() ? "from " + keySource(s, provider) : "none") + ").");
         return new ModelGenerationStep(retrying, assembler, s.language(), reserved, s.maxRetries(), s.tokenBudget(),
@@ -177,7 +178,7 @@ public final class GenerationSteps {
         }
     }
 
-    private static Secret key(ModelSettings s, String provider) {
+    private static Secret key(ModelSettings s, ModelProvider provider) {
         if (s.serverKey().isPresent()) {
             return s.serverKey();
         }
@@ -189,7 +190,7 @@ public final class GenerationSteps {
         return Secret.none();
     }
 
-    private static String keySource(ModelSettings s, String provider) {
+    private static String keySource(ModelSettings s, ModelProvider provider) {
         if (s.serverKey().isPresent()) {
             return "settings.xml server '" + s.serverId() + "'";
         }
@@ -201,15 +202,17 @@ public final class GenerationSteps {
         return "none";
     }
 
-    private static String credentialHint(ModelSettings s, String provider) {
+    private static String credentialHint(ModelSettings s, ModelProvider provider) {
         return "the password of <server> '" + s.serverId() + "' in settings.xml, or " + String.join(" / ",
                 envNames(provider));
     }
 
-    private static String[] envNames(String provider) {
-        return provider.equals("anthropic")
-                ? new String[] {"REVERSE_SPEC_API_KEY", "ANTHROPIC_API_KEY"}
-                : new String[] {"REVERSE_SPEC_API_KEY", "OPENAI_API_KEY"};
+    /** The generic variable, then the provider's own. */
+    private static List<String> envNames(ModelProvider provider) {
+        List<String> names = new ArrayList<>();
+        names.add(ModelProviders.GENERIC_KEY_VARIABLE);
+        names.addAll(provider.keyVariables());
+        return names;
     }
 
     private static boolean present(ModelSettings s, String name) {
