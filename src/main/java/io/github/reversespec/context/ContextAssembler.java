@@ -1,5 +1,6 @@
 package io.github.reversespec.context;
 
+import io.github.reversespec.llm.TokenEstimator;
 import io.github.reversespec.analysis.DebtItem;
 import io.github.reversespec.analysis.ParseProblem;
 import io.github.reversespec.analysis.TypeCoverage;

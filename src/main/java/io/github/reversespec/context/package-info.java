@@ -6,6 +6,6 @@
  * and sources (skeleton first, then dependency summaries, then as much code as fits, or parts and
  * a merge for a unit too large for one request); {@link
  * io.github.reversespec.context.SecretRedactor} is applied to everything that goes into them;
- * {@link io.github.reversespec.context.TokenEstimator} is the conservative measure of size.
+ * {@link io.github.reversespec.llm.TokenEstimator} is the conservative measure of size.
  */
 package io.github.reversespec.context;

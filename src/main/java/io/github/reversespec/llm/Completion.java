@@ -10,7 +10,7 @@ import java.util.Objects;
  *     {@code end_turn}, ...), or {@code unknown} when it did not say
  * @param promptTokens tokens the request cost
  * @param completionTokens tokens the answer cost
- * @param tokensEstimated whether the counts are estimates (characters / 4) because the server
+ * @param tokensEstimated whether the counts are estimates (by {@link TokenEstimator}) because the server
  *     reported no usage
  */
 public record Completion(

@@ -444,7 +444,10 @@ public abstract class HttpModelClient implements ModelClient {
         if (reported) {
             return new Completion(text, reason, promptTokens.asLong(), completionTokens.asLong(), false);
         }
-        return new Completion(text, reason, estimate(request.promptChars()), estimate(text.length()), true);
+        // No usage reported: the same conservative estimate the prompts were sized by, so the run's
+        // token count errs high, never low.
+        return new Completion(text, reason, TokenEstimator.estimate(request.system())
+                + TokenEstimator.estimate(request.user()), TokenEstimator.estimate(text), true);
     }
 
     /** Tokens reported in a usage object, 0 when it is absent. */
@@ -453,10 +456,6 @@ public abstract class HttpModelClient implements ModelClient {
             return 0;
         }
         return usage.path(promptField).asLong(0) + usage.path(completionField).asLong(0);
-    }
-
-    private static long estimate(long chars) {
-        return (chars + 3) / 4;
     }
 
     /** A text node's value, {@code null} for anything else. */

@@ -23,8 +23,4 @@ public record ModelRequest(String system, String user, int maxOutputTokens) {
         }
     }
 
-    /** Characters sent, for estimating tokens when the server reports no usage. */
-    long promptChars() {
-        return (long) system.length() + user.length();
-    }
 }

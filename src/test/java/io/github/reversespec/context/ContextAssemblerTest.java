@@ -1,5 +1,6 @@
 package io.github.reversespec.context;
 
+import io.github.reversespec.llm.TokenEstimator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

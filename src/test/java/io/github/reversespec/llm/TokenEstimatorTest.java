@@ -1,4 +1,4 @@
-package io.github.reversespec.context;
+package io.github.reversespec.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

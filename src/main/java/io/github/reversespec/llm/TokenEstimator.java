@@ -1,4 +1,4 @@
-package io.github.reversespec.context;
+package io.github.reversespec.llm;
 
 /**
  * A cheap, conservative estimate of how many tokens a model's tokenizer makes of a text.
@@ -46,7 +46,7 @@ public final class TokenEstimator {
      * The length of the longest prefix of {@code text} whose estimate is at most {@code tokens},
      * never splitting a surrogate pair.
      */
-    static int prefixLength(CharSequence text, int tokens) {
+    public static int prefixLength(CharSequence text, int tokens) {
         if (tokens <= 0) {
             return 0;
         }
