@@ -16,12 +16,8 @@ import io.github.reversespec.reactor.ReactorModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -55,22 +51,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
         requiresDependencyCollection = ResolutionScope.NONE,
         requiresOnline = false,
         defaultPhase = LifecyclePhase.PROCESS_SOURCES)
-public class BatchMojo extends AbstractMojo {
-
-    /** Marks, per build, that the batch already ran (the goal may be bound in many modules). */
-    private static final String RAN_KEY = BatchMojo.class.getName() + ".ran";
-
-    private final SettingsDecrypter settingsDecrypter;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-    private MojoExecution mojoExecution;
-
-    /** Do nothing. */
-    @Parameter(property = "reverse-spec.skip", defaultValue = "false")
-    private boolean skip;
+public class BatchMojo extends AbstractReverseSpecMojo {
 
     /** Regenerate every spec; the same as {@code refresh=all}. */
     @Parameter(property = "reverse-spec.force", defaultValue = "false")
@@ -94,18 +75,6 @@ public class BatchMojo extends AbstractMojo {
     /** Fail the build when a unit failed (a unit written AST-only is not a failure). */
     @Parameter(property = "reverse-spec.failOnError", defaultValue = "true")
     private boolean failOnError;
-
-    /**
-     * Package patterns choosing the units to write ({@code com.acme.billing}, {@code com.acme.*} for
-     * direct sub-packages, {@code com.acme.**} for a package and everything below it, optionally
-     * prefixed {@code artifactId:}); none means all. The others still serve as context.
-     */
-    @Parameter(property = "reverse-spec.includes")
-    private List<String> includes;
-
-    /** Package patterns (as for {@code includes}) of units not to write; excludes win over includes. */
-    @Parameter(property = "reverse-spec.excludes")
-    private List<String> excludes;
 
     /** Print the order, what would be written and requested, and the estimated tokens; write nothing. */
     @Parameter(property = "reverse-spec.dryRun", defaultValue = "false")
@@ -134,14 +103,6 @@ public class BatchMojo extends AbstractMojo {
      */
     @Parameter(property = "reverse-spec.model")
     private String model;
-
-    /**
-     * The settings.xml {@code <server>} whose {@code <password>} (encrypted or not) holds the API key.
-     * Else the key comes from {@code REVERSE_SPEC_API_KEY}, {@code OPENAI_API_KEY} or
-     * {@code ANTHROPIC_API_KEY}. The key is never a pom parameter and is never logged.
-     */
-    @Parameter(property = "reverse-spec.serverId", defaultValue = "reverse-spec")
-    private String serverId;
 
     /** Seconds one model request may take, connection and answer together. */
     @Parameter(property = "reverse-spec.requestTimeout", defaultValue = "300")
@@ -187,49 +148,36 @@ public class BatchMojo extends AbstractMojo {
 
     @Inject
     public BatchMojo(SettingsDecrypter settingsDecrypter) {
-        this.settingsDecrypter = settingsDecrypter;
+        super(settingsDecrypter);
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("reverse-spec: skipped (reverse-spec.skip=true).");
-            return;
-        }
-        if (!firstExecutionInThisBuild()) {
-            getLog().info("reverse-spec: the batch already ran for this reactor in this build; nothing to do for "
-                    + session.getCurrentProject().getArtifactId() + ".");
-            return;
-        }
-        ModelSettings settings = modelSettings();
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        ModelSettings settings = modelSettings(provider, baseUrl, model, Duration.ofSeconds(Math.max(1, requestTimeout)),
+                contextTokens, tokenBudget, maxRetries, language);
         KnownSecrets secrets = GenerationSteps.configuredSecrets(settings);
         BatchRequest request = request(secrets);
-        ProgressLog log = ProgressLog.redacting(new MavenProgressLog(getLog()), secrets::redact);
+        ProgressLog log = progressLog(secrets);
         BatchResult result;
         try (GenerationStep step = GenerationSteps.create(settings, log)) {
             result = new BatchRunner(step, log).run(request);
         } catch (BatchConfigurationException e) {
-            String message = secrets.redact(e.getMessage());
-            // A cause whose message held a credential would print it under -e or -X: leave it out.
-            throw message.equals(e.getMessage()) ? new MojoFailureException(message, e)
-                    : new MojoFailureException(message);
+            throw failure(secrets, e.getMessage(), e);
         } catch (IOException e) {
-            String message = "reverse-spec: " + secrets.redact(e.getMessage());
-            throw message.equals("reverse-spec: " + e.getMessage()) ? new MojoExecutionException(message, e)
-                    : new MojoExecutionException(message);
+            throw error(secrets, "reverse-spec: " + e.getMessage(), e);
         }
         if (failOnError && !result.failed().isEmpty()) {
             String units = result.failed().stream()
                     .limit(10)
                     .map(u -> u.id().display() + " (" + u.error() + ")")
                     .collect(Collectors.joining("; "));
-            throw new MojoFailureException(secrets.redact(result.failed().size() + " unit(s) failed: " + units
-                    + ". Details in " + result.summaryPath()
-                    + "; fix them and run again to resume, or set reverse-spec.failOnError=false."));
+            throw failure(secrets, result.failed().size() + " unit(s) failed: " + units + ". Details in "
+                    + result.summaryPath() + "; fix them and run again to resume, or set reverse-spec.failOnError=false.",
+                    null);
         }
         if (result.stoppedEarly() && result.stopIsFailure()) {
-            throw new MojoFailureException(secrets.redact("reverse-spec stopped: " + result.stopReason()
-                    + ". Completed specs and the checkpoint are kept; fix this and run again to resume."));
+            throw failure(secrets, "reverse-spec stopped: " + result.stopReason()
+                    + ". Completed specs and the checkpoint are kept; fix this and run again to resume.", null);
         }
         if (result.stoppedEarly()) {
             log.warn("reverse-spec stopped early: " + result.stopReason()
@@ -237,38 +185,15 @@ public class BatchMojo extends AbstractMojo {
         }
     }
 
-    private ModelSettings modelSettings() throws MojoFailureException {
-        MavenCredentials credentials = new MavenCredentials(session.getSettings(), settingsDecrypter);
-        return new ModelSettings(
-                provider,
-                baseUrl,
-                model,
-                serverId,
-                credentials.serverPassword(serverId),
-                System.getenv(),
-                session.isOffline(),
-                Duration.ofSeconds(Math.max(1, requestTimeout)),
-                contextTokens,
-                tokenBudget,
-                maxRetries,
-                language,
-                credentials.activeProxy());
-    }
-
     private BatchRequest request(KnownSecrets secrets) throws MojoFailureException {
-        ReactorModel reactor = MavenReactorReader.read(session);
+        ReactorModel reactor = reactor();
         RefreshMode mode;
         try {
             mode = force ? RefreshMode.ALL : RefreshMode.parse(refresh);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
-        UnitSelector selector;
-        try {
-            selector = UnitSelector.of(split(includes), split(excludes));
-        } catch (BatchConfigurationException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        }
+        UnitSelector selector = selector();
         if (checkpointPath == null || checkpointPath.isBlank()) {
             throw new MojoFailureException("reverse-spec.checkpointPath is empty; leave it unset for the default "
                     + "specs/.reverse-spec-checkpoint.json.");
@@ -280,25 +205,7 @@ public class BatchMojo extends AbstractMojo {
             throw new MojoFailureException("reverse-spec.checkpointPath '" + checkpointPath + "' is not a valid path: "
                     + e.getReason(), e);
         }
-        String version = mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
         return new BatchRequest(reactor, checkpoint, mode, selector, dryRun, concurrency,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), "reverse-spec-maven-plugin/" + version,
-                overwriteEdited, secrets);
-    }
-
-    /** Accepts comma-separated values from the command line as well as list configuration. */
-    private static List<String> split(List<String> values) {
-        if (values == null) {
-            return List.of();
-        }
-        return values.stream()
-                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
-                .map(String::strip)
-                .filter(v -> !v.isEmpty())
-                .toList();
-    }
-
-    private boolean firstExecutionInThisBuild() {
-        return session.getRepositorySession().getData().set(RAN_KEY, null, Boolean.TRUE);
+                Math.max(1, Runtime.getRuntime().availableProcessors()), generator(), overwriteEdited, secrets);
     }
 }
