@@ -161,6 +161,51 @@ class SourceInputTest {
     }
 
     @Test
+    void selfReferencingLinksAreNamedLoopsAndABrokenLinkStaysBroken() throws IOException {
+        SourceTree tree = new SourceTree(dir).project("app", "");
+        tree.write("src/main/java/com/acme/A.java", "package com.acme;\npublic class A {}\n");
+        Path pkg = dir.resolve("src/main/java/com/acme");
+        try {
+            Files.createSymbolicLink(pkg.resolve("self"), Path.of("self")); // a directory-like name
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("symbolic links not supported here: " + e);
+        }
+        Files.createSymbolicLink(pkg.resolve("Foo.java"), Path.of("Foo.java"));
+        Files.createSymbolicLink(pkg.resolve("Ping.java"), Path.of("Pong.java"));
+        Files.createSymbolicLink(pkg.resolve("Pong.java"), pkg.resolve("Ping.java")); // absolute, to the other
+        Files.createSymbolicLink(pkg.resolve("Gone.java"), Path.of("Missing.java"));
+
+        ReactorAnalysis analysis = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                Duration.ofSeconds(30), () -> tree.analyze());
+        String loop = "symbolic link loop (the link leads back to itself); skipped";
+        assertThat(analysis.projects().get(0).problems())
+                .extracting(ParseProblem::file, ParseProblem::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("src/main/java/com/acme/Foo.java", loop),
+                        org.assertj.core.groups.Tuple.tuple("src/main/java/com/acme/Gone.java",
+                                "broken symbolic link (its target does not exist); skipped"),
+                        org.assertj.core.groups.Tuple.tuple("src/main/java/com/acme/Ping.java", loop),
+                        org.assertj.core.groups.Tuple.tuple("src/main/java/com/acme/Pong.java", loop),
+                        org.assertj.core.groups.Tuple.tuple("src/main/java/com/acme/self", loop));
+        assertThat(unit(analysis, "app", "com.acme").types()).extracting(TypeModel::name).containsExactly("A");
+    }
+
+    @Test
+    void aSourceRootThatLinksToItselfIsNamedALoop() throws IOException {
+        SourceTree tree = new SourceTree(dir).project("app", "app", List.of("src/main/java"), List.of());
+        Files.createDirectories(dir.resolve("app/src/main"));
+        try {
+            Files.createSymbolicLink(dir.resolve("app/src/main/java"), Path.of("java"));
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("symbolic links not supported here: " + e);
+        }
+        assertThat(tree.analyze().projects().get(0).problems())
+                .extracting(ParseProblem::file, ParseProblem::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("app/src/main/java",
+                        "source root is a symbolic link loop (the link leads back to itself); skipped"));
+    }
+
+    @Test
     void samePackageInTwoProjectsIsTwoUnitsAndInTwoRootsOfOneProjectIsOne() {
         SourceTree tree = new SourceTree(dir)
                 .project("api", "api")
