@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * incrementally: only the files between the slowest in-flight parse and the consumer are held in
  * memory, never the whole reactor.
  *
+ * <p>Each project's files are decoded with its {@link ProjectModel#sourceEncoding()}.
+ *
  * <p>Bad input never stops the analysis: a file that cannot be read, decoded or parsed is kept as
  * a {@link SourceFile} with its {@link ParseProblem}; a missing root, a symbolic link loop or an
  * unreadable directory becomes a problem of its project.
@@ -94,7 +96,8 @@ public final class ReactorAnalyzer {
             for (int consumed = 0; consumed < tasks.size(); consumed++) {
                 while (next < tasks.size() && inFlight.size() < window) {
                     Task t = tasks.get(next++);
-                    inFlight.add(pool.submit(() -> readers.get().read(t.found, t.test)));
+                    java.nio.charset.Charset charset = t.project.project.sourceEncoding();
+                    inFlight.add(pool.submit(() -> readers.get().read(t.found, t.test, charset)));
                 }
                 SourceFileReader.Result r = inFlight.removeFirst().get();
                 tasks.get(consumed).project.accept(r);

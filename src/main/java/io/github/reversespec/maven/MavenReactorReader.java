@@ -2,6 +2,10 @@ package io.github.reversespec.maven;
 
 import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.reactor.ReactorModel;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -11,18 +15,27 @@ import java.util.List;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Dependency;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 
 /**
  * Turns Maven's reactor into the plain {@link ReactorModel} the core works on: the projects the
- * session selected ({@code -pl} honoured), in reactor order, with their source roots and declared
- * dependencies. Reads the model only — no dependency resolution, no compiled classes.
+ * session selected ({@code -pl} honoured), in reactor order, with their source roots, source
+ * encoding and declared dependencies. Reads the model only — no dependency resolution, no
+ * compiled classes.
  */
 final class MavenReactorReader {
 
+    /** The pom property that names the sources' charset. */
+    static final String SOURCE_ENCODING = "project.build.sourceEncoding";
+
     private MavenReactorReader() {}
 
-    static ReactorModel read(MavenSession session) {
+    /**
+     * @throws MojoFailureException when a project's {@code project.build.sourceEncoding} names no
+     *     charset this Java runtime knows, naming the project and the value
+     */
+    static ReactorModel read(MavenSession session) throws MojoFailureException {
         Path root = executionRoot(session);
         Set<String> reactorKeys = new LinkedHashSet<>();
         List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
@@ -45,7 +58,8 @@ final class MavenReactorReader {
         return Paths.get(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
     }
 
-    private static ProjectModel toModel(MavenProject project, Path root, int index, Set<String> reactorKeys) {
+    private static ProjectModel toModel(MavenProject project, Path root, int index, Set<String> reactorKeys)
+            throws MojoFailureException {
         Path baseDir = project.getBasedir().toPath().toAbsolutePath().normalize();
         Path buildDir = Paths.get(project.getBuild().getDirectory()).toAbsolutePath().normalize();
         String moduleDir = baseDir.startsWith(root)
@@ -73,7 +87,36 @@ final class MavenReactorReader {
         }
         String name = project.getName() == null || project.getName().isBlank() ? project.getArtifactId() : project.getName();
         return new ProjectModel(project.getGroupId(), project.getArtifactId(), project.getVersion(), name,
-                project.getDescription(), baseDir, moduleDir, index, sources, tests, reactorDeps, externalDeps);
+                project.getDescription(), baseDir, moduleDir, index, sources, tests, reactorDeps, externalDeps,
+                sourceEncoding(project, root));
+    }
+
+    /**
+     * The project's {@code project.build.sourceEncoding}, UTF-8 when unset or blank (Maven's own
+     * plugins warn and fall back to the platform's charset there; UTF-8 is what the contract
+     * promises and what almost every codebase is).
+     */
+    static Charset sourceEncoding(MavenProject project, Path root) throws MojoFailureException {
+        String value = project.getProperties().getProperty(SOURCE_ENCODING);
+        if (value == null || value.isBlank()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(value.strip());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new MojoFailureException("reverse-spec: project " + project.getArtifactId() + " ("
+                    + pom(project, root) + ") sets " + SOURCE_ENCODING + " to '" + value
+                    + "', which is not a charset this Java runtime knows; set it to the encoding of its sources, "
+                    + "such as UTF-8 or ISO-8859-1.");
+        }
+    }
+
+    private static String pom(MavenProject project, Path root) {
+        if (project.getFile() == null) {
+            return "its pom";
+        }
+        Path pom = project.getFile().toPath().toAbsolutePath().normalize();
+        return (pom.startsWith(root) ? root.relativize(pom) : pom).toString().replace('\\', '/');
     }
 
     /**

@@ -1,11 +1,14 @@
 package io.github.reversespec.reactor;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * One reactor project as the core sees it: where its sources are and what it depends on. Built by
- * the Maven adapter; the core never sees a {@code MavenProject}.
+ * One reactor project as the core sees it: where its sources are, how they are encoded and what it
+ * depends on. Built by the Maven adapter; the core never sees a {@code MavenProject}.
  *
  * @param groupId the project's groupId
  * @param artifactId the project's artifactId
@@ -22,6 +25,8 @@ import java.util.List;
  *     declares a dependency on, in declaration order
  * @param externalDependencies {@code groupId:artifactId:version} of every other declared
  *     dependency, with {@code :scope} appended when not compile
+ * @param sourceEncoding the charset its source files are decoded with ({@code
+ *     project.build.sourceEncoding}, UTF-8 when unset)
  */
 public record ProjectModel(
         String groupId,
@@ -35,7 +40,8 @@ public record ProjectModel(
         List<Path> sourceRoots,
         List<Path> testSourceRoots,
         List<String> reactorDependencies,
-        List<String> externalDependencies) {
+        List<String> externalDependencies,
+        Charset sourceEncoding) {
 
     public ProjectModel {
         description = description == null ? "" : description.strip().replaceAll("\\s+", " ");
@@ -43,10 +49,38 @@ public record ProjectModel(
         testSourceRoots = List.copyOf(testSourceRoots);
         reactorDependencies = List.copyOf(reactorDependencies);
         externalDependencies = List.copyOf(externalDependencies);
+        Objects.requireNonNull(sourceEncoding, "sourceEncoding");
+    }
+
+    /**
+     * A project with UTF-8 sources: what a pom without {@code project.build.sourceEncoding} gives,
+     * and what most tests need.
+     */
+    public ProjectModel(
+            String groupId,
+            String artifactId,
+            String version,
+            String name,
+            String description,
+            Path baseDir,
+            String moduleDir,
+            int reactorIndex,
+            List<Path> sourceRoots,
+            List<Path> testSourceRoots,
+            List<String> reactorDependencies,
+            List<String> externalDependencies) {
+        this(groupId, artifactId, version, name, description, baseDir, moduleDir, reactorIndex, sourceRoots,
+                testSourceRoots, reactorDependencies, externalDependencies, StandardCharsets.UTF_8);
     }
 
     /** The key other projects use to name this one: {@code groupId:artifactId}. */
     public String key() {
         return groupId + ":" + artifactId;
+    }
+
+    /** This project with another charset for its sources. */
+    public ProjectModel withSourceEncoding(Charset sourceEncoding) {
+        return new ProjectModel(groupId, artifactId, version, name, description, baseDir, moduleDir, reactorIndex,
+                sourceRoots, testSourceRoots, reactorDependencies, externalDependencies, sourceEncoding);
     }
 }

@@ -205,6 +205,45 @@ class SourceInputTest {
                         "source root is a symbolic link loop (the link leads back to itself); skipped"));
     }
 
+    private static final byte[] LATIN1_JAVADOC = """
+            package com.acme;
+
+            /** Le café est prêt. */
+            public class Cafe {}
+            """.getBytes(StandardCharsets.ISO_8859_1);
+
+    @Test
+    void aProjectsSourceEncodingDecodesItsFiles() {
+        SourceTree tree = new SourceTree(dir).project("latin", "latin").project("plain", "plain")
+                .encoding("latin", StandardCharsets.ISO_8859_1);
+        tree.writeBytes("latin/src/main/java/com/acme/Cafe.java", LATIN1_JAVADOC);
+        tree.writeBytes("plain/src/main/java/com/acme/Cafe.java", LATIN1_JAVADOC);
+
+        ReactorAnalysis analysis = tree.analyze();
+        UnitAnalysis latin = unit(analysis, "latin", "com.acme");
+        assertThat(latin.problems()).isEmpty();
+        assertThat(SourceTree.type(latin, "Cafe").javadocSummary()).isEqualTo("Le café est prêt.");
+
+        // the same bytes in a UTF-8 project do not decode, and the problem says what to do
+        UnitAnalysis plain = unit(analysis, "plain", "com.acme");
+        assertThat(plain.types()).isEmpty();
+        assertThat(plain.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("plain/src/main/java/com/acme/Cafe.java");
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).isEqualTo("not valid UTF-8 (malformed byte sequence at byte offset 29); save "
+                    + "the file as UTF-8 or set project.build.sourceEncoding to its encoding");
+        });
+    }
+
+    @Test
+    void theProblemNamesTheProjectsEncoding() {
+        SourceTree tree = new SourceTree(dir).project("ascii", "").encoding("ascii", StandardCharsets.US_ASCII);
+        tree.writeBytes("src/main/java/com/acme/Cafe.java", LATIN1_JAVADOC);
+        assertThat(unit(tree.analyze(), "ascii", "com.acme").problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("not valid US-ASCII (malformed byte sequence at "
+                        + "byte offset 29); save the file as US-ASCII"));
+    }
+
     @Test
     void samePackageInTwoProjectsIsTwoUnitsAndInTwoRootsOfOneProjectIsOne() {
         SourceTree tree = new SourceTree(dir)
