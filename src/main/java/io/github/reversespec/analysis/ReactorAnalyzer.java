@@ -146,14 +146,20 @@ public final class ReactorAnalyzer {
 
         ProjectWork(ProjectModel project, SourceWalker walker) {
             this.project = project;
-            this.mainFiles = walk(project.sourceRoots(), walker);
-            this.testFiles = walk(project.testSourceRoots(), walker);
+            this.mainFiles = walk(project.sourceRoots(), "source root of " + project.artifactId(),
+                    "check <sourceDirectory> in its pom and plugins that add source roots", walker);
+            this.testFiles = walk(project.testSourceRoots(), "test source root of " + project.artifactId(),
+                    "check <testSourceDirectory> in its pom and plugins that add test source roots", walker);
         }
 
-        private List<SourceWalker.Found> walk(List<Path> roots, SourceWalker walker) {
+        /**
+         * A root that does not exist is named with its project: the conventional one is left out
+         * by the adapter when missing, so this one was configured and is likely a mistake.
+         */
+        private List<SourceWalker.Found> walk(List<Path> roots, String what, String hint, SourceWalker walker) {
             Map<Path, SourceWalker.Found> found = new LinkedHashMap<>();
             for (Path root : roots) {
-                walker.walk(project.baseDir().resolve(root), found, problems);
+                walker.walk(project.baseDir().resolve(root), what, hint, found, problems);
             }
             List<SourceWalker.Found> files = new ArrayList<>(found.values());
             files.sort(Comparator.comparing(SourceWalker.Found::relPath));

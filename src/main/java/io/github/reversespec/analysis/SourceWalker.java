@@ -39,17 +39,20 @@ final class SourceWalker {
     /**
      * Walks one root, adding files not seen before (keyed by absolute path: nested or repeated
      * roots must not produce a file twice) and problems.
+     *
+     * @param what names the root in a problem, e.g. {@code "source root of core"}
+     * @param hint how to fix a root that does not exist, e.g. which setting configures it; may be empty
      */
-    void walk(Path root, Map<Path, Found> found, List<ParseProblem> problems) {
+    void walk(Path root, String what, String hint, Map<Path, Found> found, List<ParseProblem> problems) {
         if (!Files.exists(root)) {
             String message = Files.isSymbolicLink(root) && isLinkLoop(root)
-                    ? "source root is a symbolic link loop (the link leads back to itself); skipped"
-                    : "source root does not exist; skipped";
+                    ? what + " is a symbolic link loop (the link leads back to itself); skipped"
+                    : what + " does not exist" + (hint.isEmpty() ? "" : " (" + hint + ")") + "; skipped";
             problems.add(new ParseProblem(relativePath(root), 0, 0, message));
             return;
         }
         if (!Files.isDirectory(root)) {
-            problems.add(new ParseProblem(relativePath(root), 0, 0, "source root is not a directory; skipped"));
+            problems.add(new ParseProblem(relativePath(root), 0, 0, what + " is not a directory; skipped"));
             return;
         }
         try {
@@ -57,7 +60,7 @@ final class SourceWalker {
                     root, found, problems));
         } catch (IOException | RuntimeException e) {
             // the visitor continues on every error, so this is the root itself failing
-            problems.add(new ParseProblem(relativePath(root), 0, 0, "cannot walk source root: " + describe(e)));
+            problems.add(new ParseProblem(relativePath(root), 0, 0, "cannot walk " + what + ": " + describe(e)));
         }
     }
 

@@ -66,10 +66,10 @@ final class MavenReactorReader {
                 ? root.relativize(baseDir).toString().replace('\\', '/')
                 : project.getArtifactId();
 
-        List<Path> sources = roots(project.getCompileSourceRoots(), project.getBuild().getSourceDirectory(), baseDir,
-                buildDir);
+        List<Path> sources = roots(project.getCompileSourceRoots(), project.getBuild().getSourceDirectory(),
+                baseDir.resolve("src/main/java"), baseDir, buildDir);
         List<Path> tests = roots(project.getTestCompileSourceRoots(), project.getBuild().getTestSourceDirectory(),
-                baseDir, buildDir);
+                baseDir.resolve("src/test/java"), baseDir, buildDir);
 
         List<String> reactorDeps = new ArrayList<>();
         List<String> externalDeps = new ArrayList<>();
@@ -120,11 +120,16 @@ final class MavenReactorReader {
     }
 
     /**
-     * The configured roots that lie outside the build directory (generated sources stay out), or
-     * the pom's source directory when no root was registered yet. A missing conventional directory
-     * is dropped; any other missing root is kept, so that the core reports it.
+     * The registered roots that lie outside the build directory (generated sources stay out), or
+     * the pom's source directory when no root was registered yet. The conventional directory
+     * ({@code src/main/java}, {@code src/test/java}) is dropped when it is missing: most projects
+     * without Java code (aggregators, resource modules) simply have none. Any other missing root
+     * was configured ({@code <sourceDirectory>}, a plugin such as build-helper) and is kept, so
+     * that the core reports it. "Conventional" is the default path, not the pom's source
+     * directory: that one is the configured value.
      */
-    private static List<Path> roots(List<String> registered, String pomDir, Path baseDir, Path buildDir) {
+    private static List<Path> roots(List<String> registered, String pomDir, Path conventional, Path baseDir,
+            Path buildDir) {
         Set<Path> roots = new LinkedHashSet<>();
         if (registered != null) {
             for (String r : registered) {
@@ -135,14 +140,13 @@ final class MavenReactorReader {
             }
         }
         if (roots.isEmpty() && pomDir != null) {
-            roots.add(baseDir.resolve(pomDir).toAbsolutePath().normalize());
+            Path p = baseDir.resolve(pomDir).toAbsolutePath().normalize();
+            if (!p.startsWith(buildDir)) {
+                roots.add(p);
+            }
         }
-        // Most projects without Java code (aggregators, resource modules) simply have no
-        // src/main/java: that is not a problem. A root registered elsewhere that is missing is.
-        if (pomDir != null) {
-            Path conventional = baseDir.resolve(pomDir).toAbsolutePath().normalize();
-            roots.removeIf(p -> p.equals(conventional) && !Files.exists(p));
-        }
+        Path defaultRoot = conventional.toAbsolutePath().normalize();
+        roots.removeIf(p -> p.equals(defaultRoot) && !Files.exists(p));
         return List.copyOf(roots);
     }
 }

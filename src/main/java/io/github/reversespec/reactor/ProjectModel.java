@@ -19,8 +19,10 @@ import java.util.Objects;
  * @param moduleDir the base directory relative to the execution root, with '/' separators; empty
  *     for the root project
  * @param reactorIndex position of the project in Maven's reactor order (0 first)
- * @param sourceRoots the main compile source roots that exist and are not generated
- * @param testSourceRoots the test compile source roots that exist
+ * @param sourceRoots the main compile source roots that are not generated; the adapter leaves out
+ *     the conventional {@code src/main/java} when it is missing, so a root listed here that does
+ *     not exist was configured and is reported
+ * @param testSourceRoots the test compile source roots, likewise
  * @param reactorDependencies keys ({@code groupId:artifactId}) of reactor projects this one
  *     declares a dependency on, in declaration order
  * @param externalDependencies {@code groupId:artifactId:version} of every other declared

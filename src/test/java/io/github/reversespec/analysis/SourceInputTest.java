@@ -156,8 +156,11 @@ class SourceInputTest {
         assertThat(project.problems())
                 .extracting(ParseProblem::file, ParseProblem::message)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("app/src/gone/java", "source root does not exist; skipped"),
-                        org.assertj.core.groups.Tuple.tuple("app/src/test/java", "source root does not exist; skipped"));
+                        org.assertj.core.groups.Tuple.tuple("app/src/gone/java", "source root of app does not exist "
+                                + "(check <sourceDirectory> in its pom and plugins that add source roots); skipped"),
+                        org.assertj.core.groups.Tuple.tuple("app/src/test/java", "test source root of app does not "
+                                + "exist (check <testSourceDirectory> in its pom and plugins that add test source "
+                                + "roots); skipped"));
     }
 
     @Test
@@ -202,7 +205,7 @@ class SourceInputTest {
         assertThat(tree.analyze().projects().get(0).problems())
                 .extracting(ParseProblem::file, ParseProblem::message)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("app/src/main/java",
-                        "source root is a symbolic link loop (the link leads back to itself); skipped"));
+                        "source root of app is a symbolic link loop (the link leads back to itself); skipped"));
     }
 
     private static final byte[] LATIN1_JAVADOC = """
