@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,10 +20,11 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Turns Maven's reactor into the plain {@link ReactorModel} the core works on: the projects the
- * session selected ({@code -pl} honoured), in reactor order, with their source roots, source
- * encoding and declared dependencies. Reads the model only — no dependency resolution, no
- * compiled classes.
+ * Turns Maven's reactor into the plain {@link ReactorModel} the core works on: every project of the
+ * reactor in reactor order, with its source roots, source encoding and declared dependencies, each
+ * marked selected when the session builds it ({@code -pl}). The projects {@code -pl} leaves out are
+ * kept as context, so that a spec is the same bytes with or without {@code -pl}. Reads the model
+ * only — no dependency resolution, no compiled classes.
  */
 final class MavenReactorReader {
 
@@ -37,15 +39,20 @@ final class MavenReactorReader {
      */
     static ReactorModel read(MavenSession session) throws MojoFailureException {
         Path root = executionRoot(session);
+        List<MavenProject> selected = session.getProjects();
+        List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : selected;
         Set<String> reactorKeys = new LinkedHashSet<>();
-        List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
         for (MavenProject p : all) {
-            reactorKeys.add(p.getGroupId() + ":" + p.getArtifactId());
+            reactorKeys.add(key(p));
+        }
+        Set<String> selectedKeys = new HashSet<>();
+        for (MavenProject p : selected) {
+            selectedKeys.add(key(p));
         }
         List<ProjectModel> projects = new ArrayList<>();
         int index = 0;
-        for (MavenProject project : session.getProjects()) {
-            projects.add(toModel(project, root, index++, reactorKeys));
+        for (MavenProject project : all) {
+            projects.add(toModel(project, root, index++, reactorKeys, selectedKeys.contains(key(project))));
         }
         return new ReactorModel(root, projects);
     }
@@ -58,8 +65,12 @@ final class MavenReactorReader {
         return Paths.get(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
     }
 
-    private static ProjectModel toModel(MavenProject project, Path root, int index, Set<String> reactorKeys)
-            throws MojoFailureException {
+    private static String key(MavenProject p) {
+        return p.getGroupId() + ":" + p.getArtifactId();
+    }
+
+    private static ProjectModel toModel(MavenProject project, Path root, int index, Set<String> reactorKeys,
+            boolean selected) throws MojoFailureException {
         Path baseDir = project.getBasedir().toPath().toAbsolutePath().normalize();
         Path buildDir = Paths.get(project.getBuild().getDirectory()).toAbsolutePath().normalize();
         String moduleDir = baseDir.startsWith(root)
@@ -88,7 +99,7 @@ final class MavenReactorReader {
         String name = project.getName() == null || project.getName().isBlank() ? project.getArtifactId() : project.getName();
         return new ProjectModel(project.getGroupId(), project.getArtifactId(), project.getVersion(), name,
                 project.getDescription(), baseDir, moduleDir, index, sources, tests, reactorDeps, externalDeps,
-                sourceEncoding(project, root));
+                sourceEncoding(project, root), selected);
     }
 
     /**

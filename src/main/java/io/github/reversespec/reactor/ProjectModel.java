@@ -29,6 +29,8 @@ import java.util.Objects;
  *     dependency, with {@code :scope} appended when not compile
  * @param sourceEncoding the charset its source files are decoded with ({@code
  *     project.build.sourceEncoding}, UTF-8 when unset)
+ * @param selected whether the run writes this project's specs ({@code -pl}); every project is
+ *     analysed and serves as context either way, so a spec is the same bytes whatever is selected
  */
 public record ProjectModel(
         String groupId,
@@ -43,7 +45,8 @@ public record ProjectModel(
         List<Path> testSourceRoots,
         List<String> reactorDependencies,
         List<String> externalDependencies,
-        Charset sourceEncoding) {
+        Charset sourceEncoding,
+        boolean selected) {
 
     public ProjectModel {
         description = description == null ? "" : description.strip().replaceAll("\\s+", " ");
@@ -55,8 +58,8 @@ public record ProjectModel(
     }
 
     /**
-     * A project with UTF-8 sources: what a pom without {@code project.build.sourceEncoding} gives,
-     * and what most tests need.
+     * A selected project with UTF-8 sources: what a reactor without {@code -pl} and without a
+     * {@code project.build.sourceEncoding} holds, and what most tests need.
      */
     public ProjectModel(
             String groupId,
@@ -72,7 +75,7 @@ public record ProjectModel(
             List<String> reactorDependencies,
             List<String> externalDependencies) {
         this(groupId, artifactId, version, name, description, baseDir, moduleDir, reactorIndex, sourceRoots,
-                testSourceRoots, reactorDependencies, externalDependencies, StandardCharsets.UTF_8);
+                testSourceRoots, reactorDependencies, externalDependencies, StandardCharsets.UTF_8, true);
     }
 
     /** The key other projects use to name this one: {@code groupId:artifactId}. */
@@ -83,6 +86,12 @@ public record ProjectModel(
     /** This project with another charset for its sources. */
     public ProjectModel withSourceEncoding(Charset sourceEncoding) {
         return new ProjectModel(groupId, artifactId, version, name, description, baseDir, moduleDir, reactorIndex,
-                sourceRoots, testSourceRoots, reactorDependencies, externalDependencies, sourceEncoding);
+                sourceRoots, testSourceRoots, reactorDependencies, externalDependencies, sourceEncoding, selected);
+    }
+
+    /** This project, selected or not for writing. */
+    public ProjectModel withSelected(boolean selected) {
+        return new ProjectModel(groupId, artifactId, version, name, description, baseDir, moduleDir, reactorIndex,
+                sourceRoots, testSourceRoots, reactorDependencies, externalDependencies, sourceEncoding, selected);
     }
 }

@@ -86,7 +86,8 @@ final class SourceTree {
                     roots(base, s.testRoots(), s.existingRootsOnly()),
                     s.deps(),
                     List.of(),
-                    encodings.getOrDefault(s.artifactId(), StandardCharsets.UTF_8)));
+                    encodings.getOrDefault(s.artifactId(), StandardCharsets.UTF_8),
+                    true));
         }
         return new ReactorModel(root, projects);
     }

@@ -86,7 +86,7 @@ final class Units {
     /** Analyses the tree and returns the facts of {@code pkg}. */
     SpecFacts facts(String pkg) {
         ProjectModel project = new ProjectModel("com.acme", "app", "1.0", "App", description, root, "", 0,
-                List.of(root.resolve(MAIN)), List.of(), List.of(), List.of(), encoding);
+                List.of(root.resolve(MAIN)), List.of(), List.of(), List.of(), encoding, true);
         ReactorAnalysis analysis = new ReactorAnalyzer(1).analyze(new ReactorModel(root, List.of(project)));
         UnitAnalysis unit = analysis.units()
                 .filter(u -> u.id().packageName().equals(pkg))
