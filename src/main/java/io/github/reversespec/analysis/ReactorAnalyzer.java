@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * incrementally: only the files between the slowest in-flight parse and the consumer are held in
  * memory, never the whole reactor.
  *
+ * <p>Each project's files are decoded with its {@link ProjectModel#sourceEncoding()}.
+ *
  * <p>Bad input never stops the analysis: a file that cannot be read, decoded or parsed is kept as
  * a {@link SourceFile} with its {@link ParseProblem}; a missing root, a symbolic link loop or an
  * unreadable directory becomes a problem of its project.
@@ -94,7 +96,8 @@ public final class ReactorAnalyzer {
             for (int consumed = 0; consumed < tasks.size(); consumed++) {
                 while (next < tasks.size() && inFlight.size() < window) {
                     Task t = tasks.get(next++);
-                    inFlight.add(pool.submit(() -> readers.get().read(t.found, t.test)));
+                    java.nio.charset.Charset charset = t.project.project.sourceEncoding();
+                    inFlight.add(pool.submit(() -> readers.get().read(t.found, t.test, charset)));
                 }
                 SourceFileReader.Result r = inFlight.removeFirst().get();
                 tasks.get(consumed).project.accept(r);
@@ -143,14 +146,20 @@ public final class ReactorAnalyzer {
 
         ProjectWork(ProjectModel project, SourceWalker walker) {
             this.project = project;
-            this.mainFiles = walk(project.sourceRoots(), walker);
-            this.testFiles = walk(project.testSourceRoots(), walker);
+            this.mainFiles = walk(project.sourceRoots(), "source root of " + project.artifactId(),
+                    "check <sourceDirectory> in its pom and plugins that add source roots", walker);
+            this.testFiles = walk(project.testSourceRoots(), "test source root of " + project.artifactId(),
+                    "check <testSourceDirectory> in its pom and plugins that add test source roots", walker);
         }
 
-        private List<SourceWalker.Found> walk(List<Path> roots, SourceWalker walker) {
+        /**
+         * A root that does not exist is named with its project: the conventional one is left out
+         * by the adapter when missing, so this one was configured and is likely a mistake.
+         */
+        private List<SourceWalker.Found> walk(List<Path> roots, String what, String hint, SourceWalker walker) {
             Map<Path, SourceWalker.Found> found = new LinkedHashMap<>();
             for (Path root : roots) {
-                walker.walk(project.baseDir().resolve(root), found, problems);
+                walker.walk(project.baseDir().resolve(root), what, hint, found, problems);
             }
             List<SourceWalker.Found> files = new ArrayList<>(found.values());
             files.sort(Comparator.comparing(SourceWalker.Found::relPath));

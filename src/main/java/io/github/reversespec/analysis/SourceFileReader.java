@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -123,8 +124,11 @@ final class SourceFileReader {
     /**
      * Analyses one file; never throws. Main files keep their bytes for the unit's source hash;
      * test files do not need them.
+     *
+     * @param charset the project's source encoding; a file that does not decode under it is a
+     *     problem naming the file, the charset and the byte offset
      */
-    Result read(SourceWalker.Found found, boolean test) {
+    Result read(SourceWalker.Found found, boolean test, Charset charset) {
         String rel = found.relPath();
         if (found.size() > MAX_FILE_BYTES) {
             return tooLarge(found, test, found.size(), readHead(found.file()));
@@ -141,11 +145,13 @@ final class SourceFileReader {
         }
         byte[] kept = test ? null : bytes;
         int lines = countLines(bytes);
-        CharBuffer chars = CharBuffer.allocate(bytes.length + 1);
-        CharsetDecoder decoder = StandardCharsets.UTF_8
+        CharsetDecoder decoder = charset
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // at most maxCharsPerByte chars per byte (1 for UTF-8 and the single-byte charsets), so
+        // the whole file decodes in one call; the files are at most MAX_FILE_BYTES
+        CharBuffer chars = CharBuffer.allocate((int) Math.ceil(bytes.length * (double) decoder.maxCharsPerByte()) + 1);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CoderResult cr = decoder.decode(in, chars, true);
         if (!cr.isError()) {
@@ -157,8 +163,9 @@ final class SourceFileReader {
                     rel,
                     lineAt(bytes, offset),
                     0,
-                    "not valid UTF-8 (malformed byte sequence at byte offset " + offset
-                            + "); save the file as UTF-8");
+                    "not valid " + charset.name() + " (" + (cr.isMalformed() ? "malformed" : "unmappable")
+                            + " byte sequence at byte offset " + offset + "); save the file as " + charset.name()
+                            + " or set project.build.sourceEncoding to its encoding");
             String head = new String(bytes, 0, Math.min(bytes.length, PACKAGE_SCAN_BYTES), StandardCharsets.ISO_8859_1);
             return new Result(found, test, packageOf(head, found), kept, false, lines, p, null);
         }

@@ -6,7 +6,7 @@ import java.util.List;
  * What a run did (the seed's {@code BatchResult}).
  *
  * @param units every selected unit, in processing order
- * @param notSelected units left out by includes/excludes (still used as context)
+ * @param notSelected units left out by {@code -pl} or includes/excludes (still used as context)
  * @param durationMs wall time of the run
  * @param indexGenerated whether {@code _index.spec.md} was (re)written or found current
  * @param summaryPath the Markdown summary, relative to the root

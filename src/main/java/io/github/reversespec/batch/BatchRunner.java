@@ -225,8 +225,9 @@ public final class BatchRunner {
             }
             units.forEach((id, u) -> interfaceHashes.put(id, InterfaceHashes.of(u)));
             this.coverage = TestCoverageIndex.build(analysis);
+            // -pl chooses projects, includes/excludes packages; every other unit is context only
             this.selected = graph.order().stream()
-                    .filter(n -> request.selector().selects(n.id()))
+                    .filter(n -> analysis.reactor().selected(n.id().projectKey()) && request.selector().selects(n.id()))
                     .toList();
         }
 

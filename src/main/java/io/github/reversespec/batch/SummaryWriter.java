@@ -121,7 +121,8 @@ final class SummaryWriter {
                 .append(" | ").append(r.attempts())
                 .append(" | ").append(r.tokens()).append(" |\n\n");
         if (r.notSelected() > 0) {
-            md.append(r.notSelected()).append(" unit(s) were not selected by includes/excludes (used as context only).\n\n");
+            md.append(r.notSelected())
+                    .append(" unit(s) were not selected by -pl or includes/excludes (used as context only).\n\n");
         }
 
         md.append("## What to do next\n\n");

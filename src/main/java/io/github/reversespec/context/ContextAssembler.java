@@ -117,7 +117,7 @@ public final class ContextAssembler {
                 dependencyLines(facts),
                 factLines(facts),
                 packageDocLine(facts.unit()),
-                new SourceTexts(root, this::clean));
+                new SourceTexts(root, facts.project().sourceEncoding(), this::clean));
         AssembledContext single = single(material, singleSystem);
         return single != null ? single : split(material, partSystem, mergeSystem);
     }

@@ -3,7 +3,7 @@ package io.github.reversespec.context;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The unit's source files as text for a request: read once per assembly, UTF-8 only, line
- * endings normalised, redacted. A file that cannot be read, is not UTF-8, lies outside the root
+ * The unit's source files as text for a request: read once per assembly, decoded with the
+ * project's source encoding (the one the analysis used, so the code shown matches its facts), line
+ * endings normalised, redacted. A file that cannot be read, does not decode, lies outside the root
  * or is absurdly large is left out; the skeleton still shows it.
  */
 final class SourceTexts {
@@ -65,11 +66,13 @@ final class SourceTexts {
     }
 
     private final Path root;
+    private final Charset charset;
     private final UnaryOperator<String> clean;
     private final Map<String, Optional<Text>> cache = new HashMap<>();
 
-    SourceTexts(Path root, UnaryOperator<String> clean) {
+    SourceTexts(Path root, Charset charset, UnaryOperator<String> clean) {
         this.root = root.toAbsolutePath().normalize();
+        this.charset = charset;
         this.clean = clean;
     }
 
@@ -87,7 +90,7 @@ final class SourceTexts {
             if (Files.size(file) > MAX_BYTES) {
                 return Optional.empty();
             }
-            String text = StandardCharsets.UTF_8
+            String text = charset
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -99,7 +102,7 @@ final class SourceTexts {
             text = text.replace("\r\n", "\n").replace('\r', '\n');
             return Optional.of(Text.of(clean.apply(text)));
         } catch (IOException | RuntimeException e) {
-            // Not UTF-8, unreadable, vanished or an invalid path: the file's skeleton still describes it.
+            // Not in its charset, unreadable, vanished or an invalid path: its skeleton still describes it.
             return Optional.empty();
         }
     }

@@ -2,37 +2,57 @@ package io.github.reversespec.maven;
 
 import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.reactor.ReactorModel;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Dependency;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Turns Maven's reactor into the plain {@link ReactorModel} the core works on: the projects the
- * session selected ({@code -pl} honoured), in reactor order, with their source roots and declared
- * dependencies. Reads the model only — no dependency resolution, no compiled classes.
+ * Turns Maven's reactor into the plain {@link ReactorModel} the core works on: every project of the
+ * reactor in reactor order, with its source roots, source encoding and declared dependencies, each
+ * marked selected when the session builds it ({@code -pl}). The projects {@code -pl} leaves out are
+ * kept as context, so that a spec is the same bytes with or without {@code -pl}. Reads the model
+ * only — no dependency resolution, no compiled classes.
  */
 final class MavenReactorReader {
 
+    /** The pom property that names the sources' charset. */
+    static final String SOURCE_ENCODING = "project.build.sourceEncoding";
+
     private MavenReactorReader() {}
 
-    static ReactorModel read(MavenSession session) {
+    /**
+     * @throws MojoFailureException when a project's {@code project.build.sourceEncoding} names no
+     *     charset this Java runtime knows, naming the project and the value
+     */
+    static ReactorModel read(MavenSession session) throws MojoFailureException {
         Path root = executionRoot(session);
+        List<MavenProject> selected = session.getProjects();
+        List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : selected;
         Set<String> reactorKeys = new LinkedHashSet<>();
-        List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
         for (MavenProject p : all) {
-            reactorKeys.add(p.getGroupId() + ":" + p.getArtifactId());
+            reactorKeys.add(key(p));
+        }
+        Set<String> selectedKeys = new HashSet<>();
+        for (MavenProject p : selected) {
+            selectedKeys.add(key(p));
         }
         List<ProjectModel> projects = new ArrayList<>();
         int index = 0;
-        for (MavenProject project : session.getProjects()) {
-            projects.add(toModel(project, root, index++, reactorKeys));
+        for (MavenProject project : all) {
+            projects.add(toModel(project, root, index++, reactorKeys, selectedKeys.contains(key(project))));
         }
         return new ReactorModel(root, projects);
     }
@@ -45,17 +65,22 @@ final class MavenReactorReader {
         return Paths.get(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
     }
 
-    private static ProjectModel toModel(MavenProject project, Path root, int index, Set<String> reactorKeys) {
+    private static String key(MavenProject p) {
+        return p.getGroupId() + ":" + p.getArtifactId();
+    }
+
+    private static ProjectModel toModel(MavenProject project, Path root, int index, Set<String> reactorKeys,
+            boolean selected) throws MojoFailureException {
         Path baseDir = project.getBasedir().toPath().toAbsolutePath().normalize();
         Path buildDir = Paths.get(project.getBuild().getDirectory()).toAbsolutePath().normalize();
         String moduleDir = baseDir.startsWith(root)
                 ? root.relativize(baseDir).toString().replace('\\', '/')
                 : project.getArtifactId();
 
-        List<Path> sources = roots(project.getCompileSourceRoots(), project.getBuild().getSourceDirectory(), baseDir,
-                buildDir);
+        List<Path> sources = roots(project.getCompileSourceRoots(), project.getBuild().getSourceDirectory(),
+                baseDir.resolve("src/main/java"), baseDir, buildDir);
         List<Path> tests = roots(project.getTestCompileSourceRoots(), project.getBuild().getTestSourceDirectory(),
-                baseDir, buildDir);
+                baseDir.resolve("src/test/java"), baseDir, buildDir);
 
         List<String> reactorDeps = new ArrayList<>();
         List<String> externalDeps = new ArrayList<>();
@@ -73,15 +98,49 @@ final class MavenReactorReader {
         }
         String name = project.getName() == null || project.getName().isBlank() ? project.getArtifactId() : project.getName();
         return new ProjectModel(project.getGroupId(), project.getArtifactId(), project.getVersion(), name,
-                project.getDescription(), baseDir, moduleDir, index, sources, tests, reactorDeps, externalDeps);
+                project.getDescription(), baseDir, moduleDir, index, sources, tests, reactorDeps, externalDeps,
+                sourceEncoding(project, root), selected);
     }
 
     /**
-     * The configured roots that lie outside the build directory (generated sources stay out), or
-     * the pom's source directory when no root was registered yet. A missing conventional directory
-     * is dropped; any other missing root is kept, so that the core reports it.
+     * The project's {@code project.build.sourceEncoding}, UTF-8 when unset or blank (Maven's own
+     * plugins warn and fall back to the platform's charset there; UTF-8 is what the contract
+     * promises and what almost every codebase is).
      */
-    private static List<Path> roots(List<String> registered, String pomDir, Path baseDir, Path buildDir) {
+    static Charset sourceEncoding(MavenProject project, Path root) throws MojoFailureException {
+        String value = project.getProperties().getProperty(SOURCE_ENCODING);
+        if (value == null || value.isBlank()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(value.strip());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new MojoFailureException("reverse-spec: project " + project.getArtifactId() + " ("
+                    + pom(project, root) + ") sets " + SOURCE_ENCODING + " to '" + value
+                    + "', which is not a charset this Java runtime knows; set it to the encoding of its sources, "
+                    + "such as UTF-8 or ISO-8859-1.");
+        }
+    }
+
+    private static String pom(MavenProject project, Path root) {
+        if (project.getFile() == null) {
+            return "its pom";
+        }
+        Path pom = project.getFile().toPath().toAbsolutePath().normalize();
+        return (pom.startsWith(root) ? root.relativize(pom) : pom).toString().replace('\\', '/');
+    }
+
+    /**
+     * The registered roots that lie outside the build directory (generated sources stay out), or
+     * the pom's source directory when no root was registered yet. The conventional directory
+     * ({@code src/main/java}, {@code src/test/java}) is dropped when it is missing: most projects
+     * without Java code (aggregators, resource modules) simply have none. Any other missing root
+     * was configured ({@code <sourceDirectory>}, a plugin such as build-helper) and is kept, so
+     * that the core reports it. "Conventional" is the default path, not the pom's source
+     * directory: that one is the configured value.
+     */
+    private static List<Path> roots(List<String> registered, String pomDir, Path conventional, Path baseDir,
+            Path buildDir) {
         Set<Path> roots = new LinkedHashSet<>();
         if (registered != null) {
             for (String r : registered) {
@@ -92,14 +151,13 @@ final class MavenReactorReader {
             }
         }
         if (roots.isEmpty() && pomDir != null) {
-            roots.add(baseDir.resolve(pomDir).toAbsolutePath().normalize());
+            Path p = baseDir.resolve(pomDir).toAbsolutePath().normalize();
+            if (!p.startsWith(buildDir)) {
+                roots.add(p);
+            }
         }
-        // Most projects without Java code (aggregators, resource modules) simply have no
-        // src/main/java: that is not a problem. A root registered elsewhere that is missing is.
-        if (pomDir != null) {
-            Path conventional = baseDir.resolve(pomDir).toAbsolutePath().normalize();
-            roots.removeIf(p -> p.equals(conventional) && !Files.exists(p));
-        }
+        Path defaultRoot = conventional.toAbsolutePath().normalize();
+        roots.removeIf(p -> p.equals(defaultRoot) && !Files.exists(p));
         return List.copyOf(roots);
     }
 }

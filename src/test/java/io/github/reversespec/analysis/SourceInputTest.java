@@ -156,8 +156,95 @@ class SourceInputTest {
         assertThat(project.problems())
                 .extracting(ParseProblem::file, ParseProblem::message)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("app/src/gone/java", "source root does not exist; skipped"),
-                        org.assertj.core.groups.Tuple.tuple("app/src/test/java", "source root does not exist; skipped"));
+                        org.assertj.core.groups.Tuple.tuple("app/src/gone/java", "source root of app does not exist "
+                                + "(check <sourceDirectory> in its pom and plugins that add source roots); skipped"),
+                        org.assertj.core.groups.Tuple.tuple("app/src/test/java", "test source root of app does not "
+                                + "exist (check <testSourceDirectory> in its pom and plugins that add test source "
+                                + "roots); skipped"));
+    }
+
+    @Test
+    void selfReferencingLinksAreNamedLoopsAndABrokenLinkStaysBroken() throws IOException {
+        SourceTree tree = new SourceTree(dir).project("app", "");
+        tree.write("src/main/java/com/acme/A.java", "package com.acme;\npublic class A {}\n");
+        Path pkg = dir.resolve("src/main/java/com/acme");
+        try {
+            Files.createSymbolicLink(pkg.resolve("self"), Path.of("self")); // a directory-like name
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("symbolic links not supported here: " + e);
+        }
+        Files.createSymbolicLink(pkg.resolve("Foo.java"), Path.of("Foo.java"));
+        Files.createSymbolicLink(pkg.resolve("Ping.java"), Path.of("Pong.java"));
+        Files.createSymbolicLink(pkg.resolve("Pong.java"), pkg.resolve("Ping.java")); // absolute, to the other
+        Files.createSymbolicLink(pkg.resolve("Gone.java"), Path.of("Missing.java"));
+
+        ReactorAnalysis analysis = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                Duration.ofSeconds(30), () -> tree.analyze());
+        String loop = "symbolic link loop (the link leads back to itself); skipped";
+        assertThat(analysis.projects().get(0).problems())
+                .extracting(ParseProblem::file, ParseProblem::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("src/main/java/com/acme/Foo.java", loop),
+                        org.assertj.core.groups.Tuple.tuple("src/main/java/com/acme/Gone.java",
+                                "broken symbolic link (its target does not exist); skipped"),
+                        org.assertj.core.groups.Tuple.tuple("src/main/java/com/acme/Ping.java", loop),
+                        org.assertj.core.groups.Tuple.tuple("src/main/java/com/acme/Pong.java", loop),
+                        org.assertj.core.groups.Tuple.tuple("src/main/java/com/acme/self", loop));
+        assertThat(unit(analysis, "app", "com.acme").types()).extracting(TypeModel::name).containsExactly("A");
+    }
+
+    @Test
+    void aSourceRootThatLinksToItselfIsNamedALoop() throws IOException {
+        SourceTree tree = new SourceTree(dir).project("app", "app", List.of("src/main/java"), List.of());
+        Files.createDirectories(dir.resolve("app/src/main"));
+        try {
+            Files.createSymbolicLink(dir.resolve("app/src/main/java"), Path.of("java"));
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("symbolic links not supported here: " + e);
+        }
+        assertThat(tree.analyze().projects().get(0).problems())
+                .extracting(ParseProblem::file, ParseProblem::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("app/src/main/java",
+                        "source root of app is a symbolic link loop (the link leads back to itself); skipped"));
+    }
+
+    private static final byte[] LATIN1_JAVADOC = """
+            package com.acme;
+
+            /** Le café est prêt. */
+            public class Cafe {}
+            """.getBytes(StandardCharsets.ISO_8859_1);
+
+    @Test
+    void aProjectsSourceEncodingDecodesItsFiles() {
+        SourceTree tree = new SourceTree(dir).project("latin", "latin").project("plain", "plain")
+                .encoding("latin", StandardCharsets.ISO_8859_1);
+        tree.writeBytes("latin/src/main/java/com/acme/Cafe.java", LATIN1_JAVADOC);
+        tree.writeBytes("plain/src/main/java/com/acme/Cafe.java", LATIN1_JAVADOC);
+
+        ReactorAnalysis analysis = tree.analyze();
+        UnitAnalysis latin = unit(analysis, "latin", "com.acme");
+        assertThat(latin.problems()).isEmpty();
+        assertThat(SourceTree.type(latin, "Cafe").javadocSummary()).isEqualTo("Le café est prêt.");
+
+        // the same bytes in a UTF-8 project do not decode, and the problem says what to do
+        UnitAnalysis plain = unit(analysis, "plain", "com.acme");
+        assertThat(plain.types()).isEmpty();
+        assertThat(plain.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("plain/src/main/java/com/acme/Cafe.java");
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).isEqualTo("not valid UTF-8 (malformed byte sequence at byte offset 29); save "
+                    + "the file as UTF-8 or set project.build.sourceEncoding to its encoding");
+        });
+    }
+
+    @Test
+    void theProblemNamesTheProjectsEncoding() {
+        SourceTree tree = new SourceTree(dir).project("ascii", "").encoding("ascii", StandardCharsets.US_ASCII);
+        tree.writeBytes("src/main/java/com/acme/Cafe.java", LATIN1_JAVADOC);
+        assertThat(unit(tree.analyze(), "ascii", "com.acme").problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("not valid US-ASCII (malformed byte sequence at "
+                        + "byte offset 29); save the file as US-ASCII"));
     }
 
     @Test

@@ -4,11 +4,14 @@ import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.reactor.ReactorModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Writes small reactors into a temporary directory for the analysis tests. */
 final class SourceTree {
@@ -19,6 +22,7 @@ final class SourceTree {
 
     private final Path root;
     private final List<Spec> specs = new ArrayList<>();
+    private final Map<String, Charset> encodings = new HashMap<>();
 
     SourceTree(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -59,6 +63,12 @@ final class SourceTree {
         return this;
     }
 
+    /** Sets the source encoding of a project added before (UTF-8 otherwise). */
+    SourceTree encoding(String artifactId, Charset charset) {
+        encodings.put(artifactId, charset);
+        return this;
+    }
+
     ReactorModel reactor() {
         List<ProjectModel> projects = new ArrayList<>();
         for (Spec s : specs) {
@@ -75,7 +85,9 @@ final class SourceTree {
                     roots(base, s.mainRoots(), s.existingRootsOnly()),
                     roots(base, s.testRoots(), s.existingRootsOnly()),
                     s.deps(),
-                    List.of()));
+                    List.of(),
+                    encodings.getOrDefault(s.artifactId(), StandardCharsets.UTF_8),
+                    true));
         }
         return new ReactorModel(root, projects);
     }

@@ -432,6 +432,28 @@ class ContextAssemblerTest {
                 + "}\n";
     }
 
+    @Test
+    void theCodeIsReadWithTheProjectsSourceEncoding() {
+        Units units = new Units(dir).encoding(java.nio.charset.StandardCharsets.ISO_8859_1)
+                .writeBytes("com/acme/menu/Menu.java", """
+                        package com.acme.menu;
+
+                        /** Le menu du café. */
+                        public class Menu {
+                            public String special() {
+                                return "crème brûlée";
+                            }
+                        }
+                        """.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        SpecFacts facts = units.facts("com.acme.menu");
+        assertThat(facts.unit().problems()).isEmpty();
+
+        String user = new ContextAssembler(32_000, 1_000, REDACTOR).assemble(facts, units.root(), "English")
+                .parts().get(0).user();
+        // the body comes from the file, re-read for the prompt: decoded as the analysis decoded it
+        assertThat(user).contains("Le menu du café.").contains("return \"crème brûlée\";");
+    }
+
     private static String everything(AssembledContext ctx) {
         StringBuilder b = new StringBuilder();
         for (ModelPrompt p : ctx.prompts()) {

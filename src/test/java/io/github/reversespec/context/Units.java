@@ -12,6 +12,7 @@ import io.github.reversespec.render.DependencySummary;
 import io.github.reversespec.render.SpecFacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ final class Units {
 
     private final Path root;
     private String description = "";
+    private Charset encoding = StandardCharsets.UTF_8;
     private final List<DependencySummary> dependencies = new ArrayList<>();
     private final List<String> externalPackages = new ArrayList<>();
 
@@ -61,6 +63,12 @@ final class Units {
         return this;
     }
 
+    /** The project's source encoding ({@code project.build.sourceEncoding}). */
+    Units encoding(Charset charset) {
+        this.encoding = charset;
+        return this;
+    }
+
     Units dependency(String pkg, String intent, String status) {
         dependencies.add(new DependencySummary(id(pkg), intent, status));
         return this;
@@ -78,7 +86,7 @@ final class Units {
     /** Analyses the tree and returns the facts of {@code pkg}. */
     SpecFacts facts(String pkg) {
         ProjectModel project = new ProjectModel("com.acme", "app", "1.0", "App", description, root, "", 0,
-                List.of(root.resolve(MAIN)), List.of(), List.of(), List.of());
+                List.of(root.resolve(MAIN)), List.of(), List.of(), List.of(), encoding, true);
         ReactorAnalysis analysis = new ReactorAnalyzer(1).analyze(new ReactorModel(root, List.of(project)));
         UnitAnalysis unit = analysis.units()
                 .filter(u -> u.id().packageName().equals(pkg))

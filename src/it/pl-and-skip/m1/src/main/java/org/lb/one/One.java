@@ -1,4 +1,10 @@
 package org.lb.one;
 
-/** The first module's only type. */
-public class One {}
+import org.lb.two.Two;
+
+/** The first module's only type, built on the second module. */
+public class One {
+    public Two two() {
+        return new Two();
+    }
+}
