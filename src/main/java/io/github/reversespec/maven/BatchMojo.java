@@ -185,7 +185,7 @@ public class BatchMojo extends AbstractReverseSpecMojo {
         }
     }
 
-    private BatchRequest request(KnownSecrets secrets) throws MojoFailureException {
+    BatchRequest request(KnownSecrets secrets) throws MojoFailureException {
         ReactorModel reactor = reactor();
         RefreshMode mode;
         try {
