@@ -32,15 +32,6 @@ public record UnitId(String projectKey, String artifactId, String moduleDir, Str
         return artifactId + ":" + displayPackage();
     }
 
-    /**
-     * The spec path relative to the execution root, '/'-separated: {@code
-     * specs/<moduleDir>/<package>.spec.md}.
-     */
-    public String specPath() {
-        String file = displayPackage() + ".spec.md";
-        return moduleDir.isEmpty() ? "specs/" + file : "specs/" + moduleDir + "/" + file;
-    }
-
     /** A stable string key, unique in a reactor: {@code projectKey|package}. */
     public String key() {
         return projectKey + "|" + packageName;

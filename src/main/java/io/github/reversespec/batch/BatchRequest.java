@@ -1,7 +1,7 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.spec.SpecLayout;
 import io.github.reversespec.context.KnownSecrets;
-import io.github.reversespec.llm.ClientConfig;
 import io.github.reversespec.reactor.ReactorModel;
 import java.nio.file.Path;
 
@@ -45,8 +45,11 @@ public record BatchRequest(
                 KnownSecrets.none());
     }
 
-    /** The most units in flight: the model client's connections, so no request queues unseen for one. */
-    public static final int MAX_CONCURRENCY = ClientConfig.MAX_CONNECTIONS;
+    /**
+     * The most units in flight. The model client keeps at least as many connections (a test holds
+     * the two together), so no request queues unseen for one.
+     */
+    public static final int MAX_CONCURRENCY = 64;
 
     /** The execution root. */
     public Path root() {
@@ -55,17 +58,17 @@ public record BatchRequest(
 
     /** The {@code specs/} directory of the root. */
     public Path specsDir() {
-        return reactor.root().resolve("specs");
+        return SpecLayout.specsDir(reactor.root());
     }
 
     /** The {@code drift-logs/} directory of the root. */
     public Path driftLogsDir() {
-        return reactor.root().resolve("drift-logs");
+        return SpecLayout.driftLogsDir(reactor.root());
     }
 
     /** The plugin's own working files: the run lock and the facts cache. */
     public Path workDir() {
-        return specsDir().resolve(".reverse-spec");
+        return SpecLayout.workDir(reactor.root());
     }
 
     /** The checkpoint path made absolute against the root. */

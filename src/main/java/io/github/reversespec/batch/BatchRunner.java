@@ -1,5 +1,9 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.spec.SpecFormat;
+import io.github.reversespec.spec.SpecLayout;
+import io.github.reversespec.core.ProgressLog;
+import io.github.reversespec.core.ConfigurationException;
 import io.github.reversespec.analysis.InterfaceHashes;
 import io.github.reversespec.analysis.ProjectAnalysis;
 import io.github.reversespec.analysis.ReactorAnalysis;
@@ -13,12 +17,12 @@ import io.github.reversespec.generate.GenerationStep;
 import io.github.reversespec.graph.UnitGraph;
 import io.github.reversespec.graph.UnitGraphBuilder;
 import io.github.reversespec.graph.UnitNode;
-import io.github.reversespec.render.DependencySummary;
-import io.github.reversespec.render.Prose;
-import io.github.reversespec.render.SpecFacts;
-import io.github.reversespec.render.SpecFileInfo;
+import io.github.reversespec.spec.DependencySummary;
+import io.github.reversespec.spec.Prose;
+import io.github.reversespec.spec.SpecFacts;
+import io.github.reversespec.spec.SpecFileInfo;
 import io.github.reversespec.render.SpecFileReader;
-import io.github.reversespec.render.SpecMetadata;
+import io.github.reversespec.spec.SpecMetadata;
 import io.github.reversespec.render.SpecRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,15 +58,15 @@ public final class BatchRunner {
     /**
      * Runs the batch.
      *
-     * @throws BatchConfigurationException when the request cannot be honoured; nothing was written
+     * @throws ConfigurationException when the request cannot be honoured; nothing was written
      * @throws IOException when the output directory itself cannot be used
      */
-    public BatchResult run(BatchRequest request) throws BatchConfigurationException, IOException {
+    public BatchResult run(BatchRequest request) throws ConfigurationException, IOException {
         long started = System.nanoTime();
         OutputPaths.checkCheckpointPath(request);
         OutputPaths.checkOutputDirs(request);
         if (request.concurrency() < 1 || request.concurrency() > BatchRequest.MAX_CONCURRENCY) {
-            throw new BatchConfigurationException("reverse-spec.concurrency must be between 1 and "
+            throw new ConfigurationException("reverse-spec.concurrency must be between 1 and "
                     + BatchRequest.MAX_CONCURRENCY + " (the model client's connections); got " + request.concurrency());
         }
 
@@ -304,7 +308,7 @@ public final class BatchRunner {
         }
 
         Path specFile(UnitId id) {
-            return request.reactor().root().resolve(id.specPath());
+            return request.reactor().root().resolve(SpecLayout.specPath(id));
         }
 
         /**
@@ -324,7 +328,7 @@ public final class BatchRunner {
                     if (stale.isPresent()) {
                         return stale;
                     }
-                    if ("ast-only".equals(existing.get().status()) && modelAvailable) {
+                    if (SpecFormat.STATUS_AST_ONLY.equals(existing.get().status()) && modelAvailable) {
                         return Optional.of("the spec is AST-only and a model is available");
                     }
                     return Optional.empty();
@@ -563,7 +567,7 @@ public final class BatchRunner {
                 return new UnitResult(id, UnitStatus.SKIPPED, existing.get().status(), node.level(), 0, 0, 0, "");
             }
             if (plan.keepsEdit(existing)) {
-                log.warn(outcomeCounter() + id.display() + ": kept, not regenerated: " + id.specPath() + " was edited "
+                log.warn(outcomeCounter() + id.display() + ": kept, not regenerated: " + SpecLayout.specPath(id) + " was edited "
                         + "by hand outside its notes block (" + reason.get() + "). Move your text into the notes "
                         + "block to keep it across regenerations, or set -Dreverse-spec.overwriteEdited=true to "
                         + "replace the edit.");
@@ -600,7 +604,7 @@ public final class BatchRunner {
                 return new UnitResult(id, UnitStatus.PENDING, specStatus(id), node.level(), millis(started),
                         s.attempts(), s.tokens(), "not done: " + s.reason());
             } catch (IOException e) {
-                String message = "cannot write " + id.specPath() + ": " + describe(e);
+                String message = "cannot write " + SpecLayout.specPath(id) + ": " + describe(e);
                 log.error(outcomeCounter() + id.display() + ": failed: " + message);
                 return new UnitResult(id, UnitStatus.FAILED, specStatus(id), node.level(), millis(started), 0, 0,
                         message);
@@ -630,7 +634,7 @@ public final class BatchRunner {
             } else {
                 status = prose.isEmpty() ? UnitStatus.WRITTEN_AST : UnitStatus.WRITTEN_LLM;
             }
-            String specStatus = prose.isEmpty() ? "ast-only" : "llm";
+            String specStatus = prose.isEmpty() ? SpecFormat.STATUS_AST_ONLY : SpecFormat.STATUS_LLM;
             long ms = millis(started);
             StringBuilder line = new StringBuilder(outcomeCounter()).append(id.display()).append(": ");
             line.append(switch (status) {

@@ -1,5 +1,6 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.core.ProgressLog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

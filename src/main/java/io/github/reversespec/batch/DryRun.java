@@ -1,5 +1,6 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.generate.GenerationStep;
 import io.github.reversespec.graph.UnitNode;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.spec.SpecLayout;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.analysis.UnitId;
 import io.github.reversespec.graph.UnitGraph;
 import io.github.reversespec.graph.UnitNode;
@@ -7,7 +9,7 @@ import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.render.IndexEntry;
 import io.github.reversespec.render.IndexInput;
 import io.github.reversespec.render.IndexRenderer;
-import io.github.reversespec.render.SpecFileInfo;
+import io.github.reversespec.spec.SpecFileInfo;
 import io.github.reversespec.render.SpecFileReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +28,7 @@ import java.util.stream.Stream;
  */
 final class IndexWriter {
 
-    static final String INDEX = "_index.spec.md";
+    static final String INDEX = SpecLayout.INDEX_FILE;
 
     private final BatchRequest request;
     private final UnitGraph graph;
@@ -47,15 +49,16 @@ final class IndexWriter {
         List<IndexEntry> entries = new ArrayList<>();
         for (UnitNode node : graph.order()) {
             UnitId id = node.id();
-            SpecFileInfo spec = onDisk.remove(id.specPath());
+            SpecFileInfo spec = onDisk.remove(SpecLayout.specPath(id));
             if (spec != null) {
-                entries.add(new IndexEntry(id.artifactId(), id.moduleDir(), id.displayPackage(), id.specPath(),
+                entries.add(new IndexEntry(id.artifactId(), id.moduleDir(), id.displayPackage(), SpecLayout.specPath(id),
                         spec.status(), node.level(),
                         node.dependencies().stream().map(UnitId::display).toList(), spec.intent(), true));
             }
         }
         onDisk.forEach((path, spec) -> {
-            String dir = path.substring("specs/".length(), Math.max("specs/".length(), path.lastIndexOf('/')));
+            String underSpecs = SpecLayout.underSpecs(path);
+            String dir = underSpecs.substring(0, Math.max(0, underSpecs.lastIndexOf('/')));
             entries.add(new IndexEntry(spec.module(), dir, spec.packageName(), path, spec.status(), spec.level(),
                     spec.dependsOn(), spec.intent(), false));
         });

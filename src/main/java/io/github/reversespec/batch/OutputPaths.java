@@ -1,5 +1,7 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.spec.SpecLayout;
+import io.github.reversespec.core.ConfigurationException;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
@@ -20,20 +22,20 @@ final class OutputPaths {
     /**
      * Refuses a checkpoint path outside {@code specs/} and {@code drift-logs/} before any work.
      */
-    static void checkCheckpointPath(BatchRequest request) throws BatchConfigurationException {
+    static void checkCheckpointPath(BatchRequest request) throws ConfigurationException {
         Path checkpoint = request.resolvedCheckpointPath();
         Path specs = request.specsDir();
         Path driftLogs = request.driftLogsDir();
         boolean inside = (checkpoint.startsWith(specs) && !checkpoint.equals(specs))
                 || (checkpoint.startsWith(driftLogs) && !checkpoint.equals(driftLogs));
         if (!inside) {
-            throw new BatchConfigurationException("reverse-spec.checkpointPath '" + request.checkpointPath()
+            throw new ConfigurationException("reverse-spec.checkpointPath '" + request.checkpointPath()
                     + "' resolves to " + checkpoint + ", outside specs/ and drift-logs/ of " + request.reactor().root()
                     + ". The plugin writes nowhere else: use a path such as specs/.reverse-spec-checkpoint.json.");
         }
         String name = checkpoint.getFileName().toString();
-        if (name.endsWith(".spec.md") || name.startsWith("_batch-summary.")) {
-            throw new BatchConfigurationException("reverse-spec.checkpointPath '" + request.checkpointPath()
+        if (name.endsWith(SpecLayout.SPEC_SUFFIX) || name.startsWith(SpecLayout.SUMMARY_PREFIX)) {
+            throw new ConfigurationException("reverse-spec.checkpointPath '" + request.checkpointPath()
                     + "' would overwrite a spec or the run summary; choose another file name, such as "
                     + "specs/.reverse-spec-checkpoint.json.");
         }
@@ -45,13 +47,13 @@ final class OutputPaths {
      * that is a symbolic link resolving outside the execution root, a dangling link, a link loop,
      * or a regular file where a directory belongs. Real paths are compared, not text.
      */
-    static void checkOutputDirs(BatchRequest request) throws BatchConfigurationException {
+    static void checkOutputDirs(BatchRequest request) throws ConfigurationException {
         Path root = request.root();
         Path realRoot;
         try {
             realRoot = root.toRealPath();
         } catch (IOException e) {
-            throw new BatchConfigurationException("The execution root " + root + " cannot be read: "
+            throw new ConfigurationException("The execution root " + root + " cannot be read: "
                     + BatchRunner.describe(e));
         }
         for (Path dir : List.of(request.specsDir(), request.driftLogsDir())) {
@@ -59,7 +61,7 @@ final class OutputPaths {
         }
     }
 
-    private static void checkOutputDir(Path root, Path realRoot, Path dir) throws BatchConfigurationException {
+    private static void checkOutputDir(Path root, Path realRoot, Path dir) throws ConfigurationException {
         String name = root.relativize(dir).toString().replace('\\', '/');
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return; // created when first needed
@@ -68,7 +70,7 @@ final class OutputPaths {
             checkLink(realRoot, dir, name);
         }
         if (!Files.isDirectory(dir)) {
-            throw new BatchConfigurationException(name + " in " + root + " is a file, not a directory: the plugin "
+            throw new ConfigurationException(name + " in " + root + " is a file, not a directory: the plugin "
                     + "writes its specs and reports into a directory of that name. Move or rename the file.");
         }
         List<Path> links = new ArrayList<>();
@@ -91,7 +93,7 @@ final class OutputPaths {
                 }
             });
         } catch (IOException e) {
-            throw new BatchConfigurationException("Cannot read " + name + " in " + root + ": " + BatchRunner.describe(e));
+            throw new ConfigurationException("Cannot read " + name + " in " + root + ": " + BatchRunner.describe(e));
         }
         for (Path link : links) {
             if (Files.isDirectory(link) || !Files.exists(link)) {
@@ -101,7 +103,7 @@ final class OutputPaths {
     }
 
     /** Refuses a link that does not resolve, loops, or resolves outside the execution root. */
-    private static void checkLink(Path realRoot, Path link, String name) throws BatchConfigurationException {
+    private static void checkLink(Path realRoot, Path link, String name) throws ConfigurationException {
         String target;
         try {
             target = Files.readSymbolicLink(link).toString();
@@ -112,33 +114,33 @@ final class OutputPaths {
         try {
             real = link.toRealPath();
         } catch (NoSuchFileException e) {
-            throw new BatchConfigurationException(name + " is a symbolic link to " + target + ", which does not exist. "
+            throw new ConfigurationException(name + " is a symbolic link to " + target + ", which does not exist. "
                     + "Remove the link, or create its target inside " + realRoot + ".");
         } catch (FileSystemException e) {
-            throw new BatchConfigurationException(name + " is a symbolic link loop (" + target + " leads back to "
+            throw new ConfigurationException(name + " is a symbolic link loop (" + target + " leads back to "
                     + "itself): remove the link, and let the plugin create a real directory there.");
         } catch (IOException e) {
-            throw new BatchConfigurationException("Cannot follow the symbolic link " + name + " (to " + target + "): "
+            throw new ConfigurationException("Cannot follow the symbolic link " + name + " (to " + target + "): "
                     + BatchRunner.describe(e));
         }
         if (!real.startsWith(realRoot)) {
-            throw new BatchConfigurationException(name + " is a symbolic link to " + real + ", outside the execution "
+            throw new ConfigurationException(name + " is a symbolic link to " + real + ", outside the execution "
                     + "root " + realRoot + ". The plugin writes only inside the root: replace the link with a directory "
                     + "(or point it inside the root). Nothing was written.");
         }
     }
 
     /** Creates {@code specs/} and checks that it can be written, before any unit is processed. */
-    static void prepareSpecsDir(BatchRequest request) throws BatchConfigurationException {
+    static void prepareSpecsDir(BatchRequest request) throws ConfigurationException {
         Path specs = request.specsDir();
         try {
             Files.createDirectories(specs);
         } catch (IOException e) {
-            throw new BatchConfigurationException("Cannot create the specs directory " + specs + ": "
+            throw new ConfigurationException("Cannot create the specs directory " + specs + ": "
                     + BatchRunner.describe(e) + ". Make the reactor root writable.");
         }
         if (!Files.isWritable(specs)) {
-            throw new BatchConfigurationException("The specs directory " + specs
+            throw new ConfigurationException("The specs directory " + specs
                     + " is not writable; make it writable (specs already there are kept).");
         }
     }

@@ -1,5 +1,7 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.spec.SpecLayout;
+import io.github.reversespec.core.ConfigurationException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -26,10 +28,10 @@ import java.time.temporal.ChronoUnit;
 public final class RunLock implements AutoCloseable {
 
     /** The working directory's name under {@code specs/}. */
-    public static final String WORK_DIR = ".reverse-spec";
+    public static final String WORK_DIR = SpecLayout.WORK_DIR;
 
     /** The lock file's name in the working directory. */
-    public static final String FILE_NAME = "lock";
+    public static final String FILE_NAME = SpecLayout.LOCK_FILE;
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -44,19 +46,19 @@ public final class RunLock implements AutoCloseable {
      *
      * @param workDir {@code specs/.reverse-spec}, created (with its {@code .gitignore}) if missing
      * @param goal what holds it, for the message another run shows (e.g. {@code batch})
-     * @throws BatchConfigurationException when another run holds the lock, naming that run
+     * @throws ConfigurationException when another run holds the lock, naming that run
      */
-    public static RunLock exclusive(Path workDir, String goal) throws BatchConfigurationException, IOException {
+    public static RunLock exclusive(Path workDir, String goal) throws ConfigurationException, IOException {
         return acquire(workDir, goal, false);
     }
 
     /** Takes the lock for a run that only reads specs ({@code check}); see {@link #exclusive}. */
-    public static RunLock shared(Path workDir, String goal) throws BatchConfigurationException, IOException {
+    public static RunLock shared(Path workDir, String goal) throws ConfigurationException, IOException {
         return acquire(workDir, goal, true);
     }
 
     private static RunLock acquire(Path workDir, String goal, boolean shared)
-            throws BatchConfigurationException, IOException {
+            throws ConfigurationException, IOException {
         prepareWorkDir(workDir);
         Path file = workDir.resolve(FILE_NAME);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -73,7 +75,7 @@ public final class RunLock implements AutoCloseable {
         if (lock == null) {
             String holder = holder(file);
             channel.close();
-            throw new BatchConfigurationException("Another reverse-spec run is using " + workDir.getParent()
+            throw new ConfigurationException("Another reverse-spec run is using " + workDir.getParent()
                     + (holder.isEmpty() ? "" : " (" + holder + ")") + "; this one stops before writing anything. "
                     + "Wait for it to finish, or stop it; the lock " + file + " is released as soon as that "
                     + "process ends, even when it is killed.");

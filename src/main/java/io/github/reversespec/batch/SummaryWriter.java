@@ -1,5 +1,6 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.spec.SpecLayout;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,8 +12,8 @@ import java.util.Locale;
 /** Writes {@code specs/_batch-summary.md} and {@code specs/_batch-summary.json}. */
 final class SummaryWriter {
 
-    static final String MARKDOWN = "specs/_batch-summary.md";
-    static final String JSON_FILE = "specs/_batch-summary.json";
+    static final String MARKDOWN = SpecLayout.SUMMARY_MARKDOWN;
+    static final String JSON_FILE = SpecLayout.SUMMARY_JSON;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -68,7 +69,7 @@ final class SummaryWriter {
             n.put("module", u.id().artifactId());
             n.put("moduleDir", u.id().moduleDir());
             n.put("package", u.id().displayPackage());
-            n.put("spec", u.id().specPath());
+            n.put("spec", SpecLayout.specPath(u.id()));
             n.put("status", u.status().label());
             n.put("specStatus", u.specStatus());
             n.put("level", u.level());
@@ -170,7 +171,7 @@ final class SummaryWriter {
         if (r.count(UnitStatus.EDITED) > 0) {
             md.append("## Edited by hand (kept)\n\n| Unit | Spec | Would have been regenerated because |\n|---|---|---|\n");
             r.withStatus(UnitStatus.EDITED).forEach(u -> md.append("| `").append(u.id().display()).append("` | [")
-                    .append(u.id().specPath()).append("](").append(u.id().specPath().substring("specs/".length()))
+                    .append(SpecLayout.specPath(u.id())).append("](").append(SpecLayout.underSpecs(SpecLayout.specPath(u.id())))
                     .append(") | ").append(escape(u.error())).append(" |\n"));
             md.append('\n');
         }
@@ -181,7 +182,7 @@ final class SummaryWriter {
             i++;
             String link = u.specStatus().isEmpty()
                     ? "—"
-                    : "[" + u.specStatus() + "](" + u.id().specPath().substring("specs/".length()) + ")";
+                    : "[" + u.specStatus() + "](" + SpecLayout.underSpecs(SpecLayout.specPath(u.id())) + ")";
             md.append("| ").append(i).append(" | `").append(u.id().display()).append("` | ").append(u.level())
                     .append(" | ").append(u.status().label()).append(" | ").append(link)
                     .append(" | ").append(u.durationMs()).append(" | ").append(u.attempts())

@@ -1,5 +1,6 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.core.ConfigurationException;
 import io.github.reversespec.analysis.UnitId;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,9 +23,9 @@ public final class UnitSelector {
     }
 
     /**
-     * @throws BatchConfigurationException when a pattern is malformed, naming it
+     * @throws ConfigurationException when a pattern is malformed, naming it
      */
-    public static UnitSelector of(List<String> includes, List<String> excludes) throws BatchConfigurationException {
+    public static UnitSelector of(List<String> includes, List<String> excludes) throws ConfigurationException {
         return new UnitSelector(rules("includes", includes), rules("excludes", excludes));
     }
 
@@ -43,7 +44,7 @@ public final class UnitSelector {
         return includes.isEmpty() && excludes.isEmpty();
     }
 
-    private static List<Rule> rules(String parameter, List<String> patterns) throws BatchConfigurationException {
+    private static List<Rule> rules(String parameter, List<String> patterns) throws ConfigurationException {
         if (patterns == null) {
             return List.of();
         }
@@ -61,7 +62,7 @@ public final class UnitSelector {
             }
             if (p.isEmpty() || !p.matches("[A-Za-z0-9_$.*]+") || p.contains("***") || p.startsWith(".")
                     || p.endsWith(".") || p.contains("..")) {
-                throw new BatchConfigurationException("reverse-spec." + parameter + ": '" + raw
+                throw new ConfigurationException("reverse-spec." + parameter + ": '" + raw
                         + "' is not a package pattern (examples: com.acme.billing, com.acme.**, core:com.acme.*)");
             }
             rules.add(new Rule(artifact, compile(p)));

@@ -1,6 +1,6 @@
 package io.github.reversespec.context;
 
-import io.github.reversespec.render.Section;
+import io.github.reversespec.spec.Section;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 

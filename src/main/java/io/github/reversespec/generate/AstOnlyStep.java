@@ -1,6 +1,6 @@
 package io.github.reversespec.generate;
 
-import io.github.reversespec.render.Prose;
+import io.github.reversespec.spec.Prose;
 
 /** The embedded default: no model, every spec is built from the code alone. */
 public final class AstOnlyStep implements GenerationStep {

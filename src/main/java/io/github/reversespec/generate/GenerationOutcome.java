@@ -1,6 +1,6 @@
 package io.github.reversespec.generate;
 
-import io.github.reversespec.render.Prose;
+import io.github.reversespec.spec.Prose;
 
 /** How generating one unit's prose ended. The batch run turns each into a spec (or not). */
 public sealed interface GenerationOutcome {

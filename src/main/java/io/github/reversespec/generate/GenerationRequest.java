@@ -1,6 +1,6 @@
 package io.github.reversespec.generate;
 
-import io.github.reversespec.render.SpecFacts;
+import io.github.reversespec.spec.SpecFacts;
 import java.nio.file.Path;
 
 /**

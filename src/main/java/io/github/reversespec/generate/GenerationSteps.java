@@ -1,7 +1,7 @@
 package io.github.reversespec.generate;
 
-import io.github.reversespec.batch.BatchConfigurationException;
-import io.github.reversespec.batch.ProgressLog;
+import io.github.reversespec.core.ConfigurationException;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.context.ContextAssembler;
 import io.github.reversespec.context.KnownSecrets;
 import io.github.reversespec.context.SecretRedactor;
@@ -50,7 +50,7 @@ public final class GenerationSteps {
     }
 
     /** The provider the settings resolve to: a {@link ModelProviders} id, or {@code none}. */
-    public static String resolveProvider(ModelSettings s) throws BatchConfigurationException {
+    public static String resolveProvider(ModelSettings s) throws ConfigurationException {
         return provider(s).map(ModelProvider::id).orElse("none");
     }
 
@@ -61,13 +61,13 @@ public final class GenerationSteps {
      * one whose own key is also set, else the fallback; otherwise the first provider whose own key
      * variable is set.
      */
-    static Optional<ModelProvider> provider(ModelSettings s) throws BatchConfigurationException {
+    static Optional<ModelProvider> provider(ModelSettings s) throws ConfigurationException {
         String p = s.provider().toLowerCase(Locale.ROOT);
         if (p.equals("none")) {
             return Optional.empty();
         }
         if (!p.equals("auto") && !p.isEmpty()) {
-            return Optional.of(ModelProviders.byId(p).orElseThrow(() -> new BatchConfigurationException(
+            return Optional.of(ModelProviders.byId(p).orElseThrow(() -> new ConfigurationException(
                     "reverse-spec.provider must be auto, " + ModelProviders.ids() + " or none; got '" + s.provider()
                             + "'")));
         }
@@ -94,22 +94,22 @@ public final class GenerationSteps {
     /**
      * The generation step for the settings.
      *
-     * @throws BatchConfigurationException for a setting that cannot work (unknown provider, bad URL,
+     * @throws ConfigurationException for a setting that cannot work (unknown provider, bad URL,
      *     a window too small), naming it
      */
-    public static GenerationStep create(ModelSettings s, ProgressLog log) throws BatchConfigurationException {
+    public static GenerationStep create(ModelSettings s, ProgressLog log) throws ConfigurationException {
         if (s.contextTokens() < 1000) {
-            throw new BatchConfigurationException("reverse-spec.contextTokens must be at least 1000; got "
+            throw new ConfigurationException("reverse-spec.contextTokens must be at least 1000; got "
                     + s.contextTokens());
         }
         if (s.maxRetries() < 0) {
-            throw new BatchConfigurationException("reverse-spec.maxRetries must not be negative; got " + s.maxRetries());
+            throw new ConfigurationException("reverse-spec.maxRetries must not be negative; got " + s.maxRetries());
         }
         if (s.requestTimeout().isNegative() || s.requestTimeout().isZero()) {
-            throw new BatchConfigurationException("reverse-spec.requestTimeout must be a positive number of seconds");
+            throw new ConfigurationException("reverse-spec.requestTimeout must be a positive number of seconds");
         }
         if (s.tokenBudget() < 0) {
-            throw new BatchConfigurationException("reverse-spec.tokenBudget must not be negative; got " + s.tokenBudget());
+            throw new ConfigurationException("reverse-spec.tokenBudget must not be negative; got " + s.tokenBudget());
         }
         Optional<ModelProvider> chosen = provider(s);
         if (chosen.isEmpty()) {
@@ -131,16 +131,16 @@ public final class GenerationSteps {
         try {
             base = s.baseUrl().isEmpty() ? provider.defaultBaseUrl() : new URI(s.baseUrl().replaceAll("/+$", ""));
         } catch (java.net.URISyntaxException e) {
-            throw new BatchConfigurationException("reverse-spec.baseUrl '" + s.baseUrl() + "' is not a URL: "
+            throw new ConfigurationException("reverse-spec.baseUrl '" + s.baseUrl() + "' is not a URL: "
                     + e.getReason());
         }
         if (!key.isPresent() && s.baseUrl().isEmpty()) {
-            throw new BatchConfigurationException("reverse-spec.provider=" + provider.id() + " needs an API key: "
+            throw new ConfigurationException("reverse-spec.provider=" + provider.id() + " needs an API key: "
                     + HOW_TO_CONFIGURE + ".");
         }
         if (s.model().isEmpty() && !s.baseUrl().isEmpty()
                 && ModelProviders.all().stream().noneMatch(m -> m.servesHost(host(s)))) {
-            throw new BatchConfigurationException("reverse-spec.model is required with reverse-spec.baseUrl "
+            throw new ConfigurationException("reverse-spec.model is required with reverse-spec.baseUrl "
                     + s.baseUrl() + ": give the model id the server serves (e.g. llama3.1 for Ollama).");
         }
         String model = !s.model().isEmpty() ? s.model() : provider.defaultModel();
@@ -151,7 +151,7 @@ public final class GenerationSteps {
                     .withProxy(s.proxy())
                     .withCredentialHint(credentialHint(s, provider));
         } catch (IllegalArgumentException e) {
-            throw new BatchConfigurationException("reverse-spec.baseUrl/model: " + e.getMessage());
+            throw new ConfigurationException("reverse-spec.baseUrl/model: " + e.getMessage());
         }
         HttpModelClient client = provider.client(config);
         RetryingModelClient retrying = new RetryingModelClient(client, RetryPolicy.defaults(s.maxRetries()),

@@ -1,7 +1,7 @@
 package io.github.reversespec.generate;
 
 import io.github.reversespec.analysis.UnitId;
-import io.github.reversespec.batch.ProgressLog;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.context.AssembledContext;
 import io.github.reversespec.context.ContextAssembler;
 import io.github.reversespec.context.KnownSecrets;
@@ -11,8 +11,8 @@ import io.github.reversespec.llm.ModelException;
 import io.github.reversespec.llm.ModelRequest;
 import io.github.reversespec.llm.ModelResult;
 import io.github.reversespec.llm.RetryingModelClient;
-import io.github.reversespec.render.Prose;
-import io.github.reversespec.render.Section;
+import io.github.reversespec.spec.Prose;
+import io.github.reversespec.spec.Section;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.reversespec.generate;
 
-import io.github.reversespec.render.Section;
+import io.github.reversespec.spec.Section;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;

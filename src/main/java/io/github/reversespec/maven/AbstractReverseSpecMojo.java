@@ -1,7 +1,7 @@
 package io.github.reversespec.maven;
 
-import io.github.reversespec.batch.BatchConfigurationException;
-import io.github.reversespec.batch.ProgressLog;
+import io.github.reversespec.core.ConfigurationException;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.batch.UnitSelector;
 import io.github.reversespec.context.KnownSecrets;
 import io.github.reversespec.generate.GenerationSteps;
@@ -103,7 +103,7 @@ public abstract class AbstractReverseSpecMojo extends AbstractMojo {
     protected final UnitSelector selector() throws MojoFailureException {
         try {
             return UnitSelector.of(split(includes), split(excludes));
-        } catch (BatchConfigurationException e) {
+        } catch (ConfigurationException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
     }

@@ -1,10 +1,10 @@
 package io.github.reversespec.maven;
 
-import io.github.reversespec.batch.BatchConfigurationException;
+import io.github.reversespec.core.ConfigurationException;
 import io.github.reversespec.batch.BatchRequest;
 import io.github.reversespec.batch.BatchResult;
 import io.github.reversespec.batch.BatchRunner;
-import io.github.reversespec.batch.ProgressLog;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.batch.RefreshMode;
 import io.github.reversespec.batch.UnitResult;
 import io.github.reversespec.batch.UnitSelector;
@@ -161,7 +161,7 @@ public class BatchMojo extends AbstractReverseSpecMojo {
         BatchResult result;
         try (GenerationStep step = GenerationSteps.create(settings, log)) {
             result = new BatchRunner(step, log).run(request);
-        } catch (BatchConfigurationException e) {
+        } catch (ConfigurationException e) {
             throw failure(secrets, e.getMessage(), e);
         } catch (IOException e) {
             throw error(secrets, "reverse-spec: " + e.getMessage(), e);

@@ -1,6 +1,6 @@
 package io.github.reversespec.maven;
 
-import io.github.reversespec.batch.ProgressLog;
+import io.github.reversespec.core.ProgressLog;
 import org.apache.maven.plugin.logging.Log;
 
 /** Forwards the core's progress to Maven's log. */

@@ -1,5 +1,6 @@
 package io.github.reversespec.render;
 
+import io.github.reversespec.spec.SpecLayout;
 import io.github.reversespec.reactor.ProjectModel;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
 public final class IndexRenderer {
 
     /** The index's path relative to the execution root. */
-    public static final String INDEX_PATH = "specs/_index.spec.md";
+    public static final String INDEX_PATH = SpecLayout.INDEX_PATH;
 
     /** Up to this many units, one package diagram shows the whole reactor. */
     static final int MAX_UNITS_IN_ONE_DIAGRAM = 40;

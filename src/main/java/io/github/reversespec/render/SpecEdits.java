@@ -1,5 +1,6 @@
 package io.github.reversespec.render;
 
+import io.github.reversespec.spec.SpecFormat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,7 +28,7 @@ public final class SpecEdits {
     public static final String NOTES_CLOSE = "<!-- /reverse-spec:notes -->";
 
     /** The front matter key of the generated text's hash. */
-    public static final String HASH_KEY = "generatedHash";
+    public static final String HASH_KEY = SpecFormat.GENERATED_HASH;
 
     private static final String EMPTY_BLOCK = NOTES_OPEN + "\n" + NOTES_CLOSE + "\n";
 

@@ -1,5 +1,7 @@
 package io.github.reversespec.render;
 
+import io.github.reversespec.spec.SpecFormat;
+import io.github.reversespec.spec.SpecFileInfo;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,7 +26,7 @@ import java.util.regex.Pattern;
 public final class SpecFileReader {
 
     /** The spec type this reader accepts. */
-    public static final String MODULE_SPEC = "module-spec";
+    public static final String MODULE_SPEC = SpecFormat.MODULE_SPEC;
 
     /** Longest intent returned, in characters. */
     public static final int MAX_INTENT = 200;
@@ -66,7 +68,7 @@ public final class SpecFileReader {
      */
     public static Optional<SpecFileInfo> parse(String text) {
         Optional<Document> doc = split(text);
-        if (doc.isEmpty() || !MODULE_SPEC.equals(doc.get().frontMatter().get("type"))) {
+        if (doc.isEmpty() || !MODULE_SPEC.equals(doc.get().frontMatter().get(SpecFormat.TYPE))) {
             return Optional.empty();
         }
         return Optional.of(new SpecFileInfo(doc.get().frontMatter(), intent(doc.get().body()), SpecEdits.notes(text),

@@ -1,5 +1,12 @@
 package io.github.reversespec.render;
 
+import io.github.reversespec.spec.SpecFormat;
+import io.github.reversespec.spec.SpecLayout;
+import io.github.reversespec.spec.Section;
+import io.github.reversespec.spec.SpecFacts;
+import io.github.reversespec.spec.DependencySummary;
+import io.github.reversespec.spec.Prose;
+import io.github.reversespec.spec.SpecMetadata;
 import io.github.reversespec.analysis.DebtItem;
 import io.github.reversespec.analysis.FieldModel;
 import io.github.reversespec.analysis.MemberModel;
@@ -113,19 +120,19 @@ public final class SpecRenderer {
     private static String frontMatter(Unit u, SpecMetadata meta) {
         UnitId id = u.id();
         Map<String, String> fm = new LinkedHashMap<>();
-        fm.put("type", "module-spec");
-        fm.put("module", Yaml.scalar(id.artifactId()));
-        fm.put("package", Yaml.scalar(id.displayPackage()));
-        fm.put("status", u.llm ? "llm" : "ast-only");
-        String model = u.llm ? u.prose.model() : "none";
-        fm.put("model", Yaml.scalar(model == null || model.isBlank() ? "unknown" : model));
-        fm.put("sourceHash", Yaml.scalar(u.unit.sourceHash()));
-        fm.put("generator", Yaml.scalar(meta.generator()));
-        fm.put("relatedFiles", Yaml.flowList(u.unit.files().stream().map(SourceFile::path).toList()));
-        fm.put("level", Integer.toString(u.node.level()));
-        fm.put("interfaceHash", Yaml.scalar(meta.interfaceHash()));
-        fm.put("dependencyHash", Yaml.scalar(meta.dependencyHash()));
-        fm.put("dependsOn", Yaml.flowList(u.node.dependencies().stream().map(UnitId::display).toList()));
+        fm.put(SpecFormat.TYPE, SpecFormat.MODULE_SPEC);
+        fm.put(SpecFormat.MODULE, Yaml.scalar(id.artifactId()));
+        fm.put(SpecFormat.PACKAGE, Yaml.scalar(id.displayPackage()));
+        fm.put(SpecFormat.STATUS, u.llm ? SpecFormat.STATUS_LLM : SpecFormat.STATUS_AST_ONLY);
+        String model = u.llm ? u.prose.model() : SpecFormat.NO_MODEL;
+        fm.put(SpecFormat.MODEL, Yaml.scalar(model == null || model.isBlank() ? "unknown" : model));
+        fm.put(SpecFormat.SOURCE_HASH, Yaml.scalar(u.unit.sourceHash()));
+        fm.put(SpecFormat.GENERATOR, Yaml.scalar(meta.generator()));
+        fm.put(SpecFormat.RELATED_FILES, Yaml.flowList(u.unit.files().stream().map(SourceFile::path).toList()));
+        fm.put(SpecFormat.LEVEL, Integer.toString(u.node.level()));
+        fm.put(SpecFormat.INTERFACE_HASH, Yaml.scalar(meta.interfaceHash()));
+        fm.put(SpecFormat.DEPENDENCY_HASH, Yaml.scalar(meta.dependencyHash()));
+        fm.put(SpecFormat.DEPENDS_ON, Yaml.flowList(u.node.dependencies().stream().map(UnitId::display).toList()));
         StringBuilder sb = new StringBuilder("---\n");
         fm.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
         return sb.append("---\n").toString();
@@ -705,7 +712,7 @@ public final class SpecRenderer {
         List<String> lines = new ArrayList<>();
         for (UnitId id : ids) {
             DependencySummary s = summaries.get(id);
-            String target = Markdown.linkTarget(RelativeLinks.relative(u.specDir, id.specPath()));
+            String target = Markdown.linkTarget(RelativeLinks.relative(u.specDir, SpecLayout.specPath(id)));
             String link = Markdown.codeLink(id.display(), target);
             boolean noIntent = s == null || s.intent() == null || s.intent().isBlank();
             String intent = noIntent ? "" : ": " + Markdown.text(s.intent());
@@ -945,7 +952,7 @@ public final class SpecRenderer {
             this.unit = facts.unit();
             this.node = facts.node();
             this.llm = !prose.isEmpty();
-            this.specDir = RelativeLinks.parent(unit.id().specPath());
+            this.specDir = RelativeLinks.parent(SpecLayout.specPath(unit.id()));
         }
 
         UnitId id() {

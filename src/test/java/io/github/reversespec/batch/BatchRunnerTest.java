@@ -1,5 +1,7 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.core.ProgressLog;
+import io.github.reversespec.core.ConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,8 +11,8 @@ import io.github.reversespec.generate.GenerationRequest;
 import io.github.reversespec.generate.GenerationStep;
 import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.reactor.ReactorModel;
-import io.github.reversespec.render.Prose;
-import io.github.reversespec.render.Section;
+import io.github.reversespec.spec.Prose;
+import io.github.reversespec.spec.Section;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +103,7 @@ class BatchRunnerTest {
         return new ReactorModel(root, List.of(project));
     }
 
-    private BatchRequest request(RefreshMode mode) throws BatchConfigurationException {
+    private BatchRequest request(RefreshMode mode) throws ConfigurationException {
         return request(mode, UnitSelector.all(), "specs/.reverse-spec-checkpoint.json");
     }
 
@@ -208,7 +210,7 @@ class BatchRunnerTest {
         for (String bad : List.of("../cp.json", "cp.json", "src/cp.json", "specs", "/tmp/cp.json", "specs/../cp.json")) {
             assertThatThrownBy(() -> new BatchRunner(new AstOnlyStep(), log)
                             .run(request(RefreshMode.MISSING, UnitSelector.all(), bad)))
-                    .isInstanceOf(BatchConfigurationException.class)
+                    .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("reverse-spec.checkpointPath");
         }
         assertThat(root.resolve("specs")).doesNotExist();
@@ -219,7 +221,7 @@ class BatchRunnerTest {
         for (int bad : new int[] {0, -1, BatchRequest.MAX_CONCURRENCY + 1}) {
             concurrency = bad;
             assertThatThrownBy(() -> run(new AstOnlyStep(), RefreshMode.MISSING))
-                    .isInstanceOf(BatchConfigurationException.class)
+                    .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("reverse-spec.concurrency must be between 1 and 64")
                     .hasMessageContaining("got " + bad);
         }

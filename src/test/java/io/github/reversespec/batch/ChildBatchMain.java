@@ -1,5 +1,7 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.core.ProgressLog;
+import io.github.reversespec.core.ConfigurationException;
 import io.github.reversespec.generate.GenerationStep;
 import io.github.reversespec.generate.GenerationSteps;
 import io.github.reversespec.generate.ModelSettings;
@@ -52,7 +54,7 @@ public final class ChildBatchMain {
         BatchResult result;
         try (GenerationStep step = GenerationSteps.create(settings, log)) {
             result = new BatchRunner(step, log).run(request);
-        } catch (BatchConfigurationException e) {
+        } catch (ConfigurationException e) {
             log.error(e.getMessage());
             System.exit(2);
             return;

@@ -1,5 +1,6 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.core.ConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,7 @@ class OutputDirsTest {
 
     private void assertRefused(String... messageParts) {
         assertThatThrownBy(() -> new BatchRunner(new AstOnlyStep(), log).run(tiny.request(RefreshMode.ALL)))
-                .isInstanceOf(BatchConfigurationException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContainingAll(messageParts);
         assertThat(log.at("INFO")).as("refused before the analysis").noneMatch(l -> l.startsWith("Analysed"));
     }
@@ -74,7 +75,7 @@ class OutputDirsTest {
         BatchRequest elsewhere = new BatchRequest(r.reactor(), Path.of("specs/state/checkpoint.json"), r.refresh(),
                 r.selector(), false, 1, 1, r.generator());
         assertThatThrownBy(() -> new BatchRunner(new AstOnlyStep(), log).run(elsewhere))
-                .isInstanceOf(BatchConfigurationException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("specs/state is a symbolic link to " + outside.toRealPath());
         assertThat(outside).isEmptyDirectory();
     }

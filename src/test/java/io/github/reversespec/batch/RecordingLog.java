@@ -1,5 +1,6 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.core.ProgressLog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

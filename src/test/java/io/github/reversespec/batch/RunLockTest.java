@@ -1,5 +1,6 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.core.ConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +38,7 @@ class RunLockTest {
         try {
             Map<String, String> before = TinyReactor.files(specs);
             assertThatThrownBy(() -> new BatchRunner(new AstOnlyStep(), log).run(tiny.request(RefreshMode.ALL)))
-                    .isInstanceOf(BatchConfigurationException.class)
+                    .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("Another reverse-spec run is using")
                     .hasMessageContaining("reverse-spec:batch pid " + holder.pid())
                     .hasMessageContaining(" since ")
@@ -67,12 +68,12 @@ class RunLockTest {
         Path work = root.resolve("specs/.reverse-spec");
         try (RunLock check = RunLock.shared(work, "check")) {
             assertThatThrownBy(() -> RunLock.exclusive(work, "batch"))
-                    .isInstanceOf(BatchConfigurationException.class)
+                    .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("reverse-spec:check pid " + ProcessHandle.current().pid());
         }
         try (RunLock batch = RunLock.exclusive(work, "batch")) {
             assertThatThrownBy(() -> RunLock.shared(work, "check"))
-                    .isInstanceOf(BatchConfigurationException.class)
+                    .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("reverse-spec:batch");
         }
         RunLock.exclusive(work, "batch").close(); // released each time

@@ -1,5 +1,6 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.core.ConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +56,7 @@ class UnitSelectorTest {
     @Test
     void malformedPatternIsRefusedNamingTheParameter() {
         assertThatThrownBy(() -> UnitSelector.of(List.of("com..acme"), List.of()))
-                .isInstanceOf(BatchConfigurationException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("reverse-spec.includes")
                 .hasMessageContaining("com..acme");
         assertThatThrownBy(() -> UnitSelector.of(List.of(), List.of("com/acme")))

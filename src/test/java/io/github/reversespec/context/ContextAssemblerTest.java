@@ -4,8 +4,8 @@ import io.github.reversespec.llm.TokenEstimator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.reversespec.render.Section;
-import io.github.reversespec.render.SpecFacts;
+import io.github.reversespec.spec.Section;
+import io.github.reversespec.spec.SpecFacts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

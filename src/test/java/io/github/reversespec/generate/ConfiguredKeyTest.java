@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.reversespec.batch.BatchRequest;
 import io.github.reversespec.batch.BatchResult;
 import io.github.reversespec.batch.BatchRunner;
-import io.github.reversespec.batch.ProgressLog;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.batch.RecordingLog;
 import io.github.reversespec.batch.RefreshMode;
 import io.github.reversespec.batch.UnitSelector;

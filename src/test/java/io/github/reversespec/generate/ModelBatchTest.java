@@ -3,11 +3,11 @@ package io.github.reversespec.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.reversespec.batch.BatchConfigurationException;
+import io.github.reversespec.core.ConfigurationException;
 import io.github.reversespec.batch.BatchRequest;
 import io.github.reversespec.batch.BatchResult;
 import io.github.reversespec.batch.BatchRunner;
-import io.github.reversespec.batch.ProgressLog;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.batch.RecordingLog;
 import io.github.reversespec.batch.RefreshMode;
 import io.github.reversespec.batch.UnitSelector;
@@ -210,7 +210,7 @@ class ModelBatchTest {
                 Map.of(), false, Duration.ofSeconds(1), 8000, 0, 0, "", null))).isEqualTo("anthropic");
         assertThatThrownBy(() -> GenerationSteps.resolveProvider(new ModelSettings("gemini", "", "", "s",
                 Secret.none(), Map.of(), false, Duration.ofSeconds(1), 8000, 0, 0, "", null)))
-                .isInstanceOf(BatchConfigurationException.class).hasMessageContaining("reverse-spec.provider");
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("reverse-spec.provider");
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.github.reversespec.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reversespec.render.Section;
+import io.github.reversespec.spec.Section;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

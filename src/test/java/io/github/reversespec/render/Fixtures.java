@@ -1,5 +1,8 @@
 package io.github.reversespec.render;
 
+import io.github.reversespec.spec.SpecFacts;
+import io.github.reversespec.spec.DependencySummary;
+import io.github.reversespec.spec.SpecMetadata;
 import io.github.reversespec.analysis.DebtItem;
 import io.github.reversespec.analysis.FieldModel;
 import io.github.reversespec.analysis.MemberModel;

@@ -1,5 +1,6 @@
 package io.github.reversespec.render;
 
+import io.github.reversespec.spec.Prose;
 import static io.github.reversespec.render.Fixtures.META;
 import static io.github.reversespec.render.Fixtures.cacheFacts;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,8 @@
 package io.github.reversespec.render;
 
+import io.github.reversespec.spec.Section;
+import io.github.reversespec.spec.Prose;
+import io.github.reversespec.spec.SpecFileInfo;
 import static io.github.reversespec.render.Fixtures.META;
 import static io.github.reversespec.render.Fixtures.bareFacts;
 import static io.github.reversespec.render.Fixtures.cacheFacts;

@@ -1,5 +1,9 @@
 package io.github.reversespec.render;
 
+import io.github.reversespec.spec.SpecLayout;
+import io.github.reversespec.spec.Section;
+import io.github.reversespec.spec.SpecFacts;
+import io.github.reversespec.spec.Prose;
 import static io.github.reversespec.render.Fixtures.META;
 import static io.github.reversespec.render.Fixtures.bareFacts;
 import static io.github.reversespec.render.Fixtures.cacheFacts;
@@ -164,9 +168,9 @@ class SpecRendererTest {
         facts.unit().files().forEach(f -> known.add(f.path()));
         facts.tests().forEach(t -> known.add(t.file()));
         facts.moduleDescriptor().ifPresent(m -> known.add(m.file()));
-        facts.node().dependencies().forEach(d -> known.add(d.specPath()));
-        facts.node().dependents().forEach(d -> known.add(d.specPath()));
-        String from = RelativeLinks.parent(facts.unit().id().specPath());
+        facts.node().dependencies().forEach(d -> known.add(SpecLayout.specPath(d)));
+        facts.node().dependents().forEach(d -> known.add(SpecLayout.specPath(d)));
+        String from = RelativeLinks.parent(SpecLayout.specPath(facts.unit().id()));
         List<String> links = SpecText.relativeLinks(spec);
         assertThat(links).isNotEmpty();
         for (String link : links) {
@@ -184,7 +188,7 @@ class SpecRendererTest {
                 .build();
         String spec = astOnly(bareFacts(id, "", "", List.of(file("app/src/main/java/Main.java")), List.of(main)));
 
-        assertThat(id.specPath()).isEqualTo("specs/app/_default.spec.md");
+        assertThat(SpecLayout.specPath(id)).isEqualTo("specs/app/_default.spec.md");
         assertThat(SpecText.frontMatter(spec)).containsEntry("package", "_default");
         assertThat(spec).contains("\n# _default (app)\n");
         assertThat(spec).contains("](../../app/src/main/java/Main.java)");

@@ -1,5 +1,6 @@
 package io.github.reversespec.render;
 
+import io.github.reversespec.spec.Section;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

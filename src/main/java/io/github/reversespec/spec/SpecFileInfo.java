@@ -1,4 +1,4 @@
-package io.github.reversespec.render;
+package io.github.reversespec.spec;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,40 +31,40 @@ public record SpecFileInfo(Map<String, Object> frontMatter, String intent, Strin
 
     /** {@code module}: the artifactId. */
     public String module() {
-        return string("module");
+        return string(SpecFormat.MODULE);
     }
 
     /** {@code package}: the package name ({@code _default} for the default package). */
     public String packageName() {
-        return string("package");
+        return string(SpecFormat.PACKAGE);
     }
 
     /** {@code status}: {@code llm} or {@code ast-only}. */
     public String status() {
-        return string("status");
+        return string(SpecFormat.STATUS);
     }
 
     /** {@code model}: the model id, or {@code none}. */
     public String model() {
-        return string("model");
+        return string(SpecFormat.MODEL);
     }
 
     public String sourceHash() {
-        return string("sourceHash");
+        return string(SpecFormat.SOURCE_HASH);
     }
 
     public String interfaceHash() {
-        return string("interfaceHash");
+        return string(SpecFormat.INTERFACE_HASH);
     }
 
     public String dependencyHash() {
-        return string("dependencyHash");
+        return string(SpecFormat.DEPENDENCY_HASH);
     }
 
     /** {@code level}, or -1 when missing or not a number. */
     public int level() {
         try {
-            return Integer.parseInt(string("level").strip());
+            return Integer.parseInt(string(SpecFormat.LEVEL).strip());
         } catch (NumberFormatException e) {
             return -1;
         }
@@ -72,12 +72,12 @@ public record SpecFileInfo(Map<String, Object> frontMatter, String intent, Strin
 
     /** {@code dependsOn}: {@code artifactId:package} of the direct dependencies. */
     public List<String> dependsOn() {
-        return list("dependsOn");
+        return list(SpecFormat.DEPENDS_ON);
     }
 
     /** {@code relatedFiles}: the unit's files relative to the root. */
     public List<String> relatedFiles() {
-        return list("relatedFiles");
+        return list(SpecFormat.RELATED_FILES);
     }
 
     /** A scalar value, or empty when missing or a list. */

@@ -1,4 +1,4 @@
-package io.github.reversespec.render;
+package io.github.reversespec.spec;
 
 import io.github.reversespec.analysis.UnitId;
 

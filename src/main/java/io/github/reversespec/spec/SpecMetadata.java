@@ -1,4 +1,4 @@
-package io.github.reversespec.render;
+package io.github.reversespec.spec;
 
 /**
  * Front matter values that come from neither the code facts nor the model.

@@ -1,4 +1,4 @@
-package io.github.reversespec.batch;
+package io.github.reversespec.core;
 
 /** Where the run reports progress; the Maven adapter forwards it to Maven's log. */
 public interface ProgressLog {

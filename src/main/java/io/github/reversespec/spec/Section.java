@@ -1,4 +1,4 @@
-package io.github.reversespec.render;
+package io.github.reversespec.spec;
 
 /** The nine numbered sections of a spec, in order. */
 public enum Section {
