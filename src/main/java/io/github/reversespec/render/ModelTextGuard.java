@@ -151,12 +151,15 @@ public final class ModelTextGuard {
                 child.unlink();
             } else if (child instanceof FencedCodeBlock fence && isLive(fence.getInfo())) {
                 fence.setInfo("text");
+                closeQuietly(fence);
                 Paragraph note = new Paragraph();
                 Emphasis emphasis = new Emphasis("_");
                 emphasis.appendChild(new Text(DIAGRAM_NOTE));
                 note.appendChild(emphasis);
                 fence.insertBefore(note);
                 keepApart(note, note);
+            } else if (child instanceof FencedCodeBlock fence && fence.getClosingFenceLength() == null) {
+                closeQuietly(fence);
             } else if (child instanceof ThematicBreak rule) {
                 rule.setLiteral("***");
             } else {
@@ -166,6 +169,13 @@ public final class ModelTextGuard {
                 clean(child, depth);
             }
             child = next;
+        }
+    }
+
+    /** A fence never closed ran to the end of the text and took its trailing blank lines: not code. */
+    private static void closeQuietly(FencedCodeBlock fence) {
+        if (fence.getClosingFenceLength() == null) {
+            fence.setLiteral(fence.getLiteral().replaceFirst("\n(?:[ \t]*\n)+$", "\n"));
         }
     }
 

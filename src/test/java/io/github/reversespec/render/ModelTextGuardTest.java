@@ -160,6 +160,10 @@ class ModelTextGuardTest {
         assertThat(inert("text\n~~~\nopen")).isEqualTo("text\n\n~~~\nopen\n~~~");
         assertThat(inert("```java\nint x;\n## not a heading")).isEqualTo("```java\nint x;\n## not a heading\n```");
         assertThat(inert("````\n```\ninner\n")).isEqualTo("````\n```\ninner\n````");
+        assertThat(inert("```java\nint x;\n\n  \n")).isEqualTo("```java\nint x;\n```");
+        assertThat(inert("```mermaid\ngraph\n\n")).endsWith("```text\ngraph\n```");
+        // A closed fence keeps its blank lines: they are the model's code.
+        assertThat(inert("```\na\n\n```")).isEqualTo("```\na\n\n```");
     }
 
     @Test
