@@ -98,7 +98,7 @@ public final class ModelGenerationStep implements GenerationStep {
             AssembledContext context = assembler.assemble(request.facts(), request.root(), language);
             for (int round = 0; round <= maxRetries; round++) {
                 String answer = answer(unit, context, cost);
-                Map<Section, String> sections = ProseParser.parse(answer);
+                Map<Section, String> sections = ProseParser.parse(answer, unit.specPath());
                 if (!sections.isEmpty()) {
                     return new GenerationOutcome.Written(new Prose(client.modelId(), sections), cost.attempts, cost.tokens);
                 }

@@ -80,7 +80,7 @@ import org.commonmark.renderer.markdown.MarkdownWriter;
 public final class ModelTextGuard {
 
     /** Said before a model's diagram, which is shown as source rather than drawn. */
-    static final String DIAGRAM_NOTE = "Diagram from the model, shown as source: only the plugin's own diagrams"
+    public static final String DIAGRAM_NOTE = "Diagram from the model, shown as source: only the plugin's own diagrams"
             + " are drawn.";
 
     /** Fence languages GitHub renders as live viewers rather than as code. */

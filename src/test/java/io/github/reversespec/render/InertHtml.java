@@ -47,9 +47,21 @@ public final class InertHtml {
      * @return the HTML, for further checks
      */
     public static String assertInert(String markdown) {
+        return assertInert(markdown, 0);
+    }
+
+    /**
+     * As {@link #assertInert(String)}, for a whole spec: exactly {@code ownDiagrams} Mermaid
+     * blocks are live, the ones the plugin draws.
+     */
+    public static String assertInert(String markdown, int ownDiagrams) {
         String html = html(markdown);
-        assertThat(html).as("HTML of:\n%s", markdown).doesNotContainIgnoringCase("<script")
-                .doesNotContain("language-mermaid");
+        assertThat(html).as("HTML of:\n%s", markdown).doesNotContainIgnoringCase("<script");
+        assertThat(Pattern.compile("<pre><code class=\"language-mermaid\">").matcher(html).results().count())
+                .as("the plugin's Mermaid blocks").isEqualTo(ownDiagrams);
+        // Any language a Mermaid integration might pick up: mermaid, Mermaid, mermaid-x, mmd.
+        assertThat(Pattern.compile("class=\"language-(?i:[^\"]*(mermaid|mmd)[^\"]*)\"").matcher(html).results().count())
+                .as("live Mermaid blocks in:\n%s", html).isEqualTo(ownDiagrams);
         Matcher tag = TAG.matcher(html);
         int tags = 0;
         while (tag.find()) {
@@ -66,7 +78,7 @@ public final class InertHtml {
                     assertThat(isSafeUrl(value)).as("%s=\"%s\" in:\n%s", attribute, value, html).isTrue();
                 }
                 if (attribute.equals("class")) {
-                    assertThat(value).matches("language-[A-Za-z0-9_+#.-]+").doesNotContainIgnoringCase("mermaid");
+                    assertThat(value).matches("language-[A-Za-z0-9_+#.-]+");
                 }
             }
         }
