@@ -1,5 +1,6 @@
 package io.github.reversespec.generate;
 
+import io.github.reversespec.spec.SpecLayout;
 import io.github.reversespec.analysis.UnitId;
 import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.context.AssembledContext;
@@ -112,7 +113,7 @@ public final class ModelGenerationStep implements GenerationStep {
             AssembledContext context = assembler.assemble(request.facts(), request.root(), language);
             for (int round = 0; round <= maxRetries; round++) {
                 String answer = answer(unit, context, cost);
-                Map<Section, String> sections = ProseParser.parse(answer);
+                Map<Section, String> sections = ProseParser.parse(answer, SpecLayout.specPath(unit));
                 if (!sections.isEmpty()) {
                     return new GenerationOutcome.Written(new Prose(client.modelId(), sections), cost.attempts, cost.tokens);
                 }

@@ -1,5 +1,6 @@
 package io.github.reversespec.generate;
 
+import io.github.reversespec.render.ModelTextGuard;
 import io.github.reversespec.spec.Section;
 import java.util.EnumMap;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * Reads a model's answer as the nine spec sections, tolerantly (heading level, numbering, case
  * and common synonyms vary between models), and makes its text inert: model text is content,
- * never structure. It cannot carry front matter, top-level headings, raw HTML, or script links
- * into a spec.
+ * never structure. Each section is cut to a length and then passed through {@link
+ * ModelTextGuard}, the plugin's one guard for model text, so it cannot carry front matter,
+ * top-level headings, raw HTML, live diagrams or script links into a spec.
  */
 public final class ProseParser {
 
@@ -24,11 +26,6 @@ public final class ProseParser {
     private static final Pattern BOLD_HEADING = Pattern.compile(
             "^\\s{0,3}\\*\\*\\s*(?:\\d{1,2}\\s*[.):-]?\\s*)?([^*]+?)\\s*:?\\s*\\*\\*\\s*:?\\s*$");
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})");
-    private static final Pattern SCRIPT_LINK = Pattern.compile(
-            "\\]\\(\\s*<?\\s*(?:javascript|vbscript|data|file)\\s*:[^)]*\\)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SCRIPT_REFERENCE = Pattern.compile(
-            "^(\\s{0,3}\\[[^\\]]+\\]:\\s*)<?\\s*(?:javascript|vbscript|data|file)\\s*:.*$",
-            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     private static final Map<Section, List<String>> NAMES = names();
 
@@ -36,8 +33,12 @@ public final class ProseParser {
 
     /**
      * The sections found in the answer, sanitised; empty when none of the nine headings was found.
+     *
+     * @param answer the model's whole answer
+     * @param specPath where the spec will be written, relative to the execution root: the guard
+     *     keeps a relative link only when it stays inside the root from there
      */
-    public static Map<Section, String> parse(String answer) {
+    public static Map<Section, String> parse(String answer, String specPath) {
         String text = stripFrontMatter(answer.replace("\r\n", "\n").replace('\r', '\n'));
         Map<Section, StringBuilder> found = new EnumMap<>(Section.class);
         StringBuilder current = null;
@@ -57,7 +58,7 @@ public final class ProseParser {
         }
         Map<Section, String> sections = new EnumMap<>(Section.class);
         found.forEach((s, b) -> {
-            String clean = sanitise(b.toString());
+            String clean = sanitise(b.toString(), specPath);
             if (!clean.isBlank()) {
                 sections.put(s, clean);
             }
@@ -94,36 +95,14 @@ public final class ProseParser {
     }
 
     /**
-     * Makes model text inert Markdown: HTML is shown as text (outside code), script links are
-     * removed, headings are demoted below the spec's own, and the length is capped.
+     * Makes model text inert Markdown: the length is capped (a runaway answer must not bloat the
+     * spec), then {@link ModelTextGuard} decides what of it may stay.
      */
-    static String sanitise(String raw) {
+    static String sanitise(String raw, String specPath) {
         String text = raw.length() > MAX_SECTION_CHARS
                 ? raw.substring(0, MAX_SECTION_CHARS) + "\n\n_(cut: the model's text for this section was too long)_\n"
                 : raw;
-        StringBuilder out = new StringBuilder();
-        Fences fences = new Fences();
-        for (String line : text.split("\n", -1)) {
-            if (fences.isMarker(line) || fences.inside()) {
-                out.append(line).append('\n');
-                continue;
-            }
-            String l = line;
-            if (l.matches("^\\s{0,3}#{1,2}(\\s.*|$)")) {
-                l = "###" + l.strip().replaceFirst("^#+", "");
-            }
-            if (l.strip().equals("---") || l.strip().equals("===")) {
-                l = "***";
-            }
-            l = escapeHtmlOutsideCode(l);
-            l = SCRIPT_LINK.matcher(l).replaceAll("]()");
-            l = SCRIPT_REFERENCE.matcher(l).replaceAll("$1#");
-            out.append(l).append('\n');
-        }
-        if (fences.inside()) {
-            out.append(fences.open).append('\n');
-        }
-        return out.toString().strip();
+        return ModelTextGuard.guard(text, specPath);
     }
 
     /** Follows Markdown code fences line by line: text inside a fence is code, never structure. */
@@ -148,40 +127,6 @@ public final class ProseParser {
         boolean inside() {
             return !open.isEmpty();
         }
-    }
-
-    /** Replaces {@code <} and {@code >} outside inline code spans, so no tag can be formed. */
-    private static String escapeHtmlOutsideCode(String line) {
-        StringBuilder sb = new StringBuilder(line.length());
-        int i = 0;
-        while (i < line.length()) {
-            char c = line.charAt(i);
-            if (c == '`') {
-                int run = 0;
-                while (i + run < line.length() && line.charAt(i + run) == '`') {
-                    run++;
-                }
-                String ticks = "`".repeat(run);
-                int close = line.indexOf(ticks, i + run);
-                if (close > 0) {
-                    sb.append(line, i, close + run);
-                    i = close + run;
-                    continue;
-                }
-                sb.append(ticks);
-                i += run;
-                continue;
-            }
-            if (c == '<') {
-                sb.append("&lt;");
-            } else if (c == '>' && !line.substring(0, i).isBlank()) {
-                sb.append("&gt;");
-            } else {
-                sb.append(c);
-            }
-            i++;
-        }
-        return sb.toString();
     }
 
     private static String stripFrontMatter(String text) {

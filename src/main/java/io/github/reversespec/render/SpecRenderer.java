@@ -149,7 +149,7 @@ public final class SpecRenderer {
         if (model == null || model.isBlank()) {
             return NOT_WRITTEN_MARKER + "\n\n" + facts;
         }
-        String text = guardModelText(model);
+        String text = ModelTextGuard.guard(model, SpecLayout.specPath(u.id()));
         return s.factual() ? facts + "\n\n" + COMMENTARY_MARKER + "\n\n" + text : text;
     }
 
@@ -874,43 +874,6 @@ public final class SpecRenderer {
         List<T> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
-    }
-
-    /**
-     * Keeps model text inside its section: headings of level one or two would open sections of
-     * their own, and an unclosed code fence would swallow the rest of the file.
-     */
-    static String guardModelText(String text) {
-        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').strip().split("\n", -1);
-        StringBuilder sb = new StringBuilder();
-        String openFence = null;
-        for (String line : lines) {
-            String trimmed = line.stripLeading();
-            if (openFence == null && (trimmed.startsWith("```") || trimmed.startsWith("~~~"))) {
-                openFence = trimmed.substring(0, 3);
-            } else if (openFence != null && trimmed.startsWith(openFence)) {
-                openFence = null;
-            } else if (openFence == null && trimmed.matches("#{1,2}(\\s.*)?")) {
-                line = "###" + trimmed.replaceFirst("^#+", "");
-            } else if (openFence == null && line.matches(" {0,3}(=+|-+)\\s*") && previousNonBlank(sb)) {
-                // Under a text line this would be a setext underline: a top-level heading in disguise.
-                sb.append('\n');
-            }
-            sb.append(line).append('\n');
-        }
-        if (openFence != null) {
-            sb.append(openFence).append('\n');
-        }
-        return sb.toString().strip();
-    }
-
-    private static boolean previousNonBlank(StringBuilder sb) {
-        int end = sb.length() - 1;
-        if (end < 0) {
-            return false;
-        }
-        int start = sb.lastIndexOf("\n", end - 1) + 1;
-        return !sb.substring(start, end).isBlank();
     }
 
     /** One newline at the end, no trailing blanks, never more than one blank line in a row. */

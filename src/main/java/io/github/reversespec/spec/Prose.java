@@ -4,8 +4,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * What a model wrote for a spec: Markdown text per section (already sanitised: no front matter,
- * no top-level headings, no active HTML). Empty for an AST-only spec.
+ * What a model wrote for a spec: Markdown text per section, sanitised by the generator and guarded
+ * again by {@link ModelTextGuard} where {@link SpecRenderer} places it (no front matter, no
+ * top-level headings, no raw HTML, no script links, no live diagrams). Empty for an AST-only spec.
  *
  * @param model the model id that wrote it, or {@code none}
  * @param sections the text per section; a section it did not write is absent

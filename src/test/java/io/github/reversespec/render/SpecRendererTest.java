@@ -444,11 +444,72 @@ class SpecRendererTest {
     }
 
     @Test
-    void guardKeepsModelTextInsideItsSection() {
-        assertThat(SpecRenderer.guardModelText("# Top\r\n## Two\n### Three\n```sh\n# comment\n```\n"))
-                .isEqualTo("### Top\n### Two\n### Three\n```sh\n# comment\n```");
-        assertThat(SpecRenderer.guardModelText("text\n~~~\nopen")).isEqualTo("text\n~~~\nopen\n~~~");
-        assertThat(SpecRenderer.guardModelText("Title\n===\nx\n---\n\n---")).isEqualTo("Title\n\n===\nx\n\n---\n\n---");
+    void hostileModelProseLeavesNothingActiveInTheWholeSpec() {
+        String hostile = """
+                Intro <script>alert(1)</script> [a](jav&#x61;script:alert(1)) [b](javascript\\:x) \
+                <javascript:alert(1)> ![c](javascript:x) [d][ref] [ok](https://example.com) \
+                [up](../other/com.acme.spec.md) [out](../../../outside.md) <img src=x onerror=alert(1)>
+
+                [ref]: javascript:alert(2)
+
+                # Injected title
+                Injected section
+                ----------------
+
+                <details><summary>More</summary></details>
+
+                ```mermaid
+                graph TD
+                click A call cb()
+                %%{init: {"securityLevel": "loose"}}%%
+                ```
+
+                | Column | Other |
+                |---|---|
+                | <b onmouseover=x>cell</b> | `code` |
+
+                ```java
+                int neverClosed;
+                """;
+        Map<Section, String> text = new EnumMap<>(Section.class);
+        for (Section s : Section.values()) {
+            text.put(s, hostile);
+        }
+        Prose prose = new Prose("evil-model", text);
+
+        String spec = renderer.render(cacheFacts(), prose, META);
+
+        // The plugin draws two diagrams for this unit (classes, dependencies): those, and only
+        // those, are live; the model's nine are source.
+        String html = InertHtml.assertInert(spec, 2);
+        List<String> ownDiagrams = mermaidBlocks(astOnly(cacheFacts()));
+        assertThat(ownDiagrams).hasSize(2);
+        assertThat(mermaidBlocks(spec)).isEqualTo(ownDiagrams);
+        assertThat(spec.split(Pattern.quote(ModelTextGuard.DIAGRAM_NOTE), -1)).hasSize(Section.values().length + 1);
+        // The structure holds: the title, nine sections and the appendix, whatever the model wrote.
+        assertThat(SpecText.linesOutsideFences(spec).stream().filter(l -> l.startsWith("# ") || l.startsWith("## ")))
+                .hasSize(1 + Section.values().length + 1);
+        String body = spec.substring(spec.indexOf("\n---\n", 3) + 5);
+        assertThat(InertHtml.html(body).split("<h2>", -1)).hasSize(Section.values().length + 2);
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "<h3>Injected title</h3>",
+                "<h3>Injected section</h3>", "<td>&lt;b onmouseover=x&gt;cell&lt;/b&gt;</td>");
+        assertThat(InertHtml.hrefs(html)).contains("https://example.com", "../other/com.acme.spec.md")
+                .noneMatch(h -> h.contains("javascript") || h.contains("outside"));
+        SpecText.assertTablesWellFormed(spec);
+        assertThat(SpecText.frontMatter(spec)).containsEntry("type", "module-spec").containsEntry("status", "llm");
+        assertThat(spec).isEqualTo(renderer.render(cacheFacts(), prose, META));
+    }
+
+    /** The Mermaid blocks of a spec, fences included, in order. */
+    private static List<String> mermaidBlocks(String spec) {
+        List<String> blocks = new ArrayList<>();
+        int start = spec.indexOf("```mermaid\n");
+        while (start >= 0) {
+            int end = spec.indexOf("\n```", start) + 4;
+            blocks.add(spec.substring(start, end));
+            start = spec.indexOf("```mermaid\n", end);
+        }
+        return blocks;
     }
 
     @Test
