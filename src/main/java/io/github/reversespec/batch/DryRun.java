@@ -10,11 +10,11 @@ import java.util.Optional;
 final class DryRun {
 
     private final BatchRequest request;
-    private final BatchRunner.Plan plan;
+    private final Plan plan;
     private final GenerationStep step;
     private final ProgressLog log;
 
-    DryRun(BatchRequest request, BatchRunner.Plan plan, GenerationStep step, ProgressLog log) {
+    DryRun(BatchRequest request, Plan plan, GenerationStep step, ProgressLog log) {
         this.request = request;
         this.plan = plan;
         this.step = step;

@@ -1,0 +1,203 @@
+package io.github.reversespec.batch;
+
+import io.github.reversespec.spec.SpecFormat;
+import io.github.reversespec.spec.SpecLayout;
+import io.github.reversespec.analysis.InterfaceHashes;
+import io.github.reversespec.analysis.ProjectAnalysis;
+import io.github.reversespec.analysis.ReactorAnalysis;
+import io.github.reversespec.analysis.TestCoverageIndex;
+import io.github.reversespec.analysis.UnitAnalysis;
+import io.github.reversespec.analysis.UnitId;
+import io.github.reversespec.graph.UnitGraph;
+import io.github.reversespec.graph.UnitNode;
+import io.github.reversespec.spec.DependencySummary;
+import io.github.reversespec.spec.SpecFacts;
+import io.github.reversespec.spec.SpecFileInfo;
+import io.github.reversespec.render.SpecFileReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+/**
+ * Everything derived from the code before any spec is written, and the one place that decides what
+ * a refresh mode regenerates: the run, the dry run and the check all ask it, never each other.
+ */
+public final class Plan {
+    final BatchRequest request;
+    final ReactorAnalysis analysis;
+    final UnitGraph graph;
+    final Map<UnitId, UnitAnalysis> units;
+    final Map<UnitId, ProjectAnalysis> projectOf = new HashMap<>();
+    final Map<UnitId, String> interfaceHashes = new HashMap<>();
+    final TestCoverageIndex coverage;
+    final List<UnitNode> selected;
+    private final Map<UnitId, Optional<SpecFileInfo>> specs = new ConcurrentHashMap<>();
+
+    Plan(BatchRequest request, ReactorAnalysis analysis, UnitGraph graph) {
+        this.request = request;
+        this.analysis = analysis;
+        this.graph = graph;
+        this.units = analysis.units().collect(Collectors.toMap(UnitAnalysis::id, Function.identity()));
+        for (ProjectAnalysis p : analysis.projects()) {
+            p.units().forEach(u -> projectOf.put(u.id(), p));
+        }
+        units.forEach((id, u) -> interfaceHashes.put(id, InterfaceHashes.of(u)));
+        this.coverage = TestCoverageIndex.build(analysis);
+        // -pl chooses projects, includes/excludes packages; every other unit is context only
+        this.selected = graph.order().stream()
+                .filter(n -> analysis.reactor().selected(n.id().projectKey()) && request.selector().selects(n.id()))
+                .toList();
+    }
+
+    List<io.github.reversespec.reactor.ProjectModel> projects() {
+        return analysis.reactor().projects();
+    }
+
+    public int fileCount() {
+        return units.values().stream().mapToInt(u -> u.files().size()).sum();
+    }
+
+    /** The hash of the interfaces this unit was written against. */
+    public String dependencyHash(UnitNode node) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (UnitId dep : node.dependencies()) {
+                sha.update(dep.key().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(interfaceHashes.get(dep).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    /** The code's facts for one unit, with its dependencies' summaries. */
+    public SpecFacts facts(UnitNode node) {
+        UnitAnalysis unit = units.get(node.id());
+        ProjectAnalysis project = projectOf.get(node.id());
+        return new SpecFacts(
+                unit,
+                node,
+                project.project(),
+                project.moduleDescriptor(),
+                coverage.coverageFor(unit),
+                coverage.testsFor(unit),
+                node.dependencies().stream().map(d -> dependencySummary(node, d)).toList(),
+                node.dependents().stream().map(this::codeSummary).toList());
+    }
+
+    /**
+     * A dependency outside the unit's cycle is written before it, so its spec (as written
+     * now or kept from earlier) summarises it. Inside a cycle, and for dependents, whether a
+     * spec exists yet depends on the run, so the code's own summary is used: a spec must not
+     * change because of the order it was written in.
+     */
+    private DependencySummary dependencySummary(UnitNode node, UnitId dependency) {
+        if (!node.cycle().contains(dependency)) {
+            Optional<SpecFileInfo> spec = spec(dependency);
+            if (spec.isPresent()) {
+                return new DependencySummary(dependency, spec.get().intent(), spec.get().status());
+            }
+        }
+        return codeSummary(dependency);
+    }
+
+    private DependencySummary codeSummary(UnitId id) {
+        UnitAnalysis unit = units.get(id);
+        String intent = unit == null ? "" : unit.packageJavadoc();
+        int dot = intent.indexOf(". ");
+        return new DependencySummary(id, dot > 0 ? intent.substring(0, dot + 1) : intent, "");
+    }
+
+    /** The unit's spec on disk (read once, then as this run wrote it). */
+    public Optional<SpecFileInfo> spec(UnitId id) {
+        return specs.computeIfAbsent(id, k -> SpecFileReader.read(specFile(k)));
+    }
+
+    /** Remembers the spec just written for a unit, for the units after it. */
+    void remember(UnitId id, Optional<SpecFileInfo> spec) {
+        specs.put(id, spec);
+    }
+
+    public Path specFile(UnitId id) {
+        return request.reactor().root().resolve(SpecLayout.specPath(id));
+    }
+
+    /**
+     * Why the refresh mode regenerates this unit's spec, or empty when the spec on disk is kept.
+     * The one place that decides it, for the run and the dry run alike.
+     */
+    public Optional<String> regenerationReason(UnitNode node, Optional<SpecFileInfo> existing, boolean modelAvailable) {
+        if (existing.isEmpty()) {
+            return Optional.of(Files.exists(specFile(node.id())) ? "the existing file is not a readable spec"
+                    : "no spec yet");
+        }
+        switch (request.refresh()) {
+            case ALL:
+                return Optional.of("refresh=all");
+            case STALE:
+                Optional<String> stale = staleness(node, existing.get());
+                if (stale.isPresent()) {
+                    return stale;
+                }
+                if (SpecFormat.STATUS_AST_ONLY.equals(existing.get().status()) && modelAvailable) {
+                    return Optional.of("the spec is AST-only and a model is available");
+                }
+                return Optional.empty();
+            case MISSING:
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether a spec the refresh mode would regenerate is kept instead: it was edited by hand
+     * outside its notes block, and the user did not ask to overwrite such edits.
+     */
+    public boolean keepsEdit(Optional<SpecFileInfo> existing) {
+        return existing.isPresent() && existing.get().edited() && !request.overwriteEdited();
+    }
+
+    /** Why an existing spec no longer matches the code, or empty when it does. */
+    public Optional<String> staleness(UnitNode node, SpecFileInfo spec) {
+        UnitAnalysis unit = units.get(node.id());
+        if (!unit.sourceHash().equals(spec.sourceHash())) {
+            return Optional.of("sources changed");
+        }
+        if (!dependencyHash(node).equals(spec.dependencyHash())) {
+            return Optional.of("a dependency's public interface changed");
+        }
+        return Optional.empty();
+    }
+
+    /** The units the run writes, in processing order. */
+    public List<UnitNode> selected() {
+        return selected;
+    }
+
+    /** The reactor's package graph. */
+    public UnitGraph graph() {
+        return graph;
+    }
+
+    /** A unit's analysis; null for a unit the reactor does not have. */
+    public UnitAnalysis unit(UnitId id) {
+        return units.get(id);
+    }
+
+    /** The fingerprint of a unit's public interface now. */
+    public String interfaceHash(UnitId id) {
+        return interfaceHashes.get(id);
+    }
+}

@@ -1,0 +1,247 @@
+package io.github.reversespec.batch;
+
+import io.github.reversespec.spec.SpecFormat;
+import io.github.reversespec.spec.SpecLayout;
+import io.github.reversespec.core.ProgressLog;
+import io.github.reversespec.analysis.UnitId;
+import io.github.reversespec.generate.GenerationOutcome;
+import io.github.reversespec.generate.GenerationRequest;
+import io.github.reversespec.generate.GenerationStep;
+import io.github.reversespec.graph.UnitNode;
+import io.github.reversespec.spec.Prose;
+import io.github.reversespec.spec.SpecFacts;
+import io.github.reversespec.spec.SpecFileInfo;
+import io.github.reversespec.render.SpecFileReader;
+import io.github.reversespec.spec.SpecMetadata;
+import io.github.reversespec.render.SpecRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+/**
+ * What happens to one unit in a run: resumed, skipped, kept because edited, or generated,
+ * rendered and written, with its checkpoint entry saved; and what the run does when it is told to
+ * stop. The {@link Scheduler} decides when each unit starts.
+ */
+final class UnitProcessor {
+    private final GenerationStep step;
+    private final ProgressLog log;
+    private final BatchRequest request;
+    private final Plan plan;
+    private final CheckpointStore checkpoint;
+    private final Map<String, Checkpoint.Entry> previous;
+    private volatile String stopReason = "";
+    private volatile boolean stopIsFailure;
+    private final java.util.concurrent.atomic.AtomicInteger staleKept = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger outcomes = new java.util.concurrent.atomic.AtomicInteger();
+
+    private final SpecRenderer renderer;
+
+    UnitProcessor(GenerationStep step, ProgressLog log, BatchRequest request, Plan plan, CheckpointStore checkpoint,
+            Map<String, Checkpoint.Entry> previous, SpecRenderer renderer) {
+        this.step = step;
+        this.log = log;
+        this.request = request;
+        this.plan = plan;
+        this.checkpoint = checkpoint;
+        this.previous = previous;
+        this.renderer = renderer;
+    }
+
+    /** The interrupted run already wrote this unit's spec, and the code has not changed since. */
+    private boolean resumable(UnitNode node, Optional<SpecFileInfo> existing) {
+        Checkpoint.Entry earlier = previous.get(node.id().key());
+        return earlier != null && earlier.done() && existing.isPresent()
+                && plan.units.get(node.id()).sourceHash().equals(earlier.sourceHash());
+    }
+
+    /**
+     * The JVM is ending (Ctrl-C, SIGTERM) while units are processed: start no more units, make
+     * sure every finished unit is in the checkpoint on disk, and say how to resume. Units in
+     * flight are abandoned; their specs were either written whole or not at all, and a re-run
+     * redoes only them.
+     */
+    void terminated() {
+        synchronized (this) {
+            if (stopReason.isEmpty()) {
+                stopReason = "the build was interrupted";
+                stopIsFailure = true;
+            }
+        }
+        Path where = request.root().relativize(checkpoint.path());
+        try {
+            checkpoint.flush();
+            if (Files.exists(checkpoint.path())) {
+                log.warn("Interrupted: checkpoint saved at " + where + "; run the same command again to resume.");
+            } else {
+                log.warn("Interrupted before any unit was finished; run the same command again to start over.");
+            }
+        } catch (IOException e) {
+            log.warn("Interrupted: the checkpoint " + where + " could not be saved (" + BatchRunner.describe(e)
+                    + "); specs already written are kept, and a re-run with the default refresh=missing "
+                    + "does not redo them.");
+        }
+    }
+
+    /**
+     * The counter of a unit's outcome line: completions so far, so that with several units in
+     * flight the outcomes still count up (the "Processing" line counts starts).
+     */
+    private String outcomeCounter() {
+        return "[" + outcomes.incrementAndGet() + "/" + plan.selected.size() + "] ";
+    }
+
+    UnitResult process(UnitNode node, String counter) {
+        long started = System.nanoTime();
+        UnitId id = node.id();
+        Optional<SpecFileInfo> existing = plan.spec(id);
+
+        if (resumable(node, existing)) {
+            log.info(outcomeCounter() + id.display() + ": already done by the interrupted run (resumed)");
+            return new UnitResult(id, UnitStatus.RESUMED, existing.get().status(), node.level(), 0, 0, 0, "");
+        }
+        Optional<String> reason = plan.regenerationReason(node, existing, step.modelAvailable());
+        if (reason.isEmpty() && request.refresh() == RefreshMode.MISSING
+                && plan.staleness(node, existing.get()).isPresent()) {
+            staleKept.incrementAndGet();
+        }
+        if (reason.isEmpty()) {
+            log.info(outcomeCounter() + id.display() + ": skipped (spec exists; refresh=" + request.refresh().label() + ")");
+            return new UnitResult(id, UnitStatus.SKIPPED, existing.get().status(), node.level(), 0, 0, 0, "");
+        }
+        if (plan.keepsEdit(existing)) {
+            log.warn(outcomeCounter() + id.display() + ": kept, not regenerated: " + SpecLayout.specPath(id) + " was edited "
+                    + "by hand outside its notes block (" + reason.get() + "). Move your text into the notes "
+                    + "block to keep it across regenerations, or set -Dreverse-spec.overwriteEdited=true to "
+                    + "replace the edit.");
+            return new UnitResult(id, UnitStatus.EDITED, existing.get().status(), node.level(), 0, 0, 0,
+                    "edited by hand; kept (" + reason.get() + ")");
+        }
+
+        log.info(counter + "Processing " + id.display() + "...");
+        if (log.isDebugEnabled()) {
+            log.debug(counter + id.display() + ": regenerating because " + reason.get());
+        }
+        try {
+            SpecFacts facts = plan.facts(node);
+            GenerationOutcome outcome = step.generate(new GenerationRequest(
+                    facts, request.reactor().root(), request.specsDir()));
+            SpecMetadata meta = new SpecMetadata(
+                    request.generator(), plan.interfaceHashes.get(id), plan.dependencyHash(node));
+            String notes = existing.map(SpecFileInfo::notes).orElse("");
+            if (outcome instanceof GenerationOutcome.Written w) {
+                return write(node, facts, w.prose(), meta, notes, started, w.attempts(), w.tokens(), "");
+            }
+            if (outcome instanceof GenerationOutcome.Degraded d) {
+                return write(node, facts, Prose.NONE, meta, notes, started, d.attempts(), d.tokens(),
+                        d.reason());
+            }
+            GenerationOutcome.Stopped s = (GenerationOutcome.Stopped) outcome;
+            synchronized (this) {
+                if (stopReason.isEmpty()) {
+                    stopIsFailure = s.failure();
+                    stopReason = s.reason();
+                }
+            }
+            log.error(outcomeCounter() + id.display() + ": not written: " + s.reason());
+            return new UnitResult(id, UnitStatus.PENDING, specStatus(id), node.level(), BatchRunner.millis(started),
+                    s.attempts(), s.tokens(), "not done: " + s.reason());
+        } catch (IOException e) {
+            String message = "cannot write " + SpecLayout.specPath(id) + ": " + BatchRunner.describe(e);
+            log.error(outcomeCounter() + id.display() + ": failed: " + message);
+            return new UnitResult(id, UnitStatus.FAILED, specStatus(id), node.level(), BatchRunner.millis(started), 0, 0,
+                    message);
+        } catch (RuntimeException e) {
+            String message = "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            log.error(outcomeCounter() + id.display() + ": failed: " + message);
+            if (log.isDebugEnabled()) {
+                log.debug(BatchRunner.stackTrace(e));
+            }
+            return new UnitResult(id, UnitStatus.FAILED, specStatus(id), node.level(), BatchRunner.millis(started), 0, 0,
+                    message);
+        }
+    }
+
+    private UnitResult write(UnitNode node, SpecFacts facts, Prose prose, SpecMetadata meta, String notes,
+            long started, int attempts, long tokens, String degradedReason) throws IOException {
+        UnitId id = node.id();
+        String text = renderer.render(facts, prose, meta, notes);
+        Path file = plan.specFile(id);
+        boolean changed = AtomicFiles.writeIfChanged(file, text);
+        plan.remember(id, SpecFileReader.parse(text)); // the file now holds exactly this text
+        UnitStatus status;
+        if (!degradedReason.isEmpty()) {
+            status = UnitStatus.DEGRADED;
+        } else if (!changed) {
+            status = UnitStatus.UNCHANGED;
+        } else {
+            status = prose.isEmpty() ? UnitStatus.WRITTEN_AST : UnitStatus.WRITTEN_LLM;
+        }
+        String specStatus = prose.isEmpty() ? SpecFormat.STATUS_AST_ONLY : SpecFormat.STATUS_LLM;
+        long ms = BatchRunner.millis(started);
+        StringBuilder line = new StringBuilder(outcomeCounter()).append(id.display()).append(": ");
+        line.append(switch (status) {
+            case UNCHANGED -> "unchanged (" + specStatus + ")";
+            case DEGRADED -> "degraded to ast-only (" + degradedReason + ")";
+            default -> "written (" + specStatus + ")";
+        });
+        line.append(" in ").append(ms).append(" ms");
+        if (attempts > 0) {
+            line.append(", ").append(attempts).append(" request(s), ").append(tokens).append(" token(s)");
+        }
+        if (status == UnitStatus.DEGRADED) {
+            log.warn(line.toString());
+        } else {
+            log.info(line.toString());
+        }
+        return new UnitResult(id, status, specStatus, node.level(), ms, attempts, tokens, degradedReason);
+    }
+
+    private String specStatus(UnitId id) {
+        return plan.spec(id).map(SpecFileInfo::status).orElse("");
+    }
+
+    void saveCheckpoint(UnitNode node, UnitResult r) {
+        try {
+            checkpoint.record(node.id().key(), new Checkpoint.Entry(
+                    node.id().display(), r.status().label(), plan.units.get(node.id()).sourceHash(),
+                    r.attempts(), r.tokens(), r.durationMs(), request.secrets().redact(r.error())));
+        } catch (IOException e) {
+            log.error("Cannot save the checkpoint " + checkpoint.path() + ": " + BatchRunner.describe(e)
+                    + "; an interrupted run would redo this unit.");
+        }
+    }
+
+    /** Whether the run was told to stop (bad key, budget, interruption): no further unit starts. */
+    boolean stopping() {
+        return !stopReason.isEmpty();
+    }
+
+    /** The result of a unit the run did not get to. */
+    UnitResult notDone(UnitNode node) {
+        return new UnitResult(node.id(), UnitStatus.PENDING, specStatus(node.id()), node.level(), 0, 0, 0,
+                "not done: " + stopReason);
+    }
+
+    /** The run was interrupted while waiting for units. */
+    void interrupted() {
+        synchronized (this) {
+            if (stopReason.isEmpty()) {
+                stopReason = "the build was interrupted";
+            }
+        }
+    }
+
+    String stopReason() {
+        return stopReason;
+    }
+
+    boolean stopIsFailure() {
+        return stopIsFailure;
+    }
+
+    int staleKept() {
+        return staleKept.get();
+    }
+}
