@@ -45,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * child still varies).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@org.junit.jupiter.api.Tag("forking")
 class KillResumeTest {
 
     /** How long the fake model takes to answer each request. */
