@@ -1,7 +1,7 @@
 package io.github.reversespec.spec;
 
 /**
- * The spec file format's vocabulary (PRODUCT.md, "A spec file"; docs/spec-format.md): the
+ * The spec file format's vocabulary (docs/spec-format.md): the
  * front-matter keys, the {@code type} value and the statuses. The writer, the reader, the
  * checks and the tests all take them from here, so changing the format is one change. The
  * sections are {@link Section}.

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * Where everything the plugin writes lives, relative to the execution root: the one place that
- * knows the output layout of PRODUCT.md. Paths as text are '/'-separated and relative to the
+ * knows the output layout (docs/spec-format.md). Paths as text are '/'-separated and relative to the
  * root; {@link Path}s are resolved against the root given.
  */
 public final class SpecLayout {
