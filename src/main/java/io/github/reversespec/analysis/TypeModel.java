@@ -14,8 +14,10 @@ import java.util.List;
  *     type
  * @param modifiers other modifiers in source order ({@code abstract}, {@code final}, {@code
  *     static}, {@code sealed}, {@code non-sealed}, {@code strictfp})
- * @param signature the declaration as written, one line, without annotations, Javadoc or body,
- *     e.g. {@code public final class Cache<K, V> extends Base implements Closeable}
+ * @param signature the declaration as written, one line, without the type's own annotations (they
+ *     are {@code annotations}), Javadoc or body, e.g. {@code public final class Cache<K, V> extends
+ *     Base implements Closeable}; record components and type-use annotations keep theirs: {@code
+ *     public record Point(@JsonProperty("x") int x)}
  * @param typeParameters type parameters as written, e.g. {@code K extends Comparable<K>}
  * @param extendedTypes supertypes in {@code extends}, as written
  * @param implementedTypes interfaces in {@code implements}, as written

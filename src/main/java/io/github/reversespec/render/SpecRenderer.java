@@ -364,6 +364,16 @@ public final class SpecRenderer {
         return b.toString();
     }
 
+    /** A constant's value (a configuration key is often the one fact worth looking up), then its Javadoc. */
+    private static String fieldNotes(FieldModel f) {
+        String doc = Markdown.javadoc(f.javadocSummary());
+        if (f.constantValue().isEmpty()) {
+            return doc;
+        }
+        String value = "value " + Markdown.code(f.constantValue());
+        return doc.isEmpty() ? value : value + "; " + doc;
+    }
+
     private static List<String> sealedLines(Unit u) {
         List<String> lines = new ArrayList<>();
         for (TypeModel t : u.unit.types()) {
@@ -417,7 +427,7 @@ public final class SpecRenderer {
                     mods.add(f.visibility().label());
                     mods.addAll(f.modifiers());
                     rows.add(Markdown.row(List.of(Markdown.code(f.name()), Markdown.code(f.type()),
-                            String.join(" ", mods), Markdown.javadoc(f.javadocSummary()))));
+                            String.join(" ", mods), fieldNotes(f))));
                 }
                 b.add(String.join("\n", rows));
             }

@@ -9,14 +9,18 @@ import static io.github.reversespec.render.Fixtures.bareFacts;
 import static io.github.reversespec.render.Fixtures.cacheFacts;
 import static io.github.reversespec.render.Fixtures.file;
 import static io.github.reversespec.render.Fixtures.id;
+import static io.github.reversespec.render.Fixtures.member;
 import static io.github.reversespec.render.Fixtures.method;
 import static io.github.reversespec.render.Fixtures.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reversespec.analysis.FieldModel;
 import io.github.reversespec.analysis.MemberModel;
+import io.github.reversespec.analysis.MemberModel.MemberKind;
 import io.github.reversespec.analysis.SourceFile;
 import io.github.reversespec.analysis.TypeModel;
 import io.github.reversespec.analysis.UnitId;
+import io.github.reversespec.analysis.Visibility;
 import io.github.reversespec.graph.UnitNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -140,6 +144,25 @@ class SpecRendererTest {
         SpecText.assertTablesWellFormed(spec);
         assertThat(spec).contains("| `or` | `public int or(int a) \\| default` |");
         assertThat(spec).contains("`` public String tick(String s) `x` ``");
+    }
+
+    @Test
+    void constantValuesWithBackticksAndPipesKeepTablesAndSpansWhole() {
+        FieldModel key = new FieldModel("KEY", "String", Visibility.PUBLIC, List.of("static", "final"),
+                "The key.", 4, "\"a`b|c\"");
+        TypeModel t = type("p", "Keys", "src/main/java/p/Keys.java")
+                .member(member(MemberKind.FIELD, "KEY", "public static final String KEY = \"a`b|c\"",
+                        Visibility.PUBLIC, true, "", false, List.of(), List.of(), List.of(), 4))
+                .field(key)
+                .build();
+        String spec = astOnly(bareFacts(id("m", "", "p"), "", "", List.of(file("src/main/java/p/Keys.java")),
+                List.of(t)));
+
+        SpecText.assertTablesWellFormed(spec);
+        assertThat(SpecText.section(spec, Section.PUBLIC_INTERFACE))
+                .contains("| `KEY` | ``public static final String KEY = \"a`b\\|c\"`` |");
+        assertThat(SpecText.section(spec, Section.DATA_STRUCTURES))
+                .contains("| `KEY` | `String` | public static final | value ``\"a`b\\|c\"``; The key. |");
     }
 
     @Test
