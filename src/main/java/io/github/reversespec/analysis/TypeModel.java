@@ -74,6 +74,34 @@ public record TypeModel(
         return name.indexOf('.') >= 0;
     }
 
+    /**
+     * A static utility class: a class whose members are all static (at least one), that cannot be
+     * instantiated because every constructor it declares is private, or because it is abstract
+     * and declares none (the idiom of {@code abstract class StringUtils}). Such a class is neither
+     * a base to extend nor a thing to create, whatever its {@code abstract} or {@code final} says.
+     * Nested types do not count either way.
+     */
+    public boolean isUtilityClass() {
+        if (kind != TypeKind.CLASS) {
+            return false;
+        }
+        boolean constructors = false;
+        boolean staticMember = false;
+        for (MemberModel m : members) {
+            if (m.kind() == MemberModel.MemberKind.CONSTRUCTOR) {
+                if (m.visibility() != Visibility.PRIVATE) {
+                    return false;
+                }
+                constructors = true;
+            } else if (m.isStatic()) {
+                staticMember = true;
+            } else {
+                return false;
+            }
+        }
+        return staticMember && (constructors || modifiers.contains("abstract"));
+    }
+
     /** The simple name of the outermost type: what imports and other files name. */
     public String topLevelName() {
         int dot = name.indexOf('.');

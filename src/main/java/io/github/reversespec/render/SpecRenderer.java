@@ -477,7 +477,7 @@ public final class SpecRenderer {
                 case ENUM -> "enumeration";
                 case RECORD -> "record";
                 case ANNOTATION -> "annotation";
-                case CLASS -> t.modifiers().contains("abstract") ? "abstract" : null;
+                case CLASS -> t.isUtilityClass() ? "utility" : t.modifiers().contains("abstract") ? "abstract" : null;
             };
             if (stereotype != null) {
                 sb.append("    <<").append(stereotype).append(">> ").append(id).append('\n');
@@ -507,7 +507,15 @@ public final class SpecRenderer {
         addModifierLine(lines, types, "final", "Final (cannot be subclassed)", TypeKind.CLASS);
         addModifierLine(lines, types, "sealed", "Sealed (closed set of subtypes)", null);
         addModifierLine(lines, types, "non-sealed", "Non-sealed (reopen a sealed hierarchy)", null);
-        addModifierLine(lines, types, "abstract", "Abstract (instantiated only through subclasses)", TypeKind.CLASS);
+        List<String> utilities = names(types.stream().filter(TypeModel::isUtilityClass).toList());
+        if (!utilities.isEmpty()) {
+            lines.add("- Utility classes (static members only; not instantiated): "
+                    + codeList(utilities, Integer.MAX_VALUE) + ".");
+        }
+        // An abstract class holding only static members is not meant to be subclassed: it is a utility.
+        List<TypeModel> extensible = types.stream().filter(t -> !t.isUtilityClass()).toList();
+        addModifierLine(lines, extensible, "abstract", "Abstract (instantiated only through subclasses)",
+                TypeKind.CLASS);
         if (!lines.isEmpty()) {
             b.add("**Types:**");
             b.add(String.join("\n", lines));

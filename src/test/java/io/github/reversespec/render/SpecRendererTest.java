@@ -166,6 +166,31 @@ class SpecRendererTest {
     }
 
     @Test
+    void staticUtilityClassesAreNotCalledAbstract() {
+        String pkg = "p";
+        MemberModel privateCtor = member(MemberKind.CONSTRUCTOR, "X", "private X()", Visibility.PRIVATE, false, "",
+                false, List.of(), List.of(), List.of(), 3);
+        MemberModel staticMethod = member(MemberKind.METHOD, "of", "public static String of()", Visibility.PUBLIC,
+                true, "", false, List.of(), List.of(), List.of(), 4);
+        MemberModel instanceMethod = method("run", "public abstract void run()");
+        List<TypeModel> types = List.of(
+                type(pkg, "Strings", "src/main/java/p/Strings.java").mods("final").member(privateCtor)
+                        .member(staticMethod).build(),
+                type(pkg, "Asserts", "src/main/java/p/Asserts.java").mods("abstract").member(staticMethod).build(),
+                type(pkg, "Holder", "src/main/java/p/Holder.java").member(privateCtor).member(staticMethod).build(),
+                type(pkg, "Task", "src/main/java/p/Task.java").mods("abstract").member(staticMethod)
+                        .member(instanceMethod).build(),
+                type(pkg, "Open", "src/main/java/p/Open.java").member(staticMethod).build());
+        String constraints = SpecText.section(astOnly(bareFacts(id("m", "", pkg), "", "",
+                List.of(file("src/main/java/p/Strings.java")), types)), Section.CONSTRAINTS);
+
+        assertThat(constraints)
+                .contains("- Utility classes (static members only; not instantiated): `Strings`, `Asserts`, `Holder`.")
+                .contains("- Abstract (instantiated only through subclasses): `Task`.")
+                .doesNotContain("`Open`");
+    }
+
+    @Test
     void linksAreRelativeToTheSpecForTheRootProject() {
         String spec = astOnly(cacheFacts(""));
 
