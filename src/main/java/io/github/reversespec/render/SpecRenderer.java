@@ -21,6 +21,7 @@ import io.github.reversespec.analysis.TypeModel;
 import io.github.reversespec.analysis.UnitAnalysis;
 import io.github.reversespec.analysis.UnitId;
 import io.github.reversespec.analysis.Visibility;
+import io.github.reversespec.graph.JdkPackages;
 import io.github.reversespec.graph.UnitNode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -696,7 +697,7 @@ public final class SpecRenderer {
         List<String> jdk = new ArrayList<>();
         List<String> other = new ArrayList<>();
         for (String p : node.externalPackages()) {
-            (p.startsWith("java.") || p.startsWith("javax.") ? jdk : other).add(p);
+            (JdkPackages.contains(p) ? jdk : other).add(p);
         }
         b.add("**External packages:**");
         if (jdk.isEmpty() && other.isEmpty()) {
@@ -704,7 +705,7 @@ public final class SpecRenderer {
         } else {
             List<String> lines = new ArrayList<>();
             if (!jdk.isEmpty()) {
-                lines.add("- JDK (`java.*`, `javax.*`): " + codeList(jdk, Integer.MAX_VALUE) + ".");
+                lines.add("- JDK (packages of the JDK's own modules): " + codeList(jdk, Integer.MAX_VALUE) + ".");
             }
             if (!other.isEmpty()) {
                 lines.add("- Other: " + codeList(other, Integer.MAX_VALUE) + ".");

@@ -191,6 +191,19 @@ class SpecRendererTest {
     }
 
     @Test
+    void jdkPackagesAreTheJdkModulesNotAPrefix() {
+        SpecFacts bare = bareFacts(id("m", "", "p"), "", "", List.of(), List.of());
+        UnitNode node = new UnitNode(bare.unit().id(), 0, 0, 0, List.of(), List.of(), List.of(), List.of(
+                "javax.annotation.processing", "javax.inject", "javax.money", "jdk.jfr", "org.w3c.dom"));
+        SpecFacts facts = new SpecFacts(bare.unit(), node, bare.project(), bare.moduleDescriptor(), bare.coverage(),
+                bare.tests(), bare.dependencies(), bare.dependents());
+
+        assertThat(SpecText.section(astOnly(facts), Section.DEPENDENCIES)).contains(
+                "- JDK (packages of the JDK's own modules): `javax.annotation.processing`, `jdk.jfr`, `org.w3c.dom`.",
+                "- Other: `javax.inject`, `javax.money`.");
+    }
+
+    @Test
     void linksAreRelativeToTheSpecForTheRootProject() {
         String spec = astOnly(cacheFacts(""));
 
@@ -328,8 +341,8 @@ class SpecRendererTest {
         String deps = SpecText.section(spec, Section.DEPENDENCIES);
         assertThat(deps).contains("[`core:com.acme.util`](com.acme.util.spec.md): String and collection helpers.",
                 "- [`app:com.acme.app`](../apps/app/com.acme.app.spec.md)\n",
-                "- JDK (`java.*`, `javax.*`): `java.io`, `java.util`, `javax.inject`.",
-                "- Other: `com.fasterxml.jackson.databind`.",
+                "- JDK (packages of the JDK's own modules): `java.io`, `java.util`.",
+                "- Other: `com.fasterxml.jackson.databind`, `javax.inject`.",
                 "- `org.junit.jupiter:junit-jupiter:5.14.4:test`",
                 "flowchart LR", "u_core_com_acme_cache --> u_core_com_acme_util",
                 "u_app_com_acme_app --> u_core_com_acme_cache");
