@@ -25,6 +25,7 @@ import io.github.reversespec.graph.JdkPackages;
 import io.github.reversespec.graph.UnitNode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -321,11 +322,11 @@ public final class SpecRenderer {
         for (TypeModel t : u.unit.types()) {
             boolean iface = t.kind() == TypeKind.INTERFACE || t.kind() == TypeKind.ANNOTATION;
             for (String sup : t.extendedTypes()) {
-                u.resolve(sup).ifPresent(target -> (iface ? implementors : subclasses)
+                u.resolve(sup, t).ifPresent(target -> (iface ? implementors : subclasses)
                         .computeIfAbsent(target.name(), k -> new ArrayList<>()).add(t.name()));
             }
             for (String sup : t.implementedTypes()) {
-                u.resolve(sup).ifPresent(target ->
+                u.resolve(sup, t).ifPresent(target ->
                         implementors.computeIfAbsent(target.name(), k -> new ArrayList<>()).add(t.name()));
             }
         }
@@ -342,7 +343,7 @@ public final class SpecRenderer {
         for (TypeModel t : u.unit.types()) {
             List<String> external = new ArrayList<>();
             for (String sup : concat(t.extendedTypes(), t.implementedTypes())) {
-                if (u.resolve(sup).isEmpty()) {
+                if (u.resolve(sup, t).isEmpty()) {
                     external.add(sup);
                 }
             }
@@ -460,10 +461,10 @@ public final class SpecRenderer {
         List<String> links = new ArrayList<>();
         for (TypeModel t : types) {
             for (String sup : t.extendedTypes()) {
-                u.resolve(sup).ifPresent(target -> links.add(ids.of(target.name()) + " <|-- " + ids.of(t.name())));
+                u.resolve(sup, t).ifPresent(target -> links.add(ids.of(target.name()) + " <|-- " + ids.of(t.name())));
             }
             for (String sup : t.implementedTypes()) {
-                u.resolve(sup).ifPresent(target -> links.add(ids.of(target.name()) + " <|.. " + ids.of(t.name())));
+                u.resolve(sup, t).ifPresent(target -> links.add(ids.of(target.name()) + " <|.. " + ids.of(t.name())));
             }
         }
         if (links.isEmpty()) {
@@ -927,6 +928,7 @@ public final class SpecRenderer {
         final UnitNode node;
         final boolean llm;
         final String specDir;
+        private Map<String, TypeModel> typesByName;
 
         Unit(SpecFacts facts, Prose prose) {
             this.facts = facts;
@@ -942,21 +944,47 @@ public final class SpecRenderer {
         }
 
         /**
-         * The type of this package a supertype reference names, if any: by simple or nested name,
-         * by qualified name, or by the last segment of a nested name; type arguments ignored.
+         * The type of this package a supertype reference of {@code from} names, if any; type
+         * arguments ignored. As Java looks a name up: first as a member type of {@code from} and
+         * of each type enclosing it ({@code Node} in {@code A.Leaf} is {@code A.Node}, even when
+         * {@code B.Node} exists too; {@code Inner.Deep} in {@code Outer.Impl} is {@code
+         * Outer.Inner.Deep}), then as a top-level or qualified name, then as the one nested type
+         * the name ends (a member type inherited from another type of the package). Only what
+         * none of these finds lies outside the package.
          */
-        Optional<TypeModel> resolve(String reference) {
+        Optional<TypeModel> resolve(String reference, TypeModel from) {
             String raw = reference.replaceAll("<.*", "").strip();
+            Map<String, TypeModel> byName = typesByName();
+            for (String scope = from.name(); !scope.isEmpty(); scope = enclosing(scope)) {
+                TypeModel member = byName.get(scope + "." + raw);
+                if (member != null) {
+                    return Optional.of(member);
+                }
+            }
+            TypeModel named = byName.get(raw);
+            if (named != null) {
+                return Optional.of(named);
+            }
             for (TypeModel t : unit.types()) {
-                if (t.name().equals(raw) || t.qualifiedName().equals(raw)) {
+                if (t.qualifiedName().equals(raw)) {
                     return Optional.of(t);
                 }
             }
-            if (raw.contains(".")) {
-                return Optional.empty();
-            }
             List<TypeModel> nested = unit.types().stream().filter(t -> t.name().endsWith("." + raw)).toList();
             return nested.size() == 1 ? Optional.of(nested.get(0)) : Optional.empty();
+        }
+
+        private Map<String, TypeModel> typesByName() {
+            if (typesByName == null) {
+                typesByName = new HashMap<>();
+                unit.types().forEach(t -> typesByName.putIfAbsent(t.name(), t));
+            }
+            return typesByName;
+        }
+
+        private static String enclosing(String nestedName) {
+            int dot = nestedName.lastIndexOf('.');
+            return dot < 0 ? "" : nestedName.substring(0, dot);
         }
     }
 

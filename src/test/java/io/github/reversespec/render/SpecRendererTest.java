@@ -18,6 +18,7 @@ import io.github.reversespec.analysis.FieldModel;
 import io.github.reversespec.analysis.MemberModel;
 import io.github.reversespec.analysis.MemberModel.MemberKind;
 import io.github.reversespec.analysis.SourceFile;
+import io.github.reversespec.analysis.TypeKind;
 import io.github.reversespec.analysis.TypeModel;
 import io.github.reversespec.analysis.UnitId;
 import io.github.reversespec.analysis.Visibility;
@@ -201,6 +202,29 @@ class SpecRendererTest {
         assertThat(SpecText.section(astOnly(facts), Section.DEPENDENCIES)).contains(
                 "- JDK (packages of the JDK's own modules): `javax.annotation.processing`, `jdk.jfr`, `org.w3c.dom`.",
                 "- Other: `javax.inject`, `javax.money`.");
+    }
+
+    @Test
+    void nestedTypesOfThePackageAreNotSupertypesFromOutside() {
+        String pkg = "p";
+        String a = "src/main/java/p/A.java";
+        String b = "src/main/java/p/B.java";
+        List<TypeModel> types = List.of(
+                type(pkg, "A", a).build(),
+                type(pkg, "A.Node", a).hidden().build(),
+                type(pkg, "A.Leaf", a).hidden().ext("Node").impl("Runnable").build(),
+                type(pkg, "B", b).impl("B.Inner.Deep").build(),
+                type(pkg, "B.Node", b).hidden().build(),
+                type(pkg, "B.Inner", b).hidden().build(),
+                type(pkg, "B.Inner.Deep", b).kind(TypeKind.INTERFACE).hidden().build(),
+                type(pkg, "B.Impl", b).hidden().ext("Node").impl("Inner.Deep").build());
+        String behavior = SpecText.section(astOnly(bareFacts(id("m", "", pkg), "", "", List.of(file(a), file(b)),
+                types)), Section.BEHAVIOR);
+
+        assertThat(behavior).contains("- `A.Node` is subclassed by `A.Leaf`.", "- `B.Node` is subclassed by `B.Impl`.",
+                "- `B.Inner.Deep` is implemented or extended by `B`, `B.Impl`.");
+        String outside = behavior.substring(behavior.indexOf("**Supertypes from outside the package**"));
+        assertThat(outside).contains("- `A.Leaf`: `Runnable`").doesNotContain("Node", "Deep", "`B");
     }
 
     @Test
