@@ -355,17 +355,22 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                 addIfAbsent(modifiers, "static");
                 addIfAbsent(modifiers, "final");
             }
+            boolean constant = modifiers.contains("static") && modifiers.contains("final");
             for (VariableDeclarator v : n.getVariables()) {
                 String name = v.getName().getIdentifier();
                 MemberBuilder mb = new MemberBuilder(MemberModel.MemberKind.FIELD, name, n);
                 mb.line = line(v);
-                mb.signature = Signatures.field(n.getModifiers(), v.getType(), name);
+                String value = constant && v.getInitializer().isPresent()
+                        ? Signatures.constantValue(v.getType(), v.getInitializer().get())
+                        : "";
+                String signature = Signatures.field(n.getAnnotations(), n.getModifiers(), v.getType(), name);
+                mb.signature = value.isEmpty() ? signature : signature + " = " + value;
                 mb.visibility = visibility;
                 mb.isStatic = interfaceField || n.isStatic();
                 mb.debtName = name;
                 owner.members.add(mb.build());
                 owner.fields.add(new FieldModel(
-                        name, Signatures.type(v.getType()), visibility, modifiers, mb.javadoc, mb.line));
+                        name, Signatures.type(v.getType()), visibility, modifiers, mb.javadoc, mb.line, value));
                 memberDebt(mb, owner);
             }
         }

@@ -12,13 +12,29 @@ import java.util.List;
  *     volatile}, {@code transient})
  * @param javadocSummary first sentence of its Javadoc, or empty
  * @param line the line of the declaration
+ * @param constantValue the initialiser as written of a {@code static final} primitive or {@code
+ *     String} field whose value is a literal or an expression of literals ({@code "a.b"}, {@code
+ *     60 * 1000}), cut when long; empty for every other field and for record components
  */
 public record FieldModel(
-        String name, String type, Visibility visibility, List<String> modifiers, String javadocSummary, int line) {
+        String name,
+        String type,
+        Visibility visibility,
+        List<String> modifiers,
+        String javadocSummary,
+        int line,
+        String constantValue) {
 
     public FieldModel {
         modifiers = List.copyOf(modifiers);
         javadocSummary = javadocSummary == null ? "" : javadocSummary;
+        constantValue = constantValue == null ? "" : constantValue;
+    }
+
+    /** A field without a constant value shown (not a constant, or a record component). */
+    public FieldModel(
+            String name, String type, Visibility visibility, List<String> modifiers, String javadocSummary, int line) {
+        this(name, type, visibility, modifiers, javadocSummary, line, "");
     }
 
     public boolean isStatic() {

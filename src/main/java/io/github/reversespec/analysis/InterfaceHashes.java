@@ -19,7 +19,9 @@ public final class InterfaceHashes {
     /**
      * {@code sha256:<hex>} over the signatures of the unit's exported types and of their public
      * and protected members (enum constants included), sorted so that moving declarations around
-     * does not change it.
+     * does not change it. The signatures carry annotations and constant values: both are public
+     * API (a {@code @Nullable} or {@code @Deprecated} changes what a caller may do, and a constant's
+     * value is compiled into its callers), so a change to either makes dependents' specs stale.
      *
      * @param unit the analysed unit
      * @return the interface hash

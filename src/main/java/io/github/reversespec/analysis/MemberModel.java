@@ -7,9 +7,12 @@ import java.util.List;
  *
  * @param kind what the member is
  * @param name the member's simple name (the type's simple name for constructors)
- * @param signature the declaration exactly as written in the code, normalised to one line, without
- *     annotations, Javadoc or body (e.g. {@code public static <T> List<T> copy(Collection<? extends
- *     T> src) throws IOException})
+ * @param signature the declaration exactly as written in the code, normalised to one line, with its
+ *     annotations (on the member, its parameters and its types) as written, without Javadoc, body or
+ *     the parameters' {@code final} (e.g. {@code @Deprecated public static <T> List<T>
+ *     copy(@Nullable Collection<? extends T> src) throws IOException}); a {@code static final}
+ *     primitive or {@code String} field initialised with literals ends with its value as written
+ *     ({@code public static final String KEY = "a.b"}), other fields have no initialiser
  * @param visibility declared access (interface members are public unless private)
  * @param isStatic declared or implicitly static
  * @param javadocSummary first sentence of the member's Javadoc, or empty

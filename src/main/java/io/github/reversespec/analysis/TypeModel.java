@@ -14,8 +14,10 @@ import java.util.List;
  *     type
  * @param modifiers other modifiers in source order ({@code abstract}, {@code final}, {@code
  *     static}, {@code sealed}, {@code non-sealed}, {@code strictfp})
- * @param signature the declaration as written, one line, without annotations, Javadoc or body,
- *     e.g. {@code public final class Cache<K, V> extends Base implements Closeable}
+ * @param signature the declaration as written, one line, without the type's own annotations (they
+ *     are {@code annotations}), Javadoc or body, e.g. {@code public final class Cache<K, V> extends
+ *     Base implements Closeable}; record components and type-use annotations keep theirs: {@code
+ *     public record Point(@JsonProperty("x") int x)}
  * @param typeParameters type parameters as written, e.g. {@code K extends Comparable<K>}
  * @param extendedTypes supertypes in {@code extends}, as written
  * @param implementedTypes interfaces in {@code implements}, as written
@@ -70,6 +72,34 @@ public record TypeModel(
     /** A member type, declared inside another type. */
     public boolean isNested() {
         return name.indexOf('.') >= 0;
+    }
+
+    /**
+     * A static utility class: a class whose members are all static (at least one), that cannot be
+     * instantiated because every constructor it declares is private, or because it is abstract
+     * and declares none (the idiom of {@code abstract class StringUtils}). Such a class is neither
+     * a base to extend nor a thing to create, whatever its {@code abstract} or {@code final} says.
+     * Nested types do not count either way.
+     */
+    public boolean isUtilityClass() {
+        if (kind != TypeKind.CLASS) {
+            return false;
+        }
+        boolean constructors = false;
+        boolean staticMember = false;
+        for (MemberModel m : members) {
+            if (m.kind() == MemberModel.MemberKind.CONSTRUCTOR) {
+                if (m.visibility() != Visibility.PRIVATE) {
+                    return false;
+                }
+                constructors = true;
+            } else if (m.isStatic()) {
+                staticMember = true;
+            } else {
+                return false;
+            }
+        }
+        return staticMember && (constructors || modifiers.contains("abstract"));
     }
 
     /** The simple name of the outermost type: what imports and other files name. */

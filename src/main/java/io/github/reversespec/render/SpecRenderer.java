@@ -21,9 +21,11 @@ import io.github.reversespec.analysis.TypeModel;
 import io.github.reversespec.analysis.UnitAnalysis;
 import io.github.reversespec.analysis.UnitId;
 import io.github.reversespec.analysis.Visibility;
+import io.github.reversespec.graph.JdkPackages;
 import io.github.reversespec.graph.UnitNode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -320,11 +322,11 @@ public final class SpecRenderer {
         for (TypeModel t : u.unit.types()) {
             boolean iface = t.kind() == TypeKind.INTERFACE || t.kind() == TypeKind.ANNOTATION;
             for (String sup : t.extendedTypes()) {
-                u.resolve(sup).ifPresent(target -> (iface ? implementors : subclasses)
+                u.resolve(sup, t).ifPresent(target -> (iface ? implementors : subclasses)
                         .computeIfAbsent(target.name(), k -> new ArrayList<>()).add(t.name()));
             }
             for (String sup : t.implementedTypes()) {
-                u.resolve(sup).ifPresent(target ->
+                u.resolve(sup, t).ifPresent(target ->
                         implementors.computeIfAbsent(target.name(), k -> new ArrayList<>()).add(t.name()));
             }
         }
@@ -341,7 +343,7 @@ public final class SpecRenderer {
         for (TypeModel t : u.unit.types()) {
             List<String> external = new ArrayList<>();
             for (String sup : concat(t.extendedTypes(), t.implementedTypes())) {
-                if (u.resolve(sup).isEmpty()) {
+                if (u.resolve(sup, t).isEmpty()) {
                     external.add(sup);
                 }
             }
@@ -362,6 +364,16 @@ public final class SpecRenderer {
             b.add("The code gives no further behaviour hints: no entry points, type relations or sealed hierarchies.");
         }
         return b.toString();
+    }
+
+    /** A constant's value (a configuration key is often the one fact worth looking up), then its Javadoc. */
+    private static String fieldNotes(FieldModel f) {
+        String doc = Markdown.javadoc(f.javadocSummary());
+        if (f.constantValue().isEmpty()) {
+            return doc;
+        }
+        String value = "value " + Markdown.code(f.constantValue());
+        return doc.isEmpty() ? value : value + "; " + doc;
     }
 
     private static List<String> sealedLines(Unit u) {
@@ -417,7 +429,7 @@ public final class SpecRenderer {
                     mods.add(f.visibility().label());
                     mods.addAll(f.modifiers());
                     rows.add(Markdown.row(List.of(Markdown.code(f.name()), Markdown.code(f.type()),
-                            String.join(" ", mods), Markdown.javadoc(f.javadocSummary()))));
+                            String.join(" ", mods), fieldNotes(f))));
                 }
                 b.add(String.join("\n", rows));
             }
@@ -449,10 +461,10 @@ public final class SpecRenderer {
         List<String> links = new ArrayList<>();
         for (TypeModel t : types) {
             for (String sup : t.extendedTypes()) {
-                u.resolve(sup).ifPresent(target -> links.add(ids.of(target.name()) + " <|-- " + ids.of(t.name())));
+                u.resolve(sup, t).ifPresent(target -> links.add(ids.of(target.name()) + " <|-- " + ids.of(t.name())));
             }
             for (String sup : t.implementedTypes()) {
-                u.resolve(sup).ifPresent(target -> links.add(ids.of(target.name()) + " <|.. " + ids.of(t.name())));
+                u.resolve(sup, t).ifPresent(target -> links.add(ids.of(target.name()) + " <|.. " + ids.of(t.name())));
             }
         }
         if (links.isEmpty()) {
@@ -467,7 +479,7 @@ public final class SpecRenderer {
                 case ENUM -> "enumeration";
                 case RECORD -> "record";
                 case ANNOTATION -> "annotation";
-                case CLASS -> t.modifiers().contains("abstract") ? "abstract" : null;
+                case CLASS -> t.isUtilityClass() ? "utility" : t.modifiers().contains("abstract") ? "abstract" : null;
             };
             if (stereotype != null) {
                 sb.append("    <<").append(stereotype).append(">> ").append(id).append('\n');
@@ -497,7 +509,15 @@ public final class SpecRenderer {
         addModifierLine(lines, types, "final", "Final (cannot be subclassed)", TypeKind.CLASS);
         addModifierLine(lines, types, "sealed", "Sealed (closed set of subtypes)", null);
         addModifierLine(lines, types, "non-sealed", "Non-sealed (reopen a sealed hierarchy)", null);
-        addModifierLine(lines, types, "abstract", "Abstract (instantiated only through subclasses)", TypeKind.CLASS);
+        List<String> utilities = names(types.stream().filter(TypeModel::isUtilityClass).toList());
+        if (!utilities.isEmpty()) {
+            lines.add("- Utility classes (static members only; not instantiated): "
+                    + codeList(utilities, Integer.MAX_VALUE) + ".");
+        }
+        // An abstract class holding only static members is not meant to be subclassed: it is a utility.
+        List<TypeModel> extensible = types.stream().filter(t -> !t.isUtilityClass()).toList();
+        addModifierLine(lines, extensible, "abstract", "Abstract (instantiated only through subclasses)",
+                TypeKind.CLASS);
         if (!lines.isEmpty()) {
             b.add("**Types:**");
             b.add(String.join("\n", lines));
@@ -678,7 +698,7 @@ public final class SpecRenderer {
         List<String> jdk = new ArrayList<>();
         List<String> other = new ArrayList<>();
         for (String p : node.externalPackages()) {
-            (p.startsWith("java.") || p.startsWith("javax.") ? jdk : other).add(p);
+            (JdkPackages.contains(p) ? jdk : other).add(p);
         }
         b.add("**External packages:**");
         if (jdk.isEmpty() && other.isEmpty()) {
@@ -686,7 +706,7 @@ public final class SpecRenderer {
         } else {
             List<String> lines = new ArrayList<>();
             if (!jdk.isEmpty()) {
-                lines.add("- JDK (`java.*`, `javax.*`): " + codeList(jdk, Integer.MAX_VALUE) + ".");
+                lines.add("- JDK (packages of the JDK's own modules): " + codeList(jdk, Integer.MAX_VALUE) + ".");
             }
             if (!other.isEmpty()) {
                 lines.add("- Other: " + codeList(other, Integer.MAX_VALUE) + ".");
@@ -908,6 +928,7 @@ public final class SpecRenderer {
         final UnitNode node;
         final boolean llm;
         final String specDir;
+        private Map<String, TypeModel> typesByName;
 
         Unit(SpecFacts facts, Prose prose) {
             this.facts = facts;
@@ -923,21 +944,47 @@ public final class SpecRenderer {
         }
 
         /**
-         * The type of this package a supertype reference names, if any: by simple or nested name,
-         * by qualified name, or by the last segment of a nested name; type arguments ignored.
+         * The type of this package a supertype reference of {@code from} names, if any; type
+         * arguments ignored. As Java looks a name up: first as a member type of {@code from} and
+         * of each type enclosing it ({@code Node} in {@code A.Leaf} is {@code A.Node}, even when
+         * {@code B.Node} exists too; {@code Inner.Deep} in {@code Outer.Impl} is {@code
+         * Outer.Inner.Deep}), then as a top-level or qualified name, then as the one nested type
+         * the name ends (a member type inherited from another type of the package). Only what
+         * none of these finds lies outside the package.
          */
-        Optional<TypeModel> resolve(String reference) {
+        Optional<TypeModel> resolve(String reference, TypeModel from) {
             String raw = reference.replaceAll("<.*", "").strip();
+            Map<String, TypeModel> byName = typesByName();
+            for (String scope = from.name(); !scope.isEmpty(); scope = enclosing(scope)) {
+                TypeModel member = byName.get(scope + "." + raw);
+                if (member != null) {
+                    return Optional.of(member);
+                }
+            }
+            TypeModel named = byName.get(raw);
+            if (named != null) {
+                return Optional.of(named);
+            }
             for (TypeModel t : unit.types()) {
-                if (t.name().equals(raw) || t.qualifiedName().equals(raw)) {
+                if (t.qualifiedName().equals(raw)) {
                     return Optional.of(t);
                 }
             }
-            if (raw.contains(".")) {
-                return Optional.empty();
-            }
             List<TypeModel> nested = unit.types().stream().filter(t -> t.name().endsWith("." + raw)).toList();
             return nested.size() == 1 ? Optional.of(nested.get(0)) : Optional.empty();
+        }
+
+        private Map<String, TypeModel> typesByName() {
+            if (typesByName == null) {
+                typesByName = new HashMap<>();
+                unit.types().forEach(t -> typesByName.putIfAbsent(t.name(), t));
+            }
+            return typesByName;
+        }
+
+        private static String enclosing(String nestedName) {
+            int dot = nestedName.lastIndexOf('.');
+            return dot < 0 ? "" : nestedName.substring(0, dot);
         }
     }
 

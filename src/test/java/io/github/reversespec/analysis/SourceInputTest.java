@@ -385,9 +385,14 @@ class SourceInputTest {
         Files.writeString(file, original
                 .replace("return 1;", "// computed\n        return 2;")
                 .replace("private void hidden() {}", "private int hidden(int x) { return x; }")
-                .replace("\"x\"", "\"y\"")
                 .replace("public void any()", "public void other()"));
         assertThat(InterfaceHashes.of(unit(tree.analyze(), "app", "p"))).isEqualTo(hash);
+
+        // a constant's value is compiled into its callers, and an annotation changes what they may do
+        Files.writeString(file, original.replace("\"x\"", "\"y\""));
+        assertThat(InterfaceHashes.of(unit(tree.analyze(), "app", "p"))).isNotEqualTo(hash);
+        Files.writeString(file, original.replace("public int size()", "@Deprecated public int size()"));
+        assertThat(InterfaceHashes.of(unit(tree.analyze(), "app", "p"))).isNotEqualTo(hash);
 
         Files.writeString(file, original.replace("public int size()", "public long size()"));
         assertThat(InterfaceHashes.of(unit(tree.analyze(), "app", "p"))).isNotEqualTo(hash);

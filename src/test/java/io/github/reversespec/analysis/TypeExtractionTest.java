@@ -272,7 +272,7 @@ class TypeExtractionTest {
         assertThat(shape.members())
                 .extracting(MemberModel::signature)
                 .containsExactly(
-                        "int UNKNOWN", "double area()", "default String label()", "private static void helper()");
+                        "int UNKNOWN = -1", "double area()", "default String label()", "private static void helper()");
         MemberModel unknown = member(shape, "UNKNOWN");
         assertThat(unknown.visibility()).isEqualTo(Visibility.PUBLIC);
         assertThat(unknown.isStatic()).isTrue();
@@ -321,8 +321,8 @@ class TypeExtractionTest {
                 .containsExactly(
                         "public static final Circle UNIT",
                         "public Circle",
-                        "public double area()",
-                        "public int compareTo(Circle o)");
+                        "@Override public double area()",
+                        "@Override public int compareTo(Circle o)");
         MemberModel compact = circle.members().get(1);
         assertThat(compact.kind()).isEqualTo(MemberKind.CONSTRUCTOR);
         assertThat(compact.validations()).containsExactly("if (radius < 0) throw IllegalArgumentException");
@@ -391,7 +391,7 @@ class TypeExtractionTest {
                 .extracting(MemberModel::kind, MemberModel::signature)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(MemberKind.ENUM_CONSTANT, "RED(\"r\", 1)"),
-                        org.assertj.core.groups.Tuple.tuple(MemberKind.ENUM_CONSTANT, "GREEN(\"g\", 2)"),
+                        org.assertj.core.groups.Tuple.tuple(MemberKind.ENUM_CONSTANT, "@Deprecated GREEN(\"g\", 2)"),
                         org.assertj.core.groups.Tuple.tuple(MemberKind.ENUM_CONSTANT, "BLUE(\"b\", 3)"),
                         org.assertj.core.groups.Tuple.tuple(MemberKind.FIELD, "private final String code"),
                         org.assertj.core.groups.Tuple.tuple(MemberKind.FIELD, "private final int order"),

@@ -9,14 +9,19 @@ import static io.github.reversespec.render.Fixtures.bareFacts;
 import static io.github.reversespec.render.Fixtures.cacheFacts;
 import static io.github.reversespec.render.Fixtures.file;
 import static io.github.reversespec.render.Fixtures.id;
+import static io.github.reversespec.render.Fixtures.member;
 import static io.github.reversespec.render.Fixtures.method;
 import static io.github.reversespec.render.Fixtures.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reversespec.analysis.FieldModel;
 import io.github.reversespec.analysis.MemberModel;
+import io.github.reversespec.analysis.MemberModel.MemberKind;
 import io.github.reversespec.analysis.SourceFile;
+import io.github.reversespec.analysis.TypeKind;
 import io.github.reversespec.analysis.TypeModel;
 import io.github.reversespec.analysis.UnitId;
+import io.github.reversespec.analysis.Visibility;
 import io.github.reversespec.graph.UnitNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -140,6 +145,86 @@ class SpecRendererTest {
         SpecText.assertTablesWellFormed(spec);
         assertThat(spec).contains("| `or` | `public int or(int a) \\| default` |");
         assertThat(spec).contains("`` public String tick(String s) `x` ``");
+    }
+
+    @Test
+    void constantValuesWithBackticksAndPipesKeepTablesAndSpansWhole() {
+        FieldModel key = new FieldModel("KEY", "String", Visibility.PUBLIC, List.of("static", "final"),
+                "The key.", 4, "\"a`b|c\"");
+        TypeModel t = type("p", "Keys", "src/main/java/p/Keys.java")
+                .member(member(MemberKind.FIELD, "KEY", "public static final String KEY = \"a`b|c\"",
+                        Visibility.PUBLIC, true, "", false, List.of(), List.of(), List.of(), 4))
+                .field(key)
+                .build();
+        String spec = astOnly(bareFacts(id("m", "", "p"), "", "", List.of(file("src/main/java/p/Keys.java")),
+                List.of(t)));
+
+        SpecText.assertTablesWellFormed(spec);
+        assertThat(SpecText.section(spec, Section.PUBLIC_INTERFACE))
+                .contains("| `KEY` | ``public static final String KEY = \"a`b\\|c\"`` |");
+        assertThat(SpecText.section(spec, Section.DATA_STRUCTURES))
+                .contains("| `KEY` | `String` | public static final | value ``\"a`b\\|c\"``; The key. |");
+    }
+
+    @Test
+    void staticUtilityClassesAreNotCalledAbstract() {
+        String pkg = "p";
+        MemberModel privateCtor = member(MemberKind.CONSTRUCTOR, "X", "private X()", Visibility.PRIVATE, false, "",
+                false, List.of(), List.of(), List.of(), 3);
+        MemberModel staticMethod = member(MemberKind.METHOD, "of", "public static String of()", Visibility.PUBLIC,
+                true, "", false, List.of(), List.of(), List.of(), 4);
+        MemberModel instanceMethod = method("run", "public abstract void run()");
+        List<TypeModel> types = List.of(
+                type(pkg, "Strings", "src/main/java/p/Strings.java").mods("final").member(privateCtor)
+                        .member(staticMethod).build(),
+                type(pkg, "Asserts", "src/main/java/p/Asserts.java").mods("abstract").member(staticMethod).build(),
+                type(pkg, "Holder", "src/main/java/p/Holder.java").member(privateCtor).member(staticMethod).build(),
+                type(pkg, "Task", "src/main/java/p/Task.java").mods("abstract").member(staticMethod)
+                        .member(instanceMethod).build(),
+                type(pkg, "Open", "src/main/java/p/Open.java").member(staticMethod).build());
+        String constraints = SpecText.section(astOnly(bareFacts(id("m", "", pkg), "", "",
+                List.of(file("src/main/java/p/Strings.java")), types)), Section.CONSTRAINTS);
+
+        assertThat(constraints)
+                .contains("- Utility classes (static members only; not instantiated): `Strings`, `Asserts`, `Holder`.")
+                .contains("- Abstract (instantiated only through subclasses): `Task`.")
+                .doesNotContain("`Open`");
+    }
+
+    @Test
+    void jdkPackagesAreTheJdkModulesNotAPrefix() {
+        SpecFacts bare = bareFacts(id("m", "", "p"), "", "", List.of(), List.of());
+        UnitNode node = new UnitNode(bare.unit().id(), 0, 0, 0, List.of(), List.of(), List.of(), List.of(
+                "javax.annotation.processing", "javax.inject", "javax.money", "jdk.jfr", "org.w3c.dom"));
+        SpecFacts facts = new SpecFacts(bare.unit(), node, bare.project(), bare.moduleDescriptor(), bare.coverage(),
+                bare.tests(), bare.dependencies(), bare.dependents());
+
+        assertThat(SpecText.section(astOnly(facts), Section.DEPENDENCIES)).contains(
+                "- JDK (packages of the JDK's own modules): `javax.annotation.processing`, `jdk.jfr`, `org.w3c.dom`.",
+                "- Other: `javax.inject`, `javax.money`.");
+    }
+
+    @Test
+    void nestedTypesOfThePackageAreNotSupertypesFromOutside() {
+        String pkg = "p";
+        String a = "src/main/java/p/A.java";
+        String b = "src/main/java/p/B.java";
+        List<TypeModel> types = List.of(
+                type(pkg, "A", a).build(),
+                type(pkg, "A.Node", a).hidden().build(),
+                type(pkg, "A.Leaf", a).hidden().ext("Node").impl("Runnable").build(),
+                type(pkg, "B", b).impl("B.Inner.Deep").build(),
+                type(pkg, "B.Node", b).hidden().build(),
+                type(pkg, "B.Inner", b).hidden().build(),
+                type(pkg, "B.Inner.Deep", b).kind(TypeKind.INTERFACE).hidden().build(),
+                type(pkg, "B.Impl", b).hidden().ext("Node").impl("Inner.Deep").build());
+        String behavior = SpecText.section(astOnly(bareFacts(id("m", "", pkg), "", "", List.of(file(a), file(b)),
+                types)), Section.BEHAVIOR);
+
+        assertThat(behavior).contains("- `A.Node` is subclassed by `A.Leaf`.", "- `B.Node` is subclassed by `B.Impl`.",
+                "- `B.Inner.Deep` is implemented or extended by `B`, `B.Impl`.");
+        String outside = behavior.substring(behavior.indexOf("**Supertypes from outside the package**"));
+        assertThat(outside).contains("- `A.Leaf`: `Runnable`").doesNotContain("Node", "Deep", "`B");
     }
 
     @Test
@@ -280,8 +365,8 @@ class SpecRendererTest {
         String deps = SpecText.section(spec, Section.DEPENDENCIES);
         assertThat(deps).contains("[`core:com.acme.util`](com.acme.util.spec.md): String and collection helpers.",
                 "- [`app:com.acme.app`](../apps/app/com.acme.app.spec.md)\n",
-                "- JDK (`java.*`, `javax.*`): `java.io`, `java.util`, `javax.inject`.",
-                "- Other: `com.fasterxml.jackson.databind`.",
+                "- JDK (packages of the JDK's own modules): `java.io`, `java.util`.",
+                "- Other: `com.fasterxml.jackson.databind`, `javax.inject`.",
                 "- `org.junit.jupiter:junit-jupiter:5.14.4:test`",
                 "flowchart LR", "u_core_com_acme_cache --> u_core_com_acme_util",
                 "u_app_com_acme_app --> u_core_com_acme_cache");
