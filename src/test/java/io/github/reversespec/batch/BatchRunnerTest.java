@@ -156,6 +156,42 @@ class BatchRunnerTest {
     }
 
     @Test
+    void llmsTxtIsWrittenWithTheIndexRedactedAndNotRewrittenWhenCurrent() throws Exception {
+        String key = "sk-proj-llmstxtKey0123456789abcdef";
+        ProjectModel project = new ProjectModel("g", "acme", "1", "Acme Shop", "The shop, key " + key + ".", root,
+                "", 0, List.of(root.resolve("src/main/java")), List.of(), List.of(), List.of());
+        BatchRequest request = new BatchRequest(new ReactorModel(root, List.of(project)),
+                Path.of("specs/.reverse-spec-checkpoint.json"), RefreshMode.MISSING, UnitSelector.all(), false,
+                concurrency, 2, "reverse-spec-maven-plugin/test", false,
+                io.github.reversespec.context.KnownSecrets.of(List.of(key)));
+        new BatchRunner(new AstOnlyStep(), log).run(request);
+
+        Path llms = root.resolve("specs/llms.txt");
+        String text = Files.readString(llms);
+        assertThat(text).startsWith("# Acme Shop\n\n> The shop, key ").doesNotContain(key)
+                .contains("- [Architecture index](_index.spec.md)")
+                .contains("## acme (root)")
+                .contains("- [com.acme.base](com.acme.base.spec.md): Ids: Identifiers.");
+        for (String spec : specFiles().keySet()) {
+            String link = "](" + spec.substring("specs/".length()) + ")";
+            assertThat(text.split(java.util.regex.Pattern.quote(link), -1)).as(spec).hasSize(2);
+        }
+
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(llms, old);
+        new BatchRunner(new AstOnlyStep(), log).run(new BatchRequest(request.reactor(), request.checkpointPath(),
+                RefreshMode.ALL, UnitSelector.all(), false, concurrency, 2, request.generator(), false,
+                request.secrets()));
+        assertThat(Files.getLastModifiedTime(llms)).as("rewritten although current").isEqualTo(old);
+        assertThat(llms).hasContent(text);
+
+        Files.delete(root.resolve("specs/com.acme.app.spec.md"));
+        Files.delete(root.resolve("src/main/java/com/acme/app/Main.java"));
+        new BatchRunner(new AstOnlyStep(), log).run(request);
+        assertThat(Files.readString(llms)).doesNotContain("com.acme.app").contains("com.acme.base.spec.md");
+    }
+
+    @Test
     void secondRunSkipsEverythingAndForcedRunRewritesNothing() throws Exception {
         run(new AstOnlyStep(), RefreshMode.MISSING);
         Map<String, String> first = specFiles();
