@@ -44,7 +44,7 @@ public final class BatchRunner {
                     + BatchRequest.MAX_CONCURRENCY + " (the model client's connections); got " + request.concurrency());
         }
 
-        ReactorAnalysis analysis = new ReactorAnalyzer(request.analysisThreads()).analyze(request.reactor());
+        ReactorAnalysis analysis = new ReactorAnalyzer(request.analysisThreads(), log).analyze(request.reactor());
         List<String> problems = reportProblems(analysis);
         UnitGraph graph = UnitGraphBuilder.build(analysis);
         Plan plan = new Plan(request, analysis, graph);
