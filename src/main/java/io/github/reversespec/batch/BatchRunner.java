@@ -142,7 +142,8 @@ public final class BatchRunner {
             log.info(r.staleSpecs() + " spec(s) are stale (their code or a dependency's interface changed); "
                     + "run with -Dreverse-spec.refresh=stale to refresh them.");
         }
-        log.info("Specs in specs/; index specs/_index.spec.md; summary " + r.summaryPath());
+        log.info("Specs in specs/; index specs/_index.spec.md, for coding agents specs/llms.txt; summary "
+                + r.summaryPath());
     }
 
     /**
