@@ -42,9 +42,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Each project's files are decoded with its {@link ProjectModel#sourceEncoding()}.
  *
  * <p>On a large reactor the analysis is most of a run, so it reports "Analysing: N of M files
- * parsed" to the log it is given every {@link #PROGRESS_INTERVAL_NANOS}: a person sees it move, and
- * an analysis that ends within the first interval prints nothing. The consumer waits for a parse with
- * a timeout, so the report comes also while one huge file holds everything up.
+ * parsed (main and test sources)" to the log it is given every {@link #PROGRESS_INTERVAL_NANOS}: a
+ * person sees it move, and an analysis that ends within the first interval prints nothing. The
+ * consumer waits for a parse with a timeout, so the report comes also while one huge file holds
+ * everything up.
  *
  * <p>Bad input never stops the analysis: a file that cannot be read, decoded or parsed is kept as
  * a {@link SourceFile} with its {@link ParseProblem}; a missing root, a symbolic link loop or an
@@ -140,7 +141,8 @@ public final class ReactorAnalyzer {
                 while (true) {
                     long wait = nextReport - System.nanoTime();
                     if (wait <= 0) {
-                        log.info("Analysing: " + parsed.get() + " of " + tasks.size() + " files parsed");
+                        log.info("Analysing: " + parsed.get() + " of " + tasks.size()
+                                + " files parsed (main and test sources)");
                         nextReport = System.nanoTime() + progressIntervalNanos;
                         continue;
                     }

@@ -48,7 +48,7 @@ public final class BatchRunner {
         List<String> problems = reportProblems(analysis);
         UnitGraph graph = UnitGraphBuilder.build(analysis);
         Plan plan = new Plan(request, analysis, graph);
-        log.info("Analysed " + plan.fileCount() + " Java files in " + analysis.projects().size() + " project(s): "
+        log.info("Analysed " + plan.fileCount() + " main Java files in " + analysis.projects().size() + " project(s): "
                 + graph.size() + " package unit(s), " + plan.selected.size() + " selected, "
                 + graph.blocks().stream().filter(b -> b.size() > 1).count() + " package cycle(s), in "
                 + millis(started) + " ms");

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** "Analysing: N of M files parsed" while a long analysis runs, and nothing for a short one. */
 class AnalysisProgressTest {
 
-    private static final Pattern LINE = Pattern.compile("Analysing: (\\d+) of (\\d+) files parsed");
+    private static final Pattern LINE =
+            Pattern.compile("Analysing: (\\d+) of (\\d+) files parsed \\(main and test sources\\)");
 
     @TempDir
     Path dir;

@@ -17,7 +17,8 @@ class LlmsTxtRendererTest {
     private static final String GEN = "reverse-spec-maven-plugin/0.1.0-SNAPSHOT";
 
     /** {@code - [name](url)} with optional {@code : notes}; the name holds no unescaped bracket. */
-    private static final Pattern LINK_LINE = Pattern.compile("^- \\[((?:[^\\[\\]\\\\]|\\\\.)+)]\\(([^()\\s]+)\\)(: .+)?$");
+    private static final Pattern LINK_LINE =
+            Pattern.compile("^- \\[((?:[^\\[\\]\\\\]|\\\\.)+)]\\(([^()\\s]+)\\)(: .+)?$");
 
     private final LlmsTxtRenderer renderer = new LlmsTxtRenderer();
 
