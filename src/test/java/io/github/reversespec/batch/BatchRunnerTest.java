@@ -281,6 +281,17 @@ class BatchRunnerTest {
     }
 
     @Test
+    void checkpointInPlaceOfAFileTheRunWritesIsRefusedBeforeAnyWork() {
+        for (String bad : List.of("specs/llms.txt", "specs/_index.spec.md", "specs/_batch-summary.json")) {
+            assertThatThrownBy(() -> new BatchRunner(new AstOnlyStep(), log)
+                            .run(request(RefreshMode.MISSING, UnitSelector.all(), bad)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("would overwrite a spec, llms.txt or the run summary");
+        }
+        assertThat(root.resolve("specs")).doesNotExist();
+    }
+
+    @Test
     void concurrencyOutsideOneToTheConnectionPoolIsRefusedBeforeAnyWork() {
         for (int bad : new int[] {0, -1, BatchRequest.MAX_CONCURRENCY + 1}) {
             concurrency = bad;
