@@ -41,5 +41,18 @@ String index = spec('_index.spec.md').text
 assert index.contains('jackson-databind')
 assert index.contains('```mermaid')
 assert buildLog.contains('[6/6] ')
+
+// llms.txt: named after the root project, one section per module with specs (not the parent),
+// each spec linked once relative to specs/, the same package of two modules under each
+String llms = spec('llms.txt').text
+assert llms.startsWith('# acme-parent\n\n> ')
+assert !llms.contains('## acme-parent') : 'the parent has no Java packages, so no section'
+['core/com.acme.core.a.spec.md', 'core/com.acme.core.b.spec.md', 'core/com.acme.core.base.spec.md',
+ 'core/com.acme.shared.spec.md', 'app/com.acme.app.spec.md', 'app/com.acme.shared.spec.md'].each {
+    assert llms.count("](${it})") == 1 : "llms.txt links ${it} other than once"
+    String before = llms.substring(0, llms.indexOf("](${it})"))
+    String section = before.substring(before.lastIndexOf('\n## ') + 1, before.indexOf('\n', before.lastIndexOf('\n## ') + 1))
+    assert section == (it.startsWith('core/') ? '## acme-core (core)' : '## acme-app (app)') : "${it} under ${section}"
+}
 checks.assertOnlySpecsWritten(basedir)
 return true

@@ -44,8 +44,21 @@ String index = new File(basedir, 'specs/_index.spec.md').text
 ['com.example.shop.model', 'com.example.shop.util', 'com.example.shop.service'].each {
     assert index.contains("](${it}.spec.md)") : "index lacks a link to ${it}"
 }
-assert buildLog.contains('[1/3] Processing shop:')
-assert buildLog.contains('[3/3] Processing shop:com.example.shop.service...')
+// one counter, on the outcome lines: service depends on the other two, so it ends last
+assert buildLog.contains('Processing shop:com.example.shop.service...')
+assert buildLog =~ /\[1\/3\] shop:com\.example\.shop\.(model|util): written \(ast-only\)/
+assert buildLog.contains('[3/3] shop:com.example.shop.service: written (ast-only)')
+assert !(buildLog =~ /\[\d+\/3\] Processing /) : 'the Processing line carries a second counter'
+assert buildLog =~ /reverse-spec: 3 unit\(s\): 3 written \(ast-only\); \d+\.\d s/
+
+// llms.txt for coding agents, next to the index: every spec linked once, relative to specs/
+String llms = new File(basedir, 'specs/llms.txt').text
+assert llms.startsWith('# ')
+assert llms.contains('\n> ')
+assert llms.contains('- [Architecture index](_index.spec.md)')
+['com.example.shop.model', 'com.example.shop.util', 'com.example.shop.service'].each {
+    assert llms.count("](${it}.spec.md)") == 1 : "llms.txt lacks a link to ${it}"
+}
 assert !new File(basedir, 'specs/.reverse-spec-checkpoint.json').exists() : 'checkpoint not removed'
 checks.assertOnlySpecsWritten(basedir)
 return true

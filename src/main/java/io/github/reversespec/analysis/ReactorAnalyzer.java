@@ -1,5 +1,6 @@
 package io.github.reversespec.analysis;
 
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.reactor.ReactorModel;
 import java.io.IOException;
@@ -25,6 +26,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -37,6 +40,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * memory, never the whole reactor.
  *
  * <p>Each project's files are decoded with its {@link ProjectModel#sourceEncoding()}.
+ *
+ * <p>On a large reactor the analysis is most of a run, so it reports "Analysing: N of M files
+ * parsed (main and test sources)" to the log it is given every {@link #PROGRESS_INTERVAL_NANOS}: a
+ * person sees it move, and an analysis that ends within the first interval prints nothing. The
+ * consumer waits for a parse with a timeout, so the report comes also while one huge file holds
+ * everything up.
  *
  * <p>Bad input never stops the analysis: a file that cannot be read, decoded or parsed is kept as
  * a {@link SourceFile} with its {@link ParseProblem}; a missing root, a symbolic link loop or an
@@ -53,16 +62,38 @@ public final class ReactorAnalyzer {
     /** Parses in flight per thread, ahead of the in-order consumer. */
     private static final int WINDOW_PER_THREAD = 16;
 
+    /** How often the progress line comes: often enough to see the run is alive, not per file. */
+    static final long PROGRESS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
+
     private final int threads;
+    private final ProgressLog log;
+    private final long progressIntervalNanos;
 
     /**
+     * An analyser that reports nothing (tests, and callers that only want the facts).
+     *
      * @param threads parser threads, at least 1 (one JavaParser instance each)
      */
     public ReactorAnalyzer(int threads) {
+        this(threads, ProgressLog.SILENT);
+    }
+
+    /**
+     * @param threads parser threads, at least 1 (one JavaParser instance each)
+     * @param log where the progress line goes while files are parsed
+     */
+    public ReactorAnalyzer(int threads, ProgressLog log) {
+        this(threads, log, PROGRESS_INTERVAL_NANOS);
+    }
+
+    /** With another progress interval: a test cannot wait five seconds per line. */
+    ReactorAnalyzer(int threads, ProgressLog log, long progressIntervalNanos) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
         this.threads = threads;
+        this.log = log;
+        this.progressIntervalNanos = progressIntervalNanos;
     }
 
     /**
@@ -89,6 +120,8 @@ public final class ReactorAnalyzer {
 
         ExecutorService pool = Executors.newFixedThreadPool(threads, workerThreads());
         ThreadLocal<SourceFileReader> readers = ThreadLocal.withInitial(SourceFileReader::new);
+        AtomicInteger parsed = new AtomicInteger();
+        long nextReport = System.nanoTime() + progressIntervalNanos;
         try {
             Deque<Future<SourceFileReader.Result>> inFlight = new ArrayDeque<>();
             int next = 0;
@@ -97,9 +130,29 @@ public final class ReactorAnalyzer {
                 while (next < tasks.size() && inFlight.size() < window) {
                     Task t = tasks.get(next++);
                     java.nio.charset.Charset charset = t.project.project.sourceEncoding();
-                    inFlight.add(pool.submit(() -> readers.get().read(t.found, t.test, charset)));
+                    inFlight.add(pool.submit(() -> {
+                        SourceFileReader.Result r = readers.get().read(t.found, t.test, charset);
+                        parsed.incrementAndGet();
+                        return r;
+                    }));
                 }
-                SourceFileReader.Result r = inFlight.removeFirst().get();
+                Future<SourceFileReader.Result> head = inFlight.removeFirst();
+                SourceFileReader.Result r;
+                while (true) {
+                    long wait = nextReport - System.nanoTime();
+                    if (wait <= 0) {
+                        log.info("Analysing: " + parsed.get() + " of " + tasks.size()
+                                + " files parsed (main and test sources)");
+                        nextReport = System.nanoTime() + progressIntervalNanos;
+                        continue;
+                    }
+                    try {
+                        r = head.get(wait, TimeUnit.NANOSECONDS);
+                        break;
+                    } catch (TimeoutException e) {
+                        // time for the next progress line; the parse goes on
+                    }
+                }
                 tasks.get(consumed).project.accept(r);
             }
         } catch (InterruptedException e) {

@@ -44,11 +44,11 @@ public final class BatchRunner {
                     + BatchRequest.MAX_CONCURRENCY + " (the model client's connections); got " + request.concurrency());
         }
 
-        ReactorAnalysis analysis = new ReactorAnalyzer(request.analysisThreads()).analyze(request.reactor());
+        ReactorAnalysis analysis = new ReactorAnalyzer(request.analysisThreads(), log).analyze(request.reactor());
         List<String> problems = reportProblems(analysis);
         UnitGraph graph = UnitGraphBuilder.build(analysis);
         Plan plan = new Plan(request, analysis, graph);
-        log.info("Analysed " + plan.fileCount() + " Java files in " + analysis.projects().size() + " project(s): "
+        log.info("Analysed " + plan.fileCount() + " main Java files in " + analysis.projects().size() + " project(s): "
                 + graph.size() + " package unit(s), " + plan.selected.size() + " selected, "
                 + graph.blocks().stream().filter(b -> b.size() > 1).count() + " package cycle(s), in "
                 + millis(started) + " ms");
@@ -133,22 +133,7 @@ public final class BatchRunner {
     }
 
     private void logTotals(BatchResult r) {
-        log.info(String.format(
-                "reverse-spec: %d unit(s): %d written (%d llm, %d ast-only), %d unchanged, %d skipped, %d resumed, "
-                        + "%d degraded, %d failed, %d pending; %d request(s), %d token(s); %.1f s",
-                r.units().size(),
-                r.count(UnitStatus.WRITTEN_LLM) + r.count(UnitStatus.WRITTEN_AST),
-                r.count(UnitStatus.WRITTEN_LLM),
-                r.count(UnitStatus.WRITTEN_AST),
-                r.count(UnitStatus.UNCHANGED),
-                r.count(UnitStatus.SKIPPED),
-                r.count(UnitStatus.RESUMED),
-                r.count(UnitStatus.DEGRADED),
-                r.count(UnitStatus.FAILED),
-                r.count(UnitStatus.PENDING),
-                r.attempts(),
-                r.tokens(),
-                r.durationMs() / 1000.0));
+        log.info(totalsLine(r));
         if (r.count(UnitStatus.SKIPPED) == r.units().size() && !r.units().isEmpty()) {
             log.info("Every spec already exists; nothing was regenerated (use -Dreverse-spec.refresh=stale or "
                     + "-Dreverse-spec.force to regenerate).");
@@ -157,7 +142,44 @@ public final class BatchRunner {
             log.info(r.staleSpecs() + " spec(s) are stale (their code or a dependency's interface changed); "
                     + "run with -Dreverse-spec.refresh=stale to refresh them.");
         }
-        log.info("Specs in specs/; index specs/_index.spec.md; summary " + r.summaryPath());
+        log.info("Specs in specs/; index specs/_index.spec.md, for coding agents specs/llms.txt; summary "
+                + r.summaryPath());
+    }
+
+    /**
+     * The closing line: the unit count, then only the outcomes that occurred (eleven counters, most
+     * of them zero, hid the one that mattered), requests and tokens only when a model was asked, and
+     * the time. For example {@code reverse-spec: 34 unit(s): 30 written (ast-only), 4 unchanged; 12.3 s}.
+     */
+    static String totalsLine(BatchResult r) {
+        long llm = r.count(UnitStatus.WRITTEN_LLM);
+        long ast = r.count(UnitStatus.WRITTEN_AST);
+        List<String> parts = new ArrayList<>();
+        if (llm + ast > 0) {
+            String kinds = llm > 0 && ast > 0 ? llm + " llm, " + ast + " ast-only" : llm > 0 ? "llm" : "ast-only";
+            parts.add((llm + ast) + " written (" + kinds + ")");
+        }
+        addCount(parts, r.count(UnitStatus.UNCHANGED), "unchanged");
+        addCount(parts, r.count(UnitStatus.SKIPPED), "skipped");
+        addCount(parts, r.count(UnitStatus.RESUMED), "resumed");
+        addCount(parts, r.count(UnitStatus.EDITED), "kept (edited by hand)");
+        addCount(parts, r.count(UnitStatus.DEGRADED), "degraded");
+        addCount(parts, r.count(UnitStatus.FAILED), "failed");
+        addCount(parts, r.count(UnitStatus.PENDING), "pending");
+        StringBuilder line = new StringBuilder("reverse-spec: ").append(r.units().size()).append(" unit(s)");
+        if (!parts.isEmpty()) {
+            line.append(": ").append(String.join(", ", parts));
+        }
+        if (r.attempts() > 0 || r.tokens() > 0) {
+            line.append("; ").append(r.attempts()).append(" request(s), ").append(r.tokens()).append(" token(s)");
+        }
+        return line.append(String.format(java.util.Locale.ROOT, "; %.1f s", r.durationMs() / 1000.0)).toString();
+    }
+
+    private static void addCount(List<String> parts, long count, String what) {
+        if (count > 0) {
+            parts.add(count + " " + what);
+        }
     }
 
     /** Ctrl-C or SIGTERM while units are processed: see {@link UnitProcessor#terminated()}. */

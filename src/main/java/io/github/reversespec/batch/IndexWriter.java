@@ -9,6 +9,7 @@ import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.render.IndexEntry;
 import io.github.reversespec.render.IndexInput;
 import io.github.reversespec.render.IndexRenderer;
+import io.github.reversespec.render.LlmsTxtRenderer;
 import io.github.reversespec.spec.SpecFileInfo;
 import io.github.reversespec.render.SpecFileReader;
 import java.io.IOException;
@@ -24,11 +25,14 @@ import java.util.stream.Stream;
 /**
  * Writes {@code specs/_index.spec.md} from every spec on disk: the units of the current reactor in
  * processing order (also those skipped or written by earlier runs), then specs on disk that belong
- * to no unit of the current reactor.
+ * to no unit of the current reactor. Writes {@code specs/llms.txt}, the same spec set for coding
+ * agents, from the same entries, so the two never disagree about what is on disk.
  */
 final class IndexWriter {
 
     static final String INDEX = SpecLayout.INDEX_FILE;
+
+    static final String LLMS_TXT = SpecLayout.LLMS_TXT_FILE;
 
     private final BatchRequest request;
     private final UnitGraph graph;
@@ -42,7 +46,12 @@ final class IndexWriter {
         this.log = log;
     }
 
-    /** @return whether the index is on disk and current */
+    /**
+     * Writes the index and {@code llms.txt}, each only when its bytes changed.
+     *
+     * @return whether the index is on disk and current (a failure to write {@code llms.txt} is
+     *     logged as an error of its own)
+     */
     boolean write() {
         Path root = request.reactor().root();
         Map<String, SpecFileInfo> onDisk = readSpecsOnDisk(root);
@@ -62,13 +71,19 @@ final class IndexWriter {
             entries.add(new IndexEntry(spec.module(), dir, spec.packageName(), path, spec.status(), spec.level(),
                     spec.dependsOn(), spec.intent(), false));
         });
-        String text = request.secrets().redact(
-                new IndexRenderer().render(new IndexInput(request.generator(), entries, projects)));
+        IndexInput input = new IndexInput(request.generator(), entries, projects);
+        boolean indexWritten = write(INDEX, new IndexRenderer().render(input), "the index");
+        write(LLMS_TXT, new LlmsTxtRenderer().render(input), "the agents' file");
+        return indexWritten;
+    }
+
+    /** Writes one file under {@code specs/}, redacted, only when changed; logs a failure. */
+    private boolean write(String file, String text, String what) {
         try {
-            AtomicFiles.writeIfChanged(request.specsDir().resolve(INDEX), text);
+            AtomicFiles.writeIfChanged(request.specsDir().resolve(file), request.secrets().redact(text));
             return true;
         } catch (IOException e) {
-            log.error("Cannot write the index specs/" + INDEX + ": " + BatchRunner.describe(e));
+            log.error("Cannot write " + what + " specs/" + file + ": " + BatchRunner.describe(e));
             return false;
         }
     }

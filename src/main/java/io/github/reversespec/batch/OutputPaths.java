@@ -34,9 +34,10 @@ final class OutputPaths {
                     + ". The plugin writes nowhere else: use a path such as specs/.reverse-spec-checkpoint.json.");
         }
         String name = checkpoint.getFileName().toString();
-        if (name.endsWith(SpecLayout.SPEC_SUFFIX) || name.startsWith(SpecLayout.SUMMARY_PREFIX)) {
+        if (name.endsWith(SpecLayout.SPEC_SUFFIX) || name.startsWith(SpecLayout.SUMMARY_PREFIX)
+                || checkpoint.equals(specs.resolve(SpecLayout.LLMS_TXT_FILE))) {
             throw new ConfigurationException("reverse-spec.checkpointPath '" + request.checkpointPath()
-                    + "' would overwrite a spec or the run summary; choose another file name, such as "
+                    + "' would overwrite a spec, llms.txt or the run summary; choose another file name, such as "
                     + "specs/.reverse-spec-checkpoint.json.");
         }
     }

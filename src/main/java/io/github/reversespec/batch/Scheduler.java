@@ -85,18 +85,16 @@ final class Scheduler {
         // checkpoint entry is still being saved (that save only matters to a later resume).
         java.util.concurrent.BlockingQueue<Object> settledUnits = new java.util.concurrent.LinkedBlockingQueue<>();
         int inFlight = 0;
-        int started = 0;
         boolean drained = false;
         try {
             for (int settled = 0; settled < total; ) {
                 while (!processor.stopping() && inFlight < concurrency && !ready.isEmpty()) {
                     UnitNode node = ready.poll();
                     int at = positions.get(node.id());
-                    String counter = "[" + (++started) + "/" + total + "] ";
                     pool.execute(() -> {
                         UnitResult r;
                         try {
-                            r = processor.process(node, counter);
+                            r = processor.process(node);
                         } catch (Throwable t) {
                             settledUnits.add(t);
                             throw t;

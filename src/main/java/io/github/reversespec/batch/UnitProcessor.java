@@ -86,13 +86,15 @@ final class UnitProcessor {
 
     /**
      * The counter of a unit's outcome line: completions so far, so that with several units in
-     * flight the outcomes still count up (the "Processing" line counts starts).
+     * flight the outcomes still count up, and the last line says how far the run is. It is the
+     * run's only counter: the "Processing" line carries none, since the number a unit will finish
+     * with is not known when it starts, and a second sequence of starts confused readers.
      */
     private String outcomeCounter() {
         return "[" + outcomes.incrementAndGet() + "/" + plan.selected.size() + "] ";
     }
 
-    UnitResult process(UnitNode node, String counter) {
+    UnitResult process(UnitNode node) {
         long started = System.nanoTime();
         UnitId id = node.id();
         Optional<SpecFileInfo> existing = plan.spec(id);
@@ -119,9 +121,9 @@ final class UnitProcessor {
                     "edited by hand; kept (" + reason.get() + ")");
         }
 
-        log.info(counter + "Processing " + id.display() + "...");
+        log.info("Processing " + id.display() + "...");
         if (log.isDebugEnabled()) {
-            log.debug(counter + id.display() + ": regenerating because " + reason.get());
+            log.debug(id.display() + ": regenerating because " + reason.get());
         }
         try {
             SpecFacts facts = plan.facts(node);

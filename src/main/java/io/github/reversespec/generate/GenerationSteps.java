@@ -26,6 +26,10 @@ import java.util.Optional;
  */
 public final class GenerationSteps {
 
+    /** What a run without a model says about it: short, pointing to where the set-up is explained. */
+    static final String NO_MODEL_LINE =
+            "reverse-spec: AST-only (no model configured; see the README's \"Configuring a model\")";
+
     static final String HOW_TO_CONFIGURE = "set OPENAI_API_KEY or ANTHROPIC_API_KEY, or the password of a <server> "
             + "in settings.xml (reverse-spec.serverId), or -Dreverse-spec.baseUrl=http://localhost:11434/v1 "
             + "-Dreverse-spec.model=<model> for a local Ollama";
@@ -116,8 +120,10 @@ public final class GenerationSteps {
             if (s.provider().equalsIgnoreCase("none")) {
                 log.info("reverse-spec: provider none: writing AST-only specs.");
             } else {
-                log.info("reverse-spec: no model configured, writing AST-only specs. To have a model write the prose, "
-                        + HOW_TO_CONFIGURE + ".");
+                // One short line every run: it says why the specs are AST-only without repeating the
+                // set-up instructions each time; those are in the README and in the debug log.
+                log.info(NO_MODEL_LINE);
+                log.debug("reverse-spec: to have a model write the prose, " + HOW_TO_CONFIGURE + ".");
             }
             return new AstOnlyStep();
         }

@@ -109,7 +109,7 @@ public final class IndexRenderer {
     }
 
     /** Groups the entries by their project, projects in reactor order; entries of no project come last. */
-    private static Map<ProjectModel, List<IndexEntry>> group(List<ProjectModel> projects, List<IndexEntry> entries) {
+    static Map<ProjectModel, List<IndexEntry>> group(List<ProjectModel> projects, List<IndexEntry> entries) {
         Map<ProjectModel, List<IndexEntry>> groups = new LinkedHashMap<>();
         projects.forEach(p -> groups.put(p, new ArrayList<>()));
         Map<String, ProjectModel> orphans = new TreeMap<>();

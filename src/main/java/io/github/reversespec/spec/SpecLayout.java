@@ -28,6 +28,12 @@ public final class SpecLayout {
     /** The architecture index, relative to the root. */
     public static final String INDEX_PATH = SPECS_DIR + "/" + INDEX_FILE;
 
+    /** The spec set for coding agents' file name in {@code specs/}, in the llms.txt format (llmstxt.org). */
+    public static final String LLMS_TXT_FILE = "llms.txt";
+
+    /** The spec set for coding agents, relative to the root: regenerated with the index. */
+    public static final String LLMS_TXT_PATH = SPECS_DIR + "/" + LLMS_TXT_FILE;
+
     /** The run summary for people, relative to the root. */
     public static final String SUMMARY_MARKDOWN = SPECS_DIR + "/_batch-summary.md";
 

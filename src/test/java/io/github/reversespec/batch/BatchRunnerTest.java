@@ -149,10 +149,74 @@ class BatchRunnerTest {
         assertThat(root.resolve("specs/_batch-summary.md")).exists();
         assertThat(root.resolve("specs/_batch-summary.json")).content().contains("\"totalModules\" : 4");
         assertThat(root.resolve("specs/.reverse-spec-checkpoint.json")).doesNotExist();
-        assertThat(logLines).contains("INFO [1/4] Processing acme:com.acme.base...");
+        // one counter: the outcome lines count completions; the "Processing" line carries none
+        assertThat(logLines).contains("INFO Processing acme:com.acme.base...")
+                .anyMatch(l -> l.startsWith("INFO [1/4] acme:com.acme.base: written (ast-only) in "))
+                .anyMatch(l -> l.startsWith("INFO [4/4] acme:com.acme.app: written (ast-only) in "))
+                .noneMatch(l -> l.matches(".*\\[\\d+/\\d+\\] Processing .*"))
+                .anyMatch(l -> l.matches("INFO reverse-spec: 4 unit\\(s\\): 4 written \\(ast-only\\); \\d+\\.\\d s"));
         assertThat(Files.readString(root.resolve("specs/com.acme.app.spec.md")))
                 .contains("public static void main(String[] args)")
                 .contains("](com.acme.a.spec.md)");
+    }
+
+    @Test
+    void llmsTxtIsWrittenWithTheIndexRedactedAndNotRewrittenWhenCurrent() throws Exception {
+        String key = "sk-proj-llmstxtKey0123456789abcdef";
+        ProjectModel project = new ProjectModel("g", "acme", "1", "Acme Shop", "The shop, key " + key + ".", root,
+                "", 0, List.of(root.resolve("src/main/java")), List.of(), List.of(), List.of());
+        BatchRequest request = new BatchRequest(new ReactorModel(root, List.of(project)),
+                Path.of("specs/.reverse-spec-checkpoint.json"), RefreshMode.MISSING, UnitSelector.all(), false,
+                concurrency, 2, "reverse-spec-maven-plugin/test", false,
+                io.github.reversespec.context.KnownSecrets.of(List.of(key)));
+        new BatchRunner(new AstOnlyStep(), log).run(request);
+
+        Path llms = root.resolve("specs/llms.txt");
+        String text = Files.readString(llms);
+        assertThat(text).startsWith("# Acme Shop\n\n> The shop, key ").doesNotContain(key)
+                .contains("- [Architecture index](_index.spec.md)")
+                .contains("## acme (root)")
+                .contains("- [com.acme.base](com.acme.base.spec.md): Ids: Identifiers.");
+        for (String spec : specFiles().keySet()) {
+            String link = "](" + spec.substring("specs/".length()) + ")";
+            assertThat(text.split(java.util.regex.Pattern.quote(link), -1)).as(spec).hasSize(2);
+        }
+
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(llms, old);
+        new BatchRunner(new AstOnlyStep(), log).run(new BatchRequest(request.reactor(), request.checkpointPath(),
+                RefreshMode.ALL, UnitSelector.all(), false, concurrency, 2, request.generator(), false,
+                request.secrets()));
+        assertThat(Files.getLastModifiedTime(llms)).as("rewritten although current").isEqualTo(old);
+        assertThat(llms).hasContent(text);
+
+        Files.delete(root.resolve("specs/com.acme.app.spec.md"));
+        Files.delete(root.resolve("src/main/java/com/acme/app/Main.java"));
+        new BatchRunner(new AstOnlyStep(), log).run(request);
+        assertThat(Files.readString(llms)).doesNotContain("com.acme.app").contains("com.acme.base.spec.md");
+    }
+
+    @Test
+    void theClosingLineNamesOnlyTheOutcomesThatOccurred() {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.BiFunction<UnitStatus, Integer, UnitResult> unit = (status, attempts) -> new UnitResult(
+                new io.github.reversespec.analysis.UnitId("g:a", "a", "", "p" + n.incrementAndGet()), status, "", 0, 5,
+                attempts, attempts * 100L, "");
+        BatchResult astOnly = new BatchResult(List.of(unit.apply(UnitStatus.WRITTEN_AST, 0),
+                unit.apply(UnitStatus.WRITTEN_AST, 0), unit.apply(UnitStatus.UNCHANGED, 0)), 0, 12_345, true,
+                "specs/_batch-summary.md", "", false, 0, List.of());
+        assertThat(BatchRunner.totalsLine(astOnly))
+                .isEqualTo("reverse-spec: 3 unit(s): 2 written (ast-only), 1 unchanged; 12.3 s");
+
+        BatchResult mixed = new BatchResult(List.of(unit.apply(UnitStatus.WRITTEN_LLM, 2),
+                unit.apply(UnitStatus.WRITTEN_AST, 0), unit.apply(UnitStatus.DEGRADED, 4),
+                unit.apply(UnitStatus.FAILED, 0), unit.apply(UnitStatus.EDITED, 0), unit.apply(UnitStatus.PENDING, 0)),
+                0, 900, true, "specs/_batch-summary.md", "budget", false, 0, List.of());
+        assertThat(BatchRunner.totalsLine(mixed)).isEqualTo("reverse-spec: 6 unit(s): 2 written (1 llm, 1 ast-only),"
+                + " 1 kept (edited by hand), 1 degraded, 1 failed, 1 pending; 6 request(s), 600 token(s); 0.9 s");
+
+        assertThat(BatchRunner.totalsLine(new BatchResult(List.of(), 0, 50, true, "s", "", false, 0, List.of())))
+                .isEqualTo("reverse-spec: 0 unit(s); 0.1 s");
     }
 
     @Test
@@ -212,6 +276,17 @@ class BatchRunnerTest {
                             .run(request(RefreshMode.MISSING, UnitSelector.all(), bad)))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("reverse-spec.checkpointPath");
+        }
+        assertThat(root.resolve("specs")).doesNotExist();
+    }
+
+    @Test
+    void checkpointInPlaceOfAFileTheRunWritesIsRefusedBeforeAnyWork() {
+        for (String bad : List.of("specs/llms.txt", "specs/_index.spec.md", "specs/_batch-summary.json")) {
+            assertThatThrownBy(() -> new BatchRunner(new AstOnlyStep(), log)
+                            .run(request(RefreshMode.MISSING, UnitSelector.all(), bad)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("would overwrite a spec, llms.txt or the run summary");
         }
         assertThat(root.resolve("specs")).doesNotExist();
     }
