@@ -17,7 +17,10 @@ import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.DuplicateProjectException;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectSorter;
+import org.codehaus.plexus.util.dag.CycleDetectedException;
 
 /**
  * Turns Maven's reactor into the plain {@link ReactorModel} the core works on: every project of the
@@ -40,7 +43,7 @@ final class MavenReactorReader {
     static ReactorModel read(MavenSession session) throws MojoFailureException {
         Path root = executionRoot(session);
         List<MavenProject> selected = session.getProjects();
-        List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : selected;
+        List<MavenProject> all = buildOrder(session.getAllProjects() != null ? session.getAllProjects() : selected);
         Set<String> reactorKeys = new LinkedHashSet<>();
         for (MavenProject p : all) {
             reactorKeys.add(key(p));
@@ -55,6 +58,19 @@ final class MavenReactorReader {
             projects.add(toModel(project, root, index++, reactorKeys, selectedKeys.contains(key(project))));
         }
         return new ReactorModel(root, projects);
+    }
+
+    /**
+     * The projects in Maven's build order. {@code getAllProjects()} keeps the order the modules were
+     * collected in (app, core, parent for a parent pom listing app first), while the order units,
+     * the index and the summary follow is the build order, the same with or without {@code -pl}.
+     */
+    static List<MavenProject> buildOrder(List<MavenProject> projects) {
+        try {
+            return new ProjectSorter(projects).getSortedProjects();
+        } catch (CycleDetectedException | DuplicateProjectException | RuntimeException e) {
+            return projects; // Maven itself refuses such a reactor before any goal runs
+        }
     }
 
     /**

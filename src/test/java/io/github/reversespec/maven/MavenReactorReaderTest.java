@@ -88,6 +88,18 @@ class MavenReactorReaderTest {
     }
 
     @Test
+    void projectsComeInBuildOrderWhateverOrderTheyWereCollectedIn() throws Exception {
+        MavenProject app = project("app", "app", m -> m.addDependency(dependency("core", null)));
+        MavenProject core = project("core", "core");
+        ReactorModel all = MavenReactorReader.read(session(List.of(app, core), List.of(app, core)));
+        assertThat(all.projects()).extracting(ProjectModel::artifactId).containsExactly("core", "app");
+        assertThat(all.projects()).extracting(ProjectModel::reactorIndex).containsExactly(0, 1);
+        // -pl app: the same order and indexes, so the same bytes.
+        ReactorModel onlyApp = MavenReactorReader.read(session(List.of(app, core), List.of(app)));
+        assertThat(onlyApp.projects()).extracting(ProjectModel::artifactId).containsExactly("core", "app");
+    }
+
+    @Test
     void plSubsetIsMarkedSelectedWhileEveryProjectIsKeptInReactorOrder() throws Exception {
         MavenProject parent = project("parent", "");
         MavenProject util = project("util", "util");
