@@ -6,7 +6,7 @@ List<String> runs = (buildLog.split(/(?m)^\[INFO\] Scanning for projects\.\.\./)
 assert runs.size() == 3 : "expected three builds in build.log, found ${runs.size()}"
 
 // 1. -pl m2: only m2's unit was processed, but the whole reactor was analysed as its context
-assert runs[0].contains('Processing pl-m2:org.lb.two...')
+assert runs[0].contains('[1/1] Processing pl-m2:org.lb.two...')
 assert runs[0].contains('[1/1] pl-m2:org.lb.two: written (ast-only)')
 assert !runs[0].contains('Processing pl-m1') : '-pl was not honoured'
 assert runs[0].contains('2 package unit(s), 1 selected')

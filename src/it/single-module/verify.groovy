@@ -44,11 +44,16 @@ String index = new File(basedir, 'specs/_index.spec.md').text
 ['com.example.shop.model', 'com.example.shop.util', 'com.example.shop.service'].each {
     assert index.contains("](${it}.spec.md)") : "index lacks a link to ${it}"
 }
-// one counter, on the outcome lines: service depends on the other two, so it ends last
-assert buildLog.contains('Processing shop:com.example.shop.service...')
-assert buildLog =~ /\[1\/3\] shop:com\.example\.shop\.(model|util): written \(ast-only\)/
+// one counter: a unit's number on its Processing line and its outcome line; service depends on the
+// other two, so it starts last
+assert buildLog.contains('[3/3] Processing shop:com.example.shop.service...')
+assert buildLog =~ /\[1\/3\] Processing shop:com\.example\.shop\.(model|util)\.\.\./
 assert buildLog.contains('[3/3] shop:com.example.shop.service: written (ast-only)')
-assert !(buildLog =~ /\[\d+\/3\] Processing /) : 'the Processing line carries a second counter'
+['model', 'util', 'service'].each { pkg ->
+    def started = (buildLog =~ /\[(\d)\/3\] Processing shop:com\.example\.shop\.${pkg}\.\.\./)
+    def ended = (buildLog =~ /\[(\d)\/3\] shop:com\.example\.shop\.${pkg}: written/)
+    assert started.find() && ended.find() && started.group(1) == ended.group(1) : "two numbers for ${pkg}"
+}
 assert buildLog =~ /reverse-spec: 3 unit\(s\): 3 written \(ast-only\); \d+\.\d s/
 
 // llms.txt for coding agents, next to the index: every spec linked once, relative to specs/

@@ -85,22 +85,22 @@ final class UnitProcessor {
     }
 
     /**
-     * The counter of a unit's outcome line: completions so far, so that with several units in
-     * flight the outcomes still count up, and the last line says how far the run is. It is the
-     * run's only counter: the "Processing" line carries none, since the number a unit will finish
-     * with is not known when it starts, and a second sequence of starts confused readers.
+     * A unit's number in the run, taken when it starts: {@code [N/Total]} on its "Processing" line
+     * (PRODUCT.md) and again on its outcome line, so that the run has one sequence, each unit one
+     * number, whatever the concurrency (before, the starts and the completions were counted apart).
      */
-    private String outcomeCounter() {
+    private String nextCounter() {
         return "[" + outcomes.incrementAndGet() + "/" + plan.selected.size() + "] ";
     }
 
     UnitResult process(UnitNode node) {
         long started = System.nanoTime();
+        String counter = nextCounter();
         UnitId id = node.id();
         Optional<SpecFileInfo> existing = plan.spec(id);
 
         if (resumable(node, existing)) {
-            log.info(outcomeCounter() + id.display() + ": already done by the interrupted run (resumed)");
+            log.info(counter + id.display() + ": already done by the interrupted run (resumed)");
             return new UnitResult(id, UnitStatus.RESUMED, existing.get().status(), node.level(), 0, 0, 0, "");
         }
         Optional<String> reason = plan.regenerationReason(node, existing, step.modelAvailable());
@@ -109,11 +109,11 @@ final class UnitProcessor {
             staleKept.incrementAndGet();
         }
         if (reason.isEmpty()) {
-            log.info(outcomeCounter() + id.display() + ": skipped (spec exists; refresh=" + request.refresh().label() + ")");
+            log.info(counter + id.display() + ": skipped (spec exists; refresh=" + request.refresh().label() + ")");
             return new UnitResult(id, UnitStatus.SKIPPED, existing.get().status(), node.level(), 0, 0, 0, "");
         }
         if (plan.keepsEdit(existing)) {
-            log.warn(outcomeCounter() + id.display() + ": kept, not regenerated: " + SpecLayout.specPath(id) + " was edited "
+            log.warn(counter + id.display() + ": kept, not regenerated: " + SpecLayout.specPath(id) + " was edited "
                     + "by hand outside its notes block (" + reason.get() + "). Move your text into the notes "
                     + "block to keep it across regenerations, or set -Dreverse-spec.overwriteEdited=true to "
                     + "replace the edit.");
@@ -121,7 +121,7 @@ final class UnitProcessor {
                     "edited by hand; kept (" + reason.get() + ")");
         }
 
-        log.info("Processing " + id.display() + "...");
+        log.info(counter + "Processing " + id.display() + "...");
         if (log.isDebugEnabled()) {
             log.debug(id.display() + ": regenerating because " + reason.get());
         }
@@ -133,10 +133,10 @@ final class UnitProcessor {
                     request.generator(), plan.interfaceHashes.get(id), plan.dependencyHash(node));
             String notes = existing.map(SpecFileInfo::notes).orElse("");
             if (outcome instanceof GenerationOutcome.Written w) {
-                return write(node, facts, w.prose(), meta, notes, started, w.attempts(), w.tokens(), "");
+                return write(counter, node, facts, w.prose(), meta, notes, started, w.attempts(), w.tokens(), "");
             }
             if (outcome instanceof GenerationOutcome.Degraded d) {
-                return write(node, facts, Prose.NONE, meta, notes, started, d.attempts(), d.tokens(),
+                return write(counter, node, facts, Prose.NONE, meta, notes, started, d.attempts(), d.tokens(),
                         d.reason());
             }
             GenerationOutcome.Stopped s = (GenerationOutcome.Stopped) outcome;
@@ -146,17 +146,17 @@ final class UnitProcessor {
                     stopReason = s.reason();
                 }
             }
-            log.error(outcomeCounter() + id.display() + ": not written: " + s.reason());
+            log.error(counter + id.display() + ": not written: " + s.reason());
             return new UnitResult(id, UnitStatus.PENDING, specStatus(id), node.level(), BatchRunner.millis(started),
                     s.attempts(), s.tokens(), "not done: " + s.reason());
         } catch (IOException e) {
             String message = "cannot write " + SpecLayout.specPath(id) + ": " + BatchRunner.describe(e);
-            log.error(outcomeCounter() + id.display() + ": failed: " + message);
+            log.error(counter + id.display() + ": failed: " + message);
             return new UnitResult(id, UnitStatus.FAILED, specStatus(id), node.level(), BatchRunner.millis(started), 0, 0,
                     message);
         } catch (RuntimeException e) {
             String message = "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage();
-            log.error(outcomeCounter() + id.display() + ": failed: " + message);
+            log.error(counter + id.display() + ": failed: " + message);
             if (log.isDebugEnabled()) {
                 log.debug(BatchRunner.stackTrace(e));
             }
@@ -165,8 +165,8 @@ final class UnitProcessor {
         }
     }
 
-    private UnitResult write(UnitNode node, SpecFacts facts, Prose prose, SpecMetadata meta, String notes,
-            long started, int attempts, long tokens, String degradedReason) throws IOException {
+    private UnitResult write(String counter, UnitNode node, SpecFacts facts, Prose prose, SpecMetadata meta,
+            String notes, long started, int attempts, long tokens, String degradedReason) throws IOException {
         UnitId id = node.id();
         String text = renderer.render(facts, prose, meta, notes);
         Path file = plan.specFile(id);
@@ -182,7 +182,7 @@ final class UnitProcessor {
         }
         String specStatus = prose.isEmpty() ? SpecFormat.STATUS_AST_ONLY : SpecFormat.STATUS_LLM;
         long ms = BatchRunner.millis(started);
-        StringBuilder line = new StringBuilder(outcomeCounter()).append(id.display()).append(": ");
+        StringBuilder line = new StringBuilder(counter).append(id.display()).append(": ");
         line.append(switch (status) {
             case UNCHANGED -> "unchanged (" + specStatus + ")";
             case DEGRADED -> "degraded to ast-only (" + degradedReason + ")";

@@ -17,10 +17,8 @@ import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.project.DuplicateProjectException;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectSorter;
-import org.codehaus.plexus.util.dag.CycleDetectedException;
 
 /**
  * Turns Maven's reactor into the plain {@link ReactorModel} the core works on: every project of the
@@ -68,8 +66,10 @@ final class MavenReactorReader {
     static List<MavenProject> buildOrder(List<MavenProject> projects) {
         try {
             return new ProjectSorter(projects).getSortedProjects();
-        } catch (CycleDetectedException | DuplicateProjectException | RuntimeException e) {
-            return projects; // Maven itself refuses such a reactor before any goal runs
+        } catch (Exception e) {
+            // A cycle or a duplicate (Maven refuses such a reactor before any goal runs). Caught as
+            // Exception: the cycle's class is plexus-utils', which Maven 3.9 no longer gives plugins.
+            return projects;
         }
     }
 

@@ -146,7 +146,7 @@ class ProjectSelectionTest {
         assertThat(appOnly.units()).extracting(u -> u.id().display()).containsExactly("app:com.acme.app");
         assertThat(specFiles()).isEqualTo(full);
         assertThat(log.lines.subList(before, log.lines.size()))
-                .contains("INFO Processing app:com.acme.app...")
+                .contains("INFO [1/1] Processing app:com.acme.app...")
                 .noneMatch(l -> l.contains("util:com.acme.util"));
     }
 
