@@ -1,6 +1,7 @@
 package io.github.reversespec.context;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -156,12 +157,13 @@ public final class SecretRedactor {
         String current = text == null ? "" : text;
         int count = 0;
         for (Rule rule : RULES) {
+            Source source = new Source(current);
             Matcher m = rule.pattern().matcher(current);
             StringBuilder out = null;
             int last = 0;
             boolean found = m.find();
             while (found) {
-                String replacement = rule.replacer().replace(m, current, rule.kind());
+                String replacement = rule.replacer().replace(m, source, rule.kind());
                 if (replacement == null) {
                     // The match may hide a secret inside it, such as JSON in a string assigned to
                     // an ordinary name: look again one character further on.
@@ -289,13 +291,14 @@ public final class SecretRedactor {
 
     // ------------------------------------------------------------------ replacers
 
-    private static String unterminatedPem(Matcher m, String text, String kind) {
+    private static String unterminatedPem(Matcher m, Source source, String kind) {
         long base64 = m.group().chars().filter(c -> Character.isLetterOrDigit(c) || c == '+' || c == '/').count();
         // A bare header (a constant in PEM-parsing code) is no secret; a header with a body is.
         return base64 - "BEGINPRIVATEKEY".length() >= 64 ? marker(kind) : null;
     }
 
-    private static String awsSecret(Matcher m, String text, String kind) {
+    private static String awsSecret(Matcher m, Source source, String kind) {
+        String text = source.text;
         String candidate = m.group(1);
         boolean upper = false;
         boolean lower = false;
@@ -315,13 +318,13 @@ public final class SecretRedactor {
         return AWS_CONTEXT.matcher(text.substring(from, m.start())).find() ? marker(kind) : null;
     }
 
-    private static String namedLiteral(Matcher m, String text, String ruleKind) {
+    private static String namedLiteral(Matcher m, Source source, String ruleKind) {
         String kind = secretKind(m.group(1));
         return kind == null ? null : redactLiteral(m, 3, kind);
     }
 
     /** A literal passed to a method named for a secret: {@code setPassword("x")}, not {@code readPassword("P")}. */
-    private static String passedLiteral(Matcher m, String text, String ruleKind) {
+    private static String passedLiteral(Matcher m, Source source, String ruleKind) {
         String name = m.group(1);
         List<String> words = words(name);
         if (!words.isEmpty() && LOOKUP_VERBS.contains(words.get(0)) && words.size() > 1) {
@@ -331,7 +334,7 @@ public final class SecretRedactor {
         return kind == null ? null : redactLiteral(m, 3, kind);
     }
 
-    private static String comparedLiteral(Matcher m, String text, String ruleKind) {
+    private static String comparedLiteral(Matcher m, Source source, String ruleKind) {
         String kind = secretKind(m.group(2));
         return kind == null ? null : redactLiteral(m, 1, kind);
     }
@@ -364,9 +367,9 @@ public final class SecretRedactor {
         return whole.substring(0, start) + open + marker(kind) + close + whole.substring(start + literal.length());
     }
 
-    private static String unquotedValue(Matcher m, String text, String ruleKind) {
+    private static String unquotedValue(Matcher m, Source source, String ruleKind) {
         String kind = secretKind(m.group(2));
-        if (kind == null || !valueContext(m, text)) {
+        if (kind == null || !valueContext(m, source)) {
             return null;
         }
         return Rule.replaceGroup(m, 4, marker(kind));
@@ -377,17 +380,21 @@ public final class SecretRedactor {
      * comment line, inside a string or query ({@code "...;password=x"}, {@code ?token=x}), a
      * {@code -Dname=value}, or a line of its own such as a properties line in a text block.
      */
-    private static boolean valueContext(Matcher m, String text) {
+    private static boolean valueContext(Matcher m, Source source) {
+        String text = source.text;
         int start = m.start();
         if (m.group(1) != null) {
             return true;
         }
-        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-        String before = text.substring(lineStart, start);
-        String trimmed = before.strip();
-        if (trimmed.startsWith("#") || trimmed.startsWith("!") || trimmed.startsWith("//")
-                || trimmed.startsWith("*") || trimmed.startsWith("/*")) {
-            return true;
+        // The first non-blank character of the line, from an index built once per rule: scanning
+        // back to the line start for every candidate is quadratic on a long line.
+        int first = source.firstNonBlank(start);
+        if (first < start) {
+            char c = text.charAt(first);
+            char next = first + 1 < start ? text.charAt(first + 1) : ' ';
+            if (c == '#' || c == '!' || c == '*' || c == '/' && (next == '/' || next == '*')) {
+                return true;
+            }
         }
         if (start > 0 && "\"';?&>".indexOf(text.charAt(start - 1)) >= 0) {
             return true;
@@ -395,7 +402,7 @@ public final class SecretRedactor {
         if (start > 1 && text.charAt(start - 2) == '\\' && "nrt".indexOf(text.charAt(start - 1)) >= 0) {
             return true;
         }
-        if (trimmed.isEmpty()) {
+        if (first >= start) {
             // A line of its own, ending after the value: not a Java statement, which would end in ';'.
             int end = m.end();
             while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
@@ -412,17 +419,69 @@ public final class SecretRedactor {
     @FunctionalInterface
     private interface Replacer {
         /** The replacement of the whole match, or {@code null} to keep it. */
-        String replace(Matcher match, String text, String kind);
+        String replace(Matcher match, Source source, String kind);
+    }
+
+    /**
+     * The text one rule runs over, with what replacers ask about it worked out once, when first
+     * asked: where each line starts and where its first non-blank character is. Working it out
+     * per match instead scans back to the line start each time, which is quadratic on a long line
+     * with many candidates.
+     */
+    private static final class Source {
+
+        final String text;
+        private int[] lineStarts;
+        private int[] firstNonBlank;
+        private int lines;
+
+        Source(String text) {
+            this.text = text;
+        }
+
+        /** The index of the first non-blank character on the line of {@code pos}, or its end. */
+        int firstNonBlank(int pos) {
+            if (lineStarts == null) {
+                indexLines();
+            }
+            int i = Arrays.binarySearch(lineStarts, 0, lines, pos);
+            return firstNonBlank[i >= 0 ? i : -i - 2];
+        }
+
+        private void indexLines() {
+            lineStarts = new int[16];
+            firstNonBlank = new int[16];
+            int start = 0;
+            while (true) {
+                int end = text.indexOf('\n', start);
+                int stop = end < 0 ? text.length() : end;
+                int first = start;
+                while (first < stop && Character.isWhitespace(text.charAt(first))) {
+                    first++;
+                }
+                if (lines == lineStarts.length) {
+                    lineStarts = Arrays.copyOf(lineStarts, lines * 2);
+                    firstNonBlank = Arrays.copyOf(firstNonBlank, lines * 2);
+                }
+                lineStarts[lines] = start;
+                firstNonBlank[lines] = first;
+                lines++;
+                if (end < 0) {
+                    return;
+                }
+                start = end + 1;
+            }
+        }
     }
 
     private record Rule(String kind, Pattern pattern, Replacer replacer) {
 
-        static String whole(Matcher m, String text, String kind) {
+        static String whole(Matcher m, Source source, String kind) {
             return marker(kind);
         }
 
         static Replacer group(int group) {
-            return (m, text, kind) -> isMarker(m.group(group)) ? null : replaceGroup(m, group, marker(kind));
+            return (m, source, kind) -> isMarker(m.group(group)) ? null : replaceGroup(m, group, marker(kind));
         }
 
         static String replaceGroup(Matcher m, int group, String replacement) {

@@ -312,4 +312,21 @@ class SecretRedactorTest {
         assertThat(out).contains("password = \"[REDACTED:password]\";").doesNotContain("y".repeat(100));
         assertThat(out).contains("int v19999 = compute(19999);");
     }
+
+    static Stream<Arguments> hostileInputs() {
+        return Stream.of(
+                // One long line of name=value candidates, each asking where its line starts.
+                Arguments.of("&password=a".repeat(100_000), "&password=[REDACTED:password]&password="),
+                Arguments.of(" ".repeat(500_000) + "&token=b".repeat(50_000), "&token=[REDACTED:token]&token="));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileInputs")
+    @Timeout(60) // linear work takes a few seconds at most; quadratic work takes minutes
+    void hostileInputsStayLinear(String input, String expected) {
+        String out = redactor.redact(input);
+
+        // Not contains(): a failure would print megabytes.
+        assertThat(out.contains(expected)).as("redacted output contains %s", expected).isTrue();
+    }
 }
