@@ -49,7 +49,9 @@ public final class SecretRedactor {
     private static final String QUOTE = "(?:\\\\?[\"'])";
     private static final String BASE64_40 = "(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])";
 
-    private static final Pattern PROPERTY_REFERENCE = Pattern.compile("[$#]\\{[\\w.\\-]+}");
+    /** A property reference, with no default or an empty or already redacted one: {@code ${db.password:}}. */
+    private static final Pattern PROPERTY_REFERENCE =
+            Pattern.compile("[$#]\\{[\\w.\\-]+(?::-?(?:\\[REDACTED:[\\w-]+])?)?}");
     private static final Pattern NON_ALNUM = Pattern.compile("[^A-Za-z0-9]+");
     private static final Pattern CAMEL_BOUNDARY = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
     private static final Pattern AWS_CONTEXT = Pattern.compile("(?i)aws|akia|asia|secret");
@@ -125,7 +127,11 @@ public final class SecretRedactor {
             new Rule("basic-auth", Pattern.compile("([\"']Basic\\s++)([A-Za-z0-9+/]{8,}+={0,2})(?=[\"'])"),
                     Rule.group(2)),
             new Rule("bearer-token", Pattern.compile("(?i)(\\bbearer\\s++)([\\w.~+/\\-]{16,}+=*+)"), Rule.group(2)),
-            // Secrets known only by their name: literals assigned, compared, paired or passed.
+            // Secrets known only by their name. A placeholder's default first, so that a literal named
+            // for a secret and holding one keeps the property name: "${db.password:[REDACTED:password]}".
+            new Rule("placeholder", Pattern.compile("\\$\\{([A-Za-z_][\\w.\\-]*+)(:-?)([^{}\"'\\\\\\r\\n]*+)}"),
+                    SecretRedactor::placeholderDefault),
+            // Then literals assigned, compared, paired or passed.
             new Rule("name", Pattern.compile("(?<![\\w$.\\-\"'\\\\])" + QUOTE + "?+([A-Za-z_$][\\w$.\\-]*+)" + QUOTE
                     + "?(\\s*+(?:[=!]=|=>|:=|=|:)\\s*+)" + LITERAL), SecretRedactor::namedLiteral),
             new Rule("name", Pattern.compile("(?<![\\w$.\\-\"'\\\\])" + QUOTE + "([A-Za-z_][\\w.\\-]*+)" + QUOTE
@@ -316,6 +322,57 @@ public final class SecretRedactor {
         // elsewhere they are as likely to be test data, so the context decides.
         int from = Math.max(0, m.start() - 300);
         return AWS_CONTEXT.matcher(text.substring(from, m.start())).find() ? marker(kind) : null;
+    }
+
+    /**
+     * The default of a placeholder named for a secret, {@code ${db.password:s3cr3t}}, or nested in
+     * one, {@code ${db.password:${FALLBACK:s3cr3t}}}. Empty defaults hide nothing and are kept.
+     */
+    private static String placeholderDefault(Matcher m, Source source, String ruleKind) {
+        String value = m.group(3).strip();
+        if (value.isEmpty() || isMarker(value)) {
+            return null;
+        }
+        String kind = secretKind(m.group(1));
+        if (kind == null) {
+            kind = enclosingPlaceholderKind(source.text, m.start());
+        }
+        return kind == null ? null : Rule.replaceGroup(m, 3, marker(kind));
+    }
+
+    /**
+     * The kind of the nearest of a few placeholders around the one at {@code at} whose default it
+     * is and which are named for a secret, or {@code null}. Bounded, so that a deep or hostile
+     * nesting costs no more than a few names for each placeholder.
+     */
+    private static String enclosingPlaceholderKind(String text, int at) {
+        int pos = at;
+        for (int depth = 0; depth < 4; depth++) {
+            int colon = pos - 1;
+            if (colon >= 0 && text.charAt(colon) == '-') {
+                colon--;
+            }
+            if (colon < 0 || text.charAt(colon) != ':') {
+                return null;
+            }
+            int nameStart = colon;
+            while (nameStart > 0 && colon - nameStart < 200 && isPropertyNameChar(text.charAt(nameStart - 1))) {
+                nameStart--;
+            }
+            if (nameStart == colon || nameStart < 2 || !text.startsWith("${", nameStart - 2)) {
+                return null;
+            }
+            String kind = secretKind(text.substring(nameStart, colon));
+            if (kind != null) {
+                return kind;
+            }
+            pos = nameStart - 2;
+        }
+        return null;
+    }
+
+    private static boolean isPropertyNameChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-');
     }
 
     private static String namedLiteral(Matcher m, Source source, String ruleKind) {

@@ -313,11 +313,56 @@ class SecretRedactorTest {
         assertThat(out).contains("int v19999 = compute(19999);");
     }
 
+    static Stream<Arguments> placeholderDefaults() {
+        return Stream.of(
+                Arguments.of("@Value(\"${db.password:s3cr3tP@ss}\") String password;",
+                        "@Value(\"${db.password:[REDACTED:password]}\") String password;"),
+                Arguments.of("@Value(\"${spring.datasource.password:hunter2}\")",
+                        "@Value(\"${spring.datasource.password:[REDACTED:password]}\")"),
+                Arguments.of("String t = \"${API_TOKEN:abc123xyz}\";", "String t = \"${API_TOKEN:[REDACTED:token]}\";"),
+                // Named for a secret itself: the property name is still worth keeping.
+                Arguments.of("String password = \"${db.password:hunter2}\";",
+                        "String password = \"${db.password:[REDACTED:password]}\";"),
+                Arguments.of("  password: ${DB_PASSWORD:hunter2}", "  password: ${DB_PASSWORD:[REDACTED:password]}"),
+                Arguments.of("POSTGRES_PASSWORD=${POSTGRES_PASSWORD:-hunter2}",
+                        "POSTGRES_PASSWORD=${POSTGRES_PASSWORD:-[REDACTED:password]}"),
+                Arguments.of("@Value(\"${db.password:${FALLBACK_PW:hunter2}}\")",
+                        "@Value(\"${db.password:${FALLBACK_PW:[REDACTED:password]}}\")"),
+                Arguments.of("@Value(\"#{'${api.key:abc123}'}\")", "@Value(\"#{'${api.key:[REDACTED:api-key]}'}\")"),
+                Arguments.of("// defaults to ${jwt.secret:change me}",
+                        "// defaults to ${jwt.secret:[REDACTED:secret]}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("placeholderDefaults")
+    void placeholderDefaultsForSecretsAreRedactedKeepingThePropertyName(String code, String expected) {
+        assertThat(redactor.redact(code)).isEqualTo(expected);
+        assertThat(redactor.redact(expected)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "@Value(\"${db.password:}\") String password;",
+        "String password = \"${db.password:}\";",
+        "@Value(\"${server.port:8080}\") int port;",
+        "@Value(\"${app.token.ttl:3600}\") long ttl;",
+        "@Value(\"${db.password:#{null}}\") String password;",
+        "String url = \"${db.url:jdbc:h2:mem:test}\";",
+    })
+    void placeholdersWithoutASecretDefaultAreKept(String code) {
+        assertThat(redactor.redact(code)).isEqualTo(code);
+    }
+
     static Stream<Arguments> hostileInputs() {
         return Stream.of(
                 // One long line of name=value candidates, each asking where its line starts.
                 Arguments.of("&password=a".repeat(100_000), "&password=[REDACTED:password]&password="),
-                Arguments.of(" ".repeat(500_000) + "&token=b".repeat(50_000), "&token=[REDACTED:token]&token="));
+                Arguments.of(" ".repeat(500_000) + "&token=b".repeat(50_000), "&token=[REDACTED:token]&token="),
+                // Placeholders: unclosed, nested deeply, and a secret default after a long name.
+                Arguments.of("${a:".repeat(200_000), "${a:${a:"),
+                Arguments.of("${password:".repeat(200_000) + "x}", "${password:[REDACTED:password]}"),
+                Arguments.of("${a:".repeat(100_000) + "${db.password:${b:${c:x}}}", "${c:[REDACTED:password]}}}"),
+                Arguments.of("${" + "a".repeat(300_000) + ":${b:x}}", "${b:x}}"));
     }
 
     @ParameterizedTest
