@@ -84,6 +84,38 @@ public final class SecretRedactor {
             "access", "api", "app", "auth", "client", "consumer", "encryption", "hmac", "jwt", "master", "private",
             "secret", "session", "signing", "subscription");
 
+    /** A second word that makes a two-word name in prose: "api key", "admin password". */
+    private static final String SECRET_WORD = "(?i:key|token|secret|password|passphrase)(?![\\w.\\-])";
+
+    /**
+     * What stands between a name and its value in prose: {@code :} or {@code =}; words such as
+     * {@code is}, {@code set to}, {@code , e.g.}; or a blank alone (group 1 then matches, and the
+     * name must end in the secret word). Atomic, so a value that fails does not make the engine
+     * try shorter separators.
+     */
+    private static final String PROSE_SEPARATOR = "(?>[ \\t]*+[:=][ \\t]*+"
+            + "|,?[ \\t]++(?:(?i:is|was|are|be|set to|e\\.g\\.|eg|i\\.e\\.|for example|such as|like"
+            + "|defaults? to|default)(?![\\w.])[ \\t]*+[:,]?[ \\t]*+)++|([ \\t]++))";
+
+    /** A value in prose: quoted, or a word up to a blank or punctuation that ends one. */
+    private static final String PROSE_VALUE = "((?>\"[^\"\\r\\n]*+\"|'[^'\\r\\n]*+'|`[^`\\r\\n]*+`"
+            + "|[^\\s\"'`<>(){}\\[\\],;=][^\\s\"'`<>(){}\\[\\],;]*+))";
+
+    /**
+     * Words of technical prose that look like values (a digit among letters) but name an
+     * algorithm, encoding or version: {@code SHA-256}, {@code base64-encoded}, {@code v2}.
+     */
+    private static final Pattern TECHNICAL_TERM = Pattern.compile("(?i)(?:(?:sha|md|utf|aes|rsa|dsa|pbkdf|base|argon"
+            + "|oauth|http|tls|ssl|rfc|iso|crc|ucs|des|ecdsa|ed|asn|socks)\\.?-?\\d++|x\\.?509|hmac-?sha-?\\d++)"
+            + "(?:[-_./]?+[a-z]++\\d*+)*+|v\\d++(?:\\.\\d++)*+");
+
+    /** Names that may take a value after a blank alone: "password hunter2xyz", not "pass KrbRep.check:73". */
+    private static final Pattern BARE_NAME =
+            Pattern.compile("(?i).*(?:password|passwd|pwd|passphrase|secret|token|key)");
+
+    /** A word that starts a name=value of its own ("size=", "length=8"), which other rules read. */
+    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][\\w.]*+=.*+");
+
     private static final List<Rule> RULES = List.of(
             // Whole PEM blocks first: their base64 body would otherwise feed the other rules.
             new Rule("private-key", Pattern.compile("-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----"
@@ -151,7 +183,12 @@ public final class SecretRedactor {
             new Rule("name", Pattern.compile("(?:(?<=\\\\[nrt])|(?<![\\w$.\\-\\\\])(-D)?)([A-Za-z_][\\w.\\-]*+)"
                     + "([ \\t]*+[=:][ \\t]*+)"
                     + "([^\\s\"'`<>;,&(){}\\[\\]\\\\$%][^\\s\"'`<>;,&(){}\\[\\]\\\\]*+)"),
-                    SecretRedactor::unquotedValue));
+                    SecretRedactor::unquotedValue),
+            // Secrets written out in a comment: "admin password is Tr0ub4dor&3", "API key: abc123".
+            new Rule("name", Pattern.compile("(?<![\\w$.\\-])((?:[A-Za-z_][\\w.\\-]*+[ \\t]++" + SECRET_WORD + ")"
+                    + "|(?=[A-Za-z_])[\\w.\\-]*?(?i:pass|pwd|secret|token|key|cred)[\\w.\\-]*+)"
+                    + "(" + PROSE_SEPARATOR + ")" + PROSE_VALUE),
+                    SecretRedactor::commentedValue));
 
     /** Redacts {@code text}; {@code null} stays {@code null}. */
     public String redact(String text) {
@@ -429,12 +466,78 @@ public final class SecretRedactor {
         if (kind == null || !valueContext(m, source)) {
             return null;
         }
-        return Rule.replaceGroup(m, 4, marker(kind));
+        // A value running into the end of its comment ("/* token=abc*/") keeps the comment closed.
+        int start = m.start(4);
+        int commentEnd = source.commentEnd(start);
+        int end = commentEnd > start ? Math.min(m.end(4), commentEnd) : m.end(4);
+        return end == start ? null : replaceRange(m, start, end, marker(kind));
+    }
+
+    /**
+     * A value after a secret's name in a comment, where prose and secrets mix, so the value must
+     * look like one. Quoted, it needs three characters and must not be {@code null}, {@code true}
+     * or {@code false} ({@code the password, e.g. "letmein123"}). Unquoted, it needs at least four
+     * characters, a letter, and a digit or one of {@code !@#$%^&*+=~|}, and must not be a
+     * technical term such as {@code SHA-256} or {@code base64-encoded}, a URL, or a {@code
+     * name=value} of its own: {@code password is Tr0ub4dor&3} is redacted, {@code password must
+     * be at least 8 characters} and {@code the token is refreshed} are not. A closing {@code .},
+     * {@code :} or {@code ?} ends a sentence, not the value ({@code !} ends many passwords).
+     * After a blank alone the name must end in the secret word: {@code password hunter2xyz}, not
+     * {@code password-protected SOCKS5}.
+     */
+    private static String commentedValue(Matcher m, Source source, String ruleKind) {
+        int start = m.start(4);
+        int commentEnd = source.commentEnd(m.start());
+        if (commentEnd <= start) {
+            return null;
+        }
+        String name = m.group(1);
+        String kind = secretKind(name);
+        if (kind == null || m.group(3) != null && !BARE_NAME.matcher(name).matches()) {
+            return null;
+        }
+        String text = source.text;
+        char open = text.charAt(start);
+        if (open == '"' || open == '\'' || open == '`') {
+            String content = m.group(4).substring(1, m.group(4).length() - 1).strip();
+            if (m.end(4) > commentEnd || content.length() < 3 || isMarker(content)
+                    || content.equals("null") || content.equals("true") || content.equals("false")
+                    || PROPERTY_REFERENCE.matcher(content).matches()) {
+                return null;
+            }
+            return replaceRange(m, start + 1, m.end(4) - 1, marker(kind));
+        }
+        int end = Math.min(m.end(4), commentEnd);
+        while (end > start && ".:?".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return looksLikeAValue(text.substring(start, end)) ? replaceRange(m, start, end, marker(kind)) : null;
+    }
+
+    private static boolean looksLikeAValue(String word) {
+        if (word.length() < 4 || word.contains("://") || TECHNICAL_TERM.matcher(word).matches()
+                || ASSIGNMENT.matcher(word).matches()) {
+            return false;
+        }
+        boolean letter = false;
+        boolean digitOrSymbol = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            letter |= Character.isLetter(c);
+            digitOrSymbol |= Character.isDigit(c) || "!@#$%^&*+=~|".indexOf(c) >= 0;
+        }
+        return letter && digitOrSymbol;
+    }
+
+    /** The match with {@code [from, to)} of the text replaced. */
+    private static String replaceRange(Matcher m, int from, int to, String replacement) {
+        String whole = m.group();
+        return whole.substring(0, from - m.start()) + replacement + whole.substring(to - m.start());
     }
 
     /**
      * Whether an unquoted {@code name=value} is configuration rather than a Java statement: in a
-     * comment line, inside a string or query ({@code "...;password=x"}, {@code ?token=x}), a
+     * comment, inside a string or query ({@code "...;password=x"}, {@code ?token=x}), a
      * {@code -Dname=value}, or a line of its own such as a properties line in a text block.
      */
     private static boolean valueContext(Matcher m, Source source) {
@@ -452,6 +555,9 @@ public final class SecretRedactor {
             if (c == '#' || c == '!' || c == '*' || c == '/' && (next == '/' || next == '*')) {
                 return true;
             }
+        }
+        if (source.commentEnd(start) > start) {
+            return true; // a comment after code, or a line inside a block comment
         }
         if (start > 0 && "\"';?&>".indexOf(text.charAt(start - 1)) >= 0) {
             return true;
@@ -481,9 +587,9 @@ public final class SecretRedactor {
 
     /**
      * The text one rule runs over, with what replacers ask about it worked out once, when first
-     * asked: where each line starts and where its first non-blank character is. Working it out
-     * per match instead scans back to the line start each time, which is quadratic on a long line
-     * with many candidates.
+     * asked: where each line starts and where its first non-blank character is, and which spans
+     * are comments. Working it out per match instead scans back each time, which is quadratic on
+     * a long line with many candidates.
      */
     private static final class Source {
 
@@ -491,9 +597,109 @@ public final class SecretRedactor {
         private int[] lineStarts;
         private int[] firstNonBlank;
         private int lines;
+        private int[] comments;
+        private int commentCount;
 
         Source(String text) {
             this.text = text;
+        }
+
+        /**
+         * The end of the comment holding {@code pos} (before its {@code *}{@code /} or {@code -->}),
+         * or {@code pos} itself when it is in none.
+         */
+        int commentEnd(int pos) {
+            if (comments == null) {
+                indexComments();
+            }
+            int lo = 0;
+            int hi = commentCount - 1;
+            while (lo <= hi) { // the last comment starting at or before pos
+                int mid = (lo + hi) >>> 1;
+                if (comments[2 * mid] <= pos) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return hi >= 0 && pos < comments[2 * hi + 1] ? comments[2 * hi + 1] : pos;
+        }
+
+        /**
+         * Finds the comments in one pass: {@code //} to the line end, {@code /*} and {@code <!--}
+         * blocks, lines starting with {@code *} (the middle of a Javadoc, where a part of a split
+         * source may begin) and lines starting with {@code #} (properties, YAML, shell, also
+         * inside a text block), skipping string, char and text block literals. A literal left open ends with its
+         * line, so a stray quote in prose hides at most the rest of that line.
+         */
+        private void indexComments() {
+            comments = new int[16];
+            String t = text;
+            int n = t.length();
+            boolean lineStart = true;
+            boolean textBlock = false;
+            int i = 0;
+            while (i < n) {
+                char c = t.charAt(i);
+                if (c == '\n') {
+                    lineStart = true;
+                    i++;
+                    continue;
+                }
+                if (lineStart && Character.isWhitespace(c)) {
+                    i++;
+                    continue;
+                }
+                boolean first = lineStart;
+                lineStart = false;
+                if (first && (c == '#' || c == '*' && !textBlock)) {
+                    int end = i;
+                    while (end < n && t.charAt(end) != '\n' && !(textBlock && t.startsWith("\"\"\"", end))) {
+                        end++;
+                    }
+                    addComment(i, end);
+                    i = end;
+                } else if (textBlock) {
+                    if (t.startsWith("\"\"\"", i)) {
+                        textBlock = false;
+                        i += 3;
+                    } else {
+                        i += c == '\\' ? 2 : 1;
+                    }
+                } else if (t.startsWith("//", i)) {
+                    int end = t.indexOf('\n', i);
+                    end = end < 0 ? n : end;
+                    addComment(i, end);
+                    i = end;
+                } else if (t.startsWith("/*", i) || t.startsWith("<!--", i)) {
+                    String close = c == '/' ? "*/" : "-->";
+                    int end = t.indexOf(close, i + 2);
+                    addComment(i, end < 0 ? n : end);
+                    i = end < 0 ? n : end + close.length();
+                } else if (t.startsWith("\"\"\"", i)) {
+                    textBlock = true;
+                    i += 3;
+                } else if (c == '"' || c == '\'') {
+                    i++;
+                    while (i < n && t.charAt(i) != c && t.charAt(i) != '\n') {
+                        i += t.charAt(i) == '\\' && i + 1 < n && t.charAt(i + 1) != '\n' ? 2 : 1;
+                    }
+                    if (i < n && t.charAt(i) == c) {
+                        i++;
+                    }
+                } else {
+                    i++;
+                }
+            }
+        }
+
+        private void addComment(int start, int end) {
+            if (2 * commentCount + 2 > comments.length) {
+                comments = Arrays.copyOf(comments, comments.length * 2);
+            }
+            comments[2 * commentCount] = start;
+            comments[2 * commentCount + 1] = end;
+            commentCount++;
         }
 
         /** The index of the first non-blank character on the line of {@code pos}, or its end. */

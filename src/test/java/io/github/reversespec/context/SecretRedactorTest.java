@@ -353,6 +353,71 @@ class SecretRedactorTest {
         assertThat(redactor.redact(code)).isEqualTo(code);
     }
 
+    static Stream<Arguments> secretsInComments() {
+        return Stream.of(
+                Arguments.of("// password: hunter2xyz", "// password: [REDACTED:password]"),
+                Arguments.of("/* admin password is Tr0ub4dor&3 */", "/* admin password is [REDACTED:password] */"),
+                Arguments.of("/* admin password is Tr0ub4dor&3*/ int x;",
+                        "/* admin password is [REDACTED:password]*/ int x;"),
+                Arguments.of("     * @param pwd the password, e.g. \"letmein123\"",
+                        "     * @param pwd the password, e.g. \"[REDACTED:password]\""),
+                Arguments.of("// the api key is " + OPENAI, "// the api key is [REDACTED:openai-api-key]"),
+                Arguments.of("// API key: abc123def456", "// API key: [REDACTED:api-key]"),
+                Arguments.of("int retries = 3; // password=hunter2",
+                        "int retries = 3; // password=[REDACTED:password]"),
+                Arguments.of("connect(url); // the token is 'tok_9f8e7d'",
+                        "connect(url); // the token is '[REDACTED:token]'"),
+                Arguments.of("/*\n   default secret is s3cr3t!\n*/",
+                        "/*\n   default secret is [REDACTED:secret]\n*/"),
+                Arguments.of("# db password is hunter2.", "# db password is [REDACTED:password]."),
+                Arguments.of("<!-- the password is p@ssw0rd -->", "<!-- the password is [REDACTED:password] -->"),
+                Arguments.of("String q = \"\"\"\n    # admin password hunter2xyz\n    \"\"\";",
+                        "String q = \"\"\"\n    # admin password [REDACTED:password]\n    \"\"\";"),
+                Arguments.of("// login with admin / password hunter2xyz",
+                        "// login with admin / password [REDACTED:password]"),
+                Arguments.of("// the reset token is set to abc-123", "// the reset token is set to [REDACTED:token]"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("secretsInComments")
+    void secretsWrittenInCommentsAreRedacted(String code, String expected) {
+        assertThat(redactor.redact(code)).isEqualTo(expected);
+        assertThat(redactor.redact(expected)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "// password must be at least 8 characters",
+        "// the token is refreshed every 5 minutes",
+        "// TODO: hash the password before storing",
+        "/** Returns the API key for the given tenant. */",
+        "     * @param password the password to check, never null",
+        "// password is hashed with SHA-256 and a 16-byte salt",
+        "// the secret is base64-encoded, see RFC-4648",
+        "// the token endpoint is https://auth.example.com/oauth2/token",
+        "// the password hint is shown after 3 attempts",
+        "// see {@link #setPassword(String)} and token2 handling",
+        "// password is ${DB_PASSWORD}",
+        "log.info(\"the password is \" + masked); // never log it",
+        "String help = \"// password is hunter2xyz\";",
+        "String glob = \"/static/*\"; String s = \"admin password is x\";",
+        // Seen in the JDK's sources while tuning the heuristic:
+        "/// @param sk2 parsed private key, `null` if none.",
+        "     * The timestampTokenInfo ASN.1 type has the following definition:",
+        "     * Retries an action with password \"\\0\" if \"\" fails.",
+        "     * @see #CertAndKeyGen(String, String, String, PrivateKey, X500Name)",
+        "//     HKDF-Expand-Label(derivedSecret, \"exporter\",",
+        "     * example, \"SOCKS\" for a password-protected SOCKS5 firewall.",
+        "     * their respective mechanisms for the credential elements?",
+        "//      debug(\"  mechToken length=\" + mechTokenLength);",
+        "     * Added here to pass KrbKdcRep.check:73",
+        "// used when the password is set/reset.",
+        "     *        auth-param        = token \"=\" ( token | quoted-string )",
+    })
+    void proseAboutSecretsInCommentsIsKept(String code) {
+        assertThat(redactor.redact(code)).isEqualTo(code);
+    }
+
     static Stream<Arguments> hostileInputs() {
         return Stream.of(
                 // One long line of name=value candidates, each asking where its line starts.
@@ -362,7 +427,16 @@ class SecretRedactorTest {
                 Arguments.of("${a:".repeat(200_000), "${a:${a:"),
                 Arguments.of("${password:".repeat(200_000) + "x}", "${password:[REDACTED:password]}"),
                 Arguments.of("${a:".repeat(100_000) + "${db.password:${b:${c:x}}}", "${c:[REDACTED:password]}}}"),
-                Arguments.of("${" + "a".repeat(300_000) + ":${b:x}}", "${b:x}}"));
+                Arguments.of("${" + "a".repeat(300_000) + ":${b:x}}", "${b:x}}"),
+                // Comments: many candidates on one line, in and out of comments, and unclosed ones.
+                Arguments.of("// password is ".repeat(100_000), "// password is //"),
+                Arguments.of("x password is a1b2 ".repeat(100_000), "x password is a1b2 x"),
+                Arguments.of("/* x */ password is a1b2 ".repeat(100_000), "*/ password is a1b2 /*"),
+                Arguments.of("/*".repeat(200_000) + " token: x1y2", "/*/*"),
+                Arguments.of("\"".repeat(100_000) + "'".repeat(100_000) + "\n// token: x1y2",
+                        "// token: [REDACTED:token]"),
+                Arguments.of(" * password: x1\n".repeat(100_000), " * password: [REDACTED:password]\n"),
+                Arguments.of("// the api key is " + "a1".repeat(500_000), "// the api key is [REDACTED:api-key]"));
     }
 
     @ParameterizedTest
