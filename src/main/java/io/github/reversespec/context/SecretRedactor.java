@@ -47,6 +47,7 @@ public final class SecretRedactor {
             + "|'(?:[^'\\\\\\r\\n]|\\\\.)*+'))"; // a char literal, or a single-quoted string in scripts
 
     private static final String QUOTE = "(?:\\\\?[\"'])";
+    private static final String CHAR_LITERAL = "'(?:[^'\\\\\\r\\n]|\\\\.)*+'";
     private static final String BASE64_40 = "(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])";
 
     /** A property reference, with no default or an empty or already redacted one: {@code ${db.password:}}. */
@@ -166,6 +167,11 @@ public final class SecretRedactor {
             // Then literals assigned, compared, paired or passed.
             new Rule("name", Pattern.compile("(?<![\\w$.\\-\"'\\\\])" + QUOTE + "?+([A-Za-z_$][\\w$.\\-]*+)" + QUOTE
                     + "?(\\s*+(?:[=!]=|=>|:=|=|:)\\s*+)" + LITERAL), SecretRedactor::namedLiteral),
+            // A char[] spelled out, the way a password is kept out of the string pool.
+            new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+(?:\\[\\s*+]\\s*+)?=\\s*+"
+                    + "(?:new\\s++char\\s*+\\[\\s*+]\\s*+)?\\{\\s*+)"
+                    + "(" + CHAR_LITERAL + "(?:\\s*+,\\s*+" + CHAR_LITERAL + ")*+)(?=\\s*+,?\\s*+})"),
+                    SecretRedactor::charArray),
             new Rule("name", Pattern.compile("(?<![\\w$.\\-\"'\\\\])" + QUOTE + "([A-Za-z_][\\w.\\-]*+)" + QUOTE
                     + "(\\s*+,\\s*+)" + LITERAL), SecretRedactor::namedLiteral),
             new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+)" + LITERAL),
@@ -415,6 +421,22 @@ public final class SecretRedactor {
     private static String namedLiteral(Matcher m, Source source, String ruleKind) {
         String kind = secretKind(m.group(1));
         return kind == null ? null : redactLiteral(m, 3, kind);
+    }
+
+    /**
+     * The characters of a {@code char[]} named for a secret, replaced by one char literal holding
+     * the marker: {@code char[] password = {'[REDACTED:password]'};}. It reads as what it was, an
+     * array initialised with a literal secret, in the quoted form every other redacted literal
+     * has, and tells nothing of the length. An empty array, {@code {}}, or a comment in the
+     * braces would read as code with a different meaning.
+     */
+    private static String charArray(Matcher m, Source source, String ruleKind) {
+        String kind = secretKind(m.group(1));
+        String chars = m.group(3);
+        if (kind == null || isMarker(chars.substring(1))) {
+            return null;
+        }
+        return Rule.replaceGroup(m, 3, "'" + marker(kind) + "'");
     }
 
     /** A literal passed to a method named for a secret: {@code setPassword("x")}, not {@code readPassword("P")}. */

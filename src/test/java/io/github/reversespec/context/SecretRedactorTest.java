@@ -246,6 +246,14 @@ class SecretRedactorTest {
         "String secretary = \"Jane\";",
         "map.get(\"password\");",
         "String tokenUrl = \"https://auth.example.com/oauth/token\";",
+        "char[] buffer = {'a','b'};",
+        "char[] password = new char[16];",
+        "char[] password = {};",
+        "static final char[] TOKEN_SEPARATOR = {',', ';'};",
+        "String passwordHint = \"Enter your password\";",
+        "if (password.isEmpty()) { return; }",
+        "user.setName(\"bob\");",
+        "props.put(\"mail.smtp.host\", \"smtp.example.com\");",
     })
     void ordinaryCodeIsNotMangled(String code) {
         assertThat(redactor.redact(code)).isEqualTo(code);
@@ -418,6 +426,29 @@ class SecretRedactorTest {
         assertThat(redactor.redact(code)).isEqualTo(code);
     }
 
+    static Stream<Arguments> charArrays() {
+        return Stream.of(
+                Arguments.of("char[] password = {'h','u','n','t','e','r','2'};",
+                        "char[] password = {'[REDACTED:password]'};"),
+                Arguments.of("char[] pwd = new char[] {'a', 'b'};", "char[] pwd = new char[] {'[REDACTED:password]'};"),
+                Arguments.of("private static final char[] STORE_PASSWORD = { 'c', '\\'', '\\u0041' };",
+                        "private static final char[] STORE_PASSWORD = { '[REDACTED:password]' };"),
+                Arguments.of("char secret[] = {'s'};", "char secret[] = {'[REDACTED:secret]'};"),
+                Arguments.of("this.apiKey = new char[]{'k', '1',};",
+                        "this.apiKey = new char[]{'[REDACTED:api-key]',};"),
+                Arguments.of("char[] password = {\n    'h', 'u',\n    'n'\n};",
+                        "char[] password = {\n    '[REDACTED:password]'\n};"),
+                Arguments.of("char[] password = \"hunter2\".toCharArray();",
+                        "char[] password = \"[REDACTED:password]\".toCharArray();"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("charArrays")
+    void charArraysNamedForSecretsLoseTheirCharacters(String code, String expected) {
+        assertThat(redactor.redact(code)).isEqualTo(expected);
+        assertThat(redactor.redact(expected)).isEqualTo(expected);
+    }
+
     static Stream<Arguments> hostileInputs() {
         return Stream.of(
                 // One long line of name=value candidates, each asking where its line starts.
@@ -436,7 +467,11 @@ class SecretRedactorTest {
                 Arguments.of("\"".repeat(100_000) + "'".repeat(100_000) + "\n// token: x1y2",
                         "// token: [REDACTED:token]"),
                 Arguments.of(" * password: x1\n".repeat(100_000), " * password: [REDACTED:password]\n"),
-                Arguments.of("// the api key is " + "a1".repeat(500_000), "// the api key is [REDACTED:api-key]"));
+                Arguments.of("// the api key is " + "a1".repeat(500_000), "// the api key is [REDACTED:api-key]"),
+                // char[] literals: a long unclosed one named for a secret, and a long run of chars.
+                Arguments.of("char[] password = {" + "'a',".repeat(100_000), "{'a','a',"),
+                Arguments.of("'a',".repeat(100_000), "'a','a',"),
+                Arguments.of("char[] pwd = {" + "'a',".repeat(100_000) + "};", "{'[REDACTED:password]',};"));
     }
 
     @ParameterizedTest
