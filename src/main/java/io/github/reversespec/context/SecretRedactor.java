@@ -273,7 +273,7 @@ public final class SecretRedactor {
             }
             if (kind != null) {
                 for (int j = end + 1; j < words.size(); j++) {
-                    if (DESCRIPTIVE_WORDS.contains(words.get(j))) {
+                    if (isDescriptive(words.get(j))) {
                         return null;
                     }
                 }
@@ -281,6 +281,12 @@ public final class SecretRedactor {
             }
         }
         return null;
+    }
+
+    /** A descriptive word or its plural: {@code TOKEN_SEPARATORS} names separators, as {@code TOKEN_SEPARATOR} does. */
+    private static boolean isDescriptive(String word) {
+        return DESCRIPTIVE_WORDS.contains(word)
+                || word.endsWith("s") && DESCRIPTIVE_WORDS.contains(word.substring(0, word.length() - 1));
     }
 
     private static String keyKind(String qualifier) {

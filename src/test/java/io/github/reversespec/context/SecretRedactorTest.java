@@ -250,6 +250,8 @@ class SecretRedactorTest {
         "char[] password = new char[16];",
         "char[] password = {};",
         "static final char[] TOKEN_SEPARATOR = {',', ';'};",
+        "static final char[] TOKEN_SEPARATORS = {',', ';'};",
+        "static final String PASSWORD_VALIDATORS = \"length,digits\";",
         "String passwordHint = \"Enter your password\";",
         "if (password.isEmpty()) { return; }",
         "user.setName(\"bob\");",
@@ -287,6 +289,9 @@ class SecretRedactorTest {
         assertThat(SecretRedactor.secretKind("tokenizer")).isNull();
         assertThat(SecretRedactor.secretKind("passwordEncoder")).isNull();
         assertThat(SecretRedactor.secretKind("tokenExpirySeconds")).isNull();
+        assertThat(SecretRedactor.secretKind("TOKEN_SEPARATORS")).isNull();
+        assertThat(SecretRedactor.secretKind("passwordHints")).isNull();
+        assertThat(SecretRedactor.secretKind("passwords")).isEqualTo("password");
         assertThat(SecretRedactor.secretKind("key")).isNull();
         assertThat(SecretRedactor.secretKind("monkey")).isNull();
     }
