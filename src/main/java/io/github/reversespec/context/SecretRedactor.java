@@ -47,6 +47,8 @@ public final class SecretRedactor {
             + "|'(?:[^'\\\\\\r\\n]|\\\\.)*+'))"; // a char literal, or a single-quoted string in scripts
 
     private static final String QUOTE = "(?:\\\\?[\"'])";
+    /** The qualifiers before a name, {@code this.} or {@code user.}; possessive, so a long chain is read once. */
+    private static final String QUALIFIED = "(?:[\\w$]++\\.)*+";
     private static final String CHAR_LITERAL = "'(?:[^'\\\\\\r\\n]|\\\\.)*+'";
     private static final String BASE64_40 = "(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])";
 
@@ -79,6 +81,13 @@ public final class SecretRedactor {
     private static final Set<String> LOOKUP_VERBS = Set.of(
             "ask", "contains", "delete", "fetch", "find", "get", "has", "is", "load", "lookup", "prompt", "read",
             "remove", "request", "resolve", "retrieve");
+
+    /**
+     * Words of calls that take a user and then a secret, so the secret is the second literal:
+     * {@code withCredentials}, {@code UsernamePasswordCredentials}, {@code PasswordAuthentication}.
+     */
+    private static final Set<String> USER_AND_SECRET_WORDS = Set.of(
+            "authentication", "credential", "credentials", "creds", "login", "user", "username");
 
     /** First words of two-word names that end in {@code key}: {@code apiKey}, {@code signing_key}. */
     private static final Set<String> KEY_QUALIFIERS = Set.of(
@@ -174,14 +183,18 @@ public final class SecretRedactor {
                     SecretRedactor::charArray),
             new Rule("name", Pattern.compile("(?<![\\w$.\\-\"'\\\\])" + QUOTE + "([A-Za-z_][\\w.\\-]*+)" + QUOTE
                     + "(\\s*+,\\s*+)" + LITERAL), SecretRedactor::namedLiteral),
-            new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+)" + LITERAL),
-                    SecretRedactor::passedLiteral),
+            new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+)" + LITERAL
+                    + "(?:(\\s*+,\\s*+)" + LITERAL + ")?"), SecretRedactor::passedLiteral),
             new Rule("name", Pattern.compile(
                     "(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+\\)\\s*+default\\s*+)" + LITERAL),
                     SecretRedactor::namedLiteral),
             new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\.\\s*+"
                     + "(?:equals|equalsIgnoreCase|contentEquals|startsWith|endsWith|matches)\\s*+\\(\\s*+)" + LITERAL),
                     SecretRedactor::namedLiteral),
+            new Rule("name", Pattern.compile("(?<![\\w$])(?:equals|equalsIgnoreCase|assertEquals|assertNotEquals)"
+                    + "\\s*+\\(\\s*+(?:" + QUALIFIED + "([A-Za-z_$][\\w$]*+)\\s*+,\\s*+" + LITERAL
+                    + "|" + LITERAL + "\\s*+,\\s*+" + QUALIFIED + "([A-Za-z_$][\\w$]*+))\\s*+\\)"),
+                    SecretRedactor::equalsCall),
             new Rule("name", Pattern.compile(LITERAL
                     + "\\s*+\\.\\s*+(?:equals|equalsIgnoreCase|contentEquals)\\s*+\\(\\s*+"
                     + "(?:[\\w$]+\\.)*([A-Za-z_$][\\w$]*+)"
@@ -445,7 +458,12 @@ public final class SecretRedactor {
         return Rule.replaceGroup(m, 3, "'" + marker(kind) + "'");
     }
 
-    /** A literal passed to a method named for a secret: {@code setPassword("x")}, not {@code readPassword("P")}. */
+    /**
+     * A literal passed to a method named for a secret: {@code setPassword("x")}, not {@code
+     * readPassword("P")}. A call taking a user and then a secret, {@code withCredentials("user",
+     * "pw")}, {@code new UsernamePasswordCredentials("u", "pw")} or {@code setBasicAuth("u", "pw")},
+     * loses its second literal and keeps the user.
+     */
     private static String passedLiteral(Matcher m, Source source, String ruleKind) {
         String name = m.group(1);
         List<String> words = words(name);
@@ -453,7 +471,28 @@ public final class SecretRedactor {
             return null;
         }
         String kind = secretKind(name);
-        return kind == null ? null : redactLiteral(m, 3, kind);
+        boolean basicAuth = kind == null && isBasicAuth(words);
+        if (kind == null && !basicAuth) {
+            return null;
+        }
+        if (m.group(5) != null && (basicAuth || words.stream().anyMatch(USER_AND_SECRET_WORDS::contains))) {
+            return redactLiteral(m, 5, basicAuth ? "password" : kind);
+        }
+        return redactLiteral(m, 3, basicAuth ? "basic-auth" : kind);
+    }
+
+    /** {@code basic}, {@code basicAuth}, {@code setBasicAuth}, {@code basicAuthentication}. */
+    private static boolean isBasicAuth(List<String> words) {
+        String last = words.isEmpty() ? "" : words.get(words.size() - 1);
+        return words.contains("basic")
+                && (last.equals("basic") || last.equals("auth") || last.equals("authentication"));
+    }
+
+    /** A literal compared with a name for a secret: {@code Objects.equals(password, "x")}. */
+    private static String equalsCall(Matcher m, Source source, String ruleKind) {
+        boolean nameFirst = m.group(1) != null;
+        String kind = secretKind(nameFirst ? m.group(1) : m.group(4));
+        return kind == null ? null : redactLiteral(m, nameFirst ? 2 : 3, kind);
     }
 
     private static String comparedLiteral(Matcher m, Source source, String ruleKind) {

@@ -251,6 +251,11 @@ class SecretRedactorTest {
         "char[] password = {};",
         "static final char[] TOKEN_SEPARATOR = {',', ';'};",
         "static final char[] TOKEN_SEPARATORS = {',', ';'};",
+        "String pw = store.getPassword(\"db\");",
+        "getCredentials(\"user\", \"realm\");",
+        "if (Objects.equals(password, other)) { return; }",
+        "if (Objects.equals(name, \"bob\")) { return; }",
+        "assertEquals(\"bob\", user.getName());",
         "static final String PASSWORD_VALIDATORS = \"length,digits\";",
         "String passwordHint = \"Enter your password\";",
         "if (password.isEmpty()) { return; }",
@@ -454,6 +459,61 @@ class SecretRedactorTest {
         assertThat(redactor.redact(expected)).isEqualTo(expected);
     }
 
+    static Stream<Arguments> comparedAndPassedLiterals() {
+        return Stream.of(
+                // Covered already; pinned here with their variants.
+                Arguments.of("if (\"hunter2\".equals(password))", "if (\"[REDACTED:password]\".equals(password))"),
+                Arguments.of("\"x1\".equals(this.password)", "\"[REDACTED:password]\".equals(this.password)"),
+                Arguments.of("password.equals(\"x1\")", "password.equals(\"[REDACTED:password]\")"),
+                Arguments.of("\"x1\".equalsIgnoreCase(pwd)", "\"[REDACTED:password]\".equalsIgnoreCase(pwd)"),
+                Arguments.of("token.contentEquals(\"t1\")", "token.contentEquals(\"[REDACTED:token]\")"),
+                Arguments.of("b.password(\"hunter2\")", "b.password(\"[REDACTED:password]\")"),
+                Arguments.of("ds.setPassword(\"hunter2\")", "ds.setPassword(\"[REDACTED:password]\")"),
+                Arguments.of("builder.apiKey(\"abc\")", "builder.apiKey(\"[REDACTED:api-key]\")"),
+                Arguments.of("setProperty(\"db.password\", \"hunter2\")",
+                        "setProperty(\"db.password\", \"[REDACTED:password]\")"),
+                Arguments.of("props.put(\"mail.smtp.password\", \"x\")",
+                        "props.put(\"mail.smtp.password\", \"[REDACTED:password]\")"),
+                Arguments.of("System.setProperty(\"javax.net.ssl.keyStorePassword\", \"changeit2\");",
+                        "System.setProperty(\"javax.net.ssl.keyStorePassword\", \"[REDACTED:password]\");"),
+                Arguments.of("System.setProperty(\"javax.net.ssl.trustStorePassword\", \"changeit2\");",
+                        "System.setProperty(\"javax.net.ssl.trustStorePassword\", \"[REDACTED:password]\");"),
+                // Two-argument equals.
+                Arguments.of("Objects.equals(password, \"x1\")", "Objects.equals(password, \"[REDACTED:password]\")"),
+                Arguments.of("Objects.equals(\"x1\", this.password)",
+                        "Objects.equals(\"[REDACTED:password]\", this.password)"),
+                Arguments.of("StringUtils.equalsIgnoreCase(user.pwd, \"x1\")",
+                        "StringUtils.equalsIgnoreCase(user.pwd, \"[REDACTED:password]\")"),
+                Arguments.of("assertEquals(\"hunter2\", password);",
+                        "assertEquals(\"[REDACTED:password]\", password);"),
+                // A user and then a secret: the second argument is the secret.
+                Arguments.of("withCredentials(\"user\", \"hunter2\")",
+                        "withCredentials(\"user\", \"[REDACTED:credential]\")"),
+                Arguments.of("new UsernamePasswordCredentials(\"admin\", \"s3cret\")",
+                        "new UsernamePasswordCredentials(\"admin\", \"[REDACTED:password]\")"),
+                Arguments.of("new UsernamePasswordAuthenticationToken(\"bob\", \"pw1\")",
+                        "new UsernamePasswordAuthenticationToken(\"bob\", \"[REDACTED:password]\")"),
+                Arguments.of("new PasswordAuthentication(\"user\", \"pass\".toCharArray())",
+                        "new PasswordAuthentication(\"user\", \"[REDACTED:password]\".toCharArray())"),
+                Arguments.of("headers.setBasicAuth(\"admin\", \"s3cret\");",
+                        "headers.setBasicAuth(\"admin\", \"[REDACTED:password]\");"),
+                Arguments.of("Credentials.basic(\"user\", \"pass\")",
+                        "Credentials.basic(\"user\", \"[REDACTED:password]\")"),
+                Arguments.of("given().auth().preemptive().basic(\"u\", \"p1\")",
+                        "given().auth().preemptive().basic(\"u\", \"[REDACTED:password]\")"),
+                Arguments.of("headers.setBasicAuth(\"dXNlcjpwYXNz\");",
+                        "headers.setBasicAuth(\"[REDACTED:basic-auth]\");"),
+                // One argument, as before: taken as the secret.
+                Arguments.of("withCredentials(\"token-only\")", "withCredentials(\"[REDACTED:credential]\")"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("comparedAndPassedLiterals")
+    void literalsComparedWithOrPassedToSecretsAreRedacted(String code, String expected) {
+        assertThat(redactor.redact(code)).isEqualTo(expected);
+        assertThat(redactor.redact(expected)).isEqualTo(expected);
+    }
+
     static Stream<Arguments> hostileInputs() {
         return Stream.of(
                 // One long line of name=value candidates, each asking where its line starts.
@@ -476,7 +536,13 @@ class SecretRedactorTest {
                 // char[] literals: a long unclosed one named for a secret, and a long run of chars.
                 Arguments.of("char[] password = {" + "'a',".repeat(100_000), "{'a','a',"),
                 Arguments.of("'a',".repeat(100_000), "'a','a',"),
-                Arguments.of("char[] pwd = {" + "'a',".repeat(100_000) + "};", "{'[REDACTED:password]',};"));
+                Arguments.of("char[] pwd = {" + "'a',".repeat(100_000) + "};", "{'[REDACTED:password]',};"),
+                // Calls: long dotted chains in equals, many arguments, many pairs.
+                Arguments.of("Objects.equals(" + "a.".repeat(200_000) + "password, \"x\")",
+                        "password, \"[REDACTED:password]\")"),
+                Arguments.of("equals(".repeat(200_000), "equals(equals("),
+                Arguments.of("withCredentials(\"u\", \"p\", ".repeat(100_000),
+                        "withCredentials(\"u\", \"[REDACTED:credential]\""));
     }
 
     @ParameterizedTest
