@@ -200,8 +200,7 @@ public final class SecretRedactor {
                     + "(?:[\\w$]+\\.)*([A-Za-z_$][\\w$]*+)"
                     + "\\s*+\\)"), SecretRedactor::comparedLiteral),
             new Rule("name", Pattern.compile("(?:(?<=\\\\[nrt])|(?<![\\w$.\\-\\\\])(-D)?)([A-Za-z_][\\w.\\-]*+)"
-                    + "([ \\t]*+[=:][ \\t]*+)"
-                    + "([^\\s\"'`<>;,&(){}\\[\\]\\\\$%][^\\s\"'`<>;,&(){}\\[\\]\\\\]*+)"),
+                    + "([ \\t]*+[=:][ \\t]*+)(?=[^\\s\"'`<>;,&(){}\\[\\]\\\\$%])"),
                     SecretRedactor::unquotedValue),
             // Secrets written out in a comment: "admin password is Tr0ub4dor&3", "API key: abc123".
             new Rule("name", Pattern.compile("(?<![\\w$.\\-])((?:[A-Za-z_][\\w.\\-]*+[ \\t]++" + SECRET_WORD + ")"
@@ -236,9 +235,10 @@ public final class SecretRedactor {
                     out = new StringBuilder(current.length() + 64);
                 }
                 out.append(current, last, m.start()).append(replacement);
-                last = m.end();
+                int claimed = source.takeClaim();
+                last = Math.max(m.end(), claimed);
                 count++;
-                found = m.find();
+                found = claimed > m.end() ? last < current.length() && m.find(last) : m.find();
             }
             if (out != null) {
                 current = out.append(current, last, current.length()).toString();
@@ -528,16 +528,37 @@ public final class SecretRedactor {
         return whole.substring(0, start) + open + marker(kind) + close + whole.substring(start + literal.length());
     }
 
+    /**
+     * An unquoted value after a secret's name, in a context that makes it configuration. The
+     * pattern stops where the value starts and the value is read here, only once a secret's name
+     * and its context are found: a value may run on for the rest of a line ({@code a=b=c...}),
+     * and matching it for every candidate it holds would be quadratic.
+     */
     private static String unquotedValue(Matcher m, Source source, String ruleKind) {
         String kind = secretKind(m.group(2));
         if (kind == null || !valueContext(m, source)) {
             return null;
         }
-        // A value running into the end of its comment ("/* token=abc*/") keeps the comment closed.
-        int start = m.start(4);
+        int start = m.end();
+        int end = valueEnd(source.text, start);
         int commentEnd = source.commentEnd(start);
-        int end = commentEnd > start ? Math.min(m.end(4), commentEnd) : m.end(4);
-        return end == start ? null : replaceRange(m, start, end, marker(kind));
+        if (commentEnd > start) {
+            end = Math.min(end, commentEnd); // "/* token=abc*/" keeps its comment closed
+        }
+        if (end == start) {
+            return null;
+        }
+        source.claim(end);
+        return m.group() + marker(kind);
+    }
+
+    /** Where an unquoted value at {@code start} ends: at a blank, quote, bracket, backslash or {@code ;,&<>}. */
+    private static int valueEnd(String text, int start) {
+        int end = start;
+        while (end < text.length() && " \t\n\013\f\r\"'`<>;,&(){}[]\\".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        return end;
     }
 
     /**
@@ -634,7 +655,8 @@ public final class SecretRedactor {
         }
         if (first >= start) {
             // A line of its own, ending after the value: not a Java statement, which would end in ';'.
-            int end = m.end();
+            // The value is read only here, for the one candidate that starts its line.
+            int end = valueEnd(text, m.end());
             while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
                 end++;
             }
@@ -666,9 +688,22 @@ public final class SecretRedactor {
         private int lines;
         private int[] comments;
         private int commentCount;
+        private int claimed = -1;
 
         Source(String text) {
             this.text = text;
+        }
+
+        /** Lets a replacer take the text up to {@code end}, past its match, as part of what it replaced. */
+        void claim(int end) {
+            claimed = end;
+        }
+
+        /** The end claimed for the last replacement, or -1; cleared. */
+        int takeClaim() {
+            int end = claimed;
+            claimed = -1;
+            return end;
         }
 
         /**
