@@ -107,9 +107,18 @@ public final class SecretRedactor {
             + "|,?[ \\t]++(?:(?i:is|was|are|be|set to|e\\.g\\.|eg|i\\.e\\.|for example|such as|like"
             + "|defaults? to|default)(?![\\w.])[ \\t]*+[:,]?[ \\t]*+)++|([ \\t]++))";
 
-    /** A value in prose: quoted, or a word up to a blank or punctuation that ends one. */
-    private static final String PROSE_VALUE = "((?>\"[^\"\\r\\n]*+\"|'[^'\\r\\n]*+'|`[^`\\r\\n]*+`"
-            + "|[^\\s\"'`<>(){}\\[\\],;=][^\\s\"'`<>(){}\\[\\],;]*+))";
+    /**
+     * A value in prose: quoted, or where an unquoted word starts (the replacer reads the word, so
+     * that a long one is not matched again for every candidate in it).
+     */
+    private static final String PROSE_VALUE = "((?>\"[^\"\\r\\n]*+\"|'[^'\\r\\n]*+'|`[^`\\r\\n]*+`)"
+            + "|(?=[^\\s\"'`<>(){}\\[\\],;=]))";
+
+    /** Characters that end an unquoted word in prose. */
+    private static final String PROSE_WORD_END = " \t\n\013\f\r\"'`<>(){}[],;";
+
+    /** Longer than any word of prose: an unquoted word this long after a secret's name is a value. */
+    private static final int LONG_WORD = 256;
 
     /**
      * Words of technical prose that look like values (a digit among letters) but name an
@@ -204,7 +213,7 @@ public final class SecretRedactor {
                     SecretRedactor::unquotedValue),
             // Secrets written out in a comment: "admin password is Tr0ub4dor&3", "API key: abc123".
             new Rule("name", Pattern.compile("(?<![\\w$.\\-])((?:[A-Za-z_][\\w.\\-]*+[ \\t]++" + SECRET_WORD + ")"
-                    + "|(?=[A-Za-z_])[\\w.\\-]*?(?i:pass|pwd|secret|token|key|cred)[\\w.\\-]*+)"
+                    + "|(?>(?=[A-Za-z_])[\\w.\\-]*?(?i:pass|pwd|secret|token|key|cred))[\\w.\\-]*+)"
                     + "(" + PROSE_SEPARATOR + ")" + PROSE_VALUE),
                     SecretRedactor::commentedValue));
 
@@ -571,12 +580,12 @@ public final class SecretRedactor {
      * be at least 8 characters} and {@code the token is refreshed} are not. A closing {@code .},
      * {@code :} or {@code ?} ends a sentence, not the value ({@code !} ends many passwords).
      * After a blank alone the name must end in the secret word: {@code password hunter2xyz}, not
-     * {@code password-protected SOCKS5}.
+     * {@code password-protected SOCKS5}. A word longer than any word of prose ({@value #LONG_WORD}
+     * characters) is a value whatever it holds.
      */
     private static String commentedValue(Matcher m, Source source, String ruleKind) {
-        int start = m.start(4);
         int commentEnd = source.commentEnd(m.start());
-        if (commentEnd <= start) {
+        if (commentEnd <= m.start(4)) {
             return null;
         }
         String name = m.group(1);
@@ -585,8 +594,8 @@ public final class SecretRedactor {
             return null;
         }
         String text = source.text;
-        char open = text.charAt(start);
-        if (open == '"' || open == '\'' || open == '`') {
+        if (m.end(4) > m.start(4)) { // quoted
+            int start = m.start(4);
             String content = m.group(4).substring(1, m.group(4).length() - 1).strip();
             if (m.end(4) > commentEnd || content.length() < 3 || isMarker(content)
                     || content.equals("null") || content.equals("true") || content.equals("false")
@@ -595,11 +604,28 @@ public final class SecretRedactor {
             }
             return replaceRange(m, start + 1, m.end(4) - 1, marker(kind));
         }
-        int end = Math.min(m.end(4), commentEnd);
+        // Unquoted: read at most LONG_WORD characters to decide, so a candidate that is declined
+        // costs a bounded amount however long its word runs on.
+        int start = m.end();
+        int limit = Math.min(commentEnd, start + LONG_WORD);
+        int end = start;
+        while (end < limit && PROSE_WORD_END.indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        boolean longWord = end == limit && end < commentEnd && PROSE_WORD_END.indexOf(text.charAt(end)) < 0;
+        if (longWord) {
+            while (end < commentEnd && PROSE_WORD_END.indexOf(text.charAt(end)) < 0) {
+                end++;
+            }
+        }
         while (end > start && ".:?".indexOf(text.charAt(end - 1)) >= 0) {
             end--;
         }
-        return looksLikeAValue(text.substring(start, end)) ? replaceRange(m, start, end, marker(kind)) : null;
+        if (end == start || !longWord && !looksLikeAValue(text.substring(start, end))) {
+            return null;
+        }
+        source.claim(end);
+        return m.group() + marker(kind);
     }
 
     private static boolean looksLikeAValue(String word) {

@@ -537,6 +537,10 @@ class SecretRedactorTest {
                         "// token: [REDACTED:token]"),
                 Arguments.of(" * password: x1\n".repeat(100_000), " * password: [REDACTED:password]\n"),
                 Arguments.of("// the api key is " + "a1".repeat(500_000), "// the api key is [REDACTED:api-key]"),
+                Arguments.of("AccountKey=".repeat(100_000), "AccountKey=AccountKey="),
+                Arguments.of("// " + "token:".repeat(200_000), "// token:[REDACTED:token]"),
+                Arguments.of("// " + "key".repeat(300_000) + "(x)", "keykey(x)"),
+                Arguments.of("// secret " + "x".repeat(1_000_000) + " y", "// secret [REDACTED:secret] y"),
                 // char[] literals: a long unclosed one named for a secret, and a long run of chars.
                 Arguments.of("char[] password = {" + "'a',".repeat(100_000), "{'a','a',"),
                 Arguments.of("'a',".repeat(100_000), "'a','a',"),
