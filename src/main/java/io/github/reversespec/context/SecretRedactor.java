@@ -171,6 +171,12 @@ public final class SecretRedactor {
                     Rule.group(3)),
             new Rule("url-password", Pattern.compile("(jdbc:oracle:[a-z]++:)([^/@\\s\"':;]++)/([^@\\s\"']++)@"),
                     Rule.group(3)),
+            // Azure connection strings: the storage or Service Bus key, and a SAS token's signature
+            // (the other SAS fields, such as expiry and permissions, are no secret).
+            new Rule("azure-key", Pattern.compile(
+                    "(?<![\\w])((?i:AccountKey|SharedAccessKey)[ \\t]*+=[ \\t]*+)([A-Za-z0-9+/]{20,}+={0,2}+)"),
+                    Rule.group(2)),
+            new Rule("azure-sas", Pattern.compile("([?&;\\s]sig=)([A-Za-z0-9%+/=]{16,}+)"), Rule.group(2)),
             new Rule("basic-auth", Pattern.compile(
                     "(?i)(authorization" + QUOTE + "?\\s*+[:=,]\\s*+" + QUOTE + "?basic\\s++)"
                             + "([A-Za-z0-9+/]{4,}+={0,2})"),
@@ -208,6 +214,10 @@ public final class SecretRedactor {
                     + "\\s*+\\.\\s*+(?:equals|equalsIgnoreCase|contentEquals)\\s*+\\(\\s*+"
                     + "(?:[\\w$]+\\.)*([A-Za-z_$][\\w$]*+)"
                     + "\\s*+\\)"), SecretRedactor::comparedLiteral),
+            // A braced value in a connection string, where it may hold ';': "password={p@ss;word}".
+            new Rule("name", Pattern.compile(
+                    "(?<=[;?&\"'])([A-Za-z_][\\w.\\-]*+)([ \\t]*+=[ \\t]*+\\{)([^{}\\r\\n\"']*+)}"),
+                    SecretRedactor::bracedValue),
             new Rule("name", Pattern.compile("(?:(?<=\\\\[nrt])|(?<![\\w$.\\-\\\\])(-D)?)([A-Za-z_][\\w.\\-]*+)"
                     + "([ \\t]*+[=:][ \\t]*+)(?=[^\\s\"'`<>;,&(){}\\[\\]\\\\$%])"),
                     SecretRedactor::unquotedValue),
@@ -535,6 +545,13 @@ public final class SecretRedactor {
         String whole = m.group();
         int start = m.start(group) - m.start();
         return whole.substring(0, start) + open + marker(kind) + close + whole.substring(start + literal.length());
+    }
+
+    /** A braced value named for a secret: {@code Pwd={se;cret}} keeps its braces. */
+    private static String bracedValue(Matcher m, Source source, String ruleKind) {
+        String kind = secretKind(m.group(1));
+        String value = m.group(3).strip();
+        return kind == null || value.isEmpty() || isMarker(value) ? null : Rule.replaceGroup(m, 3, marker(kind));
     }
 
     /**

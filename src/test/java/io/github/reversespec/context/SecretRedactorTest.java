@@ -31,6 +31,9 @@ class SecretRedactorTest {
     private static final String JWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
             + "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
             + "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+    private static final String AZURE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsu"
+            + "Fq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static final String SAS_SIG = "sig=" + "AbCdEf0123456789%2BxyZqRsTuVwXyZ%2F0123456789ab%3D";
     private static final String PEM_BODY = "MIIEowIBAAKCAQEA7bq98TnC9Gb1RkP0xq3Zc2vQ1n8wXy4zAb3dEf6hIj9kLm2nOp5q\n"
             + "Rs8tUv1wXy4zAb3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb3dEf6hIj9kLm2nOp5qRs8t\n";
 
@@ -514,6 +517,68 @@ class SecretRedactorTest {
         assertThat(redactor.redact(expected)).isEqualTo(expected);
     }
 
+    static Stream<Arguments> connectionStrings() {
+        return Stream.of(
+                Arguments.of("DefaultEndpointsProtocol=https;AccountName=shop;AccountKey=" + AZURE_KEY
+                                + ";EndpointSuffix=core.windows.net",
+                        "DefaultEndpointsProtocol=https;AccountName=shop;AccountKey=[REDACTED:azure-key]"
+                                + ";EndpointSuffix=core.windows.net"),
+                Arguments.of("Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;"
+                                + "SharedAccessKey=" + AZURE_KEY.substring(0, 44) + ";EntityPath=orders",
+                        "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;"
+                                + "SharedAccessKey=[REDACTED:azure-key];EntityPath=orders"),
+                Arguments.of("BlobEndpoint=https://shop.blob.core.windows.net/;SharedAccessSignature=sv=2020-08-04&ss=b"
+                                + "&srt=sco&sp=rl&se=2030-01-01T00:00:00Z&spr=https&" + SAS_SIG,
+                        "BlobEndpoint=https://shop.blob.core.windows.net/;SharedAccessSignature=sv=2020-08-04&ss=b"
+                                + "&srt=sco&sp=rl&se=2030-01-01T00:00:00Z&spr=https&sig=[REDACTED:azure-sas]"),
+                Arguments.of("https://shop.blob.core.windows.net/c/a.txt?sv=2021-06-08&sr=b&sp=r&" + SAS_SIG
+                                + "&se=2030",
+                        "https://shop.blob.core.windows.net/c/a.txt?sv=2021-06-08&sr=b&sp=r&sig=[REDACTED:azure-sas]"
+                                + "&se=2030"),
+                Arguments.of("SharedAccessSignature sr=ns.servicebus.windows.net&" + SAS_SIG
+                                + "&se=1700000000&skn=Root",
+                        "SharedAccessSignature sr=ns.servicebus.windows.net&sig=[REDACTED:azure-sas]"
+                                + "&se=1700000000&skn=Root"),
+                Arguments.of("String u = \"jdbc:postgresql://h/db?user=u&password=hunter2\";",
+                        "String u = \"jdbc:postgresql://h/db?user=u&password=[REDACTED:password]\";"),
+                Arguments.of("String u = \"jdbc:mysql://h:3306/db?user=app&password=p@ss&useSSL=false\";",
+                        "String u = \"jdbc:mysql://h:3306/db?user=app&password=[REDACTED:password]&useSSL=false\";"),
+                Arguments.of("String u = \"jdbc:sqlserver://h:1433;databaseName=x;user=sa;password=x;encrypt=true\";",
+                        "String u = \"jdbc:sqlserver://h:1433;databaseName=x;user=sa;password=[REDACTED:password]"
+                                + ";encrypt=true\";"),
+                Arguments.of("String u = \"jdbc:sqlserver://h;user=sa;password={p@ss;word};encrypt=true\";",
+                        "String u = \"jdbc:sqlserver://h;user=sa;password={[REDACTED:password]};encrypt=true\";"),
+                Arguments.of("String odbc = \"Driver={ODBC Driver 18};Server=h;Uid=sa;Pwd={se;cret};\";",
+                        "String odbc = \"Driver={ODBC Driver 18};Server=h;Uid=sa;Pwd={[REDACTED:password]};\";"),
+                Arguments.of("String m = \"mongodb+srv://user:pass@cluster0.mongodb.net/db\";",
+                        "String m = \"mongodb+srv://user:[REDACTED:url-password]@cluster0.mongodb.net/db\";"),
+                Arguments.of("String m = \"mongodb://app:p%40ss@h1:27017,h2:27017/db?replicaSet=rs0\";",
+                        "String m = \"mongodb://app:[REDACTED:url-password]@h1:27017,h2:27017/db?replicaSet=rs0\";"),
+                Arguments.of("String r = \"redis://:pass@host:6379\";",
+                        "String r = \"redis://:[REDACTED:url-password]@host:6379\";"),
+                Arguments.of("String r = \"rediss://default:s3cret@cache:6380/0\";",
+                        "String r = \"rediss://default:[REDACTED:url-password]@cache:6380/0\";"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("connectionStrings")
+    void connectionStringsLoseTheirKeysAndPasswordsButKeepTheirShape(String code, String expected) {
+        assertThat(redactor.redact(code)).isEqualTo(expected);
+        assertThat(redactor.redact(expected)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "String c = \"UseDevelopmentStorage=true\";",
+        "String c = \"DefaultEndpointsProtocol=https;AccountName=shop;EndpointSuffix=core.windows.net\";",
+        "String c = \"Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey\";",
+        "String c = \"Driver={ODBC Driver 18 for SQL Server};Server=tcp:h,1433;Database=shop\";",
+        "String q = \"https://example.com/search?q=1&sig=short\";",
+    })
+    void connectionStringsWithoutSecretsAreKept(String code) {
+        assertThat(redactor.redact(code)).isEqualTo(code);
+    }
+
     static Stream<Arguments> hostileInputs() {
         return Stream.of(
                 // One long line of name=value candidates, each asking where its line starts.
@@ -549,6 +614,10 @@ class SecretRedactorTest {
                 Arguments.of("Objects.equals(" + "a.".repeat(200_000) + "password, \"x\")",
                         "password, \"[REDACTED:password]\")"),
                 Arguments.of("equals(".repeat(200_000), "equals(equals("),
+                // Connection strings: long runs of keys, key names and signatures, braces left open.
+                Arguments.of("AccountKey=" + "A1/+".repeat(250_000) + ";", "AccountKey=[REDACTED:azure-key];"),
+                Arguments.of("&sig=".repeat(200_000), "&sig=&sig="),
+                Arguments.of(";password={".repeat(200_000), ";password={;password={"),
                 Arguments.of("withCredentials(\"u\", \"p\", ".repeat(100_000),
                         "withCredentials(\"u\", \"[REDACTED:credential]\""));
     }
