@@ -1,6 +1,7 @@
 package io.github.reversespec.context;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -46,9 +47,14 @@ public final class SecretRedactor {
             + "|'(?:[^'\\\\\\r\\n]|\\\\.)*+'))"; // a char literal, or a single-quoted string in scripts
 
     private static final String QUOTE = "(?:\\\\?[\"'])";
+    /** The qualifiers before a name, {@code this.} or {@code user.}; possessive, so a long chain is read once. */
+    private static final String QUALIFIED = "(?:[\\w$]++\\.)*+";
+    private static final String CHAR_LITERAL = "'(?:[^'\\\\\\r\\n]|\\\\.)*+'";
     private static final String BASE64_40 = "(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])";
 
-    private static final Pattern PROPERTY_REFERENCE = Pattern.compile("[$#]\\{[\\w.\\-]+}");
+    /** A property reference, with no default or an empty or already redacted one: {@code ${db.password:}}. */
+    private static final Pattern PROPERTY_REFERENCE =
+            Pattern.compile("[$#]\\{[\\w.\\-]+(?::-?(?:\\[REDACTED:[\\w-]+])?)?}");
     private static final Pattern NON_ALNUM = Pattern.compile("[^A-Za-z0-9]+");
     private static final Pattern CAMEL_BOUNDARY = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
     private static final Pattern AWS_CONTEXT = Pattern.compile("(?i)aws|akia|asia|secret");
@@ -76,10 +82,58 @@ public final class SecretRedactor {
             "ask", "contains", "delete", "fetch", "find", "get", "has", "is", "load", "lookup", "prompt", "read",
             "remove", "request", "resolve", "retrieve");
 
+    /**
+     * Words of calls that take a user and then a secret, so the secret is the second literal:
+     * {@code withCredentials}, {@code UsernamePasswordCredentials}, {@code PasswordAuthentication}.
+     */
+    private static final Set<String> USER_AND_SECRET_WORDS = Set.of(
+            "authentication", "credential", "credentials", "creds", "login", "user", "username");
+
     /** First words of two-word names that end in {@code key}: {@code apiKey}, {@code signing_key}. */
     private static final Set<String> KEY_QUALIFIERS = Set.of(
             "access", "api", "app", "auth", "client", "consumer", "encryption", "hmac", "jwt", "master", "private",
             "secret", "session", "signing", "subscription");
+
+    /** A second word that makes a two-word name in prose: "api key", "admin password". */
+    private static final String SECRET_WORD = "(?i:key|token|secret|password|passphrase)(?![\\w.\\-])";
+
+    /**
+     * What stands between a name and its value in prose: {@code :} or {@code =}; words such as
+     * {@code is}, {@code set to}, {@code , e.g.}; or a blank alone (group 1 then matches, and the
+     * name must end in the secret word). Atomic, so a value that fails does not make the engine
+     * try shorter separators.
+     */
+    private static final String PROSE_SEPARATOR = "(?>[ \\t]*+[:=][ \\t]*+"
+            + "|,?[ \\t]++(?:(?i:is|was|are|be|set to|e\\.g\\.|eg|i\\.e\\.|for example|such as|like"
+            + "|defaults? to|default)(?![\\w.])[ \\t]*+[:,]?[ \\t]*+)++|([ \\t]++))";
+
+    /**
+     * A value in prose: quoted, or where an unquoted word starts (the replacer reads the word, so
+     * that a long one is not matched again for every candidate in it).
+     */
+    private static final String PROSE_VALUE = "((?>\"[^\"\\r\\n]*+\"|'[^'\\r\\n]*+'|`[^`\\r\\n]*+`)"
+            + "|(?=[^\\s\"'`<>(){}\\[\\],;=]))";
+
+    /** Characters that end an unquoted word in prose. */
+    private static final String PROSE_WORD_END = " \t\n\013\f\r\"'`<>(){}[],;";
+
+    /** Longer than any word of prose: an unquoted word this long after a secret's name is a value. */
+    private static final int LONG_WORD = 256;
+
+    /**
+     * Words of technical prose that look like values (a digit among letters) but name an
+     * algorithm, encoding or version: {@code SHA-256}, {@code base64-encoded}, {@code v2}.
+     */
+    private static final Pattern TECHNICAL_TERM = Pattern.compile("(?i)(?:(?:sha|md|utf|aes|rsa|dsa|pbkdf|base|argon"
+            + "|oauth|http|tls|ssl|rfc|iso|crc|ucs|des|ecdsa|ed|asn|socks)\\.?-?\\d++|x\\.?509|hmac-?sha-?\\d++)"
+            + "(?:[-_./]?+[a-z]++\\d*+)*+|v\\d++(?:\\.\\d++)*+");
+
+    /** Names that may take a value after a blank alone: "password hunter2xyz", not "pass KrbRep.check:73". */
+    private static final Pattern BARE_NAME =
+            Pattern.compile("(?i).*(?:password|passwd|pwd|passphrase|secret|token|key)");
+
+    /** A word that starts a name=value of its own ("size=", "length=8"), which other rules read. */
+    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][\\w.]*+=.*+");
 
     private static final List<Rule> RULES = List.of(
             // Whole PEM blocks first: their base64 body would otherwise feed the other rules.
@@ -117,6 +171,12 @@ public final class SecretRedactor {
                     Rule.group(3)),
             new Rule("url-password", Pattern.compile("(jdbc:oracle:[a-z]++:)([^/@\\s\"':;]++)/([^@\\s\"']++)@"),
                     Rule.group(3)),
+            // Azure connection strings: the storage or Service Bus key, and a SAS token's signature
+            // (the other SAS fields, such as expiry and permissions, are no secret).
+            new Rule("azure-key", Pattern.compile(
+                    "(?<![\\w])((?i:AccountKey|SharedAccessKey)[ \\t]*+=[ \\t]*+)([A-Za-z0-9+/]{20,}+={0,2}+)"),
+                    Rule.group(2)),
+            new Rule("azure-sas", Pattern.compile("([?&;\\s]sig=)([A-Za-z0-9%+/=]{16,}+)"), Rule.group(2)),
             new Rule("basic-auth", Pattern.compile(
                     "(?i)(authorization" + QUOTE + "?\\s*+[:=,]\\s*+" + QUOTE + "?basic\\s++)"
                             + "([A-Za-z0-9+/]{4,}+={0,2})"),
@@ -124,27 +184,48 @@ public final class SecretRedactor {
             new Rule("basic-auth", Pattern.compile("([\"']Basic\\s++)([A-Za-z0-9+/]{8,}+={0,2})(?=[\"'])"),
                     Rule.group(2)),
             new Rule("bearer-token", Pattern.compile("(?i)(\\bbearer\\s++)([\\w.~+/\\-]{16,}+=*+)"), Rule.group(2)),
-            // Secrets known only by their name: literals assigned, compared, paired or passed.
+            // Secrets known only by their name. A placeholder's default first, so that a literal named
+            // for a secret and holding one keeps the property name: "${db.password:[REDACTED:password]}".
+            new Rule("placeholder", Pattern.compile("\\$\\{([A-Za-z_][\\w.\\-]*+)(:-?)([^{}\"'\\\\\\r\\n]*+)}"),
+                    SecretRedactor::placeholderDefault),
+            // Then literals assigned, compared, paired or passed.
             new Rule("name", Pattern.compile("(?<![\\w$.\\-\"'\\\\])" + QUOTE + "?+([A-Za-z_$][\\w$.\\-]*+)" + QUOTE
                     + "?(\\s*+(?:[=!]=|=>|:=|=|:)\\s*+)" + LITERAL), SecretRedactor::namedLiteral),
+            // A char[] spelled out, the way a password is kept out of the string pool.
+            new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+(?:\\[\\s*+]\\s*+)?=\\s*+"
+                    + "(?:new\\s++char\\s*+\\[\\s*+]\\s*+)?\\{\\s*+)"
+                    + "(" + CHAR_LITERAL + "(?:\\s*+,\\s*+" + CHAR_LITERAL + ")*+)(?=\\s*+,?\\s*+})"),
+                    SecretRedactor::charArray),
             new Rule("name", Pattern.compile("(?<![\\w$.\\-\"'\\\\])" + QUOTE + "([A-Za-z_][\\w.\\-]*+)" + QUOTE
                     + "(\\s*+,\\s*+)" + LITERAL), SecretRedactor::namedLiteral),
-            new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+)" + LITERAL),
-                    SecretRedactor::passedLiteral),
+            new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+)" + LITERAL
+                    + "(?:(\\s*+,\\s*+)" + LITERAL + ")?"), SecretRedactor::passedLiteral),
             new Rule("name", Pattern.compile(
                     "(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+\\)\\s*+default\\s*+)" + LITERAL),
                     SecretRedactor::namedLiteral),
             new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\.\\s*+"
                     + "(?:equals|equalsIgnoreCase|contentEquals|startsWith|endsWith|matches)\\s*+\\(\\s*+)" + LITERAL),
                     SecretRedactor::namedLiteral),
+            new Rule("name", Pattern.compile("(?<![\\w$])(?:equals|equalsIgnoreCase|assertEquals|assertNotEquals)"
+                    + "\\s*+\\(\\s*+(?:" + QUALIFIED + "([A-Za-z_$][\\w$]*+)\\s*+,\\s*+" + LITERAL
+                    + "|" + LITERAL + "\\s*+,\\s*+" + QUALIFIED + "([A-Za-z_$][\\w$]*+))\\s*+\\)"),
+                    SecretRedactor::equalsCall),
             new Rule("name", Pattern.compile(LITERAL
                     + "\\s*+\\.\\s*+(?:equals|equalsIgnoreCase|contentEquals)\\s*+\\(\\s*+"
                     + "(?:[\\w$]+\\.)*([A-Za-z_$][\\w$]*+)"
                     + "\\s*+\\)"), SecretRedactor::comparedLiteral),
+            // A braced value in a connection string, where it may hold ';': "password={p@ss;word}".
+            new Rule("name", Pattern.compile(
+                    "(?<=[;?&\"'])([A-Za-z_][\\w.\\-]*+)([ \\t]*+=[ \\t]*+\\{)([^{}\\r\\n\"']*+)}"),
+                    SecretRedactor::bracedValue),
             new Rule("name", Pattern.compile("(?:(?<=\\\\[nrt])|(?<![\\w$.\\-\\\\])(-D)?)([A-Za-z_][\\w.\\-]*+)"
-                    + "([ \\t]*+[=:][ \\t]*+)"
-                    + "([^\\s\"'`<>;,&(){}\\[\\]\\\\$%][^\\s\"'`<>;,&(){}\\[\\]\\\\]*+)"),
-                    SecretRedactor::unquotedValue));
+                    + "([ \\t]*+[=:][ \\t]*+)(?=[^\\s\"'`<>;,&(){}\\[\\]\\\\$%])"),
+                    SecretRedactor::unquotedValue),
+            // Secrets written out in a comment: "admin password is Tr0ub4dor&3", "API key: abc123".
+            new Rule("name", Pattern.compile("(?<![\\w$.\\-])((?:[A-Za-z_][\\w.\\-]*+[ \\t]++" + SECRET_WORD + ")"
+                    + "|(?>(?=[A-Za-z_])[\\w.\\-]*?(?i:pass|pwd|secret|token|key|cred))[\\w.\\-]*+)"
+                    + "(" + PROSE_SEPARATOR + ")" + PROSE_VALUE),
+                    SecretRedactor::commentedValue));
 
     private final KnownSecrets known;
 
@@ -176,12 +257,13 @@ public final class SecretRedactor {
             current = withoutKnown;
         }
         for (Rule rule : RULES) {
+            Source source = new Source(current);
             Matcher m = rule.pattern().matcher(current);
             StringBuilder out = null;
             int last = 0;
             boolean found = m.find();
             while (found) {
-                String replacement = rule.replacer().replace(m, current, rule.kind());
+                String replacement = rule.replacer().replace(m, source, rule.kind());
                 if (replacement == null) {
                     // The match may hide a secret inside it, such as JSON in a string assigned to
                     // an ordinary name: look again one character further on.
@@ -192,9 +274,10 @@ public final class SecretRedactor {
                     out = new StringBuilder(current.length() + 64);
                 }
                 out.append(current, last, m.start()).append(replacement);
-                last = m.end();
+                int claimed = source.takeClaim();
+                last = Math.max(m.end(), claimed);
                 count++;
-                found = m.find();
+                found = claimed > m.end() ? last < current.length() && m.find(last) : m.find();
             }
             if (out != null) {
                 current = out.append(current, last, current.length()).toString();
@@ -242,7 +325,7 @@ public final class SecretRedactor {
             }
             if (kind != null) {
                 for (int j = end + 1; j < words.size(); j++) {
-                    if (DESCRIPTIVE_WORDS.contains(words.get(j))) {
+                    if (isDescriptive(words.get(j))) {
                         return null;
                     }
                 }
@@ -250,6 +333,12 @@ public final class SecretRedactor {
             }
         }
         return null;
+    }
+
+    /** A descriptive word or its plural: {@code TOKEN_SEPARATORS} names separators, as {@code TOKEN_SEPARATOR} does. */
+    private static boolean isDescriptive(String word) {
+        return DESCRIPTIVE_WORDS.contains(word)
+                || word.endsWith("s") && DESCRIPTIVE_WORDS.contains(word.substring(0, word.length() - 1));
     }
 
     private static String keyKind(String qualifier) {
@@ -309,13 +398,14 @@ public final class SecretRedactor {
 
     // ------------------------------------------------------------------ replacers
 
-    private static String unterminatedPem(Matcher m, String text, String kind) {
+    private static String unterminatedPem(Matcher m, Source source, String kind) {
         long base64 = m.group().chars().filter(c -> Character.isLetterOrDigit(c) || c == '+' || c == '/').count();
         // A bare header (a constant in PEM-parsing code) is no secret; a header with a body is.
         return base64 - "BEGINPRIVATEKEY".length() >= 64 ? marker(kind) : null;
     }
 
-    private static String awsSecret(Matcher m, String text, String kind) {
+    private static String awsSecret(Matcher m, Source source, String kind) {
+        String text = source.text;
         String candidate = m.group(1);
         boolean upper = false;
         boolean lower = false;
@@ -335,23 +425,116 @@ public final class SecretRedactor {
         return AWS_CONTEXT.matcher(text.substring(from, m.start())).find() ? marker(kind) : null;
     }
 
-    private static String namedLiteral(Matcher m, String text, String ruleKind) {
+    /**
+     * The default of a placeholder named for a secret, {@code ${db.password:s3cr3t}}, or nested in
+     * one, {@code ${db.password:${FALLBACK:s3cr3t}}}. Empty defaults hide nothing and are kept.
+     */
+    private static String placeholderDefault(Matcher m, Source source, String ruleKind) {
+        String value = m.group(3).strip();
+        if (value.isEmpty() || isMarker(value)) {
+            return null;
+        }
+        String kind = secretKind(m.group(1));
+        if (kind == null) {
+            kind = enclosingPlaceholderKind(source.text, m.start());
+        }
+        return kind == null ? null : Rule.replaceGroup(m, 3, marker(kind));
+    }
+
+    /**
+     * The kind of the nearest of a few placeholders around the one at {@code at} whose default it
+     * is and which are named for a secret, or {@code null}. Bounded, so that a deep or hostile
+     * nesting costs no more than a few names for each placeholder.
+     */
+    private static String enclosingPlaceholderKind(String text, int at) {
+        int pos = at;
+        for (int depth = 0; depth < 4; depth++) {
+            int colon = pos - 1;
+            if (colon >= 0 && text.charAt(colon) == '-') {
+                colon--;
+            }
+            if (colon < 0 || text.charAt(colon) != ':') {
+                return null;
+            }
+            int nameStart = colon;
+            while (nameStart > 0 && colon - nameStart < 200 && isPropertyNameChar(text.charAt(nameStart - 1))) {
+                nameStart--;
+            }
+            if (nameStart == colon || nameStart < 2 || !text.startsWith("${", nameStart - 2)) {
+                return null;
+            }
+            String kind = secretKind(text.substring(nameStart, colon));
+            if (kind != null) {
+                return kind;
+            }
+            pos = nameStart - 2;
+        }
+        return null;
+    }
+
+    private static boolean isPropertyNameChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-');
+    }
+
+    private static String namedLiteral(Matcher m, Source source, String ruleKind) {
         String kind = secretKind(m.group(1));
         return kind == null ? null : redactLiteral(m, 3, kind);
     }
 
-    /** A literal passed to a method named for a secret: {@code setPassword("x")}, not {@code readPassword("P")}. */
-    private static String passedLiteral(Matcher m, String text, String ruleKind) {
+    /**
+     * The characters of a {@code char[]} named for a secret, replaced by one char literal holding
+     * the marker: {@code char[] password = {'[REDACTED:password]'};}. It reads as what it was, an
+     * array initialised with a literal secret, in the quoted form every other redacted literal
+     * has, and tells nothing of the length. An empty array, {@code {}}, or a comment in the
+     * braces would read as code with a different meaning.
+     */
+    private static String charArray(Matcher m, Source source, String ruleKind) {
+        String kind = secretKind(m.group(1));
+        String chars = m.group(3);
+        if (kind == null || isMarker(chars.substring(1))) {
+            return null;
+        }
+        return Rule.replaceGroup(m, 3, "'" + marker(kind) + "'");
+    }
+
+    /**
+     * A literal passed to a method named for a secret: {@code setPassword("x")}, not {@code
+     * readPassword("P")}. A call taking a user and then a secret, {@code withCredentials("user",
+     * "pw")}, {@code new UsernamePasswordCredentials("u", "pw")} or {@code setBasicAuth("u", "pw")},
+     * loses its second literal and keeps the user.
+     */
+    private static String passedLiteral(Matcher m, Source source, String ruleKind) {
         String name = m.group(1);
         List<String> words = words(name);
         if (!words.isEmpty() && LOOKUP_VERBS.contains(words.get(0)) && words.size() > 1) {
             return null;
         }
         String kind = secretKind(name);
-        return kind == null ? null : redactLiteral(m, 3, kind);
+        boolean basicAuth = kind == null && isBasicAuth(words);
+        if (kind == null && !basicAuth) {
+            return null;
+        }
+        if (m.group(5) != null && (basicAuth || words.stream().anyMatch(USER_AND_SECRET_WORDS::contains))) {
+            return redactLiteral(m, 5, basicAuth ? "password" : kind);
+        }
+        return redactLiteral(m, 3, basicAuth ? "basic-auth" : kind);
     }
 
-    private static String comparedLiteral(Matcher m, String text, String ruleKind) {
+    /** {@code basic}, {@code basicAuth}, {@code setBasicAuth}, {@code basicAuthentication}. */
+    private static boolean isBasicAuth(List<String> words) {
+        String last = words.isEmpty() ? "" : words.get(words.size() - 1);
+        return words.contains("basic")
+                && (last.equals("basic") || last.equals("auth") || last.equals("authentication"));
+    }
+
+    /** A literal compared with a name for a secret: {@code Objects.equals(password, "x")}. */
+    private static String equalsCall(Matcher m, Source source, String ruleKind) {
+        boolean nameFirst = m.group(1) != null;
+        String kind = secretKind(nameFirst ? m.group(1) : m.group(4));
+        return kind == null ? null : redactLiteral(m, nameFirst ? 2 : 3, kind);
+    }
+
+    private static String comparedLiteral(Matcher m, Source source, String ruleKind) {
         String kind = secretKind(m.group(2));
         return kind == null ? null : redactLiteral(m, 1, kind);
     }
@@ -384,30 +567,148 @@ public final class SecretRedactor {
         return whole.substring(0, start) + open + marker(kind) + close + whole.substring(start + literal.length());
     }
 
-    private static String unquotedValue(Matcher m, String text, String ruleKind) {
+    /** A braced value named for a secret: {@code Pwd={se;cret}} keeps its braces. */
+    private static String bracedValue(Matcher m, Source source, String ruleKind) {
+        String kind = secretKind(m.group(1));
+        String value = m.group(3).strip();
+        return kind == null || value.isEmpty() || isMarker(value) ? null : Rule.replaceGroup(m, 3, marker(kind));
+    }
+
+    /**
+     * An unquoted value after a secret's name, in a context that makes it configuration. The
+     * pattern stops where the value starts and the value is read here, only once a secret's name
+     * and its context are found: a value may run on for the rest of a line ({@code a=b=c...}),
+     * and matching it for every candidate it holds would be quadratic.
+     */
+    private static String unquotedValue(Matcher m, Source source, String ruleKind) {
         String kind = secretKind(m.group(2));
-        if (kind == null || !valueContext(m, text)) {
+        if (kind == null || !valueContext(m, source)) {
             return null;
         }
-        return Rule.replaceGroup(m, 4, marker(kind));
+        int start = m.end();
+        int end = valueEnd(source.text, start);
+        int commentEnd = source.commentEnd(start);
+        if (commentEnd > start) {
+            end = Math.min(end, commentEnd); // "/* token=abc*/" keeps its comment closed
+        }
+        if (end == start) {
+            return null;
+        }
+        source.claim(end);
+        return m.group() + marker(kind);
+    }
+
+    /** Where an unquoted value at {@code start} ends: at a blank, quote, bracket, backslash or {@code ;,&<>}. */
+    private static int valueEnd(String text, int start) {
+        int end = start;
+        while (end < text.length() && " \t\n\013\f\r\"'`<>;,&(){}[]\\".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * A value after a secret's name in a comment, where prose and secrets mix, so the value must
+     * look like one. Quoted, it needs three characters and must not be {@code null}, {@code true}
+     * or {@code false} ({@code the password, e.g. "letmein123"}). Unquoted, it needs at least four
+     * characters, a letter, and a digit or one of {@code !@#$%^&*+=~|}, and must not be a
+     * technical term such as {@code SHA-256} or {@code base64-encoded}, a URL, or a {@code
+     * name=value} of its own: {@code password is Tr0ub4dor&3} is redacted, {@code password must
+     * be at least 8 characters} and {@code the token is refreshed} are not. A closing {@code .},
+     * {@code :} or {@code ?} ends a sentence, not the value ({@code !} ends many passwords).
+     * After a blank alone the name must end in the secret word: {@code password hunter2xyz}, not
+     * {@code password-protected SOCKS5}. A word longer than any word of prose ({@value #LONG_WORD}
+     * characters) is a value whatever it holds.
+     */
+    private static String commentedValue(Matcher m, Source source, String ruleKind) {
+        int commentEnd = source.commentEnd(m.start());
+        if (commentEnd <= m.start(4)) {
+            return null;
+        }
+        String name = m.group(1);
+        String kind = secretKind(name);
+        if (kind == null || m.group(3) != null && !BARE_NAME.matcher(name).matches()) {
+            return null;
+        }
+        String text = source.text;
+        if (m.end(4) > m.start(4)) { // quoted
+            int start = m.start(4);
+            String content = m.group(4).substring(1, m.group(4).length() - 1).strip();
+            if (m.end(4) > commentEnd || content.length() < 3 || isMarker(content)
+                    || content.equals("null") || content.equals("true") || content.equals("false")
+                    || PROPERTY_REFERENCE.matcher(content).matches()) {
+                return null;
+            }
+            return replaceRange(m, start + 1, m.end(4) - 1, marker(kind));
+        }
+        // Unquoted: read at most LONG_WORD characters to decide, so a candidate that is declined
+        // costs a bounded amount however long its word runs on.
+        int start = m.end();
+        int limit = Math.min(commentEnd, start + LONG_WORD);
+        int end = start;
+        while (end < limit && PROSE_WORD_END.indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        boolean longWord = end == limit && end < commentEnd && PROSE_WORD_END.indexOf(text.charAt(end)) < 0;
+        if (longWord) {
+            while (end < commentEnd && PROSE_WORD_END.indexOf(text.charAt(end)) < 0) {
+                end++;
+            }
+        }
+        while (end > start && ".:?".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (end == start || !longWord && !looksLikeAValue(text.substring(start, end))) {
+            return null;
+        }
+        source.claim(end);
+        return m.group() + marker(kind);
+    }
+
+    private static boolean looksLikeAValue(String word) {
+        if (word.length() < 4 || word.contains("://") || TECHNICAL_TERM.matcher(word).matches()
+                || ASSIGNMENT.matcher(word).matches()) {
+            return false;
+        }
+        boolean letter = false;
+        boolean digitOrSymbol = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            letter |= Character.isLetter(c);
+            digitOrSymbol |= Character.isDigit(c) || "!@#$%^&*+=~|".indexOf(c) >= 0;
+        }
+        return letter && digitOrSymbol;
+    }
+
+    /** The match with {@code [from, to)} of the text replaced. */
+    private static String replaceRange(Matcher m, int from, int to, String replacement) {
+        String whole = m.group();
+        return whole.substring(0, from - m.start()) + replacement + whole.substring(to - m.start());
     }
 
     /**
      * Whether an unquoted {@code name=value} is configuration rather than a Java statement: in a
-     * comment line, inside a string or query ({@code "...;password=x"}, {@code ?token=x}), a
+     * comment, inside a string or query ({@code "...;password=x"}, {@code ?token=x}), a
      * {@code -Dname=value}, or a line of its own such as a properties line in a text block.
      */
-    private static boolean valueContext(Matcher m, String text) {
+    private static boolean valueContext(Matcher m, Source source) {
+        String text = source.text;
         int start = m.start();
         if (m.group(1) != null) {
             return true;
         }
-        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-        String before = text.substring(lineStart, start);
-        String trimmed = before.strip();
-        if (trimmed.startsWith("#") || trimmed.startsWith("!") || trimmed.startsWith("//")
-                || trimmed.startsWith("*") || trimmed.startsWith("/*")) {
-            return true;
+        // The first non-blank character of the line, from an index built once per rule: scanning
+        // back to the line start for every candidate is quadratic on a long line.
+        int first = source.firstNonBlank(start);
+        if (first < start) {
+            char c = text.charAt(first);
+            char next = first + 1 < start ? text.charAt(first + 1) : ' ';
+            if (c == '#' || c == '!' || c == '*' || c == '/' && (next == '/' || next == '*')) {
+                return true;
+            }
+        }
+        if (source.commentEnd(start) > start) {
+            return true; // a comment after code, or a line inside a block comment
         }
         if (start > 0 && "\"';?&>".indexOf(text.charAt(start - 1)) >= 0) {
             return true;
@@ -415,9 +716,10 @@ public final class SecretRedactor {
         if (start > 1 && text.charAt(start - 2) == '\\' && "nrt".indexOf(text.charAt(start - 1)) >= 0) {
             return true;
         }
-        if (trimmed.isEmpty()) {
+        if (first >= start) {
             // A line of its own, ending after the value: not a Java statement, which would end in ';'.
-            int end = m.end();
+            // The value is read only here, for the one candidate that starts its line.
+            int end = valueEnd(text, m.end());
             while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
                 end++;
             }
@@ -432,17 +734,182 @@ public final class SecretRedactor {
     @FunctionalInterface
     private interface Replacer {
         /** The replacement of the whole match, or {@code null} to keep it. */
-        String replace(Matcher match, String text, String kind);
+        String replace(Matcher match, Source source, String kind);
+    }
+
+    /**
+     * The text one rule runs over, with what replacers ask about it worked out once, when first
+     * asked: where each line starts and where its first non-blank character is, and which spans
+     * are comments. Working it out per match instead scans back each time, which is quadratic on
+     * a long line with many candidates.
+     */
+    private static final class Source {
+
+        final String text;
+        private int[] lineStarts;
+        private int[] firstNonBlank;
+        private int lines;
+        private int[] comments;
+        private int commentCount;
+        private int claimed = -1;
+
+        Source(String text) {
+            this.text = text;
+        }
+
+        /** Lets a replacer take the text up to {@code end}, past its match, as part of what it replaced. */
+        void claim(int end) {
+            claimed = end;
+        }
+
+        /** The end claimed for the last replacement, or -1; cleared. */
+        int takeClaim() {
+            int end = claimed;
+            claimed = -1;
+            return end;
+        }
+
+        /**
+         * The end of the comment holding {@code pos} (before its {@code *}{@code /} or {@code -->}),
+         * or {@code pos} itself when it is in none.
+         */
+        int commentEnd(int pos) {
+            if (comments == null) {
+                indexComments();
+            }
+            int lo = 0;
+            int hi = commentCount - 1;
+            while (lo <= hi) { // the last comment starting at or before pos
+                int mid = (lo + hi) >>> 1;
+                if (comments[2 * mid] <= pos) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return hi >= 0 && pos < comments[2 * hi + 1] ? comments[2 * hi + 1] : pos;
+        }
+
+        /**
+         * Finds the comments in one pass: {@code //} to the line end, {@code /*} and {@code <!--}
+         * blocks, lines starting with {@code *} (the middle of a Javadoc, where a part of a split
+         * source may begin) and lines starting with {@code #} (properties, YAML, shell, also
+         * inside a text block), skipping string, char and text block literals. A literal left open ends with its
+         * line, so a stray quote in prose hides at most the rest of that line.
+         */
+        private void indexComments() {
+            comments = new int[16];
+            String t = text;
+            int n = t.length();
+            boolean lineStart = true;
+            boolean textBlock = false;
+            int i = 0;
+            while (i < n) {
+                char c = t.charAt(i);
+                if (c == '\n') {
+                    lineStart = true;
+                    i++;
+                    continue;
+                }
+                if (lineStart && Character.isWhitespace(c)) {
+                    i++;
+                    continue;
+                }
+                boolean first = lineStart;
+                lineStart = false;
+                if (first && (c == '#' || c == '*' && !textBlock)) {
+                    int end = i;
+                    while (end < n && t.charAt(end) != '\n' && !(textBlock && t.startsWith("\"\"\"", end))) {
+                        end++;
+                    }
+                    addComment(i, end);
+                    i = end;
+                } else if (textBlock) {
+                    if (t.startsWith("\"\"\"", i)) {
+                        textBlock = false;
+                        i += 3;
+                    } else {
+                        i += c == '\\' ? 2 : 1;
+                    }
+                } else if (t.startsWith("//", i)) {
+                    int end = t.indexOf('\n', i);
+                    end = end < 0 ? n : end;
+                    addComment(i, end);
+                    i = end;
+                } else if (t.startsWith("/*", i) || t.startsWith("<!--", i)) {
+                    String close = c == '/' ? "*/" : "-->";
+                    int end = t.indexOf(close, i + 2);
+                    addComment(i, end < 0 ? n : end);
+                    i = end < 0 ? n : end + close.length();
+                } else if (t.startsWith("\"\"\"", i)) {
+                    textBlock = true;
+                    i += 3;
+                } else if (c == '"' || c == '\'') {
+                    i++;
+                    while (i < n && t.charAt(i) != c && t.charAt(i) != '\n') {
+                        i += t.charAt(i) == '\\' && i + 1 < n && t.charAt(i + 1) != '\n' ? 2 : 1;
+                    }
+                    if (i < n && t.charAt(i) == c) {
+                        i++;
+                    }
+                } else {
+                    i++;
+                }
+            }
+        }
+
+        private void addComment(int start, int end) {
+            if (2 * commentCount + 2 > comments.length) {
+                comments = Arrays.copyOf(comments, comments.length * 2);
+            }
+            comments[2 * commentCount] = start;
+            comments[2 * commentCount + 1] = end;
+            commentCount++;
+        }
+
+        /** The index of the first non-blank character on the line of {@code pos}, or its end. */
+        int firstNonBlank(int pos) {
+            if (lineStarts == null) {
+                indexLines();
+            }
+            int i = Arrays.binarySearch(lineStarts, 0, lines, pos);
+            return firstNonBlank[i >= 0 ? i : -i - 2];
+        }
+
+        private void indexLines() {
+            lineStarts = new int[16];
+            firstNonBlank = new int[16];
+            int start = 0;
+            while (true) {
+                int end = text.indexOf('\n', start);
+                int stop = end < 0 ? text.length() : end;
+                int first = start;
+                while (first < stop && Character.isWhitespace(text.charAt(first))) {
+                    first++;
+                }
+                if (lines == lineStarts.length) {
+                    lineStarts = Arrays.copyOf(lineStarts, lines * 2);
+                    firstNonBlank = Arrays.copyOf(firstNonBlank, lines * 2);
+                }
+                lineStarts[lines] = start;
+                firstNonBlank[lines] = first;
+                lines++;
+                if (end < 0) {
+                    return;
+                }
+                start = end + 1;
+            }
+        }
     }
 
     private record Rule(String kind, Pattern pattern, Replacer replacer) {
 
-        static String whole(Matcher m, String text, String kind) {
+        static String whole(Matcher m, Source source, String kind) {
             return marker(kind);
         }
 
         static Replacer group(int group) {
-            return (m, text, kind) -> isMarker(m.group(group)) ? null : replaceGroup(m, group, marker(kind));
+            return (m, source, kind) -> isMarker(m.group(group)) ? null : replaceGroup(m, group, marker(kind));
         }
 
         static String replaceGroup(Matcher m, int group, String replacement) {

@@ -31,6 +31,9 @@ class SecretRedactorTest {
     private static final String JWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
             + "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
             + "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+    private static final String AZURE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsu"
+            + "Fq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static final String SAS_SIG = "sig=" + "AbCdEf0123456789%2BxyZqRsTuVwXyZ%2F0123456789ab%3D";
     private static final String PEM_BODY = "MIIEowIBAAKCAQEA7bq98TnC9Gb1RkP0xq3Zc2vQ1n8wXy4zAb3dEf6hIj9kLm2nOp5q\n"
             + "Rs8tUv1wXy4zAb3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb3dEf6hIj9kLm2nOp5qRs8t\n";
 
@@ -246,6 +249,21 @@ class SecretRedactorTest {
         "String secretary = \"Jane\";",
         "map.get(\"password\");",
         "String tokenUrl = \"https://auth.example.com/oauth/token\";",
+        "char[] buffer = {'a','b'};",
+        "char[] password = new char[16];",
+        "char[] password = {};",
+        "static final char[] TOKEN_SEPARATOR = {',', ';'};",
+        "static final char[] TOKEN_SEPARATORS = {',', ';'};",
+        "String pw = store.getPassword(\"db\");",
+        "getCredentials(\"user\", \"realm\");",
+        "if (Objects.equals(password, other)) { return; }",
+        "if (Objects.equals(name, \"bob\")) { return; }",
+        "assertEquals(\"bob\", user.getName());",
+        "static final String PASSWORD_VALIDATORS = \"length,digits\";",
+        "String passwordHint = \"Enter your password\";",
+        "if (password.isEmpty()) { return; }",
+        "user.setName(\"bob\");",
+        "props.put(\"mail.smtp.host\", \"smtp.example.com\");",
     })
     void ordinaryCodeIsNotMangled(String code) {
         assertThat(redactor.redact(code)).isEqualTo(code);
@@ -279,6 +297,9 @@ class SecretRedactorTest {
         assertThat(SecretRedactor.secretKind("tokenizer")).isNull();
         assertThat(SecretRedactor.secretKind("passwordEncoder")).isNull();
         assertThat(SecretRedactor.secretKind("tokenExpirySeconds")).isNull();
+        assertThat(SecretRedactor.secretKind("TOKEN_SEPARATORS")).isNull();
+        assertThat(SecretRedactor.secretKind("passwordHints")).isNull();
+        assertThat(SecretRedactor.secretKind("passwords")).isEqualTo("password");
         assertThat(SecretRedactor.secretKind("key")).isNull();
         assertThat(SecretRedactor.secretKind("monkey")).isNull();
     }
@@ -311,5 +332,305 @@ class SecretRedactorTest {
 
         assertThat(out).contains("password = \"[REDACTED:password]\";").doesNotContain("y".repeat(100));
         assertThat(out).contains("int v19999 = compute(19999);");
+    }
+
+    static Stream<Arguments> placeholderDefaults() {
+        return Stream.of(
+                Arguments.of("@Value(\"${db.password:s3cr3tP@ss}\") String password;",
+                        "@Value(\"${db.password:[REDACTED:password]}\") String password;"),
+                Arguments.of("@Value(\"${spring.datasource.password:hunter2}\")",
+                        "@Value(\"${spring.datasource.password:[REDACTED:password]}\")"),
+                Arguments.of("String t = \"${API_TOKEN:abc123xyz}\";", "String t = \"${API_TOKEN:[REDACTED:token]}\";"),
+                // Named for a secret itself: the property name is still worth keeping.
+                Arguments.of("String password = \"${db.password:hunter2}\";",
+                        "String password = \"${db.password:[REDACTED:password]}\";"),
+                Arguments.of("  password: ${DB_PASSWORD:hunter2}", "  password: ${DB_PASSWORD:[REDACTED:password]}"),
+                Arguments.of("POSTGRES_PASSWORD=${POSTGRES_PASSWORD:-hunter2}",
+                        "POSTGRES_PASSWORD=${POSTGRES_PASSWORD:-[REDACTED:password]}"),
+                Arguments.of("@Value(\"${db.password:${FALLBACK_PW:hunter2}}\")",
+                        "@Value(\"${db.password:${FALLBACK_PW:[REDACTED:password]}}\")"),
+                Arguments.of("@Value(\"#{'${api.key:abc123}'}\")", "@Value(\"#{'${api.key:[REDACTED:api-key]}'}\")"),
+                Arguments.of("// defaults to ${jwt.secret:change me}",
+                        "// defaults to ${jwt.secret:[REDACTED:secret]}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("placeholderDefaults")
+    void placeholderDefaultsForSecretsAreRedactedKeepingThePropertyName(String code, String expected) {
+        assertThat(redactor.redact(code)).isEqualTo(expected);
+        assertThat(redactor.redact(expected)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "@Value(\"${db.password:}\") String password;",
+        "String password = \"${db.password:}\";",
+        "@Value(\"${server.port:8080}\") int port;",
+        "@Value(\"${app.token.ttl:3600}\") long ttl;",
+        "@Value(\"${db.password:#{null}}\") String password;",
+        "String url = \"${db.url:jdbc:h2:mem:test}\";",
+    })
+    void placeholdersWithoutASecretDefaultAreKept(String code) {
+        assertThat(redactor.redact(code)).isEqualTo(code);
+    }
+
+    static Stream<Arguments> secretsInComments() {
+        return Stream.of(
+                Arguments.of("// password: hunter2xyz", "// password: [REDACTED:password]"),
+                Arguments.of("/* admin password is Tr0ub4dor&3 */", "/* admin password is [REDACTED:password] */"),
+                Arguments.of("/* admin password is Tr0ub4dor&3*/ int x;",
+                        "/* admin password is [REDACTED:password]*/ int x;"),
+                Arguments.of("     * @param pwd the password, e.g. \"letmein123\"",
+                        "     * @param pwd the password, e.g. \"[REDACTED:password]\""),
+                Arguments.of("// the api key is " + OPENAI, "// the api key is [REDACTED:openai-api-key]"),
+                Arguments.of("// API key: abc123def456", "// API key: [REDACTED:api-key]"),
+                Arguments.of("int retries = 3; // password=hunter2",
+                        "int retries = 3; // password=[REDACTED:password]"),
+                Arguments.of("connect(url); // the token is 'tok_9f8e7d'",
+                        "connect(url); // the token is '[REDACTED:token]'"),
+                Arguments.of("/*\n   default secret is s3cr3t!\n*/",
+                        "/*\n   default secret is [REDACTED:secret]\n*/"),
+                Arguments.of("# db password is hunter2.", "# db password is [REDACTED:password]."),
+                Arguments.of("<!-- the password is p@ssw0rd -->", "<!-- the password is [REDACTED:password] -->"),
+                Arguments.of("String q = \"\"\"\n    # admin password hunter2xyz\n    \"\"\";",
+                        "String q = \"\"\"\n    # admin password [REDACTED:password]\n    \"\"\";"),
+                Arguments.of("// login with admin / password hunter2xyz",
+                        "// login with admin / password [REDACTED:password]"),
+                Arguments.of("// the reset token is set to abc-123", "// the reset token is set to [REDACTED:token]"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("secretsInComments")
+    void secretsWrittenInCommentsAreRedacted(String code, String expected) {
+        assertThat(redactor.redact(code)).isEqualTo(expected);
+        assertThat(redactor.redact(expected)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "// password must be at least 8 characters",
+        "// the token is refreshed every 5 minutes",
+        "// TODO: hash the password before storing",
+        "/** Returns the API key for the given tenant. */",
+        "     * @param password the password to check, never null",
+        "// password is hashed with SHA-256 and a 16-byte salt",
+        "// the secret is base64-encoded, see RFC-4648",
+        "// the token endpoint is https://auth.example.com/oauth2/token",
+        "// the password hint is shown after 3 attempts",
+        "// see {@link #setPassword(String)} and token2 handling",
+        "// password is ${DB_PASSWORD}",
+        "log.info(\"the password is \" + masked); // never log it",
+        "String help = \"// password is hunter2xyz\";",
+        "String glob = \"/static/*\"; String s = \"admin password is x\";",
+        // Seen in the JDK's sources while tuning the heuristic:
+        "/// @param sk2 parsed private key, `null` if none.",
+        "     * The timestampTokenInfo ASN.1 type has the following definition:",
+        "     * Retries an action with password \"\\0\" if \"\" fails.",
+        "     * @see #CertAndKeyGen(String, String, String, PrivateKey, X500Name)",
+        "//     HKDF-Expand-Label(derivedSecret, \"exporter\",",
+        "     * example, \"SOCKS\" for a password-protected SOCKS5 firewall.",
+        "     * their respective mechanisms for the credential elements?",
+        "//      debug(\"  mechToken length=\" + mechTokenLength);",
+        "     * Added here to pass KrbKdcRep.check:73",
+        "// used when the password is set/reset.",
+        "     *        auth-param        = token \"=\" ( token | quoted-string )",
+    })
+    void proseAboutSecretsInCommentsIsKept(String code) {
+        assertThat(redactor.redact(code)).isEqualTo(code);
+    }
+
+    static Stream<Arguments> charArrays() {
+        return Stream.of(
+                Arguments.of("char[] password = {'h','u','n','t','e','r','2'};",
+                        "char[] password = {'[REDACTED:password]'};"),
+                Arguments.of("char[] pwd = new char[] {'a', 'b'};", "char[] pwd = new char[] {'[REDACTED:password]'};"),
+                Arguments.of("private static final char[] STORE_PASSWORD = { 'c', '\\'', '\\u0041' };",
+                        "private static final char[] STORE_PASSWORD = { '[REDACTED:password]' };"),
+                Arguments.of("char secret[] = {'s'};", "char secret[] = {'[REDACTED:secret]'};"),
+                Arguments.of("this.apiKey = new char[]{'k', '1',};",
+                        "this.apiKey = new char[]{'[REDACTED:api-key]',};"),
+                Arguments.of("char[] password = {\n    'h', 'u',\n    'n'\n};",
+                        "char[] password = {\n    '[REDACTED:password]'\n};"),
+                Arguments.of("char[] password = \"hunter2\".toCharArray();",
+                        "char[] password = \"[REDACTED:password]\".toCharArray();"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("charArrays")
+    void charArraysNamedForSecretsLoseTheirCharacters(String code, String expected) {
+        assertThat(redactor.redact(code)).isEqualTo(expected);
+        assertThat(redactor.redact(expected)).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> comparedAndPassedLiterals() {
+        return Stream.of(
+                // Covered already; pinned here with their variants.
+                Arguments.of("if (\"hunter2\".equals(password))", "if (\"[REDACTED:password]\".equals(password))"),
+                Arguments.of("\"x1\".equals(this.password)", "\"[REDACTED:password]\".equals(this.password)"),
+                Arguments.of("password.equals(\"x1\")", "password.equals(\"[REDACTED:password]\")"),
+                Arguments.of("\"x1\".equalsIgnoreCase(pwd)", "\"[REDACTED:password]\".equalsIgnoreCase(pwd)"),
+                Arguments.of("token.contentEquals(\"t1\")", "token.contentEquals(\"[REDACTED:token]\")"),
+                Arguments.of("b.password(\"hunter2\")", "b.password(\"[REDACTED:password]\")"),
+                Arguments.of("ds.setPassword(\"hunter2\")", "ds.setPassword(\"[REDACTED:password]\")"),
+                Arguments.of("builder.apiKey(\"abc\")", "builder.apiKey(\"[REDACTED:api-key]\")"),
+                Arguments.of("setProperty(\"db.password\", \"hunter2\")",
+                        "setProperty(\"db.password\", \"[REDACTED:password]\")"),
+                Arguments.of("props.put(\"mail.smtp.password\", \"x\")",
+                        "props.put(\"mail.smtp.password\", \"[REDACTED:password]\")"),
+                Arguments.of("System.setProperty(\"javax.net.ssl.keyStorePassword\", \"changeit2\");",
+                        "System.setProperty(\"javax.net.ssl.keyStorePassword\", \"[REDACTED:password]\");"),
+                Arguments.of("System.setProperty(\"javax.net.ssl.trustStorePassword\", \"changeit2\");",
+                        "System.setProperty(\"javax.net.ssl.trustStorePassword\", \"[REDACTED:password]\");"),
+                // Two-argument equals.
+                Arguments.of("Objects.equals(password, \"x1\")", "Objects.equals(password, \"[REDACTED:password]\")"),
+                Arguments.of("Objects.equals(\"x1\", this.password)",
+                        "Objects.equals(\"[REDACTED:password]\", this.password)"),
+                Arguments.of("StringUtils.equalsIgnoreCase(user.pwd, \"x1\")",
+                        "StringUtils.equalsIgnoreCase(user.pwd, \"[REDACTED:password]\")"),
+                Arguments.of("assertEquals(\"hunter2\", password);",
+                        "assertEquals(\"[REDACTED:password]\", password);"),
+                // A user and then a secret: the second argument is the secret.
+                Arguments.of("withCredentials(\"user\", \"hunter2\")",
+                        "withCredentials(\"user\", \"[REDACTED:credential]\")"),
+                Arguments.of("new UsernamePasswordCredentials(\"admin\", \"s3cret\")",
+                        "new UsernamePasswordCredentials(\"admin\", \"[REDACTED:password]\")"),
+                Arguments.of("new UsernamePasswordAuthenticationToken(\"bob\", \"pw1\")",
+                        "new UsernamePasswordAuthenticationToken(\"bob\", \"[REDACTED:password]\")"),
+                Arguments.of("new PasswordAuthentication(\"user\", \"pass\".toCharArray())",
+                        "new PasswordAuthentication(\"user\", \"[REDACTED:password]\".toCharArray())"),
+                Arguments.of("headers.setBasicAuth(\"admin\", \"s3cret\");",
+                        "headers.setBasicAuth(\"admin\", \"[REDACTED:password]\");"),
+                Arguments.of("Credentials.basic(\"user\", \"pass\")",
+                        "Credentials.basic(\"user\", \"[REDACTED:password]\")"),
+                Arguments.of("given().auth().preemptive().basic(\"u\", \"p1\")",
+                        "given().auth().preemptive().basic(\"u\", \"[REDACTED:password]\")"),
+                Arguments.of("headers.setBasicAuth(\"dXNlcjpwYXNz\");",
+                        "headers.setBasicAuth(\"[REDACTED:basic-auth]\");"),
+                // One argument, as before: taken as the secret.
+                Arguments.of("withCredentials(\"token-only\")", "withCredentials(\"[REDACTED:credential]\")"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("comparedAndPassedLiterals")
+    void literalsComparedWithOrPassedToSecretsAreRedacted(String code, String expected) {
+        assertThat(redactor.redact(code)).isEqualTo(expected);
+        assertThat(redactor.redact(expected)).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> connectionStrings() {
+        return Stream.of(
+                Arguments.of("DefaultEndpointsProtocol=https;AccountName=shop;AccountKey=" + AZURE_KEY
+                                + ";EndpointSuffix=core.windows.net",
+                        "DefaultEndpointsProtocol=https;AccountName=shop;AccountKey=[REDACTED:azure-key]"
+                                + ";EndpointSuffix=core.windows.net"),
+                Arguments.of("Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;"
+                                + "SharedAccessKey=" + AZURE_KEY.substring(0, 44) + ";EntityPath=orders",
+                        "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;"
+                                + "SharedAccessKey=[REDACTED:azure-key];EntityPath=orders"),
+                Arguments.of("BlobEndpoint=https://shop.blob.core.windows.net/;SharedAccessSignature=sv=2020-08-04&ss=b"
+                                + "&srt=sco&sp=rl&se=2030-01-01T00:00:00Z&spr=https&" + SAS_SIG,
+                        "BlobEndpoint=https://shop.blob.core.windows.net/;SharedAccessSignature=sv=2020-08-04&ss=b"
+                                + "&srt=sco&sp=rl&se=2030-01-01T00:00:00Z&spr=https&sig=[REDACTED:azure-sas]"),
+                Arguments.of("https://shop.blob.core.windows.net/c/a.txt?sv=2021-06-08&sr=b&sp=r&" + SAS_SIG
+                                + "&se=2030",
+                        "https://shop.blob.core.windows.net/c/a.txt?sv=2021-06-08&sr=b&sp=r&sig=[REDACTED:azure-sas]"
+                                + "&se=2030"),
+                Arguments.of("SharedAccessSignature sr=ns.servicebus.windows.net&" + SAS_SIG
+                                + "&se=1700000000&skn=Root",
+                        "SharedAccessSignature sr=ns.servicebus.windows.net&sig=[REDACTED:azure-sas]"
+                                + "&se=1700000000&skn=Root"),
+                Arguments.of("String u = \"jdbc:postgresql://h/db?user=u&password=hunter2\";",
+                        "String u = \"jdbc:postgresql://h/db?user=u&password=[REDACTED:password]\";"),
+                Arguments.of("String u = \"jdbc:mysql://h:3306/db?user=app&password=p@ss&useSSL=false\";",
+                        "String u = \"jdbc:mysql://h:3306/db?user=app&password=[REDACTED:password]&useSSL=false\";"),
+                Arguments.of("String u = \"jdbc:sqlserver://h:1433;databaseName=x;user=sa;password=x;encrypt=true\";",
+                        "String u = \"jdbc:sqlserver://h:1433;databaseName=x;user=sa;password=[REDACTED:password]"
+                                + ";encrypt=true\";"),
+                Arguments.of("String u = \"jdbc:sqlserver://h;user=sa;password={p@ss;word};encrypt=true\";",
+                        "String u = \"jdbc:sqlserver://h;user=sa;password={[REDACTED:password]};encrypt=true\";"),
+                Arguments.of("String odbc = \"Driver={ODBC Driver 18};Server=h;Uid=sa;Pwd={se;cret};\";",
+                        "String odbc = \"Driver={ODBC Driver 18};Server=h;Uid=sa;Pwd={[REDACTED:password]};\";"),
+                Arguments.of("String m = \"mongodb+srv://user:pass@cluster0.mongodb.net/db\";",
+                        "String m = \"mongodb+srv://user:[REDACTED:url-password]@cluster0.mongodb.net/db\";"),
+                Arguments.of("String m = \"mongodb://app:p%40ss@h1:27017,h2:27017/db?replicaSet=rs0\";",
+                        "String m = \"mongodb://app:[REDACTED:url-password]@h1:27017,h2:27017/db?replicaSet=rs0\";"),
+                Arguments.of("String r = \"redis://:pass@host:6379\";",
+                        "String r = \"redis://:[REDACTED:url-password]@host:6379\";"),
+                Arguments.of("String r = \"rediss://default:s3cret@cache:6380/0\";",
+                        "String r = \"rediss://default:[REDACTED:url-password]@cache:6380/0\";"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("connectionStrings")
+    void connectionStringsLoseTheirKeysAndPasswordsButKeepTheirShape(String code, String expected) {
+        assertThat(redactor.redact(code)).isEqualTo(expected);
+        assertThat(redactor.redact(expected)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "String c = \"UseDevelopmentStorage=true\";",
+        "String c = \"DefaultEndpointsProtocol=https;AccountName=shop;EndpointSuffix=core.windows.net\";",
+        "String c = \"Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey\";",
+        "String c = \"Driver={ODBC Driver 18 for SQL Server};Server=tcp:h,1433;Database=shop\";",
+        "String q = \"https://example.com/search?q=1&sig=short\";",
+    })
+    void connectionStringsWithoutSecretsAreKept(String code) {
+        assertThat(redactor.redact(code)).isEqualTo(code);
+    }
+
+    static Stream<Arguments> hostileInputs() {
+        return Stream.of(
+                // One long line of name=value candidates, each asking where its line starts.
+                Arguments.of("&password=a".repeat(100_000), "&password=[REDACTED:password]&password="),
+                Arguments.of(" ".repeat(500_000) + "&token=b".repeat(50_000), "&token=[REDACTED:token]&token="),
+                // name=value runs: each value runs on to the end, and is not redacted (no secret
+                // name, or no context), so it must not be read again for every candidate in it.
+                Arguments.of("x password=".repeat(100_000), "x password=x password="),
+                Arguments.of("a=".repeat(300_000) + "&token=t", "&token=[REDACTED:token]"),
+                // Placeholders: unclosed, nested deeply, and a secret default after a long name.
+                Arguments.of("${a:".repeat(200_000), "${a:${a:"),
+                Arguments.of("${password:".repeat(200_000) + "x}", "${password:[REDACTED:password]}"),
+                Arguments.of("${a:".repeat(100_000) + "${db.password:${b:${c:x}}}", "${c:[REDACTED:password]}}}"),
+                Arguments.of("${" + "a".repeat(300_000) + ":${b:x}}", "${b:x}}"),
+                // Comments: many candidates on one line, in and out of comments, and unclosed ones.
+                Arguments.of("// password is ".repeat(100_000), "// password is //"),
+                Arguments.of("x password is a1b2 ".repeat(100_000), "x password is a1b2 x"),
+                Arguments.of("/* x */ password is a1b2 ".repeat(100_000), "*/ password is a1b2 /*"),
+                Arguments.of("/*".repeat(200_000) + " token: x1y2", "/*/*"),
+                Arguments.of("\"".repeat(100_000) + "'".repeat(100_000) + "\n// token: x1y2",
+                        "// token: [REDACTED:token]"),
+                Arguments.of(" * password: x1\n".repeat(100_000), " * password: [REDACTED:password]\n"),
+                Arguments.of("// the api key is " + "a1".repeat(500_000), "// the api key is [REDACTED:api-key]"),
+                Arguments.of("AccountKey=".repeat(100_000), "AccountKey=AccountKey="),
+                Arguments.of("// " + "token:".repeat(200_000), "// token:[REDACTED:token]"),
+                Arguments.of("// " + "key".repeat(300_000) + "(x)", "keykey(x)"),
+                Arguments.of("// secret " + "x".repeat(1_000_000) + " y", "// secret [REDACTED:secret] y"),
+                // char[] literals: a long unclosed one named for a secret, and a long run of chars.
+                Arguments.of("char[] password = {" + "'a',".repeat(100_000), "{'a','a',"),
+                Arguments.of("'a',".repeat(100_000), "'a','a',"),
+                Arguments.of("char[] pwd = {" + "'a',".repeat(100_000) + "};", "{'[REDACTED:password]',};"),
+                // Calls: long dotted chains in equals, many arguments, many pairs.
+                Arguments.of("Objects.equals(" + "a.".repeat(200_000) + "password, \"x\")",
+                        "password, \"[REDACTED:password]\")"),
+                Arguments.of("equals(".repeat(200_000), "equals(equals("),
+                // Connection strings: long runs of keys, key names and signatures, braces left open.
+                Arguments.of("AccountKey=" + "A1/+".repeat(250_000) + ";", "AccountKey=[REDACTED:azure-key];"),
+                Arguments.of("&sig=".repeat(200_000), "&sig=&sig="),
+                Arguments.of(";password={".repeat(200_000), ";password={;password={"),
+                Arguments.of("withCredentials(\"u\", \"p\", ".repeat(100_000),
+                        "withCredentials(\"u\", \"[REDACTED:credential]\""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileInputs")
+    // Linear work takes a few seconds at most, quadratic work takes minutes. A separate thread, so
+    // that a regex that never returns fails the test instead of hanging the build.
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void hostileInputsStayLinear(String input, String expected) {
+        String out = redactor.redact(input);
+
+        // Not contains(): a failure would print megabytes.
+        assertThat(out.contains(expected)).as("redacted output contains %s", expected).isTrue();
     }
 }
