@@ -1,5 +1,7 @@
 package io.github.reversespec.context;
 
+import io.github.reversespec.llm.ModelProvider;
+import io.github.reversespec.llm.ModelProviders;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -135,7 +137,10 @@ public final class SecretRedactor {
     /** A word that starts a name=value of its own ("size=", "length=8"), which other rules read. */
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][\\w.]*+=.*+");
 
-    private static final List<Rule> RULES = List.of(
+    /** Marks where the registered model providers' key shapes run, among the shaped rules. */
+    private static final Rule PROVIDER_KEYS = new Rule("provider-keys", Pattern.compile("(?!)"), Rule::whole);
+
+    private static final List<Rule> RULES = withProviderKeys(List.of(
             // Whole PEM blocks first: their base64 body would otherwise feed the other rules.
             new Rule("private-key", Pattern.compile("-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----"
                     + "[^;{}]{0,200000}?-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----"), Rule::whole),
@@ -147,9 +152,7 @@ public final class SecretRedactor {
                             + "(?![A-Za-z0-9])"),
                     Rule::whole),
             new Rule("aws-secret-access-key", Pattern.compile(BASE64_40), SecretRedactor::awsSecret),
-            new Rule("anthropic-api-key", Pattern.compile("(?<![\\w-])sk-ant-[\\w-]{20,}+"), Rule::whole),
-            new Rule("openai-api-key", Pattern.compile("(?<![\\w-])sk-(?:proj-|svcacct-|admin-)?[\\w-]{20,}+"),
-                    Rule::whole),
+            PROVIDER_KEYS,
             new Rule("github-token", Pattern.compile("(?<!\\w)(?:gh[pousr]_[A-Za-z0-9]{20,}+|github_pat_\\w{20,}+)"),
                     Rule::whole),
             new Rule("gitlab-token", Pattern.compile("(?<!\\w)glpat-[\\w-]{20,}+"), Rule::whole),
@@ -225,7 +228,7 @@ public final class SecretRedactor {
             new Rule("name", Pattern.compile("(?<![\\w$.\\-])((?:[A-Za-z_][\\w.\\-]*+[ \\t]++" + SECRET_WORD + ")"
                     + "|(?>(?=[A-Za-z_])[\\w.\\-]*?(?i:pass|pwd|secret|token|key|cred))[\\w.\\-]*+)"
                     + "(" + PROSE_SEPARATOR + ")" + PROSE_VALUE),
-                    SecretRedactor::commentedValue));
+                    SecretRedactor::commentedValue)));
 
     private final KnownSecrets known;
 
@@ -240,6 +243,24 @@ public final class SecretRedactor {
      */
     public SecretRedactor(KnownSecrets known) {
         this.known = known;
+    }
+
+    /**
+     * The rules with the registered providers' API-key shapes in place of {@link #PROVIDER_KEYS}: a
+     * provider added to {@link ModelProviders} has its keys redacted without a change here.
+     */
+    private static List<Rule> withProviderKeys(List<Rule> rules) {
+        List<Rule> out = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (rule == PROVIDER_KEYS) {
+                for (ModelProvider p : ModelProviders.all()) {
+                    out.add(new Rule(p.keyKind(), p.keyShape(), Rule::whole));
+                }
+            } else {
+                out.add(rule);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Redacts {@code text}; {@code null} stays {@code null}. */

@@ -32,7 +32,7 @@ final class OpenAiProvider implements ModelProvider {
 
     @Override
     public Pattern keyShape() {
-        return Pattern.compile("(?<![\\w-])sk-(?:proj-|svcacct-|admin-)?[\\w-]{20,}+");
+        return Pattern.compile("(?<![\\w-])sk-(?!ant-)(?:proj-|svcacct-|admin-)?[\\w-]{20,}+");
     }
 
     @Override
