@@ -50,8 +50,12 @@ final class DebtScanner {
                 if (text.isEmpty()) {
                     text = nextLineText(content, lineEnd + 1);
                 }
-                if (text.isEmpty() && lineEnd == len && comment.isLineComment() && next != null
-                        && next.isLineComment() && next.getBegin().isPresent()
+                if (text.isEmpty()
+                        && lineEnd == len
+                        && comment.isLineComment()
+                        && next != null
+                        && next.isLineComment()
+                        && next.getBegin().isPresent()
                         && next.getBegin().get().line == firstLine + lineNo + 1) {
                     text = nextLineText(next.getContent(), 0);
                 }

@@ -118,7 +118,8 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
      */
     static FileFacts collect(CompilationUnit cu, Collection<Comment> comments, String file, boolean testFile) {
         FactCollector c = new FactCollector(file, testFile);
-        c.packageName = cu.getPackageDeclaration().map(p -> p.getName().asString()).orElse("");
+        c.packageName =
+                cu.getPackageDeclaration().map(p -> p.getName().asString()).orElse("");
         cu.accept(c, null);
 
         List<ImportRef> imports = imports(cu.getImports());
@@ -294,7 +295,8 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
             super.visit(n, arg);
             return;
         }
-        MemberBuilder mb = new MemberBuilder(MemberModel.MemberKind.METHOD, n.getName().getIdentifier(), n);
+        MemberBuilder mb =
+                new MemberBuilder(MemberModel.MemberKind.METHOD, n.getName().getIdentifier(), n);
         mb.signature = Signatures.callable(n);
         mb.visibility = memberVisibility(n.getModifiers(), owner, Visibility.PACKAGE);
         mb.isStatic = n.isStatic();
@@ -310,7 +312,8 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
             super.visit(n, arg);
             return;
         }
-        MemberBuilder mb = new MemberBuilder(MemberModel.MemberKind.CONSTRUCTOR, n.getName().getIdentifier(), n);
+        MemberBuilder mb = new MemberBuilder(
+                MemberModel.MemberKind.CONSTRUCTOR, n.getName().getIdentifier(), n);
         mb.signature = Signatures.callable(n);
         Visibility implicit = owner.kind == TypeKind.ENUM ? Visibility.PRIVATE : Visibility.PACKAGE;
         mb.visibility = memberVisibility(n.getModifiers(), owner, implicit);
@@ -326,7 +329,8 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
             super.visit(n, arg);
             return;
         }
-        MemberBuilder mb = new MemberBuilder(MemberModel.MemberKind.CONSTRUCTOR, n.getName().getIdentifier(), n);
+        MemberBuilder mb = new MemberBuilder(
+                MemberModel.MemberKind.CONSTRUCTOR, n.getName().getIdentifier(), n);
         mb.signature = Signatures.compactConstructor(n);
         mb.visibility = memberVisibility(n.getModifiers(), owner, Visibility.PACKAGE);
         mb.thrown = Signatures.types(n.getThrownExceptions());
@@ -361,7 +365,8 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                 MemberBuilder mb = new MemberBuilder(MemberModel.MemberKind.FIELD, name, n);
                 mb.line = line(v);
                 String value = constant && v.getInitializer().isPresent()
-                        ? Signatures.constantValue(v.getType(), v.getInitializer().get())
+                        ? Signatures.constantValue(
+                                v.getType(), v.getInitializer().get())
                         : "";
                 String signature = Signatures.field(n.getAnnotations(), n.getModifiers(), v.getType(), name);
                 mb.signature = value.isEmpty() ? signature : signature + " = " + value;
@@ -469,8 +474,8 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                 then = block.getStatement(0);
             }
             if (then instanceof ThrowStmt t && t.getExpression() instanceof ObjectCreationExpr oce) {
-                String text = "if (" + Text.oneLine(n.getCondition().toString()) + ") throw "
-                        + raisedName(oce.getType());
+                String text =
+                        "if (" + Text.oneLine(n.getCondition().toString()) + ") throw " + raisedName(oce.getType());
                 currentCallable.validations.add(Text.truncate(text, MAX_VALIDATION_TEXT));
             }
         }
@@ -479,9 +484,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
 
     @Override
     public void visit(MethodCallExpr n, Void arg) {
-        if (currentCallable != null
-                && currentCallable.validations.size() < MAX_VALIDATIONS
-                && isValidationCall(n)) {
+        if (currentCallable != null && currentCallable.validations.size() < MAX_VALIDATIONS && isValidationCall(n)) {
             currentCallable.validations.add(Text.truncate(Text.oneLine(n.toString()), MAX_VALIDATION_TEXT));
         }
         super.visit(n, arg);
@@ -634,7 +637,8 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                 && n.getParameters().isEmpty()
                 && n.getName().getIdentifier().startsWith("test")
                 && n.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration c
-                && c.getExtendedTypes().stream().anyMatch(t -> t.getName().getIdentifier().equals("TestCase"))) {
+                && c.getExtendedTypes().stream()
+                        .anyMatch(t -> t.getName().getIdentifier().equals("TestCase"))) {
             testMethods++;
         }
     }
@@ -703,7 +707,9 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
             if (decl instanceof RecordDeclaration r) {
                 for (Parameter p : r.getParameters()) {
                     String type = Signatures.type(p.getType()) + (p.isVarArgs() ? "..." : "");
-                    String doc = javadoc == null ? "" : JavadocText.paramSummary(javadoc, p.getName().getIdentifier());
+                    String doc = javadoc == null
+                            ? ""
+                            : JavadocText.paramSummary(javadoc, p.getName().getIdentifier());
                     FieldModel component = new FieldModel(
                             p.getName().getIdentifier(), type, Visibility.PRIVATE, List.of("final"), doc, line(p));
                     recordComponents.add(component);

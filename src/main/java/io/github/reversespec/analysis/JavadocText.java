@@ -14,8 +14,7 @@ final class JavadocText {
 
     /** Where a first paragraph ends: a blank line or a block-level HTML tag. */
     private static final Pattern PARAGRAPH_END = Pattern.compile(
-            "\\n\\s*\\n|<(?:p|ul|ol|pre|table|h[1-6]|dl|blockquote|div|hr)(?:[\\s>/])",
-            Pattern.CASE_INSENSITIVE);
+            "\\n\\s*\\n|<(?:p|ul|ol|pre|table|h[1-6]|dl|blockquote|div|hr)(?:[\\s>/])", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern LEADING_P = Pattern.compile("^(?:<p>\\s*)+", Pattern.CASE_INSENSITIVE);
 
@@ -104,8 +103,8 @@ final class JavadocText {
                 text.append(' ').append(line);
             } else if (line.startsWith("@param ")) {
                 String rest = line.substring(7).strip();
-                if (rest.startsWith(name) && (rest.length() == name.length()
-                        || Character.isWhitespace(rest.charAt(name.length())))) {
+                if (rest.startsWith(name)
+                        && (rest.length() == name.length() || Character.isWhitespace(rest.charAt(name.length())))) {
                     text = new StringBuilder(rest.substring(name.length()));
                 }
             }
@@ -174,8 +173,8 @@ final class JavadocText {
     }
 
     private static final java.util.Set<String> INLINE_TAGS = java.util.Set.of(
-            "a", "b", "i", "u", "s", "em", "strong", "code", "tt", "var", "kbd", "samp", "span", "sub", "sup",
-            "small", "big", "cite", "dfn", "abbr", "mark");
+            "a", "b", "i", "u", "s", "em", "strong", "code", "tt", "var", "kbd", "samp", "span", "sub", "sup", "small",
+            "big", "cite", "dfn", "abbr", "mark");
 
     private static boolean isInlineTag(String s, int from, int close) {
         int i = from < close && s.charAt(from) == '/' ? from + 1 : from;

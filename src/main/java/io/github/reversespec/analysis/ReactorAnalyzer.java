@@ -199,10 +199,16 @@ public final class ReactorAnalyzer {
 
         ProjectWork(ProjectModel project, SourceWalker walker) {
             this.project = project;
-            this.mainFiles = walk(project.sourceRoots(), "source root of " + project.artifactId(),
-                    "check <sourceDirectory> in its pom and plugins that add source roots", walker);
-            this.testFiles = walk(project.testSourceRoots(), "test source root of " + project.artifactId(),
-                    "check <testSourceDirectory> in its pom and plugins that add test source roots", walker);
+            this.mainFiles = walk(
+                    project.sourceRoots(),
+                    "source root of " + project.artifactId(),
+                    "check <sourceDirectory> in its pom and plugins that add source roots",
+                    walker);
+            this.testFiles = walk(
+                    project.testSourceRoots(),
+                    "test source root of " + project.artifactId(),
+                    "check <testSourceDirectory> in its pom and plugins that add test source roots",
+                    walker);
         }
 
         /**
@@ -242,8 +248,8 @@ public final class ReactorAnalyzer {
                 } else if (module == null && r.facts().module() != null) {
                     module = r.facts().module();
                 } else {
-                    problems.add(new ParseProblem(r.found().relPath(), 0, 0,
-                            "not the project's first module descriptor; ignored"));
+                    problems.add(new ParseProblem(
+                            r.found().relPath(), 0, 0, "not the project's first module descriptor; ignored"));
                 }
             } else {
                 units.computeIfAbsent(r.packageName(), UnitBuilder::new).add(r);

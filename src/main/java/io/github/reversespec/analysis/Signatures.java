@@ -83,8 +83,9 @@ final class Signatures {
             });
             appendTypeAnnotations(sb, c, annotated);
             sb.append(c.getName().getIdentifier());
-            c.getTypeArguments().ifPresent(args ->
-                    appendTypeList(sb.append('<'), args, ", ", annotated).append('>'));
+            c.getTypeArguments()
+                    .ifPresent(args -> appendTypeList(sb.append('<'), args, ", ", annotated)
+                            .append('>'));
         } else if (type instanceof ArrayType a) {
             appendType(sb, a.getComponentType(), annotated);
             if (annotated && a.getAnnotations().isNonEmpty()) {
@@ -248,8 +249,8 @@ final class Signatures {
         int a = 0;
         int m = 0;
         while (a < annotations.size() || m < modifiers.size()) {
-            boolean annotationNext = m >= modifiers.size()
-                    || (a < annotations.size() && !before(modifiers.get(m), annotations.get(a)));
+            boolean annotationNext =
+                    m >= modifiers.size() || (a < annotations.size() && !before(modifiers.get(m), annotations.get(a)));
             if (annotationNext) {
                 sb.append(annotation(annotations.get(a++))).append(' ');
             } else {
@@ -377,8 +378,8 @@ final class Signatures {
      * A field variable: {@code @JsonIgnore private final Map<String, Integer> counts} (no
      * initialiser).
      */
-    static String field(NodeList<AnnotationExpr> annotations, NodeList<Modifier> modifiers, Type variableType,
-            String name) {
+    static String field(
+            NodeList<AnnotationExpr> annotations, NodeList<Modifier> modifiers, Type variableType, String name) {
         StringBuilder sb = new StringBuilder(48);
         appendAnnotationsAndModifiers(sb, annotations, modifiers);
         appendType(sb, variableType, true);
@@ -410,7 +411,9 @@ final class Signatures {
         return type instanceof ClassOrInterfaceType c
                 && c.getName().getIdentifier().equals("String")
                 && c.getTypeArguments().isEmpty()
-                && c.getScope().map(scope -> scope.asString().equals("java.lang")).orElse(true);
+                && c.getScope()
+                        .map(scope -> scope.asString().equals("java.lang"))
+                        .orElse(true);
     }
 
     private static boolean isLiteralExpression(Expression initializer) {

@@ -115,8 +115,8 @@ final class SourceFileReader {
                 new com.github.javaparser.ast.validator.postprocessors.Java25PostProcessor();
 
         @Override
-        public void postProcess(ParseResult<? extends com.github.javaparser.ast.Node> result,
-                ParserConfiguration configuration) {
+        public void postProcess(
+                ParseResult<? extends com.github.javaparser.ast.Node> result, ParserConfiguration configuration) {
             post.postProcess(result, configuration);
         }
     }
@@ -145,8 +145,7 @@ final class SourceFileReader {
         }
         byte[] kept = test ? null : bytes;
         int lines = countLines(bytes);
-        CharsetDecoder decoder = charset
-                .newDecoder()
+        CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         // at most maxCharsPerByte chars per byte (1 for UTF-8 and the single-byte charsets), so
@@ -180,9 +179,10 @@ final class SourceFileReader {
                 ParseProblem p = firstProblem(rel, result.getProblems());
                 return new Result(found, test, packageOf(text, found), kept, false, lines, p, null);
             }
-            Collection<Comment> comments =
-                    result.getCommentsCollection().map(CommentsCollection::getComments).map(c -> (Collection<Comment>) c)
-                            .orElse(List.of());
+            Collection<Comment> comments = result.getCommentsCollection()
+                    .map(CommentsCollection::getComments)
+                    .map(c -> (Collection<Comment>) c)
+                    .orElse(List.of());
             FileFacts facts = FactCollector.collect(result.getResult().get(), comments, rel, test);
             return new Result(found, test, facts.packageName(), kept, false, lines, null, facts);
         } catch (StackOverflowError e) {
@@ -195,8 +195,12 @@ final class SourceFileReader {
     }
 
     private Result tooLarge(SourceWalker.Found found, boolean test, long size, byte[] head) {
-        ParseProblem p = new ParseProblem(found.relPath(), 0, 0, "file too large to parse (" + size
-                + " bytes, limit " + (MAX_FILE_BYTES / (1024 * 1024)) + " MiB); skipped");
+        ParseProblem p = new ParseProblem(
+                found.relPath(),
+                0,
+                0,
+                "file too large to parse (" + size + " bytes, limit " + (MAX_FILE_BYTES / (1024 * 1024))
+                        + " MiB); skipped");
         String headText = new String(head, 0, Math.min(head.length, PACKAGE_SCAN_BYTES), StandardCharsets.ISO_8859_1);
         // the bytes are not kept: the unit's hash streams the file when it gets to it
         return new Result(found, test, packageOf(headText, found), null, true, 0, p, null);

@@ -56,8 +56,11 @@ final class SourceWalker {
             return;
         }
         try {
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new Visitor(
-                    root, found, problems));
+            Files.walkFileTree(
+                    root,
+                    EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+                    Integer.MAX_VALUE,
+                    new Visitor(root, found, problems));
         } catch (IOException | RuntimeException e) {
             // the visitor continues on every error, so this is the root itself failing
             problems.add(new ParseProblem(relativePath(root), 0, 0, "cannot walk " + what + ": " + describe(e)));
@@ -81,8 +84,8 @@ final class SourceWalker {
             // FOLLOW_LINKS reports a link as a link only when its target cannot be read. A link to
             // itself may stand for a directory, so it is named whatever its name.
             if (attrs.isSymbolicLink() && isLinkLoop(file)) {
-                problems.add(new ParseProblem(relativePath(file), 0, 0,
-                        "symbolic link loop (the link leads back to itself); skipped"));
+                problems.add(new ParseProblem(
+                        relativePath(file), 0, 0, "symbolic link loop (the link leads back to itself); skipped"));
                 return FileVisitResult.CONTINUE;
             }
             if (!name.endsWith(".java")) {

@@ -70,7 +70,9 @@ public final class TestCoverageIndex {
                         .computeIfAbsent(c.unit(), k -> new HashMap<>())
                         .computeIfAbsent(c.typeName(), k -> new TreeSet<>())
                         .add(test.qualifiedTestClass());
-                testsByUnit.computeIfAbsent(c.unit(), k -> new LinkedHashSet<>()).add(test);
+                testsByUnit
+                        .computeIfAbsent(c.unit(), k -> new LinkedHashSet<>())
+                        .add(test);
             }
         }
         Map<UnitId, List<TestClassFacts>> sortedTests = new HashMap<>();
@@ -125,11 +127,14 @@ public final class TestCoverageIndex {
                                 || onDemand.contains(qualified)
                                 || (!pkg.isEmpty() && onDemand.contains(pkg)));
                 if (bySimple || test.qualifiedNames().contains(qualified)) {
-                    byQualified.computeIfAbsent(qualified, k -> new ArrayList<>()).add(c);
+                    byQualified
+                            .computeIfAbsent(qualified, k -> new ArrayList<>())
+                            .add(c);
                 }
             }
             for (List<Candidate> same : byQualified.values()) {
-                found.addAll(preferred(same, test.projectKey(), dependencies.getOrDefault(test.projectKey(), List.of())));
+                found.addAll(
+                        preferred(same, test.projectKey(), dependencies.getOrDefault(test.projectKey(), List.of())));
             }
         }
         return found;
@@ -144,7 +149,8 @@ public final class TestCoverageIndex {
                 return List.of(c);
             }
         }
-        List<Candidate> fromDeps = same.stream().filter(c -> deps.contains(c.unit().projectKey())).toList();
+        List<Candidate> fromDeps =
+                same.stream().filter(c -> deps.contains(c.unit().projectKey())).toList();
         return fromDeps.isEmpty() ? same : fromDeps;
     }
 

@@ -1,8 +1,8 @@
 package io.github.reversespec.batch;
 
-import io.github.reversespec.spec.SpecLayout;
 import io.github.reversespec.context.KnownSecrets;
 import io.github.reversespec.reactor.ReactorModel;
+import io.github.reversespec.spec.SpecLayout;
 import java.nio.file.Path;
 
 /**
@@ -39,9 +39,25 @@ public record BatchRequest(
     }
 
     /** A request that keeps edited specs and knows no credential. */
-    public BatchRequest(ReactorModel reactor, Path checkpointPath, RefreshMode refresh, UnitSelector selector,
-            boolean dryRun, int concurrency, int analysisThreads, String generator) {
-        this(reactor, checkpointPath, refresh, selector, dryRun, concurrency, analysisThreads, generator, false,
+    public BatchRequest(
+            ReactorModel reactor,
+            Path checkpointPath,
+            RefreshMode refresh,
+            UnitSelector selector,
+            boolean dryRun,
+            int concurrency,
+            int analysisThreads,
+            String generator) {
+        this(
+                reactor,
+                checkpointPath,
+                refresh,
+                selector,
+                dryRun,
+                concurrency,
+                analysisThreads,
+                generator,
+                false,
                 KnownSecrets.none());
     }
 

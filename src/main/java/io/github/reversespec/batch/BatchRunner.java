@@ -1,10 +1,10 @@
 package io.github.reversespec.batch;
 
-import io.github.reversespec.core.ProgressLog;
-import io.github.reversespec.core.ConfigurationException;
 import io.github.reversespec.analysis.ProjectAnalysis;
 import io.github.reversespec.analysis.ReactorAnalysis;
 import io.github.reversespec.analysis.ReactorAnalyzer;
+import io.github.reversespec.core.ConfigurationException;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.generate.GenerationStep;
 import io.github.reversespec.graph.UnitGraph;
 import io.github.reversespec.graph.UnitGraphBuilder;
@@ -48,7 +48,8 @@ public final class BatchRunner {
         List<String> problems = reportProblems(analysis);
         UnitGraph graph = UnitGraphBuilder.build(analysis);
         Plan plan = new Plan(request, analysis, graph);
-        log.info("Analysed " + plan.fileCount() + " main Java files in " + analysis.projects().size() + " project(s): "
+        log.info("Analysed " + plan.fileCount() + " main Java files in "
+                + analysis.projects().size() + " project(s): "
                 + graph.size() + " package unit(s), " + plan.selected.size() + " selected, "
                 + graph.blocks().stream().filter(b -> b.size() > 1).count() + " package cycle(s), in "
                 + millis(started) + " ms");
@@ -64,8 +65,14 @@ public final class BatchRunner {
     }
 
     /** The run proper, while this run alone holds {@code specs/}. */
-    private BatchResult runLocked(BatchRequest request, long started, ReactorAnalysis analysis, List<String> problems,
-            UnitGraph graph, Plan plan) throws IOException {
+    private BatchResult runLocked(
+            BatchRequest request,
+            long started,
+            ReactorAnalysis analysis,
+            List<String> problems,
+            UnitGraph graph,
+            Plan plan)
+            throws IOException {
         int leftovers = OutputPaths.removeLeftovers(request);
         if (leftovers > 0) {
             log.info("Removed " + leftovers + " temporary file(s) left by an interrupted run.");
@@ -73,13 +80,14 @@ public final class BatchRunner {
         CheckpointStore checkpoint = new CheckpointStore(request.resolvedCheckpointPath(), request.generator(), log);
         Map<String, Checkpoint.Entry> previous = checkpoint.load();
         if (!previous.isEmpty()) {
-            long done = previous.values().stream().filter(Checkpoint.Entry::done).count();
+            long done =
+                    previous.values().stream().filter(Checkpoint.Entry::done).count();
             log.info("Resuming from " + request.root().relativize(checkpoint.path()) + ": " + done
                     + " unit(s) already done are not redone, the others are.");
         }
 
-        UnitProcessor run = new UnitProcessor(step, log, request, plan, checkpoint, previous,
-                new SpecRenderer(request.secrets()::redact));
+        UnitProcessor run = new UnitProcessor(
+                step, log, request, plan, checkpoint, previous, new SpecRenderer(request.secrets()::redact));
         List<UnitResult> results;
         Thread onTermination = new Thread(run::terminated, "reverse-spec-termination");
         boolean hooked = addShutdownHook(onTermination);
@@ -166,14 +174,20 @@ public final class BatchRunner {
         addCount(parts, r.count(UnitStatus.DEGRADED), "degraded");
         addCount(parts, r.count(UnitStatus.FAILED), "failed");
         addCount(parts, r.count(UnitStatus.PENDING), "pending");
-        StringBuilder line = new StringBuilder("reverse-spec: ").append(r.units().size()).append(" unit(s)");
+        StringBuilder line =
+                new StringBuilder("reverse-spec: ").append(r.units().size()).append(" unit(s)");
         if (!parts.isEmpty()) {
             line.append(": ").append(String.join(", ", parts));
         }
         if (r.attempts() > 0 || r.tokens() > 0) {
-            line.append("; ").append(r.attempts()).append(" request(s), ").append(r.tokens()).append(" token(s)");
+            line.append("; ")
+                    .append(r.attempts())
+                    .append(" request(s), ")
+                    .append(r.tokens())
+                    .append(" token(s)");
         }
-        return line.append(String.format(java.util.Locale.ROOT, "; %.1f s", r.durationMs() / 1000.0)).toString();
+        return line.append(String.format(java.util.Locale.ROOT, "; %.1f s", r.durationMs() / 1000.0))
+                .toString();
     }
 
     private static void addCount(List<String> parts, long count, String what) {
@@ -203,7 +217,6 @@ public final class BatchRunner {
     static long millis(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
-
 
     static String describe(IOException e) {
         String kind = e.getClass().getSimpleName();

@@ -1,10 +1,10 @@
 package io.github.reversespec.batch;
 
-import io.github.reversespec.core.ProgressLog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.reversespec.core.ProgressLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +29,7 @@ public final class CheckpointStore {
     private final String generator;
     /** How many records were made, and how many of them the file on disk holds. */
     private long recorded;
+
     private long saved;
     private boolean saving;
 
@@ -56,7 +57,9 @@ public final class CheckpointStore {
         String problem;
         try {
             com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(Files.readAllBytes(path));
-            if (tree == null || !tree.isObject() || !Checkpoint.FORMAT.equals(tree.path("format").asText())
+            if (tree == null
+                    || !tree.isObject()
+                    || !Checkpoint.FORMAT.equals(tree.path("format").asText())
                     || tree.path("version").asInt(-1) != Checkpoint.VERSION) {
                 problem = "it is not a reverse-spec checkpoint of format version " + Checkpoint.VERSION;
             } else {

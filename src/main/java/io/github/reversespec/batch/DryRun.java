@@ -37,8 +37,9 @@ final class DryRun {
             }
             if (action.startsWith("write")) {
                 toWrite++;
-                java.util.OptionalLong estimate = step.estimateTokens(new io.github.reversespec.generate.GenerationRequest(
-                        plan.facts(node), request.root(), request.specsDir()));
+                java.util.OptionalLong estimate =
+                        step.estimateTokens(new io.github.reversespec.generate.GenerationRequest(
+                                plan.facts(node), request.root(), request.specsDir()));
                 if (estimate.isPresent()) {
                     requesting++;
                     tokens += estimate.getAsLong();
@@ -53,8 +54,9 @@ final class DryRun {
                 + (requesting > 0
                         ? requesting + " would be requested from " + step.modelId() + ", estimated " + tokens
                                 + " tokens in all (prompts plus the answers' reserve)"
-                        : "no request would be made (0 tokens)") + ".");
-        return new BatchResult(List.of(), plan.graph.size() - plan.selected.size(), elapsedMs, false, "", "", false, 0,
-                problems);
+                        : "no request would be made (0 tokens)")
+                + ".");
+        return new BatchResult(
+                List.of(), plan.graph.size() - plan.selected.size(), elapsedMs, false, "", "", false, 0, problems);
     }
 }

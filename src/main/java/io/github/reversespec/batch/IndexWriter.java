@@ -1,8 +1,7 @@
 package io.github.reversespec.batch;
 
-import io.github.reversespec.spec.SpecLayout;
-import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.analysis.UnitId;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.graph.UnitGraph;
 import io.github.reversespec.graph.UnitNode;
 import io.github.reversespec.reactor.ProjectModel;
@@ -10,8 +9,9 @@ import io.github.reversespec.render.IndexEntry;
 import io.github.reversespec.render.IndexInput;
 import io.github.reversespec.render.IndexRenderer;
 import io.github.reversespec.render.LlmsTxtRenderer;
-import io.github.reversespec.spec.SpecFileInfo;
 import io.github.reversespec.render.SpecFileReader;
+import io.github.reversespec.spec.SpecFileInfo;
+import io.github.reversespec.spec.SpecLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,16 +60,31 @@ final class IndexWriter {
             UnitId id = node.id();
             SpecFileInfo spec = onDisk.remove(SpecLayout.specPath(id));
             if (spec != null) {
-                entries.add(new IndexEntry(id.artifactId(), id.moduleDir(), id.displayPackage(), SpecLayout.specPath(id),
-                        spec.status(), node.level(),
-                        node.dependencies().stream().map(UnitId::display).toList(), spec.intent(), true));
+                entries.add(new IndexEntry(
+                        id.artifactId(),
+                        id.moduleDir(),
+                        id.displayPackage(),
+                        SpecLayout.specPath(id),
+                        spec.status(),
+                        node.level(),
+                        node.dependencies().stream().map(UnitId::display).toList(),
+                        spec.intent(),
+                        true));
             }
         }
         onDisk.forEach((path, spec) -> {
             String underSpecs = SpecLayout.underSpecs(path);
             String dir = underSpecs.substring(0, Math.max(0, underSpecs.lastIndexOf('/')));
-            entries.add(new IndexEntry(spec.module(), dir, spec.packageName(), path, spec.status(), spec.level(),
-                    spec.dependsOn(), spec.intent(), false));
+            entries.add(new IndexEntry(
+                    spec.module(),
+                    dir,
+                    spec.packageName(),
+                    path,
+                    spec.status(),
+                    spec.level(),
+                    spec.dependsOn(),
+                    spec.intent(),
+                    false));
         });
         IndexInput input = new IndexInput(request.generator(), entries, projects);
         boolean indexWritten = write(INDEX, new IndexRenderer().render(input), "the index");
@@ -80,7 +95,8 @@ final class IndexWriter {
     /** Writes one file under {@code specs/}, redacted, only when changed; logs a failure. */
     private boolean write(String file, String text, String what) {
         try {
-            AtomicFiles.writeIfChanged(request.specsDir().resolve(file), request.secrets().redact(text));
+            AtomicFiles.writeIfChanged(
+                    request.specsDir().resolve(file), request.secrets().redact(text));
             return true;
         } catch (IOException e) {
             log.error("Cannot write " + what + " specs/" + file + ": " + BatchRunner.describe(e));
@@ -101,7 +117,8 @@ final class IndexWriter {
                     .filter(Files::isRegularFile)
                     .forEach(p -> {
                         Optional<SpecFileInfo> info = SpecFileReader.read(p);
-                        info.ifPresent(i -> specs.put(root.relativize(p).toString().replace('\\', '/'), i));
+                        info.ifPresent(
+                                i -> specs.put(root.relativize(p).toString().replace('\\', '/'), i));
                     });
         } catch (IOException | java.io.UncheckedIOException e) {
             log.warn("Could not list every spec under " + dir + " for the index: " + e.getMessage());

@@ -1,7 +1,7 @@
 package io.github.reversespec.batch;
 
-import io.github.reversespec.spec.SpecLayout;
 import io.github.reversespec.core.ConfigurationException;
+import io.github.reversespec.spec.SpecLayout;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
@@ -30,11 +30,13 @@ final class OutputPaths {
                 || (checkpoint.startsWith(driftLogs) && !checkpoint.equals(driftLogs));
         if (!inside) {
             throw new ConfigurationException("reverse-spec.checkpointPath '" + request.checkpointPath()
-                    + "' resolves to " + checkpoint + ", outside specs/ and drift-logs/ of " + request.reactor().root()
+                    + "' resolves to " + checkpoint + ", outside specs/ and drift-logs/ of "
+                    + request.reactor().root()
                     + ". The plugin writes nowhere else: use a path such as specs/.reverse-spec-checkpoint.json.");
         }
         String name = checkpoint.getFileName().toString();
-        if (name.endsWith(SpecLayout.SPEC_SUFFIX) || name.startsWith(SpecLayout.SUMMARY_PREFIX)
+        if (name.endsWith(SpecLayout.SPEC_SUFFIX)
+                || name.startsWith(SpecLayout.SUMMARY_PREFIX)
                 || checkpoint.equals(specs.resolve(SpecLayout.LLMS_TXT_FILE))) {
             throw new ConfigurationException("reverse-spec.checkpointPath '" + request.checkpointPath()
                     + "' would overwrite a spec, llms.txt or the run summary; choose another file name, such as "
@@ -54,8 +56,8 @@ final class OutputPaths {
         try {
             realRoot = root.toRealPath();
         } catch (IOException e) {
-            throw new ConfigurationException("The execution root " + root + " cannot be read: "
-                    + BatchRunner.describe(e));
+            throw new ConfigurationException(
+                    "The execution root " + root + " cannot be read: " + BatchRunner.describe(e));
         }
         for (Path dir : List.of(request.specsDir(), request.driftLogsDir())) {
             checkOutputDir(root, realRoot, dir);
@@ -98,7 +100,10 @@ final class OutputPaths {
         }
         for (Path link : links) {
             if (Files.isDirectory(link) || !Files.exists(link)) {
-                checkLink(realRoot, link, name + "/" + start.relativize(link).toString().replace('\\', '/'));
+                checkLink(
+                        realRoot,
+                        link,
+                        name + "/" + start.relativize(link).toString().replace('\\', '/'));
             }
         }
     }
@@ -121,12 +126,13 @@ final class OutputPaths {
             throw new ConfigurationException(name + " is a symbolic link loop (" + target + " leads back to "
                     + "itself): remove the link, and let the plugin create a real directory there.");
         } catch (IOException e) {
-            throw new ConfigurationException("Cannot follow the symbolic link " + name + " (to " + target + "): "
-                    + BatchRunner.describe(e));
+            throw new ConfigurationException(
+                    "Cannot follow the symbolic link " + name + " (to " + target + "): " + BatchRunner.describe(e));
         }
         if (!real.startsWith(realRoot)) {
             throw new ConfigurationException(name + " is a symbolic link to " + real + ", outside the execution "
-                    + "root " + realRoot + ". The plugin writes only inside the root: replace the link with a directory "
+                    + "root " + realRoot
+                    + ". The plugin writes only inside the root: replace the link with a directory "
                     + "(or point it inside the root). Nothing was written.");
         }
     }
@@ -153,7 +159,8 @@ final class OutputPaths {
     static int removeLeftovers(BatchRequest request) {
         int removed = 0;
         for (Path dir : new java.util.LinkedHashSet<>(List.of(
-                request.specsDir(), request.resolvedCheckpointPath().toAbsolutePath().getParent()))) {
+                request.specsDir(),
+                request.resolvedCheckpointPath().toAbsolutePath().getParent()))) {
             try {
                 removed += AtomicFiles.removeLeftovers(dir);
             } catch (IOException e) {

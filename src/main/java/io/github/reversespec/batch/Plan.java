@@ -1,7 +1,5 @@
 package io.github.reversespec.batch;
 
-import io.github.reversespec.spec.SpecFormat;
-import io.github.reversespec.spec.SpecLayout;
 import io.github.reversespec.analysis.InterfaceHashes;
 import io.github.reversespec.analysis.ProjectAnalysis;
 import io.github.reversespec.analysis.ReactorAnalysis;
@@ -10,23 +8,26 @@ import io.github.reversespec.analysis.UnitAnalysis;
 import io.github.reversespec.analysis.UnitId;
 import io.github.reversespec.graph.UnitGraph;
 import io.github.reversespec.graph.UnitNode;
+import io.github.reversespec.render.SpecFileReader;
 import io.github.reversespec.spec.DependencySummary;
 import io.github.reversespec.spec.SpecFacts;
 import io.github.reversespec.spec.SpecFileInfo;
-import io.github.reversespec.render.SpecFileReader;
+import io.github.reversespec.spec.SpecFormat;
+import io.github.reversespec.spec.SpecLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
 /**
  * Everything derived from the code before any spec is written, and the one place that decides what
  * a refresh mode regenerates: the run, the dry run and the check all ask it, never each other.
@@ -54,7 +55,8 @@ public final class Plan {
         this.coverage = TestCoverageIndex.build(analysis);
         // -pl chooses projects, includes/excludes packages; every other unit is context only
         this.selected = graph.order().stream()
-                .filter(n -> analysis.reactor().selected(n.id().projectKey()) && request.selector().selects(n.id()))
+                .filter(n -> analysis.reactor().selected(n.id().projectKey())
+                        && request.selector().selects(n.id()))
                 .toList();
     }
 
@@ -93,7 +95,9 @@ public final class Plan {
                 project.moduleDescriptor(),
                 coverage.coverageFor(unit),
                 coverage.testsFor(unit),
-                node.dependencies().stream().map(d -> dependencySummary(node, d)).toList(),
+                node.dependencies().stream()
+                        .map(d -> dependencySummary(node, d))
+                        .toList(),
                 node.dependents().stream().map(this::codeSummary).toList());
     }
 
@@ -107,7 +111,8 @@ public final class Plan {
         if (!node.cycle().contains(dependency)) {
             Optional<SpecFileInfo> spec = spec(dependency);
             if (spec.isPresent()) {
-                return new DependencySummary(dependency, spec.get().intent(), spec.get().status());
+                return new DependencySummary(
+                        dependency, spec.get().intent(), spec.get().status());
             }
         }
         return codeSummary(dependency);
@@ -140,8 +145,8 @@ public final class Plan {
      */
     public Optional<String> regenerationReason(UnitNode node, Optional<SpecFileInfo> existing, boolean modelAvailable) {
         if (existing.isEmpty()) {
-            return Optional.of(Files.exists(specFile(node.id())) ? "the existing file is not a readable spec"
-                    : "no spec yet");
+            return Optional.of(
+                    Files.exists(specFile(node.id())) ? "the existing file is not a readable spec" : "no spec yet");
         }
         switch (request.refresh()) {
             case ALL:

@@ -1,7 +1,7 @@
 package io.github.reversespec.batch;
 
-import io.github.reversespec.spec.SpecLayout;
 import io.github.reversespec.core.ConfigurationException;
+import io.github.reversespec.spec.SpecLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -61,8 +61,8 @@ public final class RunLock implements AutoCloseable {
             throws ConfigurationException, IOException {
         prepareWorkDir(workDir);
         Path file = workDir.resolve(FILE_NAME);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock(0, Long.MAX_VALUE, shared);
@@ -98,7 +98,8 @@ public final class RunLock implements AutoCloseable {
         Files.createDirectories(workDir);
         Path ignore = workDir.resolve(".gitignore");
         if (!Files.exists(ignore)) {
-            AtomicFiles.writeIfChanged(ignore, "# reverse-spec's working files (run lock, cache): never commit them.\n*\n");
+            AtomicFiles.writeIfChanged(
+                    ignore, "# reverse-spec's working files (run lock, cache): never commit them.\n*\n");
         }
     }
 

@@ -65,8 +65,8 @@ final class Scheduler {
             }
             chain.put(node.block(), longest);
         }
-        java.util.PriorityQueue<UnitNode> ready = new java.util.PriorityQueue<>(
-                java.util.Comparator.<UnitNode>comparingInt(n -> -chain.get(n.block()))
+        java.util.PriorityQueue<UnitNode> ready =
+                new java.util.PriorityQueue<>(java.util.Comparator.<UnitNode>comparingInt(n -> -chain.get(n.block()))
                         .thenComparingInt(UnitNode::position));
         members.forEach((block, nodes) -> {
             if (waitingFor.get(block).isEmpty()) {

@@ -1,10 +1,10 @@
 package io.github.reversespec.batch;
 
-import io.github.reversespec.spec.SpecLayout;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.reversespec.spec.SpecLayout;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +27,12 @@ final class SummaryWriter {
 
     void write(BatchResult result) throws IOException {
         // Error texts come from servers and files: the configured key must not reach the summary.
-        AtomicFiles.replace(request.reactor().root().resolve(JSON_FILE), request.secrets().redact(json(result) + "\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        AtomicFiles.replace(request.reactor().root().resolve(MARKDOWN), request.secrets().redact(markdown(result))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AtomicFiles.replace(
+                request.reactor().root().resolve(JSON_FILE),
+                request.secrets().redact(json(result) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AtomicFiles.replace(
+                request.reactor().root().resolve(MARKDOWN),
+                request.secrets().redact(markdown(result)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     String json(BatchResult r) throws IOException {
@@ -105,22 +107,38 @@ final class SummaryWriter {
         } else {
             outcome = "**Complete**";
         }
-        md.append(outcome).append(" — ").append(r.units().size()).append(" unit(s) in ")
+        md.append(outcome)
+                .append(" — ")
+                .append(r.units().size())
+                .append(" unit(s) in ")
                 .append(String.format(Locale.ROOT, "%.1f s", r.durationMs() / 1000.0))
-                .append(", refresh=").append(request.refresh().label())
-                .append(", model ").append(model.equals("none") ? "none (AST-only)" : "`" + model + "`")
+                .append(", refresh=")
+                .append(request.refresh().label())
+                .append(", model ")
+                .append(model.equals("none") ? "none (AST-only)" : "`" + model + "`")
                 .append(".\n\n");
 
         md.append("| written | unchanged | skipped | resumed | degraded | failed | pending | requests | tokens |\n");
         md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        md.append("| ").append(written).append(" | ").append(r.count(UnitStatus.UNCHANGED))
-                .append(" | ").append(r.count(UnitStatus.SKIPPED))
-                .append(" | ").append(r.count(UnitStatus.RESUMED))
-                .append(" | ").append(r.count(UnitStatus.DEGRADED))
-                .append(" | ").append(r.failed().size())
-                .append(" | ").append(r.count(UnitStatus.PENDING))
-                .append(" | ").append(r.attempts())
-                .append(" | ").append(r.tokens()).append(" |\n\n");
+        md.append("| ")
+                .append(written)
+                .append(" | ")
+                .append(r.count(UnitStatus.UNCHANGED))
+                .append(" | ")
+                .append(r.count(UnitStatus.SKIPPED))
+                .append(" | ")
+                .append(r.count(UnitStatus.RESUMED))
+                .append(" | ")
+                .append(r.count(UnitStatus.DEGRADED))
+                .append(" | ")
+                .append(r.failed().size())
+                .append(" | ")
+                .append(r.count(UnitStatus.PENDING))
+                .append(" | ")
+                .append(r.attempts())
+                .append(" | ")
+                .append(r.tokens())
+                .append(" |\n\n");
         if (r.notSelected() > 0) {
             md.append(r.notSelected())
                     .append(" unit(s) were not selected by -pl or includes/excludes (used as context only).\n\n");
@@ -129,14 +147,16 @@ final class SummaryWriter {
         md.append("## What to do next\n\n");
         List<String> next = new java.util.ArrayList<>();
         if (!r.failed().isEmpty()) {
-            next.add("Fix the errors listed under *Failed* and run the same command again: finished units are not redone.");
+            next.add(
+                    "Fix the errors listed under *Failed* and run the same command again: finished units are not redone.");
         }
         if (r.stoppedEarly()) {
             next.add("Address the stop reason above, then run the same command again to resume.");
         }
         if (r.count(UnitStatus.DEGRADED) > 0) {
-            next.add("Degraded units were written AST-only; run again with `-Dreverse-spec.refresh=stale` once the model "
-                    + "is reachable to give them prose.");
+            next.add(
+                    "Degraded units were written AST-only; run again with `-Dreverse-spec.refresh=stale` once the model "
+                            + "is reachable to give them prose.");
         }
         if (r.count(UnitStatus.EDITED) > 0) {
             next.add(r.count(UnitStatus.EDITED) + " spec(s) edited by hand outside their notes block were kept, not "
@@ -144,10 +164,12 @@ final class SummaryWriter {
                     + "`-Dreverse-spec.overwriteEdited=true` to replace the edits.");
         }
         if (r.staleSpecs() > 0) {
-            next.add(r.staleSpecs() + " kept spec(s) are stale; run with `-Dreverse-spec.refresh=stale` to refresh them.");
+            next.add(r.staleSpecs()
+                    + " kept spec(s) are stale; run with `-Dreverse-spec.refresh=stale` to refresh them.");
         }
         if (!r.problems().isEmpty()) {
-            next.add("Some source files could not be used (see *File problems*); their units were documented from the rest.");
+            next.add(
+                    "Some source files could not be used (see *File problems*); their units were documented from the rest.");
         }
         if (next.isEmpty()) {
             next.add("Nothing: every selected unit has a current spec. Start from [the index](_index.spec.md).");
@@ -157,22 +179,38 @@ final class SummaryWriter {
 
         if (!r.failed().isEmpty()) {
             md.append("## Failed\n\n| Unit | Error |\n|---|---|\n");
-            r.failed().forEach(u -> md.append("| `").append(u.id().display()).append("` | ")
-                    .append(escape(u.error())).append(" |\n"));
+            r.failed()
+                    .forEach(u -> md.append("| `")
+                            .append(u.id().display())
+                            .append("` | ")
+                            .append(escape(u.error()))
+                            .append(" |\n"));
             md.append('\n');
         }
         if (r.count(UnitStatus.DEGRADED) > 0) {
             md.append("## Degraded to AST-only\n\n| Unit | Reason |\n|---|---|\n");
-            r.withStatus(UnitStatus.DEGRADED).forEach(u -> md.append("| `").append(u.id().display()).append("` | ")
-                    .append(escape(u.error())).append(" |\n"));
+            r.withStatus(UnitStatus.DEGRADED)
+                    .forEach(u -> md.append("| `")
+                            .append(u.id().display())
+                            .append("` | ")
+                            .append(escape(u.error()))
+                            .append(" |\n"));
             md.append('\n');
         }
 
         if (r.count(UnitStatus.EDITED) > 0) {
-            md.append("## Edited by hand (kept)\n\n| Unit | Spec | Would have been regenerated because |\n|---|---|---|\n");
-            r.withStatus(UnitStatus.EDITED).forEach(u -> md.append("| `").append(u.id().display()).append("` | [")
-                    .append(SpecLayout.specPath(u.id())).append("](").append(SpecLayout.underSpecs(SpecLayout.specPath(u.id())))
-                    .append(") | ").append(escape(u.error())).append(" |\n"));
+            md.append(
+                    "## Edited by hand (kept)\n\n| Unit | Spec | Would have been regenerated because |\n|---|---|---|\n");
+            r.withStatus(UnitStatus.EDITED)
+                    .forEach(u -> md.append("| `")
+                            .append(u.id().display())
+                            .append("` | [")
+                            .append(SpecLayout.specPath(u.id()))
+                            .append("](")
+                            .append(SpecLayout.underSpecs(SpecLayout.specPath(u.id())))
+                            .append(") | ")
+                            .append(escape(u.error()))
+                            .append(" |\n"));
             md.append('\n');
         }
         md.append("## Units\n\n| # | Unit | Level | Status | Spec | Time (ms) | Attempts | Tokens | Note |\n");
@@ -183,10 +221,25 @@ final class SummaryWriter {
             String link = u.specStatus().isEmpty()
                     ? "—"
                     : "[" + u.specStatus() + "](" + SpecLayout.underSpecs(SpecLayout.specPath(u.id())) + ")";
-            md.append("| ").append(i).append(" | `").append(u.id().display()).append("` | ").append(u.level())
-                    .append(" | ").append(u.status().label()).append(" | ").append(link)
-                    .append(" | ").append(u.durationMs()).append(" | ").append(u.attempts())
-                    .append(" | ").append(u.tokens()).append(" | ").append(escape(u.error())).append(" |\n");
+            md.append("| ")
+                    .append(i)
+                    .append(" | `")
+                    .append(u.id().display())
+                    .append("` | ")
+                    .append(u.level())
+                    .append(" | ")
+                    .append(u.status().label())
+                    .append(" | ")
+                    .append(link)
+                    .append(" | ")
+                    .append(u.durationMs())
+                    .append(" | ")
+                    .append(u.attempts())
+                    .append(" | ")
+                    .append(u.tokens())
+                    .append(" | ")
+                    .append(escape(u.error()))
+                    .append(" |\n");
         }
         md.append('\n');
         if (!r.problems().isEmpty()) {
@@ -198,7 +251,11 @@ final class SummaryWriter {
     }
 
     private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\r", " ").replace("\n", " ");
+        return s.replace("\\", "\\\\")
+                .replace("|", "\\|")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\r", " ")
+                .replace("\n", " ");
     }
 }

@@ -1,24 +1,25 @@
 package io.github.reversespec.batch;
 
-import io.github.reversespec.spec.SpecFormat;
-import io.github.reversespec.spec.SpecLayout;
-import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.analysis.UnitId;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.generate.GenerationOutcome;
 import io.github.reversespec.generate.GenerationRequest;
 import io.github.reversespec.generate.GenerationStep;
 import io.github.reversespec.graph.UnitNode;
+import io.github.reversespec.render.SpecFileReader;
+import io.github.reversespec.render.SpecRenderer;
 import io.github.reversespec.spec.Prose;
 import io.github.reversespec.spec.SpecFacts;
 import io.github.reversespec.spec.SpecFileInfo;
-import io.github.reversespec.render.SpecFileReader;
+import io.github.reversespec.spec.SpecFormat;
+import io.github.reversespec.spec.SpecLayout;
 import io.github.reversespec.spec.SpecMetadata;
-import io.github.reversespec.render.SpecRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+
 /**
  * What happens to one unit in a run: resumed, skipped, kept because edited, or generated,
  * rendered and written, with its checkpoint entry saved; and what the run does when it is told to
@@ -38,8 +39,14 @@ final class UnitProcessor {
 
     private final SpecRenderer renderer;
 
-    UnitProcessor(GenerationStep step, ProgressLog log, BatchRequest request, Plan plan, CheckpointStore checkpoint,
-            Map<String, Checkpoint.Entry> previous, SpecRenderer renderer) {
+    UnitProcessor(
+            GenerationStep step,
+            ProgressLog log,
+            BatchRequest request,
+            Plan plan,
+            CheckpointStore checkpoint,
+            Map<String, Checkpoint.Entry> previous,
+            SpecRenderer renderer) {
         this.step = step;
         this.log = log;
         this.request = request;
@@ -52,7 +59,9 @@ final class UnitProcessor {
     /** The interrupted run already wrote this unit's spec, and the code has not changed since. */
     private boolean resumable(UnitNode node, Optional<SpecFileInfo> existing) {
         Checkpoint.Entry earlier = previous.get(node.id().key());
-        return earlier != null && earlier.done() && existing.isPresent()
+        return earlier != null
+                && earlier.done()
+                && existing.isPresent()
                 && plan.units.get(node.id()).sourceHash().equals(earlier.sourceHash());
     }
 
@@ -104,12 +113,14 @@ final class UnitProcessor {
             return new UnitResult(id, UnitStatus.RESUMED, existing.get().status(), node.level(), 0, 0, 0, "");
         }
         Optional<String> reason = plan.regenerationReason(node, existing, step.modelAvailable());
-        if (reason.isEmpty() && request.refresh() == RefreshMode.MISSING
+        if (reason.isEmpty()
+                && request.refresh() == RefreshMode.MISSING
                 && plan.staleness(node, existing.get()).isPresent()) {
             staleKept.incrementAndGet();
         }
         if (reason.isEmpty()) {
-            log.info(counter + id.display() + ": skipped (spec exists; refresh=" + request.refresh().label() + ")");
+            log.info(counter + id.display() + ": skipped (spec exists; refresh="
+                    + request.refresh().label() + ")");
             return new UnitResult(id, UnitStatus.SKIPPED, existing.get().status(), node.level(), 0, 0, 0, "");
         }
         if (plan.keepsEdit(existing)) {
@@ -117,7 +128,14 @@ final class UnitProcessor {
                     + "by hand outside its notes block (" + reason.get() + "). Move your text into the notes "
                     + "block to keep it across regenerations, or set -Dreverse-spec.overwriteEdited=true to "
                     + "replace the edit.");
-            return new UnitResult(id, UnitStatus.EDITED, existing.get().status(), node.level(), 0, 0, 0,
+            return new UnitResult(
+                    id,
+                    UnitStatus.EDITED,
+                    existing.get().status(),
+                    node.level(),
+                    0,
+                    0,
+                    0,
                     "edited by hand; kept (" + reason.get() + ")");
         }
 
@@ -127,17 +145,17 @@ final class UnitProcessor {
         }
         try {
             SpecFacts facts = plan.facts(node);
-            GenerationOutcome outcome = step.generate(new GenerationRequest(
-                    facts, request.reactor().root(), request.specsDir()));
-            SpecMetadata meta = new SpecMetadata(
-                    request.generator(), plan.interfaceHashes.get(id), plan.dependencyHash(node));
+            GenerationOutcome outcome =
+                    step.generate(new GenerationRequest(facts, request.reactor().root(), request.specsDir()));
+            SpecMetadata meta =
+                    new SpecMetadata(request.generator(), plan.interfaceHashes.get(id), plan.dependencyHash(node));
             String notes = existing.map(SpecFileInfo::notes).orElse("");
             if (outcome instanceof GenerationOutcome.Written w) {
                 return write(counter, node, facts, w.prose(), meta, notes, started, w.attempts(), w.tokens(), "");
             }
             if (outcome instanceof GenerationOutcome.Degraded d) {
-                return write(counter, node, facts, Prose.NONE, meta, notes, started, d.attempts(), d.tokens(),
-                        d.reason());
+                return write(
+                        counter, node, facts, Prose.NONE, meta, notes, started, d.attempts(), d.tokens(), d.reason());
             }
             GenerationOutcome.Stopped s = (GenerationOutcome.Stopped) outcome;
             synchronized (this) {
@@ -147,26 +165,43 @@ final class UnitProcessor {
                 }
             }
             log.error(counter + id.display() + ": not written: " + s.reason());
-            return new UnitResult(id, UnitStatus.PENDING, specStatus(id), node.level(), BatchRunner.millis(started),
-                    s.attempts(), s.tokens(), "not done: " + s.reason());
+            return new UnitResult(
+                    id,
+                    UnitStatus.PENDING,
+                    specStatus(id),
+                    node.level(),
+                    BatchRunner.millis(started),
+                    s.attempts(),
+                    s.tokens(),
+                    "not done: " + s.reason());
         } catch (IOException e) {
             String message = "cannot write " + SpecLayout.specPath(id) + ": " + BatchRunner.describe(e);
             log.error(counter + id.display() + ": failed: " + message);
-            return new UnitResult(id, UnitStatus.FAILED, specStatus(id), node.level(), BatchRunner.millis(started), 0, 0,
-                    message);
+            return new UnitResult(
+                    id, UnitStatus.FAILED, specStatus(id), node.level(), BatchRunner.millis(started), 0, 0, message);
         } catch (RuntimeException e) {
             String message = "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage();
             log.error(counter + id.display() + ": failed: " + message);
             if (log.isDebugEnabled()) {
                 log.debug(BatchRunner.stackTrace(e));
             }
-            return new UnitResult(id, UnitStatus.FAILED, specStatus(id), node.level(), BatchRunner.millis(started), 0, 0,
-                    message);
+            return new UnitResult(
+                    id, UnitStatus.FAILED, specStatus(id), node.level(), BatchRunner.millis(started), 0, 0, message);
         }
     }
 
-    private UnitResult write(String counter, UnitNode node, SpecFacts facts, Prose prose, SpecMetadata meta,
-            String notes, long started, int attempts, long tokens, String degradedReason) throws IOException {
+    private UnitResult write(
+            String counter,
+            UnitNode node,
+            SpecFacts facts,
+            Prose prose,
+            SpecMetadata meta,
+            String notes,
+            long started,
+            int attempts,
+            long tokens,
+            String degradedReason)
+            throws IOException {
         UnitId id = node.id();
         String text = renderer.render(facts, prose, meta, notes);
         Path file = plan.specFile(id);
@@ -183,14 +218,19 @@ final class UnitProcessor {
         String specStatus = prose.isEmpty() ? SpecFormat.STATUS_AST_ONLY : SpecFormat.STATUS_LLM;
         long ms = BatchRunner.millis(started);
         StringBuilder line = new StringBuilder(counter).append(id.display()).append(": ");
-        line.append(switch (status) {
-            case UNCHANGED -> "unchanged (" + specStatus + ")";
-            case DEGRADED -> "degraded to ast-only (" + degradedReason + ")";
-            default -> "written (" + specStatus + ")";
-        });
+        line.append(
+                switch (status) {
+                    case UNCHANGED -> "unchanged (" + specStatus + ")";
+                    case DEGRADED -> "degraded to ast-only (" + degradedReason + ")";
+                    default -> "written (" + specStatus + ")";
+                });
         line.append(" in ").append(ms).append(" ms");
         if (attempts > 0) {
-            line.append(", ").append(attempts).append(" request(s), ").append(tokens).append(" token(s)");
+            line.append(", ")
+                    .append(attempts)
+                    .append(" request(s), ")
+                    .append(tokens)
+                    .append(" token(s)");
         }
         if (status == UnitStatus.DEGRADED) {
             log.warn(line.toString());
@@ -206,9 +246,16 @@ final class UnitProcessor {
 
     void saveCheckpoint(UnitNode node, UnitResult r) {
         try {
-            checkpoint.record(node.id().key(), new Checkpoint.Entry(
-                    node.id().display(), r.status().label(), plan.units.get(node.id()).sourceHash(),
-                    r.attempts(), r.tokens(), r.durationMs(), request.secrets().redact(r.error())));
+            checkpoint.record(
+                    node.id().key(),
+                    new Checkpoint.Entry(
+                            node.id().display(),
+                            r.status().label(),
+                            plan.units.get(node.id()).sourceHash(),
+                            r.attempts(),
+                            r.tokens(),
+                            r.durationMs(),
+                            request.secrets().redact(r.error())));
         } catch (IOException e) {
             log.error("Cannot save the checkpoint " + checkpoint.path() + ": " + BatchRunner.describe(e)
                     + "; an interrupted run would redo this unit.");
@@ -222,8 +269,8 @@ final class UnitProcessor {
 
     /** The result of a unit the run did not get to. */
     UnitResult notDone(UnitNode node) {
-        return new UnitResult(node.id(), UnitStatus.PENDING, specStatus(node.id()), node.level(), 0, 0, 0,
-                "not done: " + stopReason);
+        return new UnitResult(
+                node.id(), UnitStatus.PENDING, specStatus(node.id()), node.level(), 0, 0, 0, "not done: " + stopReason);
     }
 
     /** The run was interrupted while waiting for units. */

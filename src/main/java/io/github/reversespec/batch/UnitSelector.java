@@ -1,7 +1,7 @@
 package io.github.reversespec.batch;
 
-import io.github.reversespec.core.ConfigurationException;
 import io.github.reversespec.analysis.UnitId;
+import io.github.reversespec.core.ConfigurationException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -60,8 +60,12 @@ public final class UnitSelector {
                 artifact = p.substring(0, colon);
                 p = p.substring(colon + 1);
             }
-            if (p.isEmpty() || !p.matches("[A-Za-z0-9_$.*]+") || p.contains("***") || p.startsWith(".")
-                    || p.endsWith(".") || p.contains("..")) {
+            if (p.isEmpty()
+                    || !p.matches("[A-Za-z0-9_$.*]+")
+                    || p.contains("***")
+                    || p.startsWith(".")
+                    || p.endsWith(".")
+                    || p.contains("..")) {
                 throw new ConfigurationException("reverse-spec." + parameter + ": '" + raw
                         + "' is not a package pattern (examples: com.acme.billing, com.acme.**, core:com.acme.*)");
             }

@@ -1,11 +1,11 @@
 package io.github.reversespec.context;
 
-import io.github.reversespec.llm.TokenEstimator;
 import io.github.reversespec.analysis.DebtItem;
 import io.github.reversespec.analysis.ParseProblem;
 import io.github.reversespec.analysis.TypeCoverage;
 import io.github.reversespec.analysis.UnitAnalysis;
 import io.github.reversespec.context.Skeleton.FileOutline;
+import io.github.reversespec.llm.TokenEstimator;
 import io.github.reversespec.spec.DependencySummary;
 import io.github.reversespec.spec.SpecFacts;
 import java.nio.file.Path;
@@ -76,8 +76,8 @@ public final class ContextAssembler {
             throw new IllegalArgumentException("reverse-spec.contextTokens must be positive, was " + contextTokens);
         }
         if (reservedOutputTokens < 0) {
-            throw new IllegalArgumentException("reserved output tokens must not be negative, was "
-                    + reservedOutputTokens);
+            throw new IllegalArgumentException(
+                    "reserved output tokens must not be negative, was " + reservedOutputTokens);
         }
         this.contextTokens = contextTokens;
         this.reservedOutputTokens = reservedOutputTokens;
@@ -132,7 +132,8 @@ public final class ContextAssembler {
         if (at < 0) {
             throw new IllegalArgumentException("not a merge prompt: it holds no " + PART_NOTES_PLACEHOLDER);
         }
-        int used = est(merge.system()) + est(user.substring(0, at))
+        int used = est(merge.system())
+                + est(user.substring(0, at))
                 + est(user.substring(at + PART_NOTES_PLACEHOLDER.length()));
         return Math.max(0, available() - used);
     }
@@ -190,7 +191,8 @@ public final class ContextAssembler {
         if (est(system) + used > available()) {
             return null;
         }
-        StringBuilder user = new StringBuilder(header).append(skeleton).append(facts).append(deps);
+        StringBuilder user =
+                new StringBuilder(header).append(skeleton).append(facts).append(deps);
         List<BodyRequest> bodies = new ArrayList<>();
         for (FileOutline outline : m.outlines) {
             bodies.add(new BodyRequest(outline.path(), outline.exported(), 1, Integer.MAX_VALUE, true));
@@ -236,8 +238,12 @@ public final class ContextAssembler {
             int skeletonTokens = appendSkeletonSlices(user, slices, skeletonBudget);
             List<BodyRequest> bodies = new ArrayList<>();
             for (Slice slice : slices) {
-                bodies.add(new BodyRequest(slice.file().path(), slice.file().exported(), slice.firstLine(),
-                        slice.lastLine(), slice.whole()));
+                bodies.add(new BodyRequest(
+                        slice.file().path(),
+                        slice.file().exported(),
+                        slice.firstLine(),
+                        slice.lastLine(),
+                        slice.whole()));
             }
             appendBodies(user, available() - est(partSystem) - est(header) - skeletonTokens, bodies, m.sources);
             ModelPrompt prompt = prompt(partSystem, user.toString());
@@ -259,7 +265,8 @@ public final class ContextAssembler {
         for (int f = 0; f < outlines.size(); f++) {
             FileOutline outline = outlines.get(f);
             int headerTokens = est(outline.header() + CONTINUED) + 1;
-            int[] lineTokens = outline.lines().stream().mapToInt(l -> est(l.text()) + 1).toArray();
+            int[] lineTokens =
+                    outline.lines().stream().mapToInt(l -> est(l.text()) + 1).toArray();
             int fileTokens = headerTokens;
             for (int t : lineTokens) {
                 fileTokens += t;
@@ -273,8 +280,9 @@ public final class ContextAssembler {
                 }
                 boolean splitNeeded = rest > budget - used;
                 boolean keepWhole = idx == 0 && fileTokens <= budget;
-                if (!current.isEmpty() && splitNeeded && (keepWhole || room <= 0
-                        || (idx < lineTokens.length && lineTokens[idx] > room))) {
+                if (!current.isEmpty()
+                        && splitNeeded
+                        && (keepWhole || room <= 0 || (idx < lineTokens.length && lineTokens[idx] > room))) {
                     parts.add(current);
                     current = new ArrayList<>();
                     used = 0;
@@ -425,8 +433,8 @@ public final class ContextAssembler {
             }
             Cut cut = cutAtLine(body.lines(), avail);
             int shownLast = first + cut.lines() - 1;
-            String realMarker = "[… cut: lines " + (shownLast + 1) + "-" + last + " of " + body.lineCount()
-                    + " not shown]\n";
+            String realMarker =
+                    "[… cut: lines " + (shownLast + 1) + "-" + last + " of " + body.lineCount() + " not shown]\n";
             user.append(open).append(cut.text()).append(realMarker).append(close);
             left -= frame + est(cut.text()) + est(realMarker);
         }
@@ -458,19 +466,30 @@ public final class ContextAssembler {
     private String unitBlock(SpecFacts facts, String partLine) {
         UnitAnalysis unit = facts.unit();
         StringBuilder b = new StringBuilder("<unit>\n");
-        b.append("package: ").append(cap(unit.id().displayPackage(), VALUE_CHARS)).append('\n');
+        b.append("package: ")
+                .append(cap(unit.id().displayPackage(), VALUE_CHARS))
+                .append('\n');
         b.append("module: ").append(cap(unit.id().artifactId(), VALUE_CHARS));
         if (!unit.id().moduleDir().isEmpty()) {
-            b.append(" (directory ").append(cap(unit.id().moduleDir(), VALUE_CHARS)).append(')');
+            b.append(" (directory ")
+                    .append(cap(unit.id().moduleDir(), VALUE_CHARS))
+                    .append(')');
         }
         b.append('\n');
         String description = Skeleton.oneLine(facts.project().description());
         if (!description.isEmpty()) {
-            b.append("project description: ").append(cap(description, DESCRIPTION_CHARS)).append('\n');
+            b.append("project description: ")
+                    .append(cap(description, DESCRIPTION_CHARS))
+                    .append('\n');
         }
         long exported = unit.types().stream().filter(t -> t.exported()).count();
-        b.append("files: ").append(unit.files().size()).append(", types: ").append(unit.types().size())
-                .append(" (").append(exported).append(" exported)\n");
+        b.append("files: ")
+                .append(unit.files().size())
+                .append(", types: ")
+                .append(unit.types().size())
+                .append(" (")
+                .append(exported)
+                .append(" exported)\n");
         if (partLine != null) {
             b.append(partLine).append('\n');
         }
@@ -529,9 +548,12 @@ public final class ContextAssembler {
         List<String> lines = new ArrayList<>();
         for (DependencySummary dependency : facts.dependencies()) {
             String intent = Skeleton.oneLine(dependency.intent());
-            StringBuilder line = new StringBuilder("- ").append(dependency.id().display()).append(": ")
+            StringBuilder line = new StringBuilder("- ")
+                    .append(dependency.id().display())
+                    .append(": ")
                     .append(intent.isEmpty() ? "(no spec yet)" : cap(intent, INTENT_CHARS));
-            String status = dependency.status() == null ? "" : dependency.status().strip();
+            String status =
+                    dependency.status() == null ? "" : dependency.status().strip();
             if (!status.isEmpty()) {
                 line.append(" [").append(status).append(']');
             }
@@ -558,9 +580,10 @@ public final class ContextAssembler {
         if (!untested.isEmpty()) {
             lines.add(clean(cap("types no test refers to: " + String.join(", ", untested), LIST_LINE_CHARS)));
         }
-        facts.moduleDescriptor().ifPresent(module -> lines.add(clean("module " + module.name()
-                + (module.exportsPackage(facts.unit().id().packageName()) ? " exports" : " does not export")
-                + " this package")));
+        facts.moduleDescriptor()
+                .ifPresent(module -> lines.add(clean("module " + module.name()
+                        + (module.exportsPackage(facts.unit().id().packageName()) ? " exports" : " does not export")
+                        + " this package")));
         for (DebtItem debt : facts.unit().debt()) {
             String where = debt.file() + ":" + debt.line();
             lines.add(clean(cap(debt.kind() + " " + where + " " + Skeleton.oneLine(debt.text()), LIST_LINE_CHARS)));
@@ -594,7 +617,9 @@ public final class ContextAssembler {
     }
 
     private String language(String language) {
-        String lang = language == null ? "" : language.replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").strip();
+        String lang = language == null
+                ? ""
+                : language.replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").strip();
         return clean(lang.isEmpty() ? "English" : cap(lang, 60));
     }
 
@@ -640,7 +665,8 @@ public final class ContextAssembler {
             SourceTexts sources) {
 
         Optional<String> packageDoc(int tokens) {
-            return packageDocLine.map(doc -> est(doc) <= tokens ? doc
+            return packageDocLine.map(doc -> est(doc) <= tokens
+                    ? doc
                     : doc.substring(0, TokenEstimator.prefixLength(doc, Math.max(0, tokens - 1))) + "…");
         }
     }

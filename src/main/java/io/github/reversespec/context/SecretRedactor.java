@@ -51,50 +51,183 @@ public final class SecretRedactor {
     private static final String QUOTE = "(?:\\\\?[\"'])";
     /** The qualifiers before a name, {@code this.} or {@code user.}; possessive, so a long chain is read once. */
     private static final String QUALIFIED = "(?:[\\w$]++\\.)*+";
+
     private static final String CHAR_LITERAL = "'(?:[^'\\\\\\r\\n]|\\\\.)*+'";
     private static final String BASE64_40 = "(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])";
 
     /** A property reference, with no default or an empty or already redacted one: {@code ${db.password:}}. */
     private static final Pattern PROPERTY_REFERENCE =
             Pattern.compile("[$#]\\{[\\w.\\-]+(?::-?(?:\\[REDACTED:[\\w-]+])?)?}");
+
     private static final Pattern NON_ALNUM = Pattern.compile("[^A-Za-z0-9]+");
     private static final Pattern CAMEL_BOUNDARY = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
     private static final Pattern AWS_CONTEXT = Pattern.compile("(?i)aws|akia|asia|secret");
 
     /** Words that, after a secret word, make a name describe the secret rather than hold it. */
     private static final Set<String> DESCRIPTIVE_WORDS = Set.of(
-            "algorithm", "algo", "attr", "attribute", "begin", "callback", "changed", "class", "col", "column",
-            "converter", "cookie", "count", "delimiter", "description", "dir", "directory", "disabled", "enabled",
-            "encoder", "encoding", "end", "endpoint", "env", "error", "errors", "exception", "expiration", "expire",
-            "expires", "expiry", "factory", "field", "fields", "file", "filename", "filter", "format", "generator",
-            "handler", "header", "headers", "helper", "hint", "holder", "index", "kind", "label", "len", "length",
-            "lifetime", "listener", "location", "manager", "mapper", "max", "message", "min", "mode", "msg", "name",
-            "names", "param", "params", "parameter", "parser", "path", "pattern", "policy", "prefix", "prompt",
-            "prop", "props", "property", "properties", "provider", "query", "regex", "repository", "request",
-            "required", "reset", "resolver", "response", "rule", "rules", "scope", "scopes", "separator", "service",
-            "size", "source", "splitter", "strategy", "strength", "style", "suffix", "table", "template", "timeout",
-            "title", "tokenizer", "ttl", "type", "types", "uri", "url", "urls", "util", "utils", "validation",
-            "validator", "validity", "var", "variable", "version");
+            "algorithm",
+            "algo",
+            "attr",
+            "attribute",
+            "begin",
+            "callback",
+            "changed",
+            "class",
+            "col",
+            "column",
+            "converter",
+            "cookie",
+            "count",
+            "delimiter",
+            "description",
+            "dir",
+            "directory",
+            "disabled",
+            "enabled",
+            "encoder",
+            "encoding",
+            "end",
+            "endpoint",
+            "env",
+            "error",
+            "errors",
+            "exception",
+            "expiration",
+            "expire",
+            "expires",
+            "expiry",
+            "factory",
+            "field",
+            "fields",
+            "file",
+            "filename",
+            "filter",
+            "format",
+            "generator",
+            "handler",
+            "header",
+            "headers",
+            "helper",
+            "hint",
+            "holder",
+            "index",
+            "kind",
+            "label",
+            "len",
+            "length",
+            "lifetime",
+            "listener",
+            "location",
+            "manager",
+            "mapper",
+            "max",
+            "message",
+            "min",
+            "mode",
+            "msg",
+            "name",
+            "names",
+            "param",
+            "params",
+            "parameter",
+            "parser",
+            "path",
+            "pattern",
+            "policy",
+            "prefix",
+            "prompt",
+            "prop",
+            "props",
+            "property",
+            "properties",
+            "provider",
+            "query",
+            "regex",
+            "repository",
+            "request",
+            "required",
+            "reset",
+            "resolver",
+            "response",
+            "rule",
+            "rules",
+            "scope",
+            "scopes",
+            "separator",
+            "service",
+            "size",
+            "source",
+            "splitter",
+            "strategy",
+            "strength",
+            "style",
+            "suffix",
+            "table",
+            "template",
+            "timeout",
+            "title",
+            "tokenizer",
+            "ttl",
+            "type",
+            "types",
+            "uri",
+            "url",
+            "urls",
+            "util",
+            "utils",
+            "validation",
+            "validator",
+            "validity",
+            "var",
+            "variable",
+            "version");
 
     /**
      * First words of methods whose argument names or asks for a secret rather than being one:
      * {@code getSecret("db-password")}, {@code readPassword("Password: ")}.
      */
     private static final Set<String> LOOKUP_VERBS = Set.of(
-            "ask", "contains", "delete", "fetch", "find", "get", "has", "is", "load", "lookup", "prompt", "read",
-            "remove", "request", "resolve", "retrieve");
+            "ask",
+            "contains",
+            "delete",
+            "fetch",
+            "find",
+            "get",
+            "has",
+            "is",
+            "load",
+            "lookup",
+            "prompt",
+            "read",
+            "remove",
+            "request",
+            "resolve",
+            "retrieve");
 
     /**
      * Words of calls that take a user and then a secret, so the secret is the second literal:
      * {@code withCredentials}, {@code UsernamePasswordCredentials}, {@code PasswordAuthentication}.
      */
-    private static final Set<String> USER_AND_SECRET_WORDS = Set.of(
-            "authentication", "credential", "credentials", "creds", "login", "user", "username");
+    private static final Set<String> USER_AND_SECRET_WORDS =
+            Set.of("authentication", "credential", "credentials", "creds", "login", "user", "username");
 
     /** First words of two-word names that end in {@code key}: {@code apiKey}, {@code signing_key}. */
     private static final Set<String> KEY_QUALIFIERS = Set.of(
-            "access", "api", "app", "auth", "client", "consumer", "encryption", "hmac", "jwt", "master", "private",
-            "secret", "session", "signing", "subscription");
+            "access",
+            "api",
+            "app",
+            "auth",
+            "client",
+            "consumer",
+            "encryption",
+            "hmac",
+            "jwt",
+            "master",
+            "private",
+            "secret",
+            "session",
+            "signing",
+            "subscription");
 
     /** A second word that makes a two-word name in prose: "api key", "admin password". */
     private static final String SECRET_WORD = "(?i:key|token|secret|password|passphrase)(?![\\w.\\-])";
@@ -113,8 +246,8 @@ public final class SecretRedactor {
      * A value in prose: quoted, or where an unquoted word starts (the replacer reads the word, so
      * that a long one is not matched again for every candidate in it).
      */
-    private static final String PROSE_VALUE = "((?>\"[^\"\\r\\n]*+\"|'[^'\\r\\n]*+'|`[^`\\r\\n]*+`)"
-            + "|(?=[^\\s\"'`<>(){}\\[\\],;=]))";
+    private static final String PROSE_VALUE =
+            "((?>\"[^\"\\r\\n]*+\"|'[^'\\r\\n]*+'|`[^`\\r\\n]*+`)" + "|(?=[^\\s\"'`<>(){}\\[\\],;=]))";
 
     /** Characters that end an unquoted word in prose. */
     private static final String PROSE_WORD_END = " \t\n\013\f\r\"'`<>(){}[],;";
@@ -142,92 +275,147 @@ public final class SecretRedactor {
 
     private static final List<Rule> RULES = withProviderKeys(List.of(
             // Whole PEM blocks first: their base64 body would otherwise feed the other rules.
-            new Rule("private-key", Pattern.compile("-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----"
-                    + "[^;{}]{0,200000}?-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----"), Rule::whole),
-            new Rule("private-key", Pattern.compile("-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----"
-                    + "(?:[\\s\"'+]|\\\\[nr]|[A-Za-z0-9+/=:,\\-])*+"), SecretRedactor::unterminatedPem),
+            new Rule(
+                    "private-key",
+                    Pattern.compile("-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----"
+                            + "[^;{}]{0,200000}?-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----"),
+                    Rule::whole),
+            new Rule(
+                    "private-key",
+                    Pattern.compile("-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----"
+                            + "(?:[\\s\"'+]|\\\\[nr]|[A-Za-z0-9+/=:,\\-])*+"),
+                    SecretRedactor::unterminatedPem),
             new Rule("jwt", Pattern.compile("(?<![\\w-])eyJ[\\w-]{4,}+\\.eyJ[\\w-]{4,}+\\.[\\w-]*+"), Rule::whole),
-            new Rule("aws-access-key-id", Pattern.compile(
-                    "(?<![A-Za-z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|A3T[A-Z0-9])[A-Z0-9]{16}"
-                            + "(?![A-Za-z0-9])"),
+            new Rule(
+                    "aws-access-key-id",
+                    Pattern.compile(
+                            "(?<![A-Za-z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|A3T[A-Z0-9])[A-Z0-9]{16}"
+                                    + "(?![A-Za-z0-9])"),
                     Rule::whole),
             new Rule("aws-secret-access-key", Pattern.compile(BASE64_40), SecretRedactor::awsSecret),
             PROVIDER_KEYS,
-            new Rule("github-token", Pattern.compile("(?<!\\w)(?:gh[pousr]_[A-Za-z0-9]{20,}+|github_pat_\\w{20,}+)"),
+            new Rule(
+                    "github-token",
+                    Pattern.compile("(?<!\\w)(?:gh[pousr]_[A-Za-z0-9]{20,}+|github_pat_\\w{20,}+)"),
                     Rule::whole),
             new Rule("gitlab-token", Pattern.compile("(?<!\\w)glpat-[\\w-]{20,}+"), Rule::whole),
-            new Rule("slack-webhook", Pattern.compile(
-                    "(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/)([\\w/\\-]+)"), Rule.group(2)),
-            new Rule("discord-webhook", Pattern.compile(
-                    "(https?://(?:\\w+\\.)?discord(?:app)?\\.com/api/webhooks/)([\\w/\\-]+)"), Rule.group(2)),
-            new Rule("slack-token", Pattern.compile(
-                    "(?<!\\w)(?:xox[abposr]-[A-Za-z0-9-]{10,}+|xapp-\\d-[A-Za-z0-9-]{10,}+)"), Rule::whole),
-            new Rule("stripe-key", Pattern.compile("(?<!\\w)(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}+"
-                    + "|whsec_[A-Za-z0-9]{20,}+)"), Rule::whole),
+            new Rule(
+                    "slack-webhook",
+                    Pattern.compile("(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/)([\\w/\\-]+)"),
+                    Rule.group(2)),
+            new Rule(
+                    "discord-webhook",
+                    Pattern.compile("(https?://(?:\\w+\\.)?discord(?:app)?\\.com/api/webhooks/)([\\w/\\-]+)"),
+                    Rule.group(2)),
+            new Rule(
+                    "slack-token",
+                    Pattern.compile("(?<!\\w)(?:xox[abposr]-[A-Za-z0-9-]{10,}+|xapp-\\d-[A-Za-z0-9-]{10,}+)"),
+                    Rule::whole),
+            new Rule(
+                    "stripe-key",
+                    Pattern.compile(
+                            "(?<!\\w)(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}+" + "|whsec_[A-Za-z0-9]{20,}+)"),
+                    Rule::whole),
             new Rule("gcp-api-key", Pattern.compile("(?<![\\w-])AIza[\\w-]{30,}+"), Rule::whole),
             new Rule("gcp-oauth-token", Pattern.compile("(?<![\\w-])ya29\\.[\\w-]{20,}+"), Rule::whole),
             new Rule("npm-token", Pattern.compile("(?<!\\w)npm_[A-Za-z0-9]{30,}+"), Rule::whole),
             new Rule("huggingface-token", Pattern.compile("(?<!\\w)hf_[A-Za-z0-9]{30,}+"), Rule::whole),
             new Rule("sendgrid-key", Pattern.compile("(?<![\\w.])SG\\.[\\w-]{16,}+\\.[\\w-]{16,}+"), Rule::whole),
-            new Rule("url-password", Pattern.compile(
-                    "(?<![\\w+.\\-])([A-Za-z][A-Za-z0-9+.\\-]*+://)([^\\s:/@\"'<>\\[\\]]*+):([^\\s@/\"'<>]++)@"),
+            new Rule(
+                    "url-password",
+                    Pattern.compile(
+                            "(?<![\\w+.\\-])([A-Za-z][A-Za-z0-9+.\\-]*+://)([^\\s:/@\"'<>\\[\\]]*+):([^\\s@/\"'<>]++)@"),
                     Rule.group(3)),
-            new Rule("url-password", Pattern.compile("(jdbc:oracle:[a-z]++:)([^/@\\s\"':;]++)/([^@\\s\"']++)@"),
+            new Rule(
+                    "url-password",
+                    Pattern.compile("(jdbc:oracle:[a-z]++:)([^/@\\s\"':;]++)/([^@\\s\"']++)@"),
                     Rule.group(3)),
             // Azure connection strings: the storage or Service Bus key, and a SAS token's signature
             // (the other SAS fields, such as expiry and permissions, are no secret).
-            new Rule("azure-key", Pattern.compile(
-                    "(?<![\\w])((?i:AccountKey|SharedAccessKey)[ \\t]*+=[ \\t]*+)([A-Za-z0-9+/]{20,}+={0,2}+)"),
+            new Rule(
+                    "azure-key",
+                    Pattern.compile(
+                            "(?<![\\w])((?i:AccountKey|SharedAccessKey)[ \\t]*+=[ \\t]*+)([A-Za-z0-9+/]{20,}+={0,2}+)"),
                     Rule.group(2)),
             new Rule("azure-sas", Pattern.compile("([?&;\\s]sig=)([A-Za-z0-9%+/=]{16,}+)"), Rule.group(2)),
-            new Rule("basic-auth", Pattern.compile(
-                    "(?i)(authorization" + QUOTE + "?\\s*+[:=,]\\s*+" + QUOTE + "?basic\\s++)"
+            new Rule(
+                    "basic-auth",
+                    Pattern.compile("(?i)(authorization" + QUOTE + "?\\s*+[:=,]\\s*+" + QUOTE + "?basic\\s++)"
                             + "([A-Za-z0-9+/]{4,}+={0,2})"),
                     Rule.group(2)),
-            new Rule("basic-auth", Pattern.compile("([\"']Basic\\s++)([A-Za-z0-9+/]{8,}+={0,2})(?=[\"'])"),
+            new Rule(
+                    "basic-auth",
+                    Pattern.compile("([\"']Basic\\s++)([A-Za-z0-9+/]{8,}+={0,2})(?=[\"'])"),
                     Rule.group(2)),
             new Rule("bearer-token", Pattern.compile("(?i)(\\bbearer\\s++)([\\w.~+/\\-]{16,}+=*+)"), Rule.group(2)),
             // Secrets known only by their name. A placeholder's default first, so that a literal named
             // for a secret and holding one keeps the property name: "${db.password:[REDACTED:password]}".
-            new Rule("placeholder", Pattern.compile("\\$\\{([A-Za-z_][\\w.\\-]*+)(:-?)([^{}\"'\\\\\\r\\n]*+)}"),
+            new Rule(
+                    "placeholder",
+                    Pattern.compile("\\$\\{([A-Za-z_][\\w.\\-]*+)(:-?)([^{}\"'\\\\\\r\\n]*+)}"),
                     SecretRedactor::placeholderDefault),
             // Then literals assigned, compared, paired or passed.
-            new Rule("name", Pattern.compile("(?<![\\w$.\\-\"'\\\\])" + QUOTE + "?+([A-Za-z_$][\\w$.\\-]*+)" + QUOTE
-                    + "?(\\s*+(?:[=!]=|=>|:=|=|:)\\s*+)" + LITERAL), SecretRedactor::namedLiteral),
+            new Rule(
+                    "name",
+                    Pattern.compile("(?<![\\w$.\\-\"'\\\\])" + QUOTE + "?+([A-Za-z_$][\\w$.\\-]*+)" + QUOTE
+                            + "?(\\s*+(?:[=!]=|=>|:=|=|:)\\s*+)" + LITERAL),
+                    SecretRedactor::namedLiteral),
             // A char[] spelled out, the way a password is kept out of the string pool.
-            new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+(?:\\[\\s*+]\\s*+)?=\\s*+"
-                    + "(?:new\\s++char\\s*+\\[\\s*+]\\s*+)?\\{\\s*+)"
-                    + "(" + CHAR_LITERAL + "(?:\\s*+,\\s*+" + CHAR_LITERAL + ")*+)(?=\\s*+,?\\s*+})"),
+            new Rule(
+                    "name",
+                    Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+(?:\\[\\s*+]\\s*+)?=\\s*+"
+                            + "(?:new\\s++char\\s*+\\[\\s*+]\\s*+)?\\{\\s*+)"
+                            + "(" + CHAR_LITERAL + "(?:\\s*+,\\s*+" + CHAR_LITERAL + ")*+)(?=\\s*+,?\\s*+})"),
                     SecretRedactor::charArray),
-            new Rule("name", Pattern.compile("(?<![\\w$.\\-\"'\\\\])" + QUOTE + "([A-Za-z_][\\w.\\-]*+)" + QUOTE
-                    + "(\\s*+,\\s*+)" + LITERAL), SecretRedactor::namedLiteral),
-            new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+)" + LITERAL
-                    + "(?:(\\s*+,\\s*+)" + LITERAL + ")?"), SecretRedactor::passedLiteral),
-            new Rule("name", Pattern.compile(
-                    "(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+\\)\\s*+default\\s*+)" + LITERAL),
+            new Rule(
+                    "name",
+                    Pattern.compile("(?<![\\w$.\\-\"'\\\\])" + QUOTE + "([A-Za-z_][\\w.\\-]*+)" + QUOTE
+                            + "(\\s*+,\\s*+)" + LITERAL),
                     SecretRedactor::namedLiteral),
-            new Rule("name", Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\.\\s*+"
-                    + "(?:equals|equalsIgnoreCase|contentEquals|startsWith|endsWith|matches)\\s*+\\(\\s*+)" + LITERAL),
+            new Rule(
+                    "name",
+                    Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+)" + LITERAL + "(?:(\\s*+,\\s*+)"
+                            + LITERAL + ")?"),
+                    SecretRedactor::passedLiteral),
+            new Rule(
+                    "name",
+                    Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+\\)\\s*+default\\s*+)" + LITERAL),
                     SecretRedactor::namedLiteral),
-            new Rule("name", Pattern.compile("(?<![\\w$])(?:equals|equalsIgnoreCase|assertEquals|assertNotEquals)"
-                    + "\\s*+\\(\\s*+(?:" + QUALIFIED + "([A-Za-z_$][\\w$]*+)\\s*+,\\s*+" + LITERAL
-                    + "|" + LITERAL + "\\s*+,\\s*+" + QUALIFIED + "([A-Za-z_$][\\w$]*+))\\s*+\\)"),
+            new Rule(
+                    "name",
+                    Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\.\\s*+"
+                            + "(?:equals|equalsIgnoreCase|contentEquals|startsWith|endsWith|matches)\\s*+\\(\\s*+)"
+                            + LITERAL),
+                    SecretRedactor::namedLiteral),
+            new Rule(
+                    "name",
+                    Pattern.compile("(?<![\\w$])(?:equals|equalsIgnoreCase|assertEquals|assertNotEquals)"
+                            + "\\s*+\\(\\s*+(?:" + QUALIFIED + "([A-Za-z_$][\\w$]*+)\\s*+,\\s*+" + LITERAL
+                            + "|" + LITERAL + "\\s*+,\\s*+" + QUALIFIED + "([A-Za-z_$][\\w$]*+))\\s*+\\)"),
                     SecretRedactor::equalsCall),
-            new Rule("name", Pattern.compile(LITERAL
-                    + "\\s*+\\.\\s*+(?:equals|equalsIgnoreCase|contentEquals)\\s*+\\(\\s*+"
-                    + "(?:[\\w$]+\\.)*([A-Za-z_$][\\w$]*+)"
-                    + "\\s*+\\)"), SecretRedactor::comparedLiteral),
+            new Rule(
+                    "name",
+                    Pattern.compile(LITERAL
+                            + "\\s*+\\.\\s*+(?:equals|equalsIgnoreCase|contentEquals)\\s*+\\(\\s*+"
+                            + "(?:[\\w$]+\\.)*([A-Za-z_$][\\w$]*+)"
+                            + "\\s*+\\)"),
+                    SecretRedactor::comparedLiteral),
             // A braced value in a connection string, where it may hold ';': "password={p@ss;word}".
-            new Rule("name", Pattern.compile(
-                    "(?<=[;?&\"'])([A-Za-z_][\\w.\\-]*+)([ \\t]*+=[ \\t]*+\\{)([^{}\\r\\n\"']*+)}"),
+            new Rule(
+                    "name",
+                    Pattern.compile("(?<=[;?&\"'])([A-Za-z_][\\w.\\-]*+)([ \\t]*+=[ \\t]*+\\{)([^{}\\r\\n\"']*+)}"),
                     SecretRedactor::bracedValue),
-            new Rule("name", Pattern.compile("(?:(?<=\\\\[nrt])|(?<![\\w$.\\-\\\\])(-D)?)([A-Za-z_][\\w.\\-]*+)"
-                    + "([ \\t]*+[=:][ \\t]*+)(?=[^\\s\"'`<>;,&(){}\\[\\]\\\\$%])"),
+            new Rule(
+                    "name",
+                    Pattern.compile("(?:(?<=\\\\[nrt])|(?<![\\w$.\\-\\\\])(-D)?)([A-Za-z_][\\w.\\-]*+)"
+                            + "([ \\t]*+[=:][ \\t]*+)(?=[^\\s\"'`<>;,&(){}\\[\\]\\\\$%])"),
                     SecretRedactor::unquotedValue),
             // Secrets written out in a comment: "admin password is Tr0ub4dor&3", "API key: abc123".
-            new Rule("name", Pattern.compile("(?<![\\w$.\\-])((?:[A-Za-z_][\\w.\\-]*+[ \\t]++" + SECRET_WORD + ")"
-                    + "|(?>(?=[A-Za-z_])[\\w.\\-]*?(?i:pass|pwd|secret|token|key|cred))[\\w.\\-]*+)"
-                    + "(" + PROSE_SEPARATOR + ")" + PROSE_VALUE),
+            new Rule(
+                    "name",
+                    Pattern.compile("(?<![\\w$.\\-])((?:[A-Za-z_][\\w.\\-]*+[ \\t]++" + SECRET_WORD + ")"
+                            + "|(?>(?=[A-Za-z_])[\\w.\\-]*?(?i:pass|pwd|secret|token|key|cred))[\\w.\\-]*+)"
+                            + "(" + PROSE_SEPARATOR + ")" + PROSE_VALUE),
                     SecretRedactor::commentedValue)));
 
     private final KnownSecrets known;
@@ -324,8 +512,11 @@ public final class SecretRedactor {
             int end = i;
             if (word.equals("key") && i > 0 && KEY_QUALIFIERS.contains(words.get(i - 1))) {
                 kind = keyKind(words.get(i - 1));
-            } else if (word.endsWith("password") || word.endsWith("passwd") || word.equals("pwd")
-                    || word.equals("passphrase") || word.equals("passwords")
+            } else if (word.endsWith("password")
+                    || word.endsWith("passwd")
+                    || word.equals("pwd")
+                    || word.equals("passphrase")
+                    || word.equals("passwords")
                     || (word.equals("pass") && i == words.size() - 1)) {
                 kind = "password";
             } else if (word.endsWith("secret") || word.equals("secrets") || word.equals("secretkey")) {
@@ -420,7 +611,10 @@ public final class SecretRedactor {
     // ------------------------------------------------------------------ replacers
 
     private static String unterminatedPem(Matcher m, Source source, String kind) {
-        long base64 = m.group().chars().filter(c -> Character.isLetterOrDigit(c) || c == '+' || c == '/').count();
+        long base64 = m.group()
+                .chars()
+                .filter(c -> Character.isLetterOrDigit(c) || c == '+' || c == '/')
+                .count();
         // A bare header (a constant in PEM-parsing code) is no secret; a header with a body is.
         return base64 - "BEGINPRIVATEKEY".length() >= 64 ? marker(kind) : null;
     }
@@ -579,8 +773,11 @@ public final class SecretRedactor {
         if (literal.length() < open.length() + close.length()) {
             return null;
         }
-        String content = literal.substring(open.length(), literal.length() - close.length()).strip();
-        if (content.isEmpty() || isMarker(content) || PROPERTY_REFERENCE.matcher(content).matches()) {
+        String content = literal.substring(open.length(), literal.length() - close.length())
+                .strip();
+        if (content.isEmpty()
+                || isMarker(content)
+                || PROPERTY_REFERENCE.matcher(content).matches()) {
             return null;
         }
         String whole = m.group();
@@ -655,8 +852,12 @@ public final class SecretRedactor {
         if (m.end(4) > m.start(4)) { // quoted
             int start = m.start(4);
             String content = m.group(4).substring(1, m.group(4).length() - 1).strip();
-            if (m.end(4) > commentEnd || content.length() < 3 || isMarker(content)
-                    || content.equals("null") || content.equals("true") || content.equals("false")
+            if (m.end(4) > commentEnd
+                    || content.length() < 3
+                    || isMarker(content)
+                    || content.equals("null")
+                    || content.equals("true")
+                    || content.equals("false")
                     || PROPERTY_REFERENCE.matcher(content).matches()) {
                 return null;
             }
@@ -687,7 +888,9 @@ public final class SecretRedactor {
     }
 
     private static boolean looksLikeAValue(String word) {
-        if (word.length() < 4 || word.contains("://") || TECHNICAL_TERM.matcher(word).matches()
+        if (word.length() < 4
+                || word.contains("://")
+                || TECHNICAL_TERM.matcher(word).matches()
                 || ASSIGNMENT.matcher(word).matches()) {
             return false;
         }
@@ -744,8 +947,11 @@ public final class SecretRedactor {
             while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
                 end++;
             }
-            return end == text.length() || text.charAt(end) == '\n' || text.charAt(end) == '\r'
-                    || text.startsWith("\\n", end) || text.charAt(end) == '"';
+            return end == text.length()
+                    || text.charAt(end) == '\n'
+                    || text.charAt(end) == '\r'
+                    || text.startsWith("\\n", end)
+                    || text.charAt(end) == '"';
         }
         return false;
     }
@@ -935,7 +1141,8 @@ public final class SecretRedactor {
 
         static String replaceGroup(Matcher m, int group, String replacement) {
             String whole = m.group();
-            return whole.substring(0, m.start(group) - m.start()) + replacement
+            return whole.substring(0, m.start(group) - m.start())
+                    + replacement
                     + whole.substring(m.end(group) - m.start());
         }
     }

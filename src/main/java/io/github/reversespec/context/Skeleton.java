@@ -107,15 +107,17 @@ final class Skeleton {
         StringBuilder constants = null;
         int constantsLine = 0;
         for (MemberModel member : type.members()) {
-            boolean constant =
-                    member.kind() == MemberModel.MemberKind.ENUM_CONSTANT && member.javadocSummary().isEmpty();
+            boolean constant = member.kind() == MemberModel.MemberKind.ENUM_CONSTANT
+                    && member.javadocSummary().isEmpty();
             if (constant) {
                 if (constants != null && constants.length() + member.name().length() > CONSTANTS_LINE_CHARS) {
                     lines.add(new Line(cap(clean.apply(constants.toString())), constantsLine));
                     constants = null;
                 }
                 if (constants == null) {
-                    constants = new StringBuilder(memberIndent).append("constants: ").append(member.name());
+                    constants = new StringBuilder(memberIndent)
+                            .append("constants: ")
+                            .append(member.name());
                     constantsLine = member.line();
                 } else {
                     constants.append(", ").append(member.name());

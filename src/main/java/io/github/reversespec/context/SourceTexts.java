@@ -2,8 +2,8 @@ package io.github.reversespec.context;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -90,8 +90,7 @@ final class SourceTexts {
             if (Files.size(file) > MAX_BYTES) {
                 return Optional.empty();
             }
-            String text = charset
-                    .newDecoder()
+            String text = charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(Files.readAllBytes(file)))

@@ -1,10 +1,10 @@
 package io.github.reversespec.generate;
 
-import io.github.reversespec.core.ConfigurationException;
-import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.context.ContextAssembler;
 import io.github.reversespec.context.KnownSecrets;
 import io.github.reversespec.context.SecretRedactor;
+import io.github.reversespec.core.ConfigurationException;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.llm.ClientConfig;
 import io.github.reversespec.llm.HttpModelClient;
 import io.github.reversespec.llm.ModelProvider;
@@ -71,13 +71,15 @@ public final class GenerationSteps {
             return Optional.empty();
         }
         if (!p.equals("auto") && !p.isEmpty()) {
-            return Optional.of(ModelProviders.byId(p).orElseThrow(() -> new ConfigurationException(
-                    "reverse-spec.provider must be auto, " + ModelProviders.ids() + " or none; got '" + s.provider()
-                            + "'")));
+            return Optional.of(ModelProviders.byId(p)
+                    .orElseThrow(() -> new ConfigurationException("reverse-spec.provider must be auto, "
+                            + ModelProviders.ids() + " or none; got '" + s.provider() + "'")));
         }
         if (!s.baseUrl().isEmpty()) {
             String host = host(s);
-            return Optional.of(ModelProviders.all().stream().filter(m -> m.servesHost(host)).findFirst()
+            return Optional.of(ModelProviders.all().stream()
+                    .filter(m -> m.servesHost(host))
+                    .findFirst()
                     .orElse(ModelProviders.fallback()));
         }
         List<ModelProvider> withOwnKey = ModelProviders.all().stream()
@@ -85,7 +87,8 @@ public final class GenerationSteps {
                 .toList();
         if (s.serverKey().isPresent() || present(s, ModelProviders.GENERIC_KEY_VARIABLE)) {
             String model = s.model().toLowerCase(Locale.ROOT);
-            Optional<ModelProvider> byModel = ModelProviders.all().stream().filter(m -> m.servesModel(model))
+            Optional<ModelProvider> byModel = ModelProviders.all().stream()
+                    .filter(m -> m.servesModel(model))
                     .findFirst();
             if (byModel.isPresent()) {
                 return byModel;
@@ -103,8 +106,8 @@ public final class GenerationSteps {
      */
     public static GenerationStep create(ModelSettings s, ProgressLog log) throws ConfigurationException {
         if (s.contextTokens() < 1000) {
-            throw new ConfigurationException("reverse-spec.contextTokens must be at least 1000; got "
-                    + s.contextTokens());
+            throw new ConfigurationException(
+                    "reverse-spec.contextTokens must be at least 1000; got " + s.contextTokens());
         }
         if (s.maxRetries() < 0) {
             throw new ConfigurationException("reverse-spec.maxRetries must not be negative; got " + s.maxRetries());
@@ -135,19 +138,22 @@ public final class GenerationSteps {
         Secret key = key(s, provider);
         URI base;
         try {
-            base = s.baseUrl().isEmpty() ? provider.defaultBaseUrl() : new URI(s.baseUrl().replaceAll("/+$", ""));
+            base = s.baseUrl().isEmpty()
+                    ? provider.defaultBaseUrl()
+                    : new URI(s.baseUrl().replaceAll("/+$", ""));
         } catch (java.net.URISyntaxException e) {
-            throw new ConfigurationException("reverse-spec.baseUrl '" + s.baseUrl() + "' is not a URL: "
-                    + e.getReason());
+            throw new ConfigurationException(
+                    "reverse-spec.baseUrl '" + s.baseUrl() + "' is not a URL: " + e.getReason());
         }
         if (!key.isPresent() && s.baseUrl().isEmpty()) {
-            throw new ConfigurationException("reverse-spec.provider=" + provider.id() + " needs an API key: "
-                    + HOW_TO_CONFIGURE + ".");
+            throw new ConfigurationException(
+                    "reverse-spec.provider=" + provider.id() + " needs an API key: " + HOW_TO_CONFIGURE + ".");
         }
-        if (s.model().isEmpty() && !s.baseUrl().isEmpty()
+        if (s.model().isEmpty()
+                && !s.baseUrl().isEmpty()
                 && ModelProviders.all().stream().noneMatch(m -> m.servesHost(host(s)))) {
-            throw new ConfigurationException("reverse-spec.model is required with reverse-spec.baseUrl "
-                    + s.baseUrl() + ": give the model id the server serves (e.g. llama3.1 for Ollama).");
+            throw new ConfigurationException("reverse-spec.model is required with reverse-spec.baseUrl " + s.baseUrl()
+                    + ": give the model id the server serves (e.g. llama3.1 for Ollama).");
         }
         String model = !s.model().isEmpty() ? s.model() : provider.defaultModel();
         ClientConfig config;
@@ -160,7 +166,9 @@ public final class GenerationSteps {
             throw new ConfigurationException("reverse-spec.baseUrl/model: " + e.getMessage());
         }
         HttpModelClient client = provider.client(config);
-        RetryingModelClient retrying = new RetryingModelClient(client, RetryPolicy.defaults(s.maxRetries()),
+        RetryingModelClient retrying = new RetryingModelClient(
+                client,
+                RetryPolicy.defaults(s.maxRetries()),
                 (from, to, lifted, cause) -> reportLimit(log, from, to, lifted, cause));
         int reserved = Math.min(4096, s.contextTokens() / 4);
         KnownSecrets secrets = configuredSecrets(s);
@@ -168,8 +176,8 @@ public final class GenerationSteps {
         log.info("reverse-spec: prose by " + provider.id() + " model " + model + " at " + base.getScheme() + "://"
                 + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "") + " (key "
                 + (key.isPresent() ? "from " + keySource(s, provider) : "none") + ").");
-        return new ModelGenerationStep(retrying, assembler, s.language(), reserved, s.maxRetries(), s.tokenBudget(),
-                log, HEARTBEAT, secrets);
+        return new ModelGenerationStep(
+                retrying, assembler, s.language(), reserved, s.maxRetries(), s.tokenBudget(), log, HEARTBEAT, secrets);
     }
 
     /** Says when a rate limit lowers, raises or lifts the number of requests in flight. */
@@ -209,8 +217,8 @@ public final class GenerationSteps {
     }
 
     private static String credentialHint(ModelSettings s, ModelProvider provider) {
-        return "the password of <server> '" + s.serverId() + "' in settings.xml, or " + String.join(" / ",
-                envNames(provider));
+        return "the password of <server> '" + s.serverId() + "' in settings.xml, or "
+                + String.join(" / ", envNames(provider));
     }
 
     /** The generic variable, then the provider's own. */

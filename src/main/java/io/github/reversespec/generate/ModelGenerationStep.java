@@ -1,12 +1,11 @@
 package io.github.reversespec.generate;
 
-import io.github.reversespec.spec.SpecLayout;
 import io.github.reversespec.analysis.UnitId;
-import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.context.AssembledContext;
 import io.github.reversespec.context.ContextAssembler;
 import io.github.reversespec.context.KnownSecrets;
 import io.github.reversespec.context.ModelPrompt;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.llm.FailureKind;
 import io.github.reversespec.llm.ModelException;
 import io.github.reversespec.llm.ModelRequest;
@@ -14,6 +13,7 @@ import io.github.reversespec.llm.ModelResult;
 import io.github.reversespec.llm.RetryingModelClient;
 import io.github.reversespec.spec.Prose;
 import io.github.reversespec.spec.Section;
+import io.github.reversespec.spec.SpecLayout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +59,24 @@ public final class ModelGenerationStep implements GenerationStep {
      * @param log where the heartbeat goes
      * @param heartbeat how long a request waits before a line says so (and again every interval)
      */
-    public ModelGenerationStep(RetryingModelClient client, ContextAssembler assembler, String language,
-            int maxOutputTokens, int maxRetries, long tokenBudget, ProgressLog log, Duration heartbeat) {
-        this(client, assembler, language, maxOutputTokens, maxRetries, tokenBudget, log, heartbeat,
+    public ModelGenerationStep(
+            RetryingModelClient client,
+            ContextAssembler assembler,
+            String language,
+            int maxOutputTokens,
+            int maxRetries,
+            long tokenBudget,
+            ProgressLog log,
+            Duration heartbeat) {
+        this(
+                client,
+                assembler,
+                language,
+                maxOutputTokens,
+                maxRetries,
+                tokenBudget,
+                log,
+                heartbeat,
                 KnownSecrets.none());
     }
 
@@ -69,8 +84,15 @@ public final class ModelGenerationStep implements GenerationStep {
      * @param secrets the configured credentials: a model may echo the key it was sent, so every
      *     answer is redacted before it is read
      */
-    public ModelGenerationStep(RetryingModelClient client, ContextAssembler assembler, String language,
-            int maxOutputTokens, int maxRetries, long tokenBudget, ProgressLog log, Duration heartbeat,
+    public ModelGenerationStep(
+            RetryingModelClient client,
+            ContextAssembler assembler,
+            String language,
+            int maxOutputTokens,
+            int maxRetries,
+            long tokenBudget,
+            ProgressLog log,
+            Duration heartbeat,
             KnownSecrets secrets) {
         this.secrets = secrets;
         this.client = client;
@@ -104,8 +126,12 @@ public final class ModelGenerationStep implements GenerationStep {
             return new GenerationOutcome.Stopped(client.stopped().get().getMessage(), true, 0, 0);
         }
         if (tokenBudget > 0 && spent.get() >= tokenBudget) {
-            return new GenerationOutcome.Stopped("the token budget (reverse-spec.tokenBudget=" + tokenBudget
-                    + ") is spent: " + spent.get() + " tokens used; run again to continue", false, 0, 0);
+            return new GenerationOutcome.Stopped(
+                    "the token budget (reverse-spec.tokenBudget=" + tokenBudget + ") is spent: " + spent.get()
+                            + " tokens used; run again to continue",
+                    false,
+                    0,
+                    0);
         }
         UnitId unit = request.facts().unit().id();
         Cost cost = new Cost();
@@ -115,11 +141,12 @@ public final class ModelGenerationStep implements GenerationStep {
                 String answer = answer(unit, context, cost);
                 Map<Section, String> sections = ProseParser.parse(answer, SpecLayout.specPath(unit));
                 if (!sections.isEmpty()) {
-                    return new GenerationOutcome.Written(new Prose(client.modelId(), sections), cost.attempts, cost.tokens);
+                    return new GenerationOutcome.Written(
+                            new Prose(client.modelId(), sections), cost.attempts, cost.tokens);
                 }
             }
-            return new GenerationOutcome.Degraded("the model's answers had none of the nine spec sections",
-                    cost.attempts, cost.tokens);
+            return new GenerationOutcome.Degraded(
+                    "the model's answers had none of the nine spec sections", cost.attempts, cost.tokens);
         } catch (ModelException e) {
             cost.add(e.attempts(), e.tokens());
             if (e.kind() == FailureKind.FATAL) {
@@ -137,7 +164,8 @@ public final class ModelGenerationStep implements GenerationStep {
         try {
             AssembledContext context = assembler.assemble(request.facts(), request.root(), language);
             // Each prompt plus the room its answer may take; the merge's notes are not known yet.
-            return java.util.OptionalLong.of(context.estimatedTokens() + (long) context.prompts().size() * maxOutputTokens);
+            return java.util.OptionalLong.of(
+                    context.estimatedTokens() + (long) context.prompts().size() * maxOutputTokens);
         } catch (RuntimeException e) {
             return java.util.OptionalLong.empty();
         }
@@ -160,7 +188,9 @@ public final class ModelGenerationStep implements GenerationStep {
         ScheduledFuture<?> beat = ticker.scheduleAtFixedRate(
                 () -> log.info("  ... still waiting for the model on " + unit.display() + what + " ("
                         + (System.nanoTime() - started) / 1_000_000_000 + " s)"),
-                heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+                heartbeat.toMillis(),
+                heartbeat.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             ModelResult result = client.complete(new ModelRequest(prompt.system(), prompt.user(), maxOutputTokens));
             cost.add(result.attempts(), result.totalTokens());

@@ -22,9 +22,10 @@ public final class ProseParser {
     static final int MAX_SECTION_CHARS = 20_000;
 
     private static final Pattern HEADING = Pattern.compile(
-            "^\\s{0,3}#{1,6}\\s*(?:(?:section\\s*)?\\d{1,2}\\s*[.):-]?\\s*)?(.+?)\\s*#*\\s*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern BOLD_HEADING = Pattern.compile(
-            "^\\s{0,3}\\*\\*\\s*(?:\\d{1,2}\\s*[.):-]?\\s*)?([^*]+?)\\s*:?\\s*\\*\\*\\s*:?\\s*$");
+            "^\\s{0,3}#{1,6}\\s*(?:(?:section\\s*)?\\d{1,2}\\s*[.):-]?\\s*)?(.+?)\\s*#*\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BOLD_HEADING =
+            Pattern.compile("^\\s{0,3}\\*\\*\\s*(?:\\d{1,2}\\s*[.):-]?\\s*)?([^*]+?)\\s*:?\\s*\\*\\*\\s*:?\\s*$");
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})");
 
     private static final Map<Section, List<String>> NAMES = names();
@@ -151,22 +152,43 @@ public final class ProseParser {
 
     private static Map<Section, List<String>> names() {
         Map<Section, List<String>> n = new EnumMap<>(Section.class);
-        n.put(Section.INTENT, List.of("intent", "purpose", "overview", "summary", "responsibility", "responsibilities"));
-        n.put(Section.PUBLIC_INTERFACE, List.of("public interface", "public api", "api", "interface",
-                "public interfaces", "exported api"));
-        n.put(Section.BEHAVIOR, List.of("behavior", "behaviour", "behavior and flows", "behaviour and flows",
-                "how it works"));
-        n.put(Section.DATA_STRUCTURES, List.of("data structures", "data structure", "data model", "data models",
-                "domain model", "data"));
-        n.put(Section.CONSTRAINTS, List.of("constraints", "invariants", "constraints and invariants",
-                "invariants and constraints", "rules"));
-        n.put(Section.EDGE_CASES, List.of("edge cases and errors", "edge cases", "errors", "error handling",
-                "edge cases and error handling", "errors and edge cases", "failure modes"));
-        n.put(Section.TECHNICAL_DEBT, List.of("technical debt", "tech debt", "debt", "known issues",
-                "technical debt and risks"));
+        n.put(
+                Section.INTENT,
+                List.of("intent", "purpose", "overview", "summary", "responsibility", "responsibilities"));
+        n.put(
+                Section.PUBLIC_INTERFACE,
+                List.of("public interface", "public api", "api", "interface", "public interfaces", "exported api"));
+        n.put(
+                Section.BEHAVIOR,
+                List.of("behavior", "behaviour", "behavior and flows", "behaviour and flows", "how it works"));
+        n.put(
+                Section.DATA_STRUCTURES,
+                List.of("data structures", "data structure", "data model", "data models", "domain model", "data"));
+        n.put(
+                Section.CONSTRAINTS,
+                List.of(
+                        "constraints",
+                        "invariants",
+                        "constraints and invariants",
+                        "invariants and constraints",
+                        "rules"));
+        n.put(
+                Section.EDGE_CASES,
+                List.of(
+                        "edge cases and errors",
+                        "edge cases",
+                        "errors",
+                        "error handling",
+                        "edge cases and error handling",
+                        "errors and edge cases",
+                        "failure modes"));
+        n.put(
+                Section.TECHNICAL_DEBT,
+                List.of("technical debt", "tech debt", "debt", "known issues", "technical debt and risks"));
         n.put(Section.TEST_COVERAGE, List.of("test coverage", "tests", "testing", "coverage"));
-        n.put(Section.DEPENDENCIES, List.of("dependencies", "dependency", "dependencies and collaborators",
-                "collaborators"));
+        n.put(
+                Section.DEPENDENCIES,
+                List.of("dependencies", "dependency", "dependencies and collaborators", "collaborators"));
         return n;
     }
 }

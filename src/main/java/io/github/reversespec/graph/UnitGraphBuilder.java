@@ -101,7 +101,9 @@ public final class UnitGraphBuilder {
             for (TypeModel type : unit.analysis.types()) {
                 String top = type.topLevelName();
                 if (ownTypes.add(top)) {
-                    entry.typeOwners.computeIfAbsent(top, k -> new ArrayList<>(1)).add(unit);
+                    entry.typeOwners
+                            .computeIfAbsent(top, k -> new ArrayList<>(1))
+                            .add(unit);
                 }
             }
         }
@@ -110,8 +112,7 @@ public final class UnitGraphBuilder {
 
     // ---------------------------------------------------------------- name resolution
 
-    private static int[] resolveEdges(
-            Unit unit, Map<String, PackageEntry> packages, Set<String> external) {
+    private static int[] resolveEdges(Unit unit, Map<String, PackageEntry> packages, Set<String> external) {
         Set<Integer> targets = new TreeSet<>();
         for (ImportRef ref : unit.analysis.imports()) {
             List<Unit> candidates = resolveImport(ref, packages);
@@ -382,8 +383,8 @@ public final class UnitGraphBuilder {
         for (int c = 0; c < count; c++) {
             pending[c] = countOutsideNeighbours(components.get(c), c, component, dependencies);
         }
-        PriorityQueue<Integer> ready = new PriorityQueue<>(Comparator.comparingInt((Integer c) -> minReactorIndex[c])
-                .thenComparing(c -> minId[c]));
+        PriorityQueue<Integer> ready = new PriorityQueue<>(
+                Comparator.comparingInt((Integer c) -> minReactorIndex[c]).thenComparing(c -> minId[c]));
         for (int c = 0; c < count; c++) {
             if (pending[c] == 0) {
                 ready.add(c);

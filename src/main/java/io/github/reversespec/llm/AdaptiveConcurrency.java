@@ -57,7 +57,11 @@ public final class AdaptiveConcurrency {
         }
     }
 
-    private enum Outcome { ANSWERED, FAILED, RATE_LIMITED }
+    private enum Outcome {
+        ANSWERED,
+        FAILED,
+        RATE_LIMITED
+    }
 
     private static final int NONE = 0;
 

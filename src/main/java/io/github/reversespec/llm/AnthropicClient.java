@@ -23,7 +23,10 @@ public final class AnthropicClient extends HttpModelClient {
 
     /** A client for {@code config} reading HTTP-date {@code Retry-After} values against {@code clock}. */
     public AnthropicClient(ClientConfig config, Clock clock) {
-        super(config, "/v1/messages", clock,
+        super(
+                config,
+                "/v1/messages",
+                clock,
                 "the API key in settings.xml <server> 'reverse-spec' or ANTHROPIC_API_KEY");
     }
 
@@ -58,7 +61,8 @@ public final class AnthropicClient extends HttpModelClient {
         if ("error".equals(text(answer.get("type")))) {
             throw unusableAnswer(
                     FailureKind.RETRYABLE,
-                    "is an error: " + excerpt(answer.path("error").path("message").asText()),
+                    "is an error: "
+                            + excerpt(answer.path("error").path("message").asText()),
                     tokens);
         }
         String stopReason = text(answer.get("stop_reason"));

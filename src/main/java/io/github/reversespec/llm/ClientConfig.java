@@ -47,8 +47,8 @@ public record ClientConfig(
         Objects.requireNonNull(baseUrl, "baseUrl");
         String scheme = baseUrl.getScheme();
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || baseUrl.getHost() == null) {
-            throw new IllegalArgumentException("the base URL must be an http or https URL with a host: "
-                    + Endpoints.withoutUserInfo(baseUrl));
+            throw new IllegalArgumentException(
+                    "the base URL must be an http or https URL with a host: " + Endpoints.withoutUserInfo(baseUrl));
         }
         if (model == null || model.isBlank()) {
             throw new IllegalArgumentException("no model id given");
@@ -72,8 +72,7 @@ public record ClientConfig(
 
     /** This configuration with another request timeout. */
     public ClientConfig withRequestTimeout(Duration timeout) {
-        return new ClientConfig(
-                baseUrl, model, apiKey, timeout, maxResponseBytes, proxy, temperature, credentialHint);
+        return new ClientConfig(baseUrl, model, apiKey, timeout, maxResponseBytes, proxy, temperature, credentialHint);
     }
 
     /** This configuration with another answer size cap. */
@@ -89,8 +88,7 @@ public record ClientConfig(
 
     /** This configuration with a sampling temperature ({@code null}: the server's default). */
     public ClientConfig withTemperature(Double value) {
-        return new ClientConfig(
-                baseUrl, model, apiKey, requestTimeout, maxResponseBytes, proxy, value, credentialHint);
+        return new ClientConfig(baseUrl, model, apiKey, requestTimeout, maxResponseBytes, proxy, value, credentialHint);
     }
 
     /** This configuration naming {@code hint} as the place to fix the key (e.g. the server id and variable). */

@@ -26,8 +26,7 @@ final class Endpoints {
             return uri.toString();
         }
         try {
-            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null)
-                    .toString();
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
         } catch (URISyntaxException e) {
             return uri.getScheme() + "://" + uri.getHost();
         }

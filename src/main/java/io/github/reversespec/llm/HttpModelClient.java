@@ -39,8 +39,8 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
@@ -212,8 +212,13 @@ public abstract class HttpModelClient implements ModelClient {
                     null);
         }
         if (answer == null || !answer.isObject()) {
-            throw failure(FailureKind.RETRYABLE, "the answer from " + endpointText + " is not a JSON object", 200,
-                    null, 0, null);
+            throw failure(
+                    FailureKind.RETRYABLE,
+                    "the answer from " + endpointText + " is not a JSON object",
+                    200,
+                    null,
+                    0,
+                    null);
         }
         return readCompletion(answer, request);
     }
@@ -258,7 +263,11 @@ public abstract class HttpModelClient implements ModelClient {
                     .toString();
         } catch (CharacterCodingException e) {
             throw new AnswerFailure(failure(
-                    FailureKind.RETRYABLE, "the answer from " + endpointText + " is not valid UTF-8", 200, null, 0,
+                    FailureKind.RETRYABLE,
+                    "the answer from " + endpointText + " is not valid UTF-8",
+                    200,
+                    null,
+                    0,
                     null));
         }
     }
@@ -266,8 +275,8 @@ public abstract class HttpModelClient implements ModelClient {
     private ModelException oversized(String detail) {
         return failure(
                 FailureKind.REQUEST_REJECTED,
-                "the answer from " + endpointText + " exceeds the " + config.maxResponseBytes()
-                        + "-byte limit (" + detail + "); it was refused unread",
+                "the answer from " + endpointText + " exceeds the " + config.maxResponseBytes() + "-byte limit ("
+                        + detail + "); it was refused unread",
                 200,
                 null,
                 0,
@@ -301,8 +310,8 @@ public abstract class HttpModelClient implements ModelClient {
 
     private ModelException statusFailure(ClassicHttpResponse response, String said) {
         int status = response.getCode();
-        Optional<Duration> retryAfter = RetryAfter.parse(
-                headerValue(response, "Retry-After"), headerValue(response, "retry-after-ms"), clock);
+        Optional<Duration> retryAfter =
+                RetryAfter.parse(headerValue(response, "Retry-After"), headerValue(response, "retry-after-ms"), clock);
         String reason = response.getReasonPhrase();
         if (reason == null || reason.isBlank()) {
             reason = EnglishReasonPhraseCatalog.INSTANCE.getReason(status, null);
@@ -318,8 +327,8 @@ public abstract class HttpModelClient implements ModelClient {
             }
             case 403 -> {
                 kind = FailureKind.FATAL;
-                advice = "the key may not use model " + model + " or this endpoint; check "
-                        + credentialHint + " and reverse-spec.model";
+                advice = "the key may not use model " + model + " or this endpoint; check " + credentialHint
+                        + " and reverse-spec.model";
             }
             case 404 -> {
                 kind = FailureKind.FATAL;
@@ -345,7 +354,9 @@ public abstract class HttpModelClient implements ModelClient {
             case 429 -> {
                 kind = FailureKind.RETRYABLE;
                 advice = "rate limited"
-                        + retryAfter.map(d -> ", the server asks to wait " + d.toSeconds() + " s").orElse("")
+                        + retryAfter
+                                .map(d -> ", the server asks to wait " + d.toSeconds() + " s")
+                                .orElse("")
                         + "; lower reverse-spec.concurrency if this persists";
             }
             case 529 -> {
@@ -358,7 +369,8 @@ public abstract class HttpModelClient implements ModelClient {
                     advice = "a server-side failure; will retry";
                 } else if (status >= 300 && status < 400) {
                     kind = FailureKind.FATAL;
-                    advice = "redirected" + Optional.ofNullable(headerValue(response, "Location"))
+                    advice = "redirected"
+                            + Optional.ofNullable(headerValue(response, "Location"))
                                     .map(location -> " to " + excerpt(location))
                                     .orElse("")
                             + "; set reverse-spec.baseUrl to the final address";
@@ -376,8 +388,8 @@ public abstract class HttpModelClient implements ModelClient {
         if (deadlinePassed || e instanceof InterruptedIOException && !(e instanceof ConnectException)) {
             return failure(
                     FailureKind.RETRYABLE,
-                    "no complete answer from " + endpointText + " within " + config.requestTimeout().toSeconds()
-                            + " s (reverse-spec.requestTimeout)",
+                    "no complete answer from " + endpointText + " within "
+                            + config.requestTimeout().toSeconds() + " s (reverse-spec.requestTimeout)",
                     0,
                     null,
                     0,
@@ -438,16 +450,22 @@ public abstract class HttpModelClient implements ModelClient {
      */
     protected static Completion completion(
             String text, String finishReason, JsonNode promptTokens, JsonNode completionTokens, ModelRequest request) {
-        boolean reported = promptTokens != null && promptTokens.canConvertToLong()
-                && completionTokens != null && completionTokens.canConvertToLong();
+        boolean reported = promptTokens != null
+                && promptTokens.canConvertToLong()
+                && completionTokens != null
+                && completionTokens.canConvertToLong();
         String reason = finishReason == null || finishReason.isBlank() ? "unknown" : finishReason;
         if (reported) {
             return new Completion(text, reason, promptTokens.asLong(), completionTokens.asLong(), false);
         }
         // No usage reported: the same conservative estimate the prompts were sized by, so the run's
         // token count errs high, never low.
-        return new Completion(text, reason, TokenEstimator.estimate(request.system())
-                + TokenEstimator.estimate(request.user()), TokenEstimator.estimate(text), true);
+        return new Completion(
+                text,
+                reason,
+                TokenEstimator.estimate(request.system()) + TokenEstimator.estimate(request.user()),
+                TokenEstimator.estimate(text),
+                true);
     }
 
     /** Tokens reported in a usage object, 0 when it is absent. */
@@ -490,7 +508,8 @@ public abstract class HttpModelClient implements ModelClient {
             return "";
         }
         // Scrub before cutting, so a key straddling the cut cannot leave a readable prefix.
-        String flat = config.apiKey().scrub(text).replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        String flat =
+                config.apiKey().scrub(text).replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
         return flat.length() <= EXCERPT_CHARS ? flat : flat.substring(0, EXCERPT_CHARS) + "...";
     }
 

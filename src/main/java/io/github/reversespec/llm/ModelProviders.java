@@ -42,7 +42,10 @@ public final class ModelProviders {
 
     /** Every variable a key may come from, the generic one first. */
     public static List<String> keyVariables() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(GENERIC_KEY_VARIABLE),
-                ALL.stream().flatMap(p -> p.keyVariables().stream())).distinct().toList();
+        return java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(GENERIC_KEY_VARIABLE),
+                        ALL.stream().flatMap(p -> p.keyVariables().stream()))
+                .distinct()
+                .toList();
     }
 }

@@ -22,5 +22,4 @@ public record ModelRequest(String system, String user, int maxOutputTokens) {
             throw new IllegalArgumentException("maxOutputTokens must be at least 1, was " + maxOutputTokens);
         }
     }
-
 }

@@ -31,7 +31,10 @@ public final class OpenAiClient extends HttpModelClient {
 
     /** A client for {@code config} reading HTTP-date {@code Retry-After} values against {@code clock}. */
     public OpenAiClient(ClientConfig config, Clock clock) {
-        super(config, "/chat/completions", clock,
+        super(
+                config,
+                "/chat/completions",
+                clock,
                 "the API key in settings.xml <server> 'reverse-spec' or OPENAI_API_KEY");
         // OpenAI's reasoning models refuse the older max_tokens; compatible servers mostly know only it.
         this.completionTokensField =
@@ -71,8 +74,9 @@ public final class OpenAiClient extends HttpModelClient {
         if (choices == null || !choices.isArray() || choices.isEmpty()) {
             // Some gateways (OpenRouter) answer 200 with an error object when the upstream failed.
             JsonNode error = answer.get("error");
-            String detail = error == null ? "" : ": " + excerpt(error.isObject() ? error.path("message").asText()
-                    : error.asText());
+            String detail = error == null
+                    ? ""
+                    : ": " + excerpt(error.isObject() ? error.path("message").asText() : error.asText());
             throw unusableAnswer(FailureKind.RETRYABLE, "holds no choices" + detail, tokens);
         }
         JsonNode choice = choices.get(0);
@@ -86,8 +90,7 @@ public final class OpenAiClient extends HttpModelClient {
                     tokens);
         }
         if ("content_filter".equals(finishReason)) {
-            throw unusableAnswer(
-                    FailureKind.REQUEST_REJECTED, "was withheld by the provider's content filter", tokens);
+            throw unusableAnswer(FailureKind.REQUEST_REJECTED, "was withheld by the provider's content filter", tokens);
         }
         if (content == null || content.isBlank()) {
             String refusal = text(message.get("refusal"));
@@ -96,9 +99,7 @@ public final class OpenAiClient extends HttpModelClient {
                         FailureKind.REQUEST_REJECTED, "is a refusal: \"" + excerpt(refusal) + "\"", tokens);
             }
             throw unusableAnswer(
-                    FailureKind.RETRYABLE,
-                    "has empty content (finish_reason: " + finishReason + ")",
-                    tokens);
+                    FailureKind.RETRYABLE, "has empty content (finish_reason: " + finishReason + ")", tokens);
         }
         JsonNode prompt = usage == null ? null : usage.get("prompt_tokens");
         JsonNode completion = usage == null ? null : usage.get("completion_tokens");

@@ -59,7 +59,12 @@ public final class RetryingModelClient implements AutoCloseable {
      * A retry layer with injected time and randomness that reports changes of the concurrency
      * limit to {@code limits}.
      */
-    public RetryingModelClient(ModelClient delegate, RetryPolicy policy, Sleeper sleeper, Random random, Clock clock,
+    public RetryingModelClient(
+            ModelClient delegate,
+            RetryPolicy policy,
+            Sleeper sleeper,
+            Random random,
+            Clock clock,
             AdaptiveConcurrency.Listener limits) {
         this.concurrency = new AdaptiveConcurrency(limits);
         this.delegate = Objects.requireNonNull(delegate, "delegate");

@@ -1,9 +1,9 @@
 package io.github.reversespec.maven;
 
-import io.github.reversespec.core.ConfigurationException;
-import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.batch.UnitSelector;
 import io.github.reversespec.context.KnownSecrets;
+import io.github.reversespec.core.ConfigurationException;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.generate.GenerationSteps;
 import io.github.reversespec.generate.ModelSettings;
 import io.github.reversespec.llm.ProxyConfig;
@@ -87,7 +87,8 @@ public abstract class AbstractReverseSpecMojo extends AbstractMojo {
 
     /** {@code reverse-spec-maven-plugin/<version>}, written into every file the plugin writes. */
     protected final String generator() {
-        return "reverse-spec-maven-plugin/" + mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
+        return "reverse-spec-maven-plugin/"
+                + mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
     }
 
     protected final MavenSession session() {
@@ -112,11 +113,30 @@ public abstract class AbstractReverseSpecMojo extends AbstractMojo {
      * The model settings from the goal's own parameters and what every goal reads: the server's
      * decrypted password, the environment, offline mode and the active proxy.
      */
-    protected final ModelSettings modelSettings(String provider, String baseUrl, String model, Duration timeout,
-            int contextTokens, long tokenBudget, int maxRetries, String language) throws MojoFailureException {
+    protected final ModelSettings modelSettings(
+            String provider,
+            String baseUrl,
+            String model,
+            Duration timeout,
+            int contextTokens,
+            long tokenBudget,
+            int maxRetries,
+            String language)
+            throws MojoFailureException {
         MavenCredentials credentials = new MavenCredentials(session.getSettings(), settingsDecrypter);
-        return new ModelSettings(provider, baseUrl, model, serverId, credentials.serverPassword(serverId),
-                System.getenv(), session.isOffline(), timeout, contextTokens, tokenBudget, maxRetries, language,
+        return new ModelSettings(
+                provider,
+                baseUrl,
+                model,
+                serverId,
+                credentials.serverPassword(serverId),
+                System.getenv(),
+                session.isOffline(),
+                timeout,
+                contextTokens,
+                tokenBudget,
+                maxRetries,
+                language,
                 credentials.activeProxy());
     }
 
@@ -125,8 +145,8 @@ public abstract class AbstractReverseSpecMojo extends AbstractMojo {
         MavenCredentials credentials = new MavenCredentials(session.getSettings(), settingsDecrypter);
         Secret server = credentials.serverPassword(serverId);
         ProxyConfig proxy = credentials.activeProxy();
-        return GenerationSteps.configuredSecrets(new ModelSettings("none", "", "", serverId, server, System.getenv(),
-                true, Duration.ofSeconds(1), 1000, 0, 0, "", proxy));
+        return GenerationSteps.configuredSecrets(new ModelSettings(
+                "none", "", "", serverId, server, System.getenv(), true, Duration.ofSeconds(1), 1000, 0, 0, "", proxy));
     }
 
     /** Maven's log, with every line passed through the redaction of the configured credentials. */
@@ -140,14 +160,16 @@ public abstract class AbstractReverseSpecMojo extends AbstractMojo {
      */
     protected static MojoFailureException failure(KnownSecrets secrets, String message, Throwable cause) {
         String redacted = secrets.redact(message);
-        return redacted.equals(message) ? new MojoFailureException(redacted, cause)
+        return redacted.equals(message)
+                ? new MojoFailureException(redacted, cause)
                 : new MojoFailureException(redacted);
     }
 
     /** An unexpected error as Maven reports it, redacted as {@link #failure} is. */
     protected static MojoExecutionException error(KnownSecrets secrets, String message, Throwable cause) {
         String redacted = secrets.redact(message);
-        return redacted.equals(message) ? new MojoExecutionException(redacted, cause)
+        return redacted.equals(message)
+                ? new MojoExecutionException(redacted, cause)
                 : new MojoExecutionException(redacted);
     }
 

@@ -1,14 +1,13 @@
 package io.github.reversespec.maven;
 
-import io.github.reversespec.core.ConfigurationException;
 import io.github.reversespec.batch.BatchRequest;
 import io.github.reversespec.batch.BatchResult;
 import io.github.reversespec.batch.BatchRunner;
-import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.batch.RefreshMode;
-import io.github.reversespec.batch.UnitResult;
 import io.github.reversespec.batch.UnitSelector;
 import io.github.reversespec.context.KnownSecrets;
+import io.github.reversespec.core.ConfigurationException;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.generate.GenerationStep;
 import io.github.reversespec.generate.GenerationSteps;
 import io.github.reversespec.generate.ModelSettings;
@@ -153,8 +152,15 @@ public class BatchMojo extends AbstractReverseSpecMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        ModelSettings settings = modelSettings(provider, baseUrl, model, Duration.ofSeconds(Math.max(1, requestTimeout)),
-                contextTokens, tokenBudget, maxRetries, language);
+        ModelSettings settings = modelSettings(
+                provider,
+                baseUrl,
+                model,
+                Duration.ofSeconds(Math.max(1, requestTimeout)),
+                contextTokens,
+                tokenBudget,
+                maxRetries,
+                language);
         KnownSecrets secrets = GenerationSteps.configuredSecrets(settings);
         BatchRequest request = request(secrets);
         ProgressLog log = progressLog(secrets);
@@ -171,13 +177,18 @@ public class BatchMojo extends AbstractReverseSpecMojo {
                     .limit(10)
                     .map(u -> u.id().display() + " (" + u.error() + ")")
                     .collect(Collectors.joining("; "));
-            throw failure(secrets, result.failed().size() + " unit(s) failed: " + units + ". Details in "
-                    + result.summaryPath() + "; fix them and run again to resume, or set reverse-spec.failOnError=false.",
+            throw failure(
+                    secrets,
+                    result.failed().size() + " unit(s) failed: " + units + ". Details in " + result.summaryPath()
+                            + "; fix them and run again to resume, or set reverse-spec.failOnError=false.",
                     null);
         }
         if (result.stoppedEarly() && result.stopIsFailure()) {
-            throw failure(secrets, "reverse-spec stopped: " + result.stopReason()
-                    + ". Completed specs and the checkpoint are kept; fix this and run again to resume.", null);
+            throw failure(
+                    secrets,
+                    "reverse-spec stopped: " + result.stopReason()
+                            + ". Completed specs and the checkpoint are kept; fix this and run again to resume.",
+                    null);
         }
         if (result.stoppedEarly()) {
             log.warn("reverse-spec stopped early: " + result.stopReason()
@@ -202,10 +213,19 @@ public class BatchMojo extends AbstractReverseSpecMojo {
         try {
             checkpoint = Path.of(checkpointPath.strip());
         } catch (java.nio.file.InvalidPathException e) {
-            throw new MojoFailureException("reverse-spec.checkpointPath '" + checkpointPath + "' is not a valid path: "
-                    + e.getReason(), e);
+            throw new MojoFailureException(
+                    "reverse-spec.checkpointPath '" + checkpointPath + "' is not a valid path: " + e.getReason(), e);
         }
-        return new BatchRequest(reactor, checkpoint, mode, selector, dryRun, concurrency,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), generator(), overwriteEdited, secrets);
+        return new BatchRequest(
+                reactor,
+                checkpoint,
+                mode,
+                selector,
+                dryRun,
+                concurrency,
+                Math.max(1, Runtime.getRuntime().availableProcessors()),
+                generator(),
+                overwriteEdited,
+                secrets);
     }
 }

@@ -33,7 +33,9 @@ final class MavenCredentials {
             return Secret.none();
         }
         Server server = settings.getServer(serverId);
-        if (server == null || server.getPassword() == null || server.getPassword().isBlank()) {
+        if (server == null
+                || server.getPassword() == null
+                || server.getPassword().isBlank()) {
             return Secret.none();
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
@@ -49,7 +51,9 @@ final class MavenCredentials {
             return null;
         }
         Proxy proxy = settings.getActiveProxy();
-        if (proxy == null || (proxy.getProtocol() != null && !proxy.getProtocol().toLowerCase().startsWith("http"))) {
+        if (proxy == null
+                || (proxy.getProtocol() != null
+                        && !proxy.getProtocol().toLowerCase().startsWith("http"))) {
             return null;
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));

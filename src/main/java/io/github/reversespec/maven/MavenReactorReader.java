@@ -85,18 +85,28 @@ final class MavenReactorReader {
         return p.getGroupId() + ":" + p.getArtifactId();
     }
 
-    private static ProjectModel toModel(MavenProject project, Path root, int index, Set<String> reactorKeys,
-            boolean selected) throws MojoFailureException {
+    private static ProjectModel toModel(
+            MavenProject project, Path root, int index, Set<String> reactorKeys, boolean selected)
+            throws MojoFailureException {
         Path baseDir = project.getBasedir().toPath().toAbsolutePath().normalize();
-        Path buildDir = Paths.get(project.getBuild().getDirectory()).toAbsolutePath().normalize();
+        Path buildDir =
+                Paths.get(project.getBuild().getDirectory()).toAbsolutePath().normalize();
         String moduleDir = baseDir.startsWith(root)
                 ? root.relativize(baseDir).toString().replace('\\', '/')
                 : project.getArtifactId();
 
-        List<Path> sources = roots(project.getCompileSourceRoots(), project.getBuild().getSourceDirectory(),
-                baseDir.resolve("src/main/java"), baseDir, buildDir);
-        List<Path> tests = roots(project.getTestCompileSourceRoots(), project.getBuild().getTestSourceDirectory(),
-                baseDir.resolve("src/test/java"), baseDir, buildDir);
+        List<Path> sources = roots(
+                project.getCompileSourceRoots(),
+                project.getBuild().getSourceDirectory(),
+                baseDir.resolve("src/main/java"),
+                baseDir,
+                buildDir);
+        List<Path> tests = roots(
+                project.getTestCompileSourceRoots(),
+                project.getBuild().getTestSourceDirectory(),
+                baseDir.resolve("src/test/java"),
+                baseDir,
+                buildDir);
 
         List<String> reactorDeps = new ArrayList<>();
         List<String> externalDeps = new ArrayList<>();
@@ -112,10 +122,23 @@ final class MavenReactorReader {
                 externalDeps.add(scope == null || scope.isEmpty() || scope.equals("compile") ? gav : gav + ":" + scope);
             }
         }
-        String name = project.getName() == null || project.getName().isBlank() ? project.getArtifactId() : project.getName();
-        return new ProjectModel(project.getGroupId(), project.getArtifactId(), project.getVersion(), name,
-                project.getDescription(), baseDir, moduleDir, index, sources, tests, reactorDeps, externalDeps,
-                sourceEncoding(project, root), selected);
+        String name =
+                project.getName() == null || project.getName().isBlank() ? project.getArtifactId() : project.getName();
+        return new ProjectModel(
+                project.getGroupId(),
+                project.getArtifactId(),
+                project.getVersion(),
+                name,
+                project.getDescription(),
+                baseDir,
+                moduleDir,
+                index,
+                sources,
+                tests,
+                reactorDeps,
+                externalDeps,
+                sourceEncoding(project, root),
+                selected);
     }
 
     /**
@@ -155,8 +178,8 @@ final class MavenReactorReader {
      * that the core reports it. "Conventional" is the default path, not the pom's source
      * directory: that one is the configured value.
      */
-    private static List<Path> roots(List<String> registered, String pomDir, Path conventional, Path baseDir,
-            Path buildDir) {
+    private static List<Path> roots(
+            List<String> registered, String pomDir, Path conventional, Path baseDir, Path buildDir) {
         Set<Path> roots = new LinkedHashSet<>();
         if (registered != null) {
             for (String r : registered) {

@@ -74,8 +74,21 @@ public record ProjectModel(
             List<Path> testSourceRoots,
             List<String> reactorDependencies,
             List<String> externalDependencies) {
-        this(groupId, artifactId, version, name, description, baseDir, moduleDir, reactorIndex, sourceRoots,
-                testSourceRoots, reactorDependencies, externalDependencies, StandardCharsets.UTF_8, true);
+        this(
+                groupId,
+                artifactId,
+                version,
+                name,
+                description,
+                baseDir,
+                moduleDir,
+                reactorIndex,
+                sourceRoots,
+                testSourceRoots,
+                reactorDependencies,
+                externalDependencies,
+                StandardCharsets.UTF_8,
+                true);
     }
 
     /** The key other projects use to name this one: {@code groupId:artifactId}. */
@@ -85,13 +98,39 @@ public record ProjectModel(
 
     /** This project with another charset for its sources. */
     public ProjectModel withSourceEncoding(Charset sourceEncoding) {
-        return new ProjectModel(groupId, artifactId, version, name, description, baseDir, moduleDir, reactorIndex,
-                sourceRoots, testSourceRoots, reactorDependencies, externalDependencies, sourceEncoding, selected);
+        return new ProjectModel(
+                groupId,
+                artifactId,
+                version,
+                name,
+                description,
+                baseDir,
+                moduleDir,
+                reactorIndex,
+                sourceRoots,
+                testSourceRoots,
+                reactorDependencies,
+                externalDependencies,
+                sourceEncoding,
+                selected);
     }
 
     /** This project, selected or not for writing. */
     public ProjectModel withSelected(boolean selected) {
-        return new ProjectModel(groupId, artifactId, version, name, description, baseDir, moduleDir, reactorIndex,
-                sourceRoots, testSourceRoots, reactorDependencies, externalDependencies, sourceEncoding, selected);
+        return new ProjectModel(
+                groupId,
+                artifactId,
+                version,
+                name,
+                description,
+                baseDir,
+                moduleDir,
+                reactorIndex,
+                sourceRoots,
+                testSourceRoots,
+                reactorDependencies,
+                externalDependencies,
+                sourceEncoding,
+                selected);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.reversespec.render;
 
-import io.github.reversespec.spec.SpecLayout;
 import io.github.reversespec.reactor.ProjectModel;
+import io.github.reversespec.spec.SpecLayout;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,7 +39,8 @@ public final class IndexRenderer {
      * @return the whole file, {@code \n} line endings, ending with one newline
      */
     public String render(IndexInput input) {
-        List<IndexEntry> current = input.entries().stream().filter(IndexEntry::inCurrentReactor).toList();
+        List<IndexEntry> current =
+                input.entries().stream().filter(IndexEntry::inCurrentReactor).toList();
         List<IndexEntry> elsewhere = input.entries().stream()
                 .filter(e -> !e.inCurrentReactor())
                 .sorted(Comparator.comparing(IndexEntry::specPath))
@@ -51,8 +52,12 @@ public final class IndexRenderer {
         StringBuilder out = new StringBuilder(4096);
         out.append("---\n")
                 .append("type: architecture-index\n")
-                .append("generator: ").append(Yaml.scalar(input.generator())).append('\n')
-                .append("units: ").append(input.entries().size()).append('\n')
+                .append("generator: ")
+                .append(Yaml.scalar(input.generator()))
+                .append('\n')
+                .append("units: ")
+                .append(input.entries().size())
+                .append('\n')
                 .append("---\n")
                 .append("# Architecture Index\n\n");
         out.append(summary(input, current, elsewhere)).append("\n\n");
@@ -71,7 +76,8 @@ public final class IndexRenderer {
                 out.append("Declared external libraries: none.\n\n");
             } else {
                 out.append("Declared external libraries:\n\n");
-                p.externalDependencies().forEach(d -> out.append("- ").append(Markdown.code(d)).append('\n'));
+                p.externalDependencies()
+                        .forEach(d -> out.append("- ").append(Markdown.code(d)).append('\n'));
                 out.append('\n');
             }
         }
@@ -83,16 +89,21 @@ public final class IndexRenderer {
         } else if (oneDiagram) {
             out.append(reactorPackageDiagram(groups, byDisplay)).append("\n\n");
         } else {
-            out.append(current.size()).append(" units: too many for one readable diagram, so each project has its own"
-                    + " (at most ").append(MAX_NODES_PER_PROJECT_DIAGRAM).append(" packages each).\n\n");
+            out.append(current.size())
+                    .append(" units: too many for one readable diagram, so each project has its own" + " (at most ")
+                    .append(MAX_NODES_PER_PROJECT_DIAGRAM)
+                    .append(" packages each).\n\n");
         }
         for (Map.Entry<ProjectModel, List<IndexEntry>> g : groups.entrySet()) {
             if (g.getValue().isEmpty()) {
                 continue;
             }
             ProjectModel p = g.getKey();
-            out.append("### ").append(Markdown.code(p.artifactId())).append(" (")
-                    .append(Markdown.code(p.moduleDir().isEmpty() ? "." : p.moduleDir())).append(")\n\n");
+            out.append("### ")
+                    .append(Markdown.code(p.artifactId()))
+                    .append(" (")
+                    .append(Markdown.code(p.moduleDir().isEmpty() ? "." : p.moduleDir()))
+                    .append(")\n\n");
             if (!oneDiagram) {
                 out.append(projectPackageDiagram(g.getValue(), byDisplay)).append("\n\n");
             }
@@ -115,9 +126,12 @@ public final class IndexRenderer {
         Map<String, ProjectModel> orphans = new TreeMap<>();
         for (IndexEntry e : entries) {
             ProjectModel owner = projects.stream()
-                    .filter(p -> p.artifactId().equals(e.artifactId()) && p.moduleDir().equals(e.moduleDir()))
+                    .filter(p -> p.artifactId().equals(e.artifactId())
+                            && p.moduleDir().equals(e.moduleDir()))
                     .findFirst()
-                    .or(() -> projects.stream().filter(p -> p.artifactId().equals(e.artifactId())).findFirst())
+                    .or(() -> projects.stream()
+                            .filter(p -> p.artifactId().equals(e.artifactId()))
+                            .findFirst())
                     .orElseGet(() -> orphans.computeIfAbsent(e.artifactId() + "|" + e.moduleDir(), k -> standIn(e)));
             groups.computeIfAbsent(owner, k -> new ArrayList<>()).add(e);
         }
@@ -126,27 +140,42 @@ public final class IndexRenderer {
 
     /** A project the entries name but the input does not list: enough to head its table. */
     private static ProjectModel standIn(IndexEntry e) {
-        return new ProjectModel("", e.artifactId(), "", e.artifactId(), "", java.nio.file.Path.of(""),
-                e.moduleDir(), Integer.MAX_VALUE, List.of(), List.of(), List.of(), List.of());
+        return new ProjectModel(
+                "",
+                e.artifactId(),
+                "",
+                e.artifactId(),
+                "",
+                java.nio.file.Path.of(""),
+                e.moduleDir(),
+                Integer.MAX_VALUE,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     private static String summary(IndexInput input, List<IndexEntry> current, List<IndexEntry> elsewhere) {
         Map<String, Long> byStatus = input.entries().stream()
-                .collect(Collectors.groupingBy(e -> e.status().isBlank() ? "unknown" : e.status(), TreeMap::new,
-                        Collectors.counting()));
+                .collect(Collectors.groupingBy(
+                        e -> e.status().isBlank() ? "unknown" : e.status(), TreeMap::new, Collectors.counting()));
         StringBuilder sb = new StringBuilder("**")
                 .append(SpecRenderer.plural(input.entries().size(), "unit"))
                 .append("** in ")
                 .append(SpecRenderer.plural(input.projects().size(), "reactor module"));
         if (!byStatus.isEmpty()) {
-            sb.append(": ").append(byStatus.entrySet().stream()
-                    .map(e -> e.getValue() + " " + Markdown.text(e.getKey()))
-                    .collect(Collectors.joining(", ")));
+            sb.append(": ")
+                    .append(byStatus.entrySet().stream()
+                            .map(e -> e.getValue() + " " + Markdown.text(e.getKey()))
+                            .collect(Collectors.joining(", ")));
         }
         sb.append('.');
         if (!elsewhere.isEmpty()) {
-            sb.append(' ').append(current.size()).append(" in the current reactor, ")
-                    .append(elsewhere.size()).append(" on disk from projects not in it.");
+            sb.append(' ')
+                    .append(current.size())
+                    .append(" in the current reactor, ")
+                    .append(elsewhere.size())
+                    .append(" on disk from projects not in it.");
         }
         return sb.toString();
     }
@@ -155,12 +184,17 @@ public final class IndexRenderer {
         String dir = p.moduleDir().isEmpty() ? "the root directory" : "directory " + Markdown.code(p.moduleDir());
         StringBuilder sb = new StringBuilder();
         if (!p.groupId().isEmpty()) {
-            sb.append(Markdown.code(p.key() + (p.version().isEmpty() ? "" : ":" + p.version()))).append(", ");
+            sb.append(Markdown.code(p.key() + (p.version().isEmpty() ? "" : ":" + p.version())))
+                    .append(", ");
         }
         sb.append(dir).append(", ").append(SpecRenderer.plural(units, "unit")).append('.');
         if (!p.reactorDependencies().isEmpty()) {
-            sb.append(" Depends on ").append(SpecRenderer.codeList(
-                    p.reactorDependencies().stream().map(IndexRenderer::artifactOf).toList(), Integer.MAX_VALUE))
+            sb.append(" Depends on ")
+                    .append(SpecRenderer.codeList(
+                            p.reactorDependencies().stream()
+                                    .map(IndexRenderer::artifactOf)
+                                    .toList(),
+                            Integer.MAX_VALUE))
                     .append('.');
         }
         return sb.toString();
@@ -177,19 +211,27 @@ public final class IndexRenderer {
         Mermaid.Ids clusterIds = new Mermaid.Ids("d_");
         Map<String, List<ProjectModel>> clusters = new TreeMap<>();
         for (ProjectModel p : projects) {
-            clusters.computeIfAbsent(RelativeLinks.parent(p.moduleDir()), k -> new ArrayList<>()).add(p);
+            clusters.computeIfAbsent(RelativeLinks.parent(p.moduleDir()), k -> new ArrayList<>())
+                    .add(p);
         }
         StringBuilder sb = new StringBuilder("```mermaid\nflowchart LR\n");
         clusters.forEach((dir, members) -> {
             String indent = "    ";
             if (!dir.isEmpty()) {
-                sb.append("    subgraph ").append(clusterIds.of(dir)).append('[').append(Mermaid.label(dir + "/"))
+                sb.append("    subgraph ")
+                        .append(clusterIds.of(dir))
+                        .append('[')
+                        .append(Mermaid.label(dir + "/"))
                         .append("]\n");
                 indent = "        ";
             }
             for (ProjectModel p : members) {
                 String label = p.moduleDir().isEmpty() ? p.artifactId() + " (root)" : p.artifactId();
-                sb.append(indent).append(ids.of(p.key())).append('[').append(Mermaid.label(label)).append("]\n");
+                sb.append(indent)
+                        .append(ids.of(p.key()))
+                        .append('[')
+                        .append(Mermaid.label(label))
+                        .append("]\n");
             }
             if (!dir.isEmpty()) {
                 sb.append("    end\n");
@@ -200,7 +242,11 @@ public final class IndexRenderer {
         for (ProjectModel p : projects) {
             for (String dep : p.reactorDependencies()) {
                 if (byKey.containsKey(dep)) {
-                    sb.append("    ").append(ids.of(p.key())).append(" --> ").append(ids.of(dep)).append('\n');
+                    sb.append("    ")
+                            .append(ids.of(p.key()))
+                            .append(" --> ")
+                            .append(ids.of(dep))
+                            .append('\n');
                 }
             }
         }
@@ -218,10 +264,16 @@ public final class IndexRenderer {
             if (entries.isEmpty()) {
                 return;
             }
-            sb.append("    subgraph ").append(clusterIds.of(p.artifactId() + "|" + p.moduleDir())).append('[')
-                    .append(Mermaid.label(p.artifactId())).append("]\n");
+            sb.append("    subgraph ")
+                    .append(clusterIds.of(p.artifactId() + "|" + p.moduleDir()))
+                    .append('[')
+                    .append(Mermaid.label(p.artifactId()))
+                    .append("]\n");
             for (IndexEntry e : entries) {
-                sb.append("        ").append(ids.of(e.display())).append('[').append(Mermaid.label(e.displayPackage()))
+                sb.append("        ")
+                        .append(ids.of(e.display()))
+                        .append('[')
+                        .append(Mermaid.label(e.displayPackage()))
                         .append("]\n");
                 shown.add(e);
             }
@@ -234,21 +286,30 @@ public final class IndexRenderer {
     /** One project's units (capped) and the dependencies between them. */
     private static String projectPackageDiagram(List<IndexEntry> entries, Map<String, IndexEntry> byDisplay) {
         Mermaid.Ids ids = new Mermaid.Ids("u_");
-        List<IndexEntry> shown = entries.stream().limit(MAX_NODES_PER_PROJECT_DIAGRAM).toList();
+        List<IndexEntry> shown =
+                entries.stream().limit(MAX_NODES_PER_PROJECT_DIAGRAM).toList();
         StringBuilder sb = new StringBuilder("```mermaid\nflowchart LR\n");
         for (IndexEntry e : shown) {
-            sb.append("    ").append(ids.of(e.display())).append('[').append(Mermaid.label(e.displayPackage()))
+            sb.append("    ")
+                    .append(ids.of(e.display()))
+                    .append('[')
+                    .append(Mermaid.label(e.displayPackage()))
                     .append("]\n");
         }
         int hidden = entries.size() - shown.size();
         if (hidden > 0) {
-            sb.append("    more_units[").append(Mermaid.label("… and " + hidden + " more")).append("]\n");
+            sb.append("    more_units[")
+                    .append(Mermaid.label("… and " + hidden + " more"))
+                    .append("]\n");
         }
         appendEdges(sb, shown, byDisplay, ids);
         sb.append("```");
         if (hidden > 0) {
-            sb.append("\n\nThe diagram shows the first ").append(shown.size()).append(" of ")
-                    .append(entries.size()).append(" packages in processing order; the table lists them all.");
+            sb.append("\n\nThe diagram shows the first ")
+                    .append(shown.size())
+                    .append(" of ")
+                    .append(entries.size())
+                    .append(" packages in processing order; the table lists them all.");
         }
         return sb.toString();
     }
@@ -260,7 +321,11 @@ public final class IndexRenderer {
         for (IndexEntry e : shown) {
             for (String dep : e.dependsOn()) {
                 if (drawn.contains(dep) && byDisplay.containsKey(dep) && !dep.equals(e.display())) {
-                    sb.append("    ").append(ids.of(e.display())).append(" --> ").append(ids.of(dep)).append('\n');
+                    sb.append("    ")
+                            .append(ids.of(e.display()))
+                            .append(" --> ")
+                            .append(ids.of(dep))
+                            .append('\n');
                 }
             }
         }
@@ -268,9 +333,10 @@ public final class IndexRenderer {
 
     private static String unitTable(List<IndexEntry> entries, Map<String, IndexEntry> byDisplay, boolean withModule) {
         List<String> rows = new ArrayList<>();
-        rows.add(withModule
-                ? Markdown.tableHead("Module", "Package", "Level", "Status", "Depends on", "Intent")
-                : Markdown.tableHead("Package", "Level", "Status", "Depends on", "Intent"));
+        rows.add(
+                withModule
+                        ? Markdown.tableHead("Module", "Package", "Level", "Status", "Depends on", "Intent")
+                        : Markdown.tableHead("Package", "Level", "Status", "Depends on", "Intent"));
         for (IndexEntry e : entries) {
             List<String> cells = new ArrayList<>();
             if (withModule) {

@@ -28,7 +28,8 @@ public final class LlmsTxtRenderer {
      * @return the whole file, {@code \n} line endings, ending with one newline
      */
     public String render(IndexInput input) {
-        List<IndexEntry> current = input.entries().stream().filter(IndexEntry::inCurrentReactor).toList();
+        List<IndexEntry> current =
+                input.entries().stream().filter(IndexEntry::inCurrentReactor).toList();
         List<IndexEntry> elsewhere = input.entries().stream()
                 .filter(e -> !e.inCurrentReactor())
                 .sorted(Comparator.comparing(IndexEntry::specPath))
@@ -37,25 +38,33 @@ public final class LlmsTxtRenderer {
 
         StringBuilder out = new StringBuilder(2048);
         out.append("# ").append(Markdown.text(title(root))).append("\n\n");
-        out.append("> ").append(summary(root, input.projects().size(), current.size())).append("\n\n");
-        out.append("Design specs written from the code by ").append(Markdown.code(input.generator()))
+        out.append("> ")
+                .append(summary(root, input.projects().size(), current.size()))
+                .append("\n\n");
+        out.append("Design specs written from the code by ")
+                .append(Markdown.code(input.generator()))
                 .append(", one Markdown file per Java package of every reactor module: intent, public interface with"
                         + " exact signatures, behaviour, data structures, constraints, edge cases, technical debt,"
                         + " test coverage and dependencies. Links are relative to this file. Read a package's spec"
                         + " before changing its code; start from the architecture index for the big picture.\n\n");
 
         out.append("## Architecture\n\n");
-        out.append(item("Architecture index", SpecLayout.INDEX_PATH,
-                "the reactor's modules and how they depend on each other, every package with its level, status,"
-                        + " dependencies and intent"))
+        out.append(item(
+                        "Architecture index",
+                        SpecLayout.INDEX_PATH,
+                        "the reactor's modules and how they depend on each other, every package with its level, status,"
+                                + " dependencies and intent"))
                 .append("\n\n");
 
-        for (Map.Entry<ProjectModel, List<IndexEntry>> g : IndexRenderer.group(input.projects(), current).entrySet()) {
+        for (Map.Entry<ProjectModel, List<IndexEntry>> g :
+                IndexRenderer.group(input.projects(), current).entrySet()) {
             if (g.getValue().isEmpty()) {
                 continue; // a project without Java packages (a parent pom) has nothing to link
             }
             out.append("## ").append(Markdown.text(heading(g.getKey()))).append("\n\n");
-            g.getValue().forEach(e -> out.append(item(e.displayPackage(), e.specPath(), e.intent())).append('\n'));
+            g.getValue()
+                    .forEach(e -> out.append(item(e.displayPackage(), e.specPath(), e.intent()))
+                            .append('\n'));
             out.append('\n');
         }
 
@@ -63,8 +72,11 @@ public final class LlmsTxtRenderer {
             out.append("## Optional\n\n");
             for (IndexEntry e : elsewhere) {
                 String note = "module " + e.artifactId() + ", not in the current reactor (written by an earlier run)";
-                out.append(item(e.displayPackage(), e.specPath(), e.intent().isEmpty() ? note : note + ": "
-                        + e.intent())).append('\n');
+                out.append(item(
+                                e.displayPackage(),
+                                e.specPath(),
+                                e.intent().isEmpty() ? note : note + ": " + e.intent()))
+                        .append('\n');
             }
         }
         return out.toString().strip() + "\n";
@@ -72,7 +84,9 @@ public final class LlmsTxtRenderer {
 
     /** The project at the execution root; a reactor whose root holds no project is named by its first. */
     private static ProjectModel rootProject(List<ProjectModel> projects) {
-        return projects.stream().filter(p -> p.moduleDir().isEmpty()).findFirst()
+        return projects.stream()
+                .filter(p -> p.moduleDir().isEmpty())
+                .findFirst()
                 .orElse(projects.isEmpty() ? null : projects.get(0));
     }
 
@@ -109,8 +123,8 @@ public final class LlmsTxtRenderer {
      */
     static String item(String name, String rootRelativePath, String notes) {
         String label = Markdown.text(name).replace("(", "\\(").replace(")", "\\)");
-        String line = "- [" + label + "](" + Markdown.linkTarget(RelativeLinks.relative(FROM_DIR, rootRelativePath))
-                + ")";
+        String line =
+                "- [" + label + "](" + Markdown.linkTarget(RelativeLinks.relative(FROM_DIR, rootRelativePath)) + ")";
         String text = Markdown.text(notes);
         return text.isEmpty() ? line : line + ": " + text;
     }

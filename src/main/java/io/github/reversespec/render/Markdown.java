@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 final class Markdown {
 
     private static final Pattern HTML_TAG = Pattern.compile("</?([A-Za-z][A-Za-z0-9]*)\\b[^<>]*>");
-    private static final Set<String> INLINE_TAGS =
-            Set.of("a", "b", "i", "em", "strong", "u", "s", "span", "sup", "sub", "small", "big", "font", "var", "cite");
+    private static final Set<String> INLINE_TAGS = Set.of(
+            "a", "b", "i", "em", "strong", "u", "s", "span", "sup", "sub", "small", "big", "font", "var", "cite");
     private static final Pattern BACKTICK_RUN = Pattern.compile("`+");
 
     private Markdown() {}

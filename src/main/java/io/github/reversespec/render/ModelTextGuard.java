@@ -80,8 +80,8 @@ import org.commonmark.renderer.markdown.MarkdownWriter;
 public final class ModelTextGuard {
 
     /** Said before a model's diagram, which is shown as source rather than drawn. */
-    public static final String DIAGRAM_NOTE = "Diagram from the model, shown as source: only the plugin's own diagrams"
-            + " are drawn.";
+    public static final String DIAGRAM_NOTE =
+            "Diagram from the model, shown as source: only the plugin's own diagrams" + " are drawn.";
 
     /** Fence languages GitHub renders as live viewers rather than as code. */
     private static final List<String> LIVE_LANGUAGES = List.of("mermaid", "mmd", "geojson", "topojson", "stl");
@@ -98,8 +98,8 @@ public final class ModelTextGuard {
 
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
     private static final Pattern URI_AUTOLINK = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\\x00-\\x20<>]*");
-    private static final Pattern EMAIL_AUTOLINK = Pattern.compile(
-            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    private static final Pattern EMAIL_AUTOLINK =
+            Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
     private static final Pattern ENTITY_LIKE = Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z0-9]+);");
     private static final Pattern ORDERED_MARKER = Pattern.compile("^[0-9]{1,9}[.)]");
@@ -215,10 +215,12 @@ public final class ModelTextGuard {
                     }
                 }
             }
-            if (c instanceof BulletList list && c.getPrevious() instanceof BulletList before
+            if (c instanceof BulletList list
+                    && c.getPrevious() instanceof BulletList before
                     && Objects.equals(before.getMarker(), list.getMarker())) {
                 list.setMarker("-".equals(before.getMarker()) ? "*" : "-");
-            } else if (c instanceof OrderedList list && c.getPrevious() instanceof OrderedList before
+            } else if (c instanceof OrderedList list
+                    && c.getPrevious() instanceof OrderedList before
                     && Objects.equals(before.getMarkerDelimiter(), list.getMarkerDelimiter())) {
                 list.setMarkerDelimiter(")".equals(before.getMarkerDelimiter()) ? "." : ")");
             }
@@ -293,7 +295,8 @@ public final class ModelTextGuard {
     }
 
     private static boolean isLive(String info) {
-        String language = info == null ? "" : info.strip().toLowerCase(Locale.ROOT).replaceFirst("^[{.\\s]+", "");
+        String language =
+                info == null ? "" : info.strip().toLowerCase(Locale.ROOT).replaceFirst("^[{.\\s]+", "");
         return LIVE_LANGUAGES.stream().anyMatch(language::startsWith);
     }
 
@@ -464,8 +467,17 @@ public final class ModelTextGuard {
 
         @Override
         public Set<Class<? extends Node>> getNodeTypes() {
-            return Set.of(Text.class, HardLineBreak.class, Link.class, Image.class, BlockQuote.class, TableBlock.class,
-                    TableHead.class, TableBody.class, TableRow.class, TableCell.class);
+            return Set.of(
+                    Text.class,
+                    HardLineBreak.class,
+                    Link.class,
+                    Image.class,
+                    BlockQuote.class,
+                    TableBlock.class,
+                    TableHead.class,
+                    TableBody.class,
+                    TableRow.class,
+                    TableCell.class);
         }
 
         @Override
@@ -498,8 +510,13 @@ public final class ModelTextGuard {
                 children(node);
                 StringBuilder sb = new StringBuilder("|");
                 for (TableCell.Alignment a : columns) {
-                    sb.append(a == TableCell.Alignment.LEFT ? ":---" : a == TableCell.Alignment.RIGHT ? "---:"
-                            : a == TableCell.Alignment.CENTER ? ":---:" : "---").append('|');
+                    sb.append(
+                                    a == TableCell.Alignment.LEFT
+                                            ? ":---"
+                                            : a == TableCell.Alignment.RIGHT
+                                                    ? "---:"
+                                                    : a == TableCell.Alignment.CENTER ? ":---:" : "---")
+                            .append('|');
                 }
                 writer.raw(sb.toString());
                 writer.block();
@@ -557,8 +574,8 @@ public final class ModelTextGuard {
             }
             String s = input.substring(from, to);
             String literal = text.getLiteral();
-            boolean sameEnd = !literal.isEmpty() && (s.endsWith(literal.substring(literal.length() - 1))
-                    || s.endsWith(";"));
+            boolean sameEnd =
+                    !literal.isEmpty() && (s.endsWith(literal.substring(literal.length() - 1)) || s.endsWith(";"));
             return s.indexOf('\n') >= 0 || !sameEnd ? null : s;
         }
 
@@ -568,7 +585,8 @@ public final class ModelTextGuard {
                 // A task list item's box: no link (a label needs more than a space), no block.
                 return false;
             }
-            return "#>-+*_=`~<[| \t".indexOf(s.charAt(0)) >= 0 || ORDERED_MARKER.matcher(s).find();
+            return "#>-+*_=`~<[| \t".indexOf(s.charAt(0)) >= 0
+                    || ORDERED_MARKER.matcher(s).find();
         }
 
         private static boolean inCell(Node node) {
@@ -588,7 +606,8 @@ public final class ModelTextGuard {
                     writer.raw("<" + dest + ">");
                     return;
                 }
-                if (dest.equals("mailto:" + label) && EMAIL_AUTOLINK.matcher(label).matches()) {
+                if (dest.equals("mailto:" + label)
+                        && EMAIL_AUTOLINK.matcher(label).matches()) {
                     writer.raw("<" + label + ">");
                     return;
                 }
@@ -598,7 +617,9 @@ public final class ModelTextGuard {
 
         /** A destination that needs no escaping is written as it is; others as the renderer does. */
         private void linkLike(String opener, Node node, String dest, String title, Runnable byRenderer) {
-            boolean plain = title == null && !dest.isEmpty() && !ENTITY_LIKE.matcher(dest).find()
+            boolean plain = title == null
+                    && !dest.isEmpty()
+                    && !ENTITY_LIKE.matcher(dest).find()
                     && dest.chars().noneMatch(c -> c <= ' ' || "()<>\\".indexOf(c) >= 0);
             if (!plain) {
                 byRenderer.run();
@@ -636,15 +657,27 @@ public final class ModelTextGuard {
         if (n instanceof Heading h) {
             sb.append(' ').append(h.getLevel());
         } else if (n instanceof FencedCodeBlock f) {
-            sb.append(" [").append(f.getInfo()).append("][").append(f.getLiteral()).append(']');
+            sb.append(" [")
+                    .append(f.getInfo())
+                    .append("][")
+                    .append(f.getLiteral())
+                    .append(']');
         } else if (n instanceof IndentedCodeBlock i) {
             sb.append(" [").append(i.getLiteral()).append(']');
         } else if (n instanceof Code c) {
             sb.append(" [").append(c.getLiteral()).append(']');
         } else if (n instanceof Link l) {
-            sb.append(" [").append(l.getDestination()).append("][").append(l.getTitle()).append(']');
+            sb.append(" [")
+                    .append(l.getDestination())
+                    .append("][")
+                    .append(l.getTitle())
+                    .append(']');
         } else if (n instanceof Image i) {
-            sb.append(" [").append(i.getDestination()).append("][").append(i.getTitle()).append(']');
+            sb.append(" [")
+                    .append(i.getDestination())
+                    .append("][")
+                    .append(i.getTitle())
+                    .append(']');
         } else if (n instanceof BulletList b) {
             sb.append(b.isTight() ? " tight" : " loose");
         } else if (n instanceof OrderedList o) {
@@ -654,7 +687,11 @@ public final class ModelTextGuard {
         } else if (n instanceof HtmlBlock h) {
             sb.append(" [").append(h.getLiteral()).append(']');
         } else if (n instanceof LinkReferenceDefinition d) {
-            sb.append(" [").append(d.getLabel()).append("][").append(d.getDestination()).append(']');
+            sb.append(" [")
+                    .append(d.getLabel())
+                    .append("][")
+                    .append(d.getDestination())
+                    .append(']');
         } else if (n instanceof TableCell c) {
             sb.append(c.isHeader() ? " th " : " td ").append(c.getAlignment());
         }

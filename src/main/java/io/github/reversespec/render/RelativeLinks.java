@@ -20,7 +20,9 @@ final class RelativeLinks {
         List<String> from = segments(fromDir);
         List<String> to = segments(target);
         int common = 0;
-        while (common < from.size() && common < to.size() - 1 && from.get(common).equals(to.get(common))) {
+        while (common < from.size()
+                && common < to.size() - 1
+                && from.get(common).equals(to.get(common))) {
             common++;
         }
         StringBuilder sb = new StringBuilder();

@@ -1,7 +1,7 @@
 package io.github.reversespec.render;
 
-import io.github.reversespec.spec.SpecFormat;
 import io.github.reversespec.spec.SpecFileInfo;
+import io.github.reversespec.spec.SpecFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -35,9 +35,8 @@ public final class SpecFileReader {
     private static final long MAX_BYTES = 64L * 1024 * 1024;
 
     private static final Pattern KEY_LINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*:(?:\\s+(.*))?");
-    private static final Pattern INTENT_HEADING =
-            Pattern.compile("##\\s+(?:1\\s*[.):]?\\s*)?intent\\b.*|##\\s+1\\s*[.):]?(?:\\s.*)?",
-                    Pattern.CASE_INSENSITIVE);
+    private static final Pattern INTENT_HEADING = Pattern.compile(
+            "##\\s+(?:1\\s*[.):]?\\s*)?intent\\b.*|##\\s+1\\s*[.):]?(?:\\s.*)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern LIST_ITEM = Pattern.compile("\\s{0,3}(?:[-*+]|\\d{1,9}[.)])\\s+(.*)");
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(.+?)\\1");
 
@@ -71,7 +70,10 @@ public final class SpecFileReader {
         if (doc.isEmpty() || !MODULE_SPEC.equals(doc.get().frontMatter().get(SpecFormat.TYPE))) {
             return Optional.empty();
         }
-        return Optional.of(new SpecFileInfo(doc.get().frontMatter(), intent(doc.get().body()), SpecEdits.notes(text),
+        return Optional.of(new SpecFileInfo(
+                doc.get().frontMatter(),
+                intent(doc.get().body()),
+                SpecEdits.notes(text),
                 SpecEdits.editedOutsideNotes(text)));
     }
 
@@ -321,8 +323,7 @@ public final class SpecFileReader {
                 inFence = !inFence;
                 continue;
             }
-            if (inFence || t.isEmpty() || t.startsWith("#") || t.startsWith("|") || t.startsWith("<!--")
-                    || isNote(t)) {
+            if (inFence || t.isEmpty() || t.startsWith("#") || t.startsWith("|") || t.startsWith("<!--") || isNote(t)) {
                 continue;
             }
             StringBuilder text = new StringBuilder();
@@ -330,7 +331,8 @@ public final class SpecFileReader {
             if (item.matches()) {
                 text.append(item.group(1));
                 // An item goes on over indented lines that are not items of their own.
-                while (i + 1 < body.size() && !body.get(i + 1).isBlank()
+                while (i + 1 < body.size()
+                        && !body.get(i + 1).isBlank()
                         && Character.isWhitespace(body.get(i + 1).charAt(0))
                         && !LIST_ITEM.matcher(body.get(i + 1)).matches()) {
                     text.append(' ').append(body.get(++i).strip());
@@ -339,11 +341,16 @@ public final class SpecFileReader {
                 text.append(t.startsWith(">") ? t.substring(1).strip() : t);
                 while (i + 1 < body.size()) {
                     String next = body.get(i + 1).strip();
-                    if (next.isEmpty() || next.startsWith("#") || next.startsWith("```") || next.startsWith("~~~")
-                            || next.startsWith("|") || LIST_ITEM.matcher(body.get(i + 1)).matches()) {
+                    if (next.isEmpty()
+                            || next.startsWith("#")
+                            || next.startsWith("```")
+                            || next.startsWith("~~~")
+                            || next.startsWith("|")
+                            || LIST_ITEM.matcher(body.get(i + 1)).matches()) {
                         break;
                     }
-                    text.append(' ').append(next.startsWith(">") ? next.substring(1).strip() : next);
+                    text.append(' ')
+                            .append(next.startsWith(">") ? next.substring(1).strip() : next);
                     i++;
                 }
             }
@@ -400,7 +407,8 @@ public final class SpecFileReader {
 
     private static String decode(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
                     .decode(ByteBuffer.wrap(bytes))

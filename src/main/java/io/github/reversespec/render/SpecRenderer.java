@@ -1,12 +1,5 @@
 package io.github.reversespec.render;
 
-import io.github.reversespec.spec.SpecFormat;
-import io.github.reversespec.spec.SpecLayout;
-import io.github.reversespec.spec.Section;
-import io.github.reversespec.spec.SpecFacts;
-import io.github.reversespec.spec.DependencySummary;
-import io.github.reversespec.spec.Prose;
-import io.github.reversespec.spec.SpecMetadata;
 import io.github.reversespec.analysis.DebtItem;
 import io.github.reversespec.analysis.FieldModel;
 import io.github.reversespec.analysis.MemberModel;
@@ -14,7 +7,6 @@ import io.github.reversespec.analysis.MemberModel.MemberKind;
 import io.github.reversespec.analysis.ModuleDescriptorFacts;
 import io.github.reversespec.analysis.ParseProblem;
 import io.github.reversespec.analysis.SourceFile;
-import io.github.reversespec.analysis.TestClassFacts;
 import io.github.reversespec.analysis.TypeCoverage;
 import io.github.reversespec.analysis.TypeKind;
 import io.github.reversespec.analysis.TypeModel;
@@ -23,6 +15,13 @@ import io.github.reversespec.analysis.UnitId;
 import io.github.reversespec.analysis.Visibility;
 import io.github.reversespec.graph.JdkPackages;
 import io.github.reversespec.graph.UnitNode;
+import io.github.reversespec.spec.DependencySummary;
+import io.github.reversespec.spec.Prose;
+import io.github.reversespec.spec.Section;
+import io.github.reversespec.spec.SpecFacts;
+import io.github.reversespec.spec.SpecFormat;
+import io.github.reversespec.spec.SpecLayout;
+import io.github.reversespec.spec.SpecMetadata;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -108,12 +107,20 @@ public final class SpecRenderer {
         StringBuilder out = new StringBuilder(8192);
         out.append(frontMatter(u, meta));
         UnitId id = u.id();
-        out.append("# ").append(id.displayPackage()).append(" (").append(id.artifactId()).append(")\n");
+        out.append("# ")
+                .append(id.displayPackage())
+                .append(" (")
+                .append(id.artifactId())
+                .append(")\n");
         for (Section s : Section.values()) {
             out.append('\n').append(s.heading()).append("\n\n");
             out.append(sectionBody(u, s)).append('\n');
         }
-        out.append('\n').append(APPENDIX_HEADING).append("\n\n").append(files(u)).append('\n');
+        out.append('\n')
+                .append(APPENDIX_HEADING)
+                .append("\n\n")
+                .append(files(u))
+                .append('\n');
         return normalise(out.toString());
     }
 
@@ -130,11 +137,16 @@ public final class SpecRenderer {
         fm.put(SpecFormat.MODEL, Yaml.scalar(model == null || model.isBlank() ? "unknown" : model));
         fm.put(SpecFormat.SOURCE_HASH, Yaml.scalar(u.unit.sourceHash()));
         fm.put(SpecFormat.GENERATOR, Yaml.scalar(meta.generator()));
-        fm.put(SpecFormat.RELATED_FILES, Yaml.flowList(u.unit.files().stream().map(SourceFile::path).toList()));
+        fm.put(
+                SpecFormat.RELATED_FILES,
+                Yaml.flowList(u.unit.files().stream().map(SourceFile::path).toList()));
         fm.put(SpecFormat.LEVEL, Integer.toString(u.node.level()));
         fm.put(SpecFormat.INTERFACE_HASH, Yaml.scalar(meta.interfaceHash()));
         fm.put(SpecFormat.DEPENDENCY_HASH, Yaml.scalar(meta.dependencyHash()));
-        fm.put(SpecFormat.DEPENDS_ON, Yaml.flowList(u.node.dependencies().stream().map(UnitId::display).toList()));
+        fm.put(
+                SpecFormat.DEPENDS_ON,
+                Yaml.flowList(
+                        u.node.dependencies().stream().map(UnitId::display).toList()));
         StringBuilder sb = new StringBuilder("---\n");
         fm.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
         return sb.append("---\n").toString();
@@ -193,8 +205,8 @@ public final class SpecRenderer {
     /** A sentence built from the code alone: what the package holds. */
     private static String shapeSentence(Unit u) {
         UnitAnalysis unit = u.unit;
-        String subject = "Package " + Markdown.code(u.id().displayPackage()) + " of "
-                + Markdown.code(u.id().artifactId());
+        String subject =
+                "Package " + Markdown.code(u.id().displayPackage()) + " of " + Markdown.code(u.id().artifactId());
         int files = unit.files().size();
         int broken = unit.problems().size();
         String fileNote = plural(files, "file") + (broken > 0 ? " (" + broken + " could not be parsed)" : "");
@@ -203,16 +215,20 @@ public final class SpecRenderer {
         }
         List<TypeModel> exported = unit.exportedTypes();
         int hidden = unit.types().size() - exported.size();
-        StringBuilder sb = new StringBuilder(subject).append(" has ").append(fileNote).append(" and declares ");
+        StringBuilder sb =
+                new StringBuilder(subject).append(" has ").append(fileNote).append(" and declares ");
         if (exported.isEmpty()) {
             sb.append("no exported type");
         } else {
-            sb.append(plural(exported.size(), "exported type")).append(": ")
+            sb.append(plural(exported.size(), "exported type"))
+                    .append(": ")
                     .append(codeList(exported.stream().map(TypeModel::name).toList()));
         }
         if (hidden > 0) {
-            sb.append(exported.isEmpty() ? "; its " : "; and ").append(plural(hidden, "type"))
-                    .append(hidden == 1 ? " is" : " are").append(" not exported");
+            sb.append(exported.isEmpty() ? "; its " : "; and ")
+                    .append(plural(hidden, "type"))
+                    .append(hidden == 1 ? " is" : " are")
+                    .append(" not exported");
         }
         return sb.append('.').toString();
     }
@@ -221,10 +237,11 @@ public final class SpecRenderer {
         Blocks b = new Blocks();
         List<TypeModel> exported = u.unit.exportedTypes();
         if (exported.isEmpty()) {
-            b.add(u.unit.types().isEmpty()
-                    ? "The package declares no types, so it exports none."
-                    : "The package exports no type: none of its " + plural(u.unit.types().size(), "type")
-                            + " is public or protected.");
+            b.add(
+                    u.unit.types().isEmpty()
+                            ? "The package declares no types, so it exports none."
+                            : "The package exports no type: none of its "
+                                    + plural(u.unit.types().size(), "type") + " is public or protected.");
             return b.toString();
         }
         b.add(plural(exported.size(), "exported type") + ", with their public and protected members.");
@@ -232,9 +249,12 @@ public final class SpecRenderer {
             b.add("### " + Markdown.code(t.name()));
             StringBuilder kind = new StringBuilder("*").append(kindPhrase(t)).append("*");
             if (t.isNested()) {
-                kind.append(", nested in ").append(Markdown.code(t.name().substring(0, t.name().lastIndexOf('.'))));
+                kind.append(", nested in ")
+                        .append(Markdown.code(t.name().substring(0, t.name().lastIndexOf('.'))));
             }
-            kind.append(", declared in ").append(fileLink(u, t.file(), t.line())).append('.');
+            kind.append(", declared in ")
+                    .append(fileLink(u, t.file(), t.line()))
+                    .append('.');
             if (t.deprecated()) {
                 kind.append(" **Deprecated.**");
             }
@@ -243,14 +263,17 @@ public final class SpecRenderer {
                     .map(a -> Markdown.code("@" + a))
                     .toList();
             if (!annotations.isEmpty()) {
-                kind.append(" Annotated ").append(String.join(", ", annotations)).append('.');
+                kind.append(" Annotated ")
+                        .append(String.join(", ", annotations))
+                        .append('.');
             }
             b.add(kind.toString());
             b.add(javaBlock(t.signature()));
             if (!t.javadocSummary().isBlank()) {
                 b.add(Markdown.javadoc(t.javadocSummary()));
             }
-            List<MemberModel> api = t.members().stream().filter(SpecRenderer::isApiMember).toList();
+            List<MemberModel> api =
+                    t.members().stream().filter(SpecRenderer::isApiMember).toList();
             if (api.isEmpty()) {
                 b.add("No public or protected members.");
                 continue;
@@ -278,7 +301,7 @@ public final class SpecRenderer {
             case FIELD -> notes.add("field");
             case ENUM_CONSTANT -> notes.add("enum constant");
             case ANNOTATION_ELEMENT -> notes.add("element");
-            case METHOD -> { }
+            case METHOD -> {}
         }
         if (m.isStatic() && m.kind() != MemberKind.ENUM_CONSTANT) {
             notes.add("static");
@@ -306,7 +329,9 @@ public final class SpecRenderer {
         List<String> entryPoints = new ArrayList<>();
         for (TypeModel t : u.unit.types()) {
             for (MemberModel m : t.members()) {
-                if (m.kind() == MemberKind.METHOD && m.isStatic() && m.name().equals("main")
+                if (m.kind() == MemberKind.METHOD
+                        && m.isStatic()
+                        && m.name().equals("main")
                         && m.signature().matches(".*\\bmain\\s*\\(\\s*(final\\s+)?String\\s*(\\[\\s*]|\\.\\.\\.).*")) {
                     entryPoints.add("- " + Markdown.code(t.name() + ".main") + " (" + fileLink(u, t.file(), m.line())
                             + "): " + Markdown.code(m.signature()));
@@ -322,19 +347,23 @@ public final class SpecRenderer {
         for (TypeModel t : u.unit.types()) {
             boolean iface = t.kind() == TypeKind.INTERFACE || t.kind() == TypeKind.ANNOTATION;
             for (String sup : t.extendedTypes()) {
-                u.resolve(sup, t).ifPresent(target -> (iface ? implementors : subclasses)
-                        .computeIfAbsent(target.name(), k -> new ArrayList<>()).add(t.name()));
+                u.resolve(sup, t)
+                        .ifPresent(target -> (iface ? implementors : subclasses)
+                                .computeIfAbsent(target.name(), k -> new ArrayList<>())
+                                .add(t.name()));
             }
             for (String sup : t.implementedTypes()) {
-                u.resolve(sup, t).ifPresent(target ->
-                        implementors.computeIfAbsent(target.name(), k -> new ArrayList<>()).add(t.name()));
+                u.resolve(sup, t)
+                        .ifPresent(target -> implementors
+                                .computeIfAbsent(target.name(), k -> new ArrayList<>())
+                                .add(t.name()));
             }
         }
         List<String> relations = new ArrayList<>();
-        implementors.forEach((k, v) -> relations.add("- " + Markdown.code(k) + " is implemented or extended by "
-                + codeList(v, Integer.MAX_VALUE) + "."));
-        subclasses.forEach((k, v) -> relations.add("- " + Markdown.code(k) + " is subclassed by "
-                + codeList(v, Integer.MAX_VALUE) + "."));
+        implementors.forEach((k, v) -> relations.add(
+                "- " + Markdown.code(k) + " is implemented or extended by " + codeList(v, Integer.MAX_VALUE) + "."));
+        subclasses.forEach((k, v) ->
+                relations.add("- " + Markdown.code(k) + " is subclassed by " + codeList(v, Integer.MAX_VALUE) + "."));
         if (!relations.isEmpty()) {
             b.add("**Type relations within the package:**");
             b.add(String.join("\n", relations));
@@ -383,7 +412,8 @@ public final class SpecRenderer {
                 String permits = t.permittedTypes().isEmpty()
                         ? "permits the subtypes declared in its file"
                         : "permits " + codeList(t.permittedTypes(), Integer.MAX_VALUE);
-                lines.add("- " + Markdown.code(t.name()) + " (sealed " + t.kind().keyword() + ") " + permits + ".");
+                lines.add(
+                        "- " + Markdown.code(t.name()) + " (sealed " + t.kind().keyword() + ") " + permits + ".");
             }
         }
         return lines;
@@ -394,7 +424,8 @@ public final class SpecRenderer {
         for (TypeModel t : u.unit.types()) {
             boolean isRecord = t.kind() == TypeKind.RECORD;
             boolean isEnum = t.kind() == TypeKind.ENUM;
-            List<String> componentNames = t.recordComponents().stream().map(FieldModel::name).toList();
+            List<String> componentNames =
+                    t.recordComponents().stream().map(FieldModel::name).toList();
             List<FieldModel> otherFields = t.fields().stream()
                     .filter(f -> !isRecord || !componentNames.contains(f.name()))
                     .toList();
@@ -409,17 +440,20 @@ public final class SpecRenderer {
                     List<String> rows = new ArrayList<>();
                     rows.add(Markdown.tableHead("Component", "Type", "Notes"));
                     for (FieldModel f : t.recordComponents()) {
-                        rows.add(Markdown.row(List.of(Markdown.code(f.name()), Markdown.code(f.type()),
+                        rows.add(Markdown.row(List.of(
+                                Markdown.code(f.name()),
+                                Markdown.code(f.type()),
                                 Markdown.javadoc(f.javadocSummary()))));
                     }
                     b.add(String.join("\n", rows));
                 }
             }
             if (isEnum) {
-                b.add(t.enumConstants().isEmpty()
-                        ? "An enum without constants."
-                        : "Constants (" + t.enumConstants().size() + "): "
-                                + codeList(t.enumConstants(), Integer.MAX_VALUE) + ".");
+                b.add(
+                        t.enumConstants().isEmpty()
+                                ? "An enum without constants."
+                                : "Constants (" + t.enumConstants().size() + "): "
+                                        + codeList(t.enumConstants(), Integer.MAX_VALUE) + ".");
             }
             if (!otherFields.isEmpty()) {
                 List<String> rows = new ArrayList<>();
@@ -428,8 +462,8 @@ public final class SpecRenderer {
                     List<String> mods = new ArrayList<>();
                     mods.add(f.visibility().label());
                     mods.addAll(f.modifiers());
-                    rows.add(Markdown.row(List.of(Markdown.code(f.name()), Markdown.code(f.type()),
-                            String.join(" ", mods), fieldNotes(f))));
+                    rows.add(Markdown.row(List.of(
+                            Markdown.code(f.name()), Markdown.code(f.type()), String.join(" ", mods), fieldNotes(f))));
                 }
                 b.add(String.join("\n", rows));
             }
@@ -444,9 +478,10 @@ public final class SpecRenderer {
             b.add(d);
         });
         if (b.size() == 0) {
-            b.add(u.unit.types().isEmpty()
-                    ? "The package declares no types."
-                    : "The package declares no records, no enums and no fields: its types hold no state of their own.");
+            b.add(
+                    u.unit.types().isEmpty()
+                            ? "The package declares no types."
+                            : "The package declares no records, no enums and no fields: its types hold no state of their own.");
         }
         return b.toString();
     }
@@ -493,7 +528,8 @@ public final class SpecRenderer {
         Blocks b = new Blocks();
         List<TypeModel> types = u.unit.types();
         List<String> lines = new ArrayList<>();
-        List<String> records = names(types.stream().filter(t -> t.kind() == TypeKind.RECORD).toList());
+        List<String> records =
+                names(types.stream().filter(t -> t.kind() == TypeKind.RECORD).toList());
         if (!records.isEmpty()) {
             lines.add("- Immutable records (final fields, no setters): " + codeList(records, Integer.MAX_VALUE) + ".");
         }
@@ -509,15 +545,17 @@ public final class SpecRenderer {
         addModifierLine(lines, types, "final", "Final (cannot be subclassed)", TypeKind.CLASS);
         addModifierLine(lines, types, "sealed", "Sealed (closed set of subtypes)", null);
         addModifierLine(lines, types, "non-sealed", "Non-sealed (reopen a sealed hierarchy)", null);
-        List<String> utilities = names(types.stream().filter(TypeModel::isUtilityClass).toList());
+        List<String> utilities =
+                names(types.stream().filter(TypeModel::isUtilityClass).toList());
         if (!utilities.isEmpty()) {
             lines.add("- Utility classes (static members only; not instantiated): "
                     + codeList(utilities, Integer.MAX_VALUE) + ".");
         }
         // An abstract class holding only static members is not meant to be subclassed: it is a utility.
-        List<TypeModel> extensible = types.stream().filter(t -> !t.isUtilityClass()).toList();
-        addModifierLine(lines, extensible, "abstract", "Abstract (instantiated only through subclasses)",
-                TypeKind.CLASS);
+        List<TypeModel> extensible =
+                types.stream().filter(t -> !t.isUtilityClass()).toList();
+        addModifierLine(
+                lines, extensible, "abstract", "Abstract (instantiated only through subclasses)", TypeKind.CLASS);
         if (!lines.isEmpty()) {
             b.add("**Types:**");
             b.add(String.join("\n", lines));
@@ -525,8 +563,8 @@ public final class SpecRenderer {
 
         List<String> visibility = new ArrayList<>();
         int exported = u.unit.exportedTypes().size();
-        visibility.add("- " + plural(exported, "type") + " exported (public or protected), "
-                + (types.size() - exported) + " not.");
+        visibility.add("- " + plural(exported, "type") + " exported (public or protected), " + (types.size() - exported)
+                + " not.");
         Map<Visibility, List<String>> hidden = new TreeMap<>();
         for (TypeModel t : types) {
             if (!t.exported()) {
@@ -534,10 +572,13 @@ public final class SpecRenderer {
             }
         }
         hidden.forEach((v, n) -> visibility.add("- " + capitalise(v.label()) + ": " + codeList(n) + "."));
-        u.facts.moduleDescriptor().ifPresentOrElse(
-                md -> visibility.add("- " + moduleExport(u, md)),
-                () -> visibility.add("- The project has no `module-info.java`: exported types are open to every class "
-                        + "on the classpath."));
+        u.facts
+                .moduleDescriptor()
+                .ifPresentOrElse(
+                        md -> visibility.add("- " + moduleExport(u, md)),
+                        () -> visibility.add(
+                                "- The project has no `module-info.java`: exported types are open to every class "
+                                        + "on the classpath."));
         b.add("**Visibility:**");
         b.add(String.join("\n", visibility));
 
@@ -601,7 +642,8 @@ public final class SpecRenderer {
                 if (!m.raisedTypes().isEmpty()) {
                     parts.add("throws " + codeList(m.raisedTypes(), Integer.MAX_VALUE));
                 }
-                String where = m.visibility().isApi() ? "" : ", " + m.visibility().label();
+                String where =
+                        m.visibility().isApi() ? "" : ", " + m.visibility().label();
                 lines.add("- " + Markdown.code(m.name()) + " (" + fileLink(u, t.file(), m.line(), "line " + m.line())
                         + where + "): " + String.join("; ", parts) + ".");
             }
@@ -624,11 +666,13 @@ public final class SpecRenderer {
         if (debt.isEmpty()) {
             b.add("No TODO, FIXME, XXX or HACK comments and no deprecated elements found.");
         } else {
-            Map<String, Long> byKind = debt.stream()
-                    .collect(Collectors.groupingBy(DebtItem::kind, TreeMap::new, Collectors.counting()));
-            b.add(plural(debt.size(), "marker") + ": " + byKind.entrySet().stream()
-                    .map(e -> e.getValue() + " " + e.getKey())
-                    .collect(Collectors.joining(", ")) + ".");
+            Map<String, Long> byKind =
+                    debt.stream().collect(Collectors.groupingBy(DebtItem::kind, TreeMap::new, Collectors.counting()));
+            b.add(plural(debt.size(), "marker") + ": "
+                    + byKind.entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey())
+                            .collect(Collectors.joining(", "))
+                    + ".");
             b.add(debt.stream()
                     .map(d -> "- **" + Markdown.text(d.kind()) + "** "
                             + fileLink(u, d.file(), d.line(), RelativeLinks.fileName(d.file()) + ":" + d.line())
@@ -656,11 +700,13 @@ public final class SpecRenderer {
             List<String> rows = new ArrayList<>();
             rows.add(Markdown.tableHead("Type", "Tests"));
             for (TypeCoverage c : coverage) {
-                rows.add(Markdown.row(List.of(Markdown.code(c.typeName()),
+                rows.add(Markdown.row(List.of(
+                        Markdown.code(c.typeName()),
                         c.testClasses().isEmpty() ? "none found" : codeList(c.testClasses(), Integer.MAX_VALUE))));
             }
             b.add(String.join("\n", rows));
-            long covered = coverage.stream().filter(c -> !c.testClasses().isEmpty()).count();
+            long covered =
+                    coverage.stream().filter(c -> !c.testClasses().isEmpty()).count();
             b.add(covered + " of " + plural(coverage.size(), "type") + " referred to by tests; "
                     + plural(u.facts.tests().size(), "test file") + ".");
         }
@@ -684,11 +730,15 @@ public final class SpecRenderer {
         u.facts.dependents().forEach(d -> summaries.putIfAbsent(d.id(), d));
 
         b.add("**Reactor packages used** (" + node.dependencies().size() + "):");
-        b.add(node.dependencies().isEmpty() ? "None: this package depends on no other package of the reactor."
-                : unitList(u, node.dependencies(), summaries));
+        b.add(
+                node.dependencies().isEmpty()
+                        ? "None: this package depends on no other package of the reactor."
+                        : unitList(u, node.dependencies(), summaries));
         b.add("**Used by** (" + node.dependents().size() + "):");
-        b.add(node.dependents().isEmpty() ? "No package of the reactor uses this one."
-                : unitList(u, node.dependents(), summaries));
+        b.add(
+                node.dependents().isEmpty()
+                        ? "No package of the reactor uses this one."
+                        : unitList(u, node.dependents(), summaries));
         if (node.inCycle()) {
             b.add("**Cycle:** this package is in a dependency cycle with "
                     + codeList(node.cycle().stream().map(UnitId::display).toList(), Integer.MAX_VALUE)
@@ -715,8 +765,10 @@ public final class SpecRenderer {
         }
         List<String> declared = u.facts.project().externalDependencies();
         b.add("**Declared dependencies of " + Markdown.code(u.id().artifactId()) + "** (from its POM):");
-        b.add(declared.isEmpty() ? "None besides reactor modules."
-                : declared.stream().map(d -> "- " + Markdown.code(d)).collect(Collectors.joining("\n")));
+        b.add(
+                declared.isEmpty()
+                        ? "None besides reactor modules."
+                        : declared.stream().map(d -> "- " + Markdown.code(d)).collect(Collectors.joining("\n")));
         if (!node.dependencies().isEmpty() || !node.dependents().isEmpty()) {
             b.add(dependencyDiagram(u));
         }
@@ -751,14 +803,16 @@ public final class SpecRenderer {
     private static String dependencyDiagram(Unit u) {
         UnitNode node = u.node;
         Set<UnitId> uses = new HashSet<>(node.dependencies());
-        List<UnitId> usersOnly = node.dependents().stream().filter(d -> !uses.contains(d)).toList();
-        int usesShown = Math.min(node.dependencies().size(),
-                Math.max(MAX_DIAGRAM_NODES / 2, MAX_DIAGRAM_NODES - usersOnly.size()));
+        List<UnitId> usersOnly =
+                node.dependents().stream().filter(d -> !uses.contains(d)).toList();
+        int usesShown = Math.min(
+                node.dependencies().size(), Math.max(MAX_DIAGRAM_NODES / 2, MAX_DIAGRAM_NODES - usersOnly.size()));
         int usersOnlyShown = Math.min(usersOnly.size(), MAX_DIAGRAM_NODES - usesShown);
         List<UnitId> neighbours = new ArrayList<>(node.dependencies().subList(0, usesShown));
         neighbours.addAll(usersOnly.subList(0, usersOnlyShown));
         Set<UnitId> shown = new HashSet<>(neighbours);
-        List<UnitId> usersShown = node.dependents().stream().filter(shown::contains).toList();
+        List<UnitId> usersShown =
+                node.dependents().stream().filter(shown::contains).toList();
         int usesLeftOut = node.dependencies().size() - usesShown;
         int usersLeftOut = node.dependents().size() - usersShown.size();
 
@@ -770,28 +824,50 @@ public final class SpecRenderer {
         StringBuilder sb = new StringBuilder("```mermaid\nflowchart LR\n");
         Map<String, List<UnitId>> byProject = byProject(u.id(), all);
         if (byProject.size() == 1) {
-            all.forEach(id -> sb.append("    ").append(ids.of(id.display())).append('[')
-                    .append(Mermaid.label(id.display())).append("]\n"));
+            all.forEach(id -> sb.append("    ")
+                    .append(ids.of(id.display()))
+                    .append('[')
+                    .append(Mermaid.label(id.display()))
+                    .append("]\n"));
         } else {
             // The cluster names the project, so a node needs only its package.
             Mermaid.Ids clusterIds = new Mermaid.Ids("p_");
             byProject.forEach((project, members) -> {
-                sb.append("    subgraph ").append(clusterIds.of(project)).append('[')
-                        .append(Mermaid.label(members.get(0).artifactId())).append("]\n");
-                members.forEach(id -> sb.append("        ").append(ids.of(id.display())).append('[')
-                        .append(Mermaid.label(id.displayPackage())).append("]\n"));
+                sb.append("    subgraph ")
+                        .append(clusterIds.of(project))
+                        .append('[')
+                        .append(Mermaid.label(members.get(0).artifactId()))
+                        .append("]\n");
+                members.forEach(id -> sb.append("        ")
+                        .append(ids.of(id.display()))
+                        .append('[')
+                        .append(Mermaid.label(id.displayPackage()))
+                        .append("]\n"));
                 sb.append("    end\n");
             });
         }
         if (usesLeftOut > 0) {
-            sb.append("    more_used[").append(Mermaid.label("… " + usesLeftOut + " more")).append("]\n");
+            sb.append("    more_used[")
+                    .append(Mermaid.label("… " + usesLeftOut + " more"))
+                    .append("]\n");
         }
         if (usersLeftOut > 0) {
-            sb.append("    more_users[").append(Mermaid.label("… " + usersLeftOut + " more")).append("]\n");
+            sb.append("    more_users[")
+                    .append(Mermaid.label("… " + usersLeftOut + " more"))
+                    .append("]\n");
         }
-        node.dependencies().subList(0, usesShown)
-                .forEach(d -> sb.append("    ").append(self).append(" --> ").append(ids.of(d.display())).append('\n'));
-        usersShown.forEach(d -> sb.append("    ").append(ids.of(d.display())).append(" --> ").append(self).append('\n'));
+        node.dependencies()
+                .subList(0, usesShown)
+                .forEach(d -> sb.append("    ")
+                        .append(self)
+                        .append(" --> ")
+                        .append(ids.of(d.display()))
+                        .append('\n'));
+        usersShown.forEach(d -> sb.append("    ")
+                .append(ids.of(d.display()))
+                .append(" --> ")
+                .append(self)
+                .append('\n'));
         if (usesLeftOut > 0) {
             sb.append("    ").append(self).append(" -.-> more_used\n");
         }
@@ -803,11 +879,17 @@ public final class SpecRenderer {
         sb.append("```");
         if (usesLeftOut > 0 || usersLeftOut > 0) {
             String index = Markdown.linkTarget(RelativeLinks.relative(u.specDir, IndexRenderer.INDEX_PATH));
-            sb.append("\n\nThe diagram shows ").append(usesShown).append(" of the ")
-                    .append(plural(node.dependencies().size(), "package")).append(" used and ")
-                    .append(usersShown.size()).append(" of the ").append(plural(node.dependents().size(), "user"))
+            sb.append("\n\nThe diagram shows ")
+                    .append(usesShown)
+                    .append(" of the ")
+                    .append(plural(node.dependencies().size(), "package"))
+                    .append(" used and ")
+                    .append(usersShown.size())
+                    .append(" of the ")
+                    .append(plural(node.dependents().size(), "user"))
                     .append(", in the order of the lists above, which link to them all; the [architecture index](")
-                    .append(index).append(") shows the whole reactor.");
+                    .append(index)
+                    .append(") shows the whole reactor.");
         }
         return sb.toString();
     }
@@ -837,7 +919,9 @@ public final class SpecRenderer {
         List<String> rows = new ArrayList<>();
         rows.add(Markdown.tableHead("File", "Lines", "Status"));
         for (SourceFile f : u.unit.files()) {
-            String status = f.problem().map(p -> "parse problem: " + Markdown.code(p.describe())).orElse("parsed");
+            String status = f.problem()
+                    .map(p -> "parse problem: " + Markdown.code(p.describe()))
+                    .orElse("parsed");
             rows.add(Markdown.row(List.of(fileLink(u, f.path(), 0, f.path()), Integer.toString(f.lines()), status)));
         }
         return String.join("\n", rows);
@@ -970,7 +1054,9 @@ public final class SpecRenderer {
                     return Optional.of(t);
                 }
             }
-            List<TypeModel> nested = unit.types().stream().filter(t -> t.name().endsWith("." + raw)).toList();
+            List<TypeModel> nested = unit.types().stream()
+                    .filter(t -> t.name().endsWith("." + raw))
+                    .toList();
             return nested.size() == 1 ? Optional.of(nested.get(0)) : Optional.empty();
         }
 

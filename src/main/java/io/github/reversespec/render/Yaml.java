@@ -17,8 +17,7 @@ public final class Yaml {
      * tag, indicator or sexagesimal int), then only characters with no YAML meaning; a colon is
      * allowed between such runs ({@code sha256:abc}) because it is never followed by a space.
      */
-    private static final Pattern SAFE_PLAIN =
-            Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-/]*(?::[A-Za-z0-9_.\\-/]+)*");
+    private static final Pattern SAFE_PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-/]*(?::[A-Za-z0-9_.\\-/]+)*");
 
     /** Words YAML 1.1 resolves to booleans or null, in any case. */
     private static final Set<String> RESERVED =

@@ -52,7 +52,8 @@ class AnalysisProgressTest {
     private SourceTree tree(int files) {
         SourceTree tree = new SourceTree(dir).project("app", "");
         for (int i = 0; i < files; i++) {
-            tree.write("src/main/java/p" + (i % 7) + "/C" + i + ".java",
+            tree.write(
+                    "src/main/java/p" + (i % 7) + "/C" + i + ".java",
                     "package p" + (i % 7) + ";\n\n/** Class " + i + ". */\npublic class C" + i + " {\n"
                             + "    public int f(int x) {\n        return x * " + i + ";\n    }\n}\n");
         }
@@ -73,7 +74,10 @@ class AnalysisProgressTest {
                 .analyze(tree(files).reactor());
 
         assertThat(analysis.projects().get(0).units()).hasSize(7);
-        assertThat(lines).isNotEmpty().hasSizeLessThan(files).allMatch(l -> LINE.matcher(l).matches());
+        assertThat(lines)
+                .isNotEmpty()
+                .hasSizeLessThan(files)
+                .allMatch(l -> LINE.matcher(l).matches());
         int last = 0;
         for (String line : lines) {
             Matcher m = LINE.matcher(line);

@@ -111,8 +111,9 @@ class ExactSignaturesTest {
     void memberAnnotationsAreKeptInSourceOrderOnOneLine() {
         TypeModel foo = type(unit, "Foo");
         assertThat(member(foo, "name").signature()).isEqualTo("@JsonProperty(\"name\") private String name");
-        assertThat(member(foo, "find").signature()).isEqualTo("@Deprecated(since = \"2\", forRemoval = true)"
-                + " public @Nullable String find(@JsonProperty(\"x\") String key)");
+        assertThat(member(foo, "find").signature())
+                .isEqualTo("@Deprecated(since = \"2\", forRemoval = true)"
+                        + " public @Nullable String find(@JsonProperty(\"x\") String key)");
         assertThat(member(foo, "toString").signature()).isEqualTo("@Override public String toString()");
     }
 
@@ -147,13 +148,15 @@ class ExactSignaturesTest {
         assertThat(member(keys, "SEP").signature()).isEqualTo("private static final char SEP = '|'");
         assertThat(member(keys, "JOINED").signature()).isEqualTo("public static final String JOINED = \"a\" + \"b\"");
         assertThat(member(keys, "MASK").signature()).isEqualTo("public static final byte MASK = (byte) 0x7F");
-        assertThat(member(keys, "NEGATIVE").signature())
-                .isEqualTo("public static final int NEGATIVE = -(1 << 4)");
+        assertThat(member(keys, "NEGATIVE").signature()).isEqualTo("public static final int NEGATIVE = -(1 << 4)");
         assertThat(member(keys, "QUALIFIED").signature())
                 .isEqualTo("public static final java.lang.String QUALIFIED = \"q\"");
         assertThat(member(keys, "TICKS").signature()).isEqualTo("public static final String TICKS = \"a`b|c\"");
-        assertThat(keys.fields()).filteredOn(f -> f.name().equals("SEP"))
-                .singleElement().extracting(FieldModel::constantValue).isEqualTo("'|'");
+        assertThat(keys.fields())
+                .filteredOn(f -> f.name().equals("SEP"))
+                .singleElement()
+                .extracting(FieldModel::constantValue)
+                .isEqualTo("'|'");
     }
 
     @Test
@@ -175,8 +178,11 @@ class ExactSignaturesTest {
         assertThat(member(keys, "notFinal").signature()).isEqualTo("public static String notFinal");
         assertThat(member(keys, "notStatic").signature()).isEqualTo("public final String notStatic");
         assertThat(member(keys, "LATER").signature()).isEqualTo("public static final int LATER");
-        assertThat(keys.fields()).filteredOn(f -> f.name().equals("INSTANCE"))
-                .singleElement().extracting(FieldModel::constantValue).isEqualTo("");
+        assertThat(keys.fields())
+                .filteredOn(f -> f.name().equals("INSTANCE"))
+                .singleElement()
+                .extracting(FieldModel::constantValue)
+                .isEqualTo("");
     }
 
     @Test

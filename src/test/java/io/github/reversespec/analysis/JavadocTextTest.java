@@ -14,8 +14,8 @@ class JavadocTextTest {
     @Test
     void firstSentenceEndsAtAPeriodFollowedByWhitespace() {
         assertThat(summary("\n * Loads the file. Then parses it.\n")).isEqualTo("Loads the file.");
-        assertThat(summary(" Version 1.2 of the format, i.e. the old one. More.")).isEqualTo(
-                "Version 1.2 of the format, i.e. the old one.");
+        assertThat(summary(" Version 1.2 of the format, i.e. the old one. More."))
+                .isEqualTo("Version 1.2 of the format, i.e. the old one.");
         assertThat(summary(" No period at all\n * over two lines\n")).isEqualTo("No period at all over two lines");
     }
 
@@ -30,8 +30,8 @@ class JavadocTextTest {
 
     @Test
     void htmlIsRemovedAndEntitiesDecoded() {
-        assertThat(summary(" <p>A <em>very</em> &lt;small&gt; &amp; fast cache.<br>Second.")).isEqualTo(
-                "A very <small> & fast cache.");
+        assertThat(summary(" <p>A <em>very</em> &lt;small&gt; &amp; fast cache.<br>Second."))
+                .isEqualTo("A very <small> & fast cache.");
         assertThat(summary(" Intro without period\n * <ul><li>one</li></ul>")).isEqualTo("Intro without period");
     }
 
@@ -39,8 +39,10 @@ class JavadocTextTest {
     void blockTagsEndTheDescription() {
         assertThat(summary("\n * @param x the x\n * @return y\n")).isEmpty();
         assertThat(summary(" Short\n * @return the thing. Really.")).isEqualTo("Short");
-        assertThat(JavadocText.hasDeprecatedTag(" Old.\n * @deprecated use New")).isTrue();
-        assertThat(JavadocText.hasDeprecatedTag(" Mentions {@code @deprecated} inline.")).isFalse();
+        assertThat(JavadocText.hasDeprecatedTag(" Old.\n * @deprecated use New"))
+                .isTrue();
+        assertThat(JavadocText.hasDeprecatedTag(" Mentions {@code @deprecated} inline."))
+                .isFalse();
     }
 
     @Test
@@ -57,7 +59,8 @@ class JavadocTextTest {
 
     @Test
     void paramSummaryOfARecordComponent() {
-        String doc = "\n * A point.\n * @param x the abscissa. Can be negative.\n *   really\n * @param y the ordinate\n";
+        String doc =
+                "\n * A point.\n * @param x the abscissa. Can be negative.\n *   really\n * @param y the ordinate\n";
         assertThat(JavadocText.paramSummary(doc, "x")).isEqualTo("the abscissa.");
         assertThat(JavadocText.paramSummary(doc, "y")).isEqualTo("the ordinate");
         assertThat(JavadocText.paramSummary(doc, "z")).isEmpty();

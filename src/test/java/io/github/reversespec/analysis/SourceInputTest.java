@@ -49,7 +49,9 @@ class SourceInputTest {
 
         // no declaration to find: the directory names the package
         UnitAnalysis other = unit(analysis, "app", "other");
-        assertThat(other.problems()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(1));
+        assertThat(other.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.line()).isEqualTo(1));
     }
 
     @Test
@@ -139,7 +141,9 @@ class SourceInputTest {
             assertThat(p.file()).isEqualTo("src/main/java/com/acme/loop");
             assertThat(p.message()).contains("symbolic link loop");
         });
-        assertThat(unit(analysis, "app", "com.acme").types()).extracting(TypeModel::name).containsExactly("A");
+        assertThat(unit(analysis, "app", "com.acme").types())
+                .extracting(TypeModel::name)
+                .containsExactly("A");
         assertThat(unit(analysis, "app", "com.acme.linked").files())
                 .extracting(SourceFile::path)
                 .containsExactly("src/main/java/com/acme/linked/L.java");
@@ -156,11 +160,15 @@ class SourceInputTest {
         assertThat(project.problems())
                 .extracting(ParseProblem::file, ParseProblem::message)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("app/src/gone/java", "source root of app does not exist "
-                                + "(check <sourceDirectory> in its pom and plugins that add source roots); skipped"),
-                        org.assertj.core.groups.Tuple.tuple("app/src/test/java", "test source root of app does not "
-                                + "exist (check <testSourceDirectory> in its pom and plugins that add test source "
-                                + "roots); skipped"));
+                        org.assertj.core.groups.Tuple.tuple(
+                                "app/src/gone/java",
+                                "source root of app does not exist "
+                                        + "(check <sourceDirectory> in its pom and plugins that add source roots); skipped"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "app/src/test/java",
+                                "test source root of app does not "
+                                        + "exist (check <testSourceDirectory> in its pom and plugins that add test source "
+                                        + "roots); skipped"));
     }
 
     @Test
@@ -185,12 +193,15 @@ class SourceInputTest {
                 .extracting(ParseProblem::file, ParseProblem::message)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("src/main/java/com/acme/Foo.java", loop),
-                        org.assertj.core.groups.Tuple.tuple("src/main/java/com/acme/Gone.java",
+                        org.assertj.core.groups.Tuple.tuple(
+                                "src/main/java/com/acme/Gone.java",
                                 "broken symbolic link (its target does not exist); skipped"),
                         org.assertj.core.groups.Tuple.tuple("src/main/java/com/acme/Ping.java", loop),
                         org.assertj.core.groups.Tuple.tuple("src/main/java/com/acme/Pong.java", loop),
                         org.assertj.core.groups.Tuple.tuple("src/main/java/com/acme/self", loop));
-        assertThat(unit(analysis, "app", "com.acme").types()).extracting(TypeModel::name).containsExactly("A");
+        assertThat(unit(analysis, "app", "com.acme").types())
+                .extracting(TypeModel::name)
+                .containsExactly("A");
     }
 
     @Test
@@ -204,7 +215,8 @@ class SourceInputTest {
         }
         assertThat(tree.analyze().projects().get(0).problems())
                 .extracting(ParseProblem::file, ParseProblem::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("app/src/main/java",
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "app/src/main/java",
                         "source root of app is a symbolic link loop (the link leads back to itself); skipped"));
     }
 
@@ -217,7 +229,9 @@ class SourceInputTest {
 
     @Test
     void aProjectsSourceEncodingDecodesItsFiles() {
-        SourceTree tree = new SourceTree(dir).project("latin", "latin").project("plain", "plain")
+        SourceTree tree = new SourceTree(dir)
+                .project("latin", "latin")
+                .project("plain", "plain")
                 .encoding("latin", StandardCharsets.ISO_8859_1);
         tree.writeBytes("latin/src/main/java/com/acme/Cafe.java", LATIN1_JAVADOC);
         tree.writeBytes("plain/src/main/java/com/acme/Cafe.java", LATIN1_JAVADOC);
@@ -233,8 +247,9 @@ class SourceInputTest {
         assertThat(plain.problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("plain/src/main/java/com/acme/Cafe.java");
             assertThat(p.line()).isEqualTo(3);
-            assertThat(p.message()).isEqualTo("not valid UTF-8 (malformed byte sequence at byte offset 29); save "
-                    + "the file as UTF-8 or set project.build.sourceEncoding to its encoding");
+            assertThat(p.message())
+                    .isEqualTo("not valid UTF-8 (malformed byte sequence at byte offset 29); save "
+                            + "the file as UTF-8 or set project.build.sourceEncoding to its encoding");
         });
     }
 
@@ -242,9 +257,11 @@ class SourceInputTest {
     void theProblemNamesTheProjectsEncoding() {
         SourceTree tree = new SourceTree(dir).project("ascii", "").encoding("ascii", StandardCharsets.US_ASCII);
         tree.writeBytes("src/main/java/com/acme/Cafe.java", LATIN1_JAVADOC);
-        assertThat(unit(tree.analyze(), "ascii", "com.acme").problems()).singleElement()
-                .satisfies(p -> assertThat(p.message()).startsWith("not valid US-ASCII (malformed byte sequence at "
-                        + "byte offset 29); save the file as US-ASCII"));
+        assertThat(unit(tree.analyze(), "ascii", "com.acme").problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .startsWith("not valid US-ASCII (malformed byte sequence at "
+                                + "byte offset 29); save the file as US-ASCII"));
     }
 
     @Test
@@ -259,7 +276,9 @@ class SourceInputTest {
 
         ReactorAnalysis analysis = tree.analyze();
         assertThat(analysis.units()).extracting(u -> u.id().display()).containsExactly("api:com.acme", "impl:com.acme");
-        assertThat(unit(analysis, "api", "com.acme").types()).extracting(TypeModel::name).containsExactly("Api");
+        assertThat(unit(analysis, "api", "com.acme").types())
+                .extracting(TypeModel::name)
+                .containsExactly("Api");
         UnitAnalysis impl = unit(analysis, "impl", "com.acme");
         assertThat(impl.id().moduleDir()).isEqualTo("impl");
         assertThat(impl.id().projectKey()).isEqualTo("com.acme:impl");
@@ -275,8 +294,8 @@ class SourceInputTest {
 
     @Test
     void nestedRootsDoNotProduceAFileTwice() {
-        SourceTree tree = new SourceTree(dir)
-                .project("app", "", List.of("src/main/java", "src/main/java/gen"), List.of());
+        SourceTree tree =
+                new SourceTree(dir).project("app", "", List.of("src/main/java", "src/main/java/gen"), List.of());
         tree.write("src/main/java/gen/G.java", "package gen;\npublic class G {}\n");
         ReactorAnalysis analysis = tree.analyze();
         assertThat(analysis.units().flatMap(u -> u.files().stream()))
@@ -326,10 +345,12 @@ class SourceInputTest {
         SourceTree tree = new SourceTree(dir).project("a", "a").project("b", "b");
         for (int i = 0; i < 40; i++) {
             String pkg = "p" + (i % 7);
-            tree.write("a/src/main/java/" + pkg + "/C" + i + ".java",
+            tree.write(
+                    "a/src/main/java/" + pkg + "/C" + i + ".java",
                     "package " + pkg + ";\nimport java.util.List;\n/** C" + i + ". */\npublic class C" + i
                             + " { // TODO " + i + "\n public List<String> f() { return com.acme.X.y(); } }\n");
-            tree.write("b/src/test/java/" + pkg + "/C" + i + "Test.java",
+            tree.write(
+                    "b/src/test/java/" + pkg + "/C" + i + "Test.java",
                     "package " + pkg + ";\nclass C" + i + "Test { @Test void t() { new C" + i + "(); } }\n");
         }
         tree.write("a/src/main/java/p3/Broken.java", "package p3; class {");
@@ -338,10 +359,12 @@ class SourceInputTest {
         ReactorAnalysis four = tree.analyze(4);
         assertThat(four).isEqualTo(one);
         assertThat(tree.analyze(4)).isEqualTo(one);
-        assertThat(one.projects().get(0).units()).extracting(u -> u.id().packageName())
+        assertThat(one.projects().get(0).units())
+                .extracting(u -> u.id().packageName())
                 .containsExactly("p0", "p1", "p2", "p3", "p4", "p5", "p6");
-        assertThat(one.projects().get(1).tests()).hasSize(40).isSortedAccordingTo(
-                java.util.Comparator.comparing(TestClassFacts::file));
+        assertThat(one.projects().get(1).tests())
+                .hasSize(40)
+                .isSortedAccordingTo(java.util.Comparator.comparing(TestClassFacts::file));
     }
 
     @Test
@@ -382,10 +405,11 @@ class SourceInputTest {
         String hash = InterfaceHashes.of(unit(tree.analyze(), "app", "p"));
         assertThat(hash).matches("sha256:[0-9a-f]{64}");
 
-        Files.writeString(file, original
-                .replace("return 1;", "// computed\n        return 2;")
-                .replace("private void hidden() {}", "private int hidden(int x) { return x; }")
-                .replace("public void any()", "public void other()"));
+        Files.writeString(
+                file,
+                original.replace("return 1;", "// computed\n        return 2;")
+                        .replace("private void hidden() {}", "private int hidden(int x) { return x; }")
+                        .replace("public void any()", "public void other()"));
         assertThat(InterfaceHashes.of(unit(tree.analyze(), "app", "p"))).isEqualTo(hash);
 
         // a constant's value is compiled into its callers, and an annotation changes what they may do
@@ -410,15 +434,22 @@ class SourceInputTest {
     void parsingSkipsLanguageLevelValidationButKeepsTheJava25GrammarAndPostProcessing() {
         com.github.javaparser.ParserConfiguration config = new com.github.javaparser.ParserConfiguration()
                 .setLanguageLevel(com.github.javaparser.ParserConfiguration.LanguageLevel.JAVA_25);
-        assertThat(SourceFileReader.withoutValidation(config)).as("the validating processor is found").isTrue();
-        assertThat(SourceFileReader.withoutValidation(config)).as("and it is gone").isFalse();
+        assertThat(SourceFileReader.withoutValidation(config))
+                .as("the validating processor is found")
+                .isTrue();
+        assertThat(SourceFileReader.withoutValidation(config))
+                .as("and it is gone")
+                .isFalse();
 
-        com.github.javaparser.JavaParser parser = new com.github.javaparser.JavaParser(SourceFileReader.configuration());
+        com.github.javaparser.JavaParser parser =
+                new com.github.javaparser.JavaParser(SourceFileReader.configuration());
         // javac rejects a private top-level class; the validation would report it, the parse does not
         assertThat(parser.parse("private class Odd {}").getProblems()).isEmpty();
         assertThat(new com.github.javaparser.JavaParser(new com.github.javaparser.ParserConfiguration()
-                .setLanguageLevel(com.github.javaparser.ParserConfiguration.LanguageLevel.JAVA_25))
-                .parse("private class Odd {}").getProblems()).isNotEmpty();
+                                .setLanguageLevel(com.github.javaparser.ParserConfiguration.LanguageLevel.JAVA_25))
+                        .parse("private class Odd {}")
+                        .getProblems())
+                .isNotEmpty();
         // the grammar of the level: yield in a switch expression
         var withYield = parser.parse("class S { int f(int k) { return switch (k) { default -> { yield 1; } }; } }");
         assertThat(withYield.isSuccessful()).isTrue();

@@ -17,7 +17,11 @@ import java.util.Map;
 final class SourceTree {
 
     private record Spec(
-            String artifactId, String moduleDir, List<String> mainRoots, List<String> testRoots, List<String> deps,
+            String artifactId,
+            String moduleDir,
+            List<String> mainRoots,
+            List<String> testRoots,
+            List<String> deps,
             boolean existingRootsOnly) {}
 
     private final Path root;
@@ -52,8 +56,13 @@ final class SourceTree {
      * passing only the roots that exist when analysed (as the Maven adapter does).
      */
     SourceTree project(String artifactId, String moduleDir, String... reactorDependencies) {
-        specs.add(new Spec(artifactId, moduleDir, List.of("src/main/java"), List.of("src/test/java"),
-                List.of(reactorDependencies), true));
+        specs.add(new Spec(
+                artifactId,
+                moduleDir,
+                List.of("src/main/java"),
+                List.of("src/test/java"),
+                List.of(reactorDependencies),
+                true));
         return this;
     }
 
@@ -93,7 +102,10 @@ final class SourceTree {
     }
 
     private static List<Path> roots(Path base, List<String> roots, boolean existingOnly) {
-        return roots.stream().map(base::resolve).filter(p -> !existingOnly || Files.isDirectory(p)).toList();
+        return roots.stream()
+                .map(base::resolve)
+                .filter(p -> !existingOnly || Files.isDirectory(p))
+                .toList();
     }
 
     ReactorAnalysis analyze(int threads) {
@@ -106,7 +118,8 @@ final class SourceTree {
 
     static UnitAnalysis unit(ReactorAnalysis analysis, String artifactId, String pkg) {
         return analysis.units()
-                .filter(u -> u.id().artifactId().equals(artifactId) && u.id().packageName().equals(pkg))
+                .filter(u -> u.id().artifactId().equals(artifactId)
+                        && u.id().packageName().equals(pkg))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no unit " + artifactId + ":" + pkg + " in "
                         + analysis.units().map(UnitAnalysis::id).toList()));

@@ -38,7 +38,8 @@ class TestCoverageIndexTest {
                 class LexerSupport {}
                 """);
         tree.write("core/src/main/java/com/acme/util/Util.java", "package com.acme.util;\npublic class Util {}\n");
-        tree.write("core/src/main/java/com/acme/util/Strings.java", "package com.acme.util;\npublic class Strings {}\n");
+        tree.write(
+                "core/src/main/java/com/acme/util/Strings.java", "package com.acme.util;\npublic class Strings {}\n");
         tree.write("dup/src/main/java/com/acme/util/Util.java", "package com.acme.util;\npublic class Util {}\n");
 
         String tests = "app/src/test/java/";
@@ -140,7 +141,8 @@ class TestCoverageIndexTest {
         assertThat(parserTest.simpleNames())
                 .contains("Parser", "Options", "Test", "ParameterizedTest", "Nested", "String")
                 .doesNotContain("parses", "assertThat", "s");
-        assertThat(parserTest.qualifiedNames()).containsExactlyInAnyOrder("org.junit.jupiter.api.Test", "java.util.List");
+        assertThat(parserTest.qualifiedNames())
+                .containsExactlyInAnyOrder("org.junit.jupiter.api.Test", "java.util.List");
     }
 
     @Test

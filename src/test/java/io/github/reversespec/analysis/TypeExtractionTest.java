@@ -252,7 +252,8 @@ class TypeExtractionTest {
         assertThat(module.name()).isEqualTo("com.acme.core");
         assertThat(module.file()).isEqualTo("core/src/main/java/module-info.java");
         assertThat(module.requires()).containsExactly("transitive java.sql", "static com.acme.annotations");
-        assertThat(module.exports()).containsExactly("com.acme.shapes", "com.acme.internal to com.acme.app, com.acme.cli");
+        assertThat(module.exports())
+                .containsExactly("com.acme.shapes", "com.acme.internal to com.acme.app, com.acme.cli");
         assertThat(module.opens()).containsExactly("com.acme.shapes");
         assertThat(project.problems()).isEmpty();
     }
@@ -370,7 +371,9 @@ class TypeExtractionTest {
         // local and anonymous classes count for the method that holds them
         assertThat(copy.raisedTypes())
                 .containsExactly(
-                        "IOException", "IllegalArgumentException", "IllegalStateException",
+                        "IOException",
+                        "IllegalArgumentException",
+                        "IllegalStateException",
                         "UnsupportedOperationException");
         assertThat(copy.validations())
                 .containsExactly(
@@ -416,8 +419,8 @@ class TypeExtractionTest {
         assertThat(marker.members())
                 .extracting(MemberModel::signature)
                 .containsExactly("String value() default \"\"", "int[] levels() default { 1, 2 }", "Class<?> type()");
-        assertThat(marker.members()).allMatch(m -> m.kind() == MemberKind.ANNOTATION_ELEMENT
-                && m.visibility() == Visibility.PUBLIC);
+        assertThat(marker.members())
+                .allMatch(m -> m.kind() == MemberKind.ANNOTATION_ELEMENT && m.visibility() == Visibility.PUBLIC);
     }
 
     @Test
@@ -446,8 +449,15 @@ class TypeExtractionTest {
         assertThat(shapes.exportedTypes())
                 .extracting(TypeModel::name)
                 .containsExactly(
-                        "Cache", "Cache.Entry", "Cache.Entry.Node", "Circle", "Color", "Marker", "Shape",
-                        "Shape.Registry", "Square");
+                        "Cache",
+                        "Cache.Entry",
+                        "Cache.Entry.Node",
+                        "Circle",
+                        "Color",
+                        "Marker",
+                        "Shape",
+                        "Shape.Registry",
+                        "Square");
     }
 
     @Test
@@ -476,10 +486,13 @@ class TypeExtractionTest {
                 .filteredOn(d -> d.kind().equals("DEPRECATED"))
                 .extracting(DebtItem::file, DebtItem::line, DebtItem::text)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("core/src/main/java/com/acme/shapes/Cache.java", 12, "Cache"),
-                        org.assertj.core.groups.Tuple.tuple("core/src/main/java/com/acme/shapes/Color.java", 7,
-                                "Color#GREEN"),
-                        org.assertj.core.groups.Tuple.tuple("core/src/main/java/com/acme/shapes/Square.java", 24,
+                        org.assertj.core.groups.Tuple.tuple(
+                                "core/src/main/java/com/acme/shapes/Cache.java", 12, "Cache"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "core/src/main/java/com/acme/shapes/Color.java", 7, "Color#GREEN"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "core/src/main/java/com/acme/shapes/Square.java",
+                                24,
                                 "Square#copy(Collection<? extends T>, String...)"));
     }
 }

@@ -32,31 +32,51 @@ class ArchitectureTest {
      * end (progress, configuration errors).
      */
     static ArchRule layers() {
-        return layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("maven").definedBy(ROOT + ".maven..")
-                .layer("batch").definedBy(ROOT + ".batch..")
-                .layer("generate").definedBy(ROOT + ".generate..")
-                .layer("context").definedBy(ROOT + ".context..")
-                .layer("render").definedBy(ROOT + ".render..")
-                .layer("llm").definedBy(ROOT + ".llm..")
-                .layer("spec").definedBy(ROOT + ".spec..")
-                .layer("graph").definedBy(ROOT + ".graph..")
-                .layer("analysis").definedBy(ROOT + ".analysis..")
-                .layer("reactor").definedBy(ROOT + ".reactor..")
-                .layer("core").definedBy(ROOT + ".core..")
-                .whereLayer("maven").mayNotBeAccessedByAnyLayer()
-                .whereLayer("batch").mayOnlyBeAccessedByLayers("maven")
-                .whereLayer("generate").mayOnlyBeAccessedByLayers("maven", "batch")
-                .whereLayer("context").mayOnlyBeAccessedByLayers("maven", "batch", "generate")
-                .whereLayer("render").mayOnlyBeAccessedByLayers("maven", "batch", "generate")
-                .whereLayer("llm").mayOnlyBeAccessedByLayers("maven", "batch", "generate", "context")
-                .whereLayer("spec").mayOnlyBeAccessedByLayers("maven", "batch", "generate", "context", "render")
-                .whereLayer("graph").mayOnlyBeAccessedByLayers("maven", "batch", "generate", "context", "render",
-                        "spec")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("maven", "batch", "generate", "context", "render",
-                        "spec", "graph")
-                .whereLayer("reactor").mayOnlyBeAccessedByLayers("maven", "batch", "generate", "context", "render",
-                        "spec", "graph", "analysis");
+        return layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("maven")
+                .definedBy(ROOT + ".maven..")
+                .layer("batch")
+                .definedBy(ROOT + ".batch..")
+                .layer("generate")
+                .definedBy(ROOT + ".generate..")
+                .layer("context")
+                .definedBy(ROOT + ".context..")
+                .layer("render")
+                .definedBy(ROOT + ".render..")
+                .layer("llm")
+                .definedBy(ROOT + ".llm..")
+                .layer("spec")
+                .definedBy(ROOT + ".spec..")
+                .layer("graph")
+                .definedBy(ROOT + ".graph..")
+                .layer("analysis")
+                .definedBy(ROOT + ".analysis..")
+                .layer("reactor")
+                .definedBy(ROOT + ".reactor..")
+                .layer("core")
+                .definedBy(ROOT + ".core..")
+                .whereLayer("maven")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("batch")
+                .mayOnlyBeAccessedByLayers("maven")
+                .whereLayer("generate")
+                .mayOnlyBeAccessedByLayers("maven", "batch")
+                .whereLayer("context")
+                .mayOnlyBeAccessedByLayers("maven", "batch", "generate")
+                .whereLayer("render")
+                .mayOnlyBeAccessedByLayers("maven", "batch", "generate")
+                .whereLayer("llm")
+                .mayOnlyBeAccessedByLayers("maven", "batch", "generate", "context")
+                .whereLayer("spec")
+                .mayOnlyBeAccessedByLayers("maven", "batch", "generate", "context", "render")
+                .whereLayer("graph")
+                .mayOnlyBeAccessedByLayers("maven", "batch", "generate", "context", "render", "spec")
+                .whereLayer("analysis")
+                .mayOnlyBeAccessedByLayers("maven", "batch", "generate", "context", "render", "spec", "graph")
+                .whereLayer("reactor")
+                .mayOnlyBeAccessedByLayers(
+                        "maven", "batch", "generate", "context", "render", "spec", "graph", "analysis");
     }
 
     static ArchRule noCycles() {
@@ -64,9 +84,12 @@ class ArchitectureTest {
     }
 
     static ArchRule onlyTheAdapterUsesMaven() {
-        return noClasses().that().resideOutsideOfPackage(ROOT + ".maven..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.maven..", "org.codehaus.plexus..",
-                        "org.eclipse.aether..");
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + ".maven..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.maven..", "org.codehaus.plexus..", "org.eclipse.aether..");
     }
 
     @Test
@@ -89,14 +112,20 @@ class ArchitectureTest {
         JavaClasses withWrongWay = new ClassFileImporter().importPackages(ROOT + ".analysis", ROOT + ".batch");
         EvaluationResult layering = layers().evaluate(withWrongWay);
         assertThat(layering.hasViolation()).isTrue();
-        assertThat(layering.getFailureReport().toString()).contains("WrongWayFixture").contains("BatchRunner");
+        assertThat(layering.getFailureReport().toString())
+                .contains("WrongWayFixture")
+                .contains("BatchRunner");
         // analysis -> batch -> analysis is also a cycle.
-        assertThat(noCycles().evaluate(withWrongWay).getFailureReport().toString()).contains("WrongWayFixture");
+        assertThat(noCycles().evaluate(withWrongWay).getFailureReport().toString())
+                .contains("WrongWayFixture");
 
-        JavaClasses withMaven = new ClassFileImporter().importClasses(
-                Class.forName(ROOT + ".render.MavenInTheCoreFixture"), org.apache.maven.plugin.logging.Log.class);
+        JavaClasses withMaven = new ClassFileImporter()
+                .importClasses(
+                        Class.forName(ROOT + ".render.MavenInTheCoreFixture"),
+                        org.apache.maven.plugin.logging.Log.class);
         EvaluationResult maven = onlyTheAdapterUsesMaven().evaluate(withMaven);
-        assertThat(maven.getFailureReport().toString()).contains("MavenInTheCoreFixture")
+        assertThat(maven.getFailureReport().toString())
+                .contains("MavenInTheCoreFixture")
                 .contains("org.apache.maven.plugin.logging.Log");
     }
 }

@@ -38,7 +38,8 @@ class AtomicFilesTest {
     void leftoversOfAKilledRunAreRemovedAndNothingElse() throws Exception {
         Path specs = dir.resolve("specs");
         Files.createDirectories(specs.resolve("core"));
-        Path leftover1 = Files.writeString(specs.resolve(".com.acme.spec.md.3fa9c01b2d4e5f60" + AtomicFiles.TEMP_SUFFIX), "half");
+        Path leftover1 = Files.writeString(
+                specs.resolve(".com.acme.spec.md.3fa9c01b2d4e5f60" + AtomicFiles.TEMP_SUFFIX), "half");
         Path leftover2 = Files.writeString(specs.resolve("core/.x.spec.md.1" + AtomicFiles.TEMP_SUFFIX), "");
         Path spec = Files.writeString(specs.resolve("com.acme.spec.md"), "whole");
         Path userFile = Files.writeString(specs.resolve("notes" + AtomicFiles.TEMP_SUFFIX), "mine");

@@ -1,10 +1,10 @@
 package io.github.reversespec.batch;
 
-import io.github.reversespec.core.ProgressLog;
-import io.github.reversespec.core.ConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.reversespec.core.ConfigurationException;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.generate.AstOnlyStep;
 import io.github.reversespec.generate.GenerationOutcome;
 import io.github.reversespec.generate.GenerationRequest;
@@ -98,8 +98,19 @@ class BatchRunnerTest {
     }
 
     private ReactorModel reactor() {
-        ProjectModel project = new ProjectModel("g", "acme", "1", "acme", "", root, "", 0,
-                List.of(root.resolve("src/main/java")), List.of(root.resolve("src/test/java")), List.of(), List.of());
+        ProjectModel project = new ProjectModel(
+                "g",
+                "acme",
+                "1",
+                "acme",
+                "",
+                root,
+                "",
+                0,
+                List.of(root.resolve("src/main/java")),
+                List.of(root.resolve("src/test/java")),
+                List.of(),
+                List.of());
         return new ReactorModel(root, List.of(project));
     }
 
@@ -108,7 +119,14 @@ class BatchRunnerTest {
     }
 
     private BatchRequest request(RefreshMode mode, UnitSelector selector, String checkpoint) {
-        return new BatchRequest(reactor(), Path.of(checkpoint), mode, selector, false, concurrency, 2,
+        return new BatchRequest(
+                reactor(),
+                Path.of(checkpoint),
+                mode,
+                selector,
+                false,
+                concurrency,
+                2,
                 "reverse-spec-maven-plugin/test");
     }
 
@@ -120,37 +138,48 @@ class BatchRunnerTest {
         try (Stream<Path> files = Files.walk(root.resolve("specs"))) {
             return files.filter(Files::isRegularFile)
                     .filter(p -> p.toString().endsWith(".spec.md"))
-                    .collect(Collectors.toMap(p -> root.relativize(p).toString(), p -> {
-                        try {
-                            return Files.readString(p);
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    }, (a, b) -> a, TreeMap::new));
+                    .collect(Collectors.toMap(
+                            p -> root.relativize(p).toString(),
+                            p -> {
+                                try {
+                                    return Files.readString(p);
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            },
+                            (a, b) -> a,
+                            TreeMap::new));
         }
     }
 
     private static Map<String, UnitStatus> statuses(BatchResult result) {
-        return result.units().stream().collect(Collectors.toMap(u -> u.id().displayPackage(), UnitResult::status,
-                (a, b) -> a, TreeMap::new));
+        return result.units().stream()
+                .collect(Collectors.toMap(u -> u.id().displayPackage(), UnitResult::status, (a, b) -> a, TreeMap::new));
     }
 
     @Test
     void writesEverySpecBottomUpThenIndexAndSummaryAndRemovesTheCheckpoint() throws Exception {
         BatchResult result = run(new AstOnlyStep(), RefreshMode.MISSING);
 
-        List<String> order = result.units().stream().map(u -> u.id().displayPackage()).toList();
+        List<String> order =
+                result.units().stream().map(u -> u.id().displayPackage()).toList();
         assertThat(order.get(0)).isEqualTo("com.acme.base");
         assertThat(order.subList(1, 3)).containsExactlyInAnyOrder("com.acme.a", "com.acme.b");
         assertThat(order.get(3)).isEqualTo("com.acme.app");
         assertThat(result.units()).allMatch(u -> u.status() == UnitStatus.WRITTEN_AST);
-        assertThat(specFiles()).containsOnlyKeys("specs/_index.spec.md", "specs/com.acme.a.spec.md",
-                "specs/com.acme.app.spec.md", "specs/com.acme.b.spec.md", "specs/com.acme.base.spec.md");
+        assertThat(specFiles())
+                .containsOnlyKeys(
+                        "specs/_index.spec.md",
+                        "specs/com.acme.a.spec.md",
+                        "specs/com.acme.app.spec.md",
+                        "specs/com.acme.b.spec.md",
+                        "specs/com.acme.base.spec.md");
         assertThat(root.resolve("specs/_batch-summary.md")).exists();
         assertThat(root.resolve("specs/_batch-summary.json")).content().contains("\"totalModules\" : 4");
         assertThat(root.resolve("specs/.reverse-spec-checkpoint.json")).doesNotExist();
         // one counter: a unit's number is on its "Processing" line and again on its outcome line
-        assertThat(logLines).contains("INFO [1/4] Processing acme:com.acme.base...")
+        assertThat(logLines)
+                .contains("INFO [1/4] Processing acme:com.acme.base...")
                 .anyMatch(l -> l.startsWith("INFO [1/4] acme:com.acme.base: written (ast-only) in "))
                 .contains("INFO [4/4] Processing acme:com.acme.app...")
                 .anyMatch(l -> l.startsWith("INFO [4/4] acme:com.acme.app: written (ast-only) in "))
@@ -163,31 +192,64 @@ class BatchRunnerTest {
     @Test
     void llmsTxtIsWrittenWithTheIndexRedactedAndNotRewrittenWhenCurrent() throws Exception {
         String key = "sk-proj-llmstxtKey0123456789abcdef";
-        ProjectModel project = new ProjectModel("g", "acme", "1", "Acme Shop", "The shop, key " + key + ".", root,
-                "", 0, List.of(root.resolve("src/main/java")), List.of(), List.of(), List.of());
-        BatchRequest request = new BatchRequest(new ReactorModel(root, List.of(project)),
-                Path.of("specs/.reverse-spec-checkpoint.json"), RefreshMode.MISSING, UnitSelector.all(), false,
-                concurrency, 2, "reverse-spec-maven-plugin/test", false,
+        ProjectModel project = new ProjectModel(
+                "g",
+                "acme",
+                "1",
+                "Acme Shop",
+                "The shop, key " + key + ".",
+                root,
+                "",
+                0,
+                List.of(root.resolve("src/main/java")),
+                List.of(),
+                List.of(),
+                List.of());
+        BatchRequest request = new BatchRequest(
+                new ReactorModel(root, List.of(project)),
+                Path.of("specs/.reverse-spec-checkpoint.json"),
+                RefreshMode.MISSING,
+                UnitSelector.all(),
+                false,
+                concurrency,
+                2,
+                "reverse-spec-maven-plugin/test",
+                false,
                 io.github.reversespec.context.KnownSecrets.of(List.of(key)));
         new BatchRunner(new AstOnlyStep(), log).run(request);
 
         Path llms = root.resolve("specs/llms.txt");
         String text = Files.readString(llms);
-        assertThat(text).startsWith("# Acme Shop\n\n> The shop, key ").doesNotContain(key)
+        assertThat(text)
+                .startsWith("# Acme Shop\n\n> The shop, key ")
+                .doesNotContain(key)
                 .contains("- [Architecture index](_index.spec.md)")
                 .contains("## acme (root)")
                 .contains("- [com.acme.base](com.acme.base.spec.md): Ids: Identifiers.");
         for (String spec : specFiles().keySet()) {
             String link = "](" + spec.substring("specs/".length()) + ")";
-            assertThat(text.split(java.util.regex.Pattern.quote(link), -1)).as(spec).hasSize(2);
+            assertThat(text.split(java.util.regex.Pattern.quote(link), -1))
+                    .as(spec)
+                    .hasSize(2);
         }
 
         java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
         Files.setLastModifiedTime(llms, old);
-        new BatchRunner(new AstOnlyStep(), log).run(new BatchRequest(request.reactor(), request.checkpointPath(),
-                RefreshMode.ALL, UnitSelector.all(), false, concurrency, 2, request.generator(), false,
-                request.secrets()));
-        assertThat(Files.getLastModifiedTime(llms)).as("rewritten although current").isEqualTo(old);
+        new BatchRunner(new AstOnlyStep(), log)
+                .run(new BatchRequest(
+                        request.reactor(),
+                        request.checkpointPath(),
+                        RefreshMode.ALL,
+                        UnitSelector.all(),
+                        false,
+                        concurrency,
+                        2,
+                        request.generator(),
+                        false,
+                        request.secrets()));
+        assertThat(Files.getLastModifiedTime(llms))
+                .as("rewritten although current")
+                .isEqualTo(old);
         assertThat(llms).hasContent(text);
 
         Files.delete(root.resolve("specs/com.acme.app.spec.md"));
@@ -200,20 +262,50 @@ class BatchRunnerTest {
     void theClosingLineNamesOnlyTheOutcomesThatOccurred() {
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         java.util.function.BiFunction<UnitStatus, Integer, UnitResult> unit = (status, attempts) -> new UnitResult(
-                new io.github.reversespec.analysis.UnitId("g:a", "a", "", "p" + n.incrementAndGet()), status, "", 0, 5,
-                attempts, attempts * 100L, "");
-        BatchResult astOnly = new BatchResult(List.of(unit.apply(UnitStatus.WRITTEN_AST, 0),
-                unit.apply(UnitStatus.WRITTEN_AST, 0), unit.apply(UnitStatus.UNCHANGED, 0)), 0, 12_345, true,
-                "specs/_batch-summary.md", "", false, 0, List.of());
+                new io.github.reversespec.analysis.UnitId("g:a", "a", "", "p" + n.incrementAndGet()),
+                status,
+                "",
+                0,
+                5,
+                attempts,
+                attempts * 100L,
+                "");
+        BatchResult astOnly = new BatchResult(
+                List.of(
+                        unit.apply(UnitStatus.WRITTEN_AST, 0),
+                        unit.apply(UnitStatus.WRITTEN_AST, 0),
+                        unit.apply(UnitStatus.UNCHANGED, 0)),
+                0,
+                12_345,
+                true,
+                "specs/_batch-summary.md",
+                "",
+                false,
+                0,
+                List.of());
         assertThat(BatchRunner.totalsLine(astOnly))
                 .isEqualTo("reverse-spec: 3 unit(s): 2 written (ast-only), 1 unchanged; 12.3 s");
 
-        BatchResult mixed = new BatchResult(List.of(unit.apply(UnitStatus.WRITTEN_LLM, 2),
-                unit.apply(UnitStatus.WRITTEN_AST, 0), unit.apply(UnitStatus.DEGRADED, 4),
-                unit.apply(UnitStatus.FAILED, 0), unit.apply(UnitStatus.EDITED, 0), unit.apply(UnitStatus.PENDING, 0)),
-                0, 900, true, "specs/_batch-summary.md", "budget", false, 0, List.of());
-        assertThat(BatchRunner.totalsLine(mixed)).isEqualTo("reverse-spec: 6 unit(s): 2 written (1 llm, 1 ast-only),"
-                + " 1 kept (edited by hand), 1 degraded, 1 failed, 1 pending; 6 request(s), 600 token(s); 0.9 s");
+        BatchResult mixed = new BatchResult(
+                List.of(
+                        unit.apply(UnitStatus.WRITTEN_LLM, 2),
+                        unit.apply(UnitStatus.WRITTEN_AST, 0),
+                        unit.apply(UnitStatus.DEGRADED, 4),
+                        unit.apply(UnitStatus.FAILED, 0),
+                        unit.apply(UnitStatus.EDITED, 0),
+                        unit.apply(UnitStatus.PENDING, 0)),
+                0,
+                900,
+                true,
+                "specs/_batch-summary.md",
+                "budget",
+                false,
+                0,
+                List.of());
+        assertThat(BatchRunner.totalsLine(mixed))
+                .isEqualTo(
+                        "reverse-spec: 6 unit(s): 2 written (1 llm, 1 ast-only),"
+                                + " 1 kept (edited by hand), 1 degraded, 1 failed, 1 pending; 6 request(s), 600 token(s); 0.9 s");
 
         assertThat(BatchRunner.totalsLine(new BatchResult(List.of(), 0, 50, true, "s", "", false, 0, List.of())))
                 .isEqualTo("reverse-spec: 0 unit(s); 0.1 s");
@@ -240,16 +332,20 @@ class BatchRunnerTest {
         step.requested.clear();
 
         // A body-only change: that unit alone
-        write("src/main/java/com/acme/base/Ids.java", Files.readString(root.resolve(
-                "src/main/java/com/acme/base/Ids.java")).replace("prefix + 1", "prefix + 2"));
+        write(
+                "src/main/java/com/acme/base/Ids.java",
+                Files.readString(root.resolve("src/main/java/com/acme/base/Ids.java"))
+                        .replace("prefix + 1", "prefix + 2"));
         BatchResult bodyOnly = run(step, RefreshMode.STALE);
         assertThat(step.requested).containsExactly("com.acme.base");
         assertThat(statuses(bodyOnly)).containsEntry("com.acme.a", UnitStatus.SKIPPED);
 
         // An interface change: that unit and its direct dependents
         step.requested.clear();
-        write("src/main/java/com/acme/base/Ids.java", Files.readString(root.resolve(
-                "src/main/java/com/acme/base/Ids.java")).replace("String prefix)", "String prefix, int n)"));
+        write(
+                "src/main/java/com/acme/base/Ids.java",
+                Files.readString(root.resolve("src/main/java/com/acme/base/Ids.java"))
+                        .replace("String prefix)", "String prefix, int n)"));
         run(step, RefreshMode.STALE);
         assertThat(step.requested).containsExactly("com.acme.base", "com.acme.a");
 
@@ -262,8 +358,10 @@ class BatchRunnerTest {
     @Test
     void missingModeReportsStaleSpecsWithoutRegeneratingThem() throws Exception {
         run(new AstOnlyStep(), RefreshMode.MISSING);
-        write("src/main/java/com/acme/b/B.java", Files.readString(root.resolve("src/main/java/com/acme/b/B.java"))
-                .replace("The other half.", "The other half, changed."));
+        write(
+                "src/main/java/com/acme/b/B.java",
+                Files.readString(root.resolve("src/main/java/com/acme/b/B.java"))
+                        .replace("The other half.", "The other half, changed."));
         BatchResult result = run(new AstOnlyStep(), RefreshMode.MISSING);
         assertThat(result.staleSpecs()).isEqualTo(1);
         assertThat(logLines).anyMatch(l -> l.contains("1 spec(s) are stale") && l.contains("refresh=stale"));
@@ -271,7 +369,8 @@ class BatchRunnerTest {
 
     @Test
     void checkpointOutsideSpecsIsRefusedBeforeAnyWork() {
-        for (String bad : List.of("../cp.json", "cp.json", "src/cp.json", "specs", "/tmp/cp.json", "specs/../cp.json")) {
+        for (String bad :
+                List.of("../cp.json", "cp.json", "src/cp.json", "specs", "/tmp/cp.json", "specs/../cp.json")) {
             assertThatThrownBy(() -> new BatchRunner(new AstOnlyStep(), log)
                             .run(request(RefreshMode.MISSING, UnitSelector.all(), bad)))
                     .isInstanceOf(ConfigurationException.class)
@@ -313,7 +412,8 @@ class BatchRunnerTest {
     @Test
     void aRunRemovesTheTemporaryFilesAKilledRunLeftAndNothingElse() throws Exception {
         // What a SIGKILL between AtomicFiles' temporary file and its rename leaves behind
-        List<Path> leftovers = List.of(root.resolve("specs/.com.acme.a.spec.md.1f3a9c0d2b4e6f70.rstmp"),
+        List<Path> leftovers = List.of(
+                root.resolve("specs/.com.acme.a.spec.md.1f3a9c0d2b4e6f70.rstmp"),
                 root.resolve("specs/core/.x.spec.md.ab12.rstmp"),
                 root.resolve("drift-logs/.cp.json.7fffffffffffffff.rstmp"));
         Path notOurs = root.resolve("specs/notes.rstmp");
@@ -330,8 +430,11 @@ class BatchRunnerTest {
 
     @Test
     void includesChooseTheUnitsToWriteAndTheRestStaysContext() throws Exception {
-        BatchResult result = new BatchRunner(new AstOnlyStep(), log).run(request(RefreshMode.MISSING,
-                UnitSelector.of(List.of("com.acme.app"), List.of()), "specs/.reverse-spec-checkpoint.json"));
+        BatchResult result = new BatchRunner(new AstOnlyStep(), log)
+                .run(request(
+                        RefreshMode.MISSING,
+                        UnitSelector.of(List.of("com.acme.app"), List.of()),
+                        "specs/.reverse-spec-checkpoint.json"));
         assertThat(result.units()).hasSize(1);
         assertThat(result.notSelected()).isEqualTo(3);
         assertThat(specFiles()).containsOnlyKeys("specs/_index.spec.md", "specs/com.acme.app.spec.md");
@@ -351,12 +454,15 @@ class BatchRunnerTest {
             }
         };
         BatchResult result = run(step, RefreshMode.MISSING);
-        assertThat(statuses(result)).containsEntry("com.acme.b", UnitStatus.DEGRADED)
+        assertThat(statuses(result))
+                .containsEntry("com.acme.b", UnitStatus.DEGRADED)
                 .containsEntry("com.acme.app", UnitStatus.WRITTEN_LLM);
         assertThat(result.failed()).isEmpty();
         assertThat(Files.readString(root.resolve("specs/com.acme.b.spec.md"))).contains("status: ast-only");
-        assertThat(Files.readString(root.resolve("specs/com.acme.app.spec.md"))).contains("status: llm")
-                .contains("model: m1").contains("Model intent.");
+        assertThat(Files.readString(root.resolve("specs/com.acme.app.spec.md")))
+                .contains("status: llm")
+                .contains("model: m1")
+                .contains("Model intent.");
         assertThat(Files.readString(root.resolve("specs/_batch-summary.md"))).contains("HTTP 503 after 4 attempts");
         assertThat(result.tokens()).isEqualTo(130);
         assertThat(root.resolve("specs/.reverse-spec-checkpoint.json")).doesNotExist();
@@ -402,8 +508,15 @@ class BatchRunnerTest {
 
     @Test
     void dryRunWritesNothing() throws Exception {
-        BatchRequest dry = new BatchRequest(reactor(), Path.of("specs/.reverse-spec-checkpoint.json"),
-                RefreshMode.MISSING, UnitSelector.all(), true, 1, 1, "g");
+        BatchRequest dry = new BatchRequest(
+                reactor(),
+                Path.of("specs/.reverse-spec-checkpoint.json"),
+                RefreshMode.MISSING,
+                UnitSelector.all(),
+                true,
+                1,
+                1,
+                "g");
         new BatchRunner(new AstOnlyStep(), log).run(dry);
         assertThat(root.resolve("specs")).doesNotExist();
         assertThat(logLines).anyMatch(l -> l.contains("acme:com.acme.app") && l.contains("write (no spec yet)"));
@@ -443,7 +556,8 @@ class BatchRunnerTest {
             BatchResult result = run(step, RefreshMode.ALL);
             assertThat(result.units()).hasSize(34).allMatch(u -> u.status() == UnitStatus.WRITTEN_AST);
             for (io.github.reversespec.graph.UnitNode node : io.github.reversespec.graph.UnitGraphBuilder.build(
-                    new io.github.reversespec.analysis.ReactorAnalyzer(1).analyze(reactor())).order()) {
+                            new io.github.reversespec.analysis.ReactorAnalyzer(1).analyze(reactor()))
+                    .order()) {
                 String unit = node.id().displayPackage();
                 for (io.github.reversespec.analysis.UnitId dep : node.dependencies()) {
                     if (!node.cycle().contains(dep)) {
@@ -454,7 +568,9 @@ class BatchRunnerTest {
                 }
             }
             if (c > 1) {
-                assertThat(step.maxInFlight.get()).as("c=%d ran units at once", c).isGreaterThan(1);
+                assertThat(step.maxInFlight.get())
+                        .as("c=%d ran units at once", c)
+                        .isGreaterThan(1);
             }
             // [N/Total] on outcome lines counts completions: each of 1..34 once, whatever the concurrency
             java.util.regex.Pattern outcome = java.util.regex.Pattern.compile("^INFO \\[(\\d+)/34\\] .*: written \\(");
@@ -468,8 +584,11 @@ class BatchRunnerTest {
                 }
                 logLines.clear();
             }
-            assertThat(counted).as("c=%d", c).containsExactlyInAnyOrderElementsOf(
-                    java.util.stream.IntStream.rangeClosed(1, 34).boxed().toList());
+            assertThat(counted)
+                    .as("c=%d", c)
+                    .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 34)
+                            .boxed()
+                            .toList());
             assertThat(step.maxInFlight.get()).isLessThanOrEqualTo(c);
             outputs.put(c, specFiles());
         }
@@ -480,7 +599,8 @@ class BatchRunnerTest {
     private void removeSpecs() throws IOException {
         if (Files.exists(root.resolve("specs"))) {
             try (Stream<Path> old = Files.walk(root.resolve("specs"))) {
-                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                old.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -540,5 +660,4 @@ class BatchRunnerTest {
             return new GenerationOutcome.Written(Prose.NONE, 0, 0);
         }
     }
-
 }

@@ -47,7 +47,11 @@ class CheckpointStoreTest {
         assertThat(new CheckpointStore(file, "g", log).load()).isEmpty();
         assertThat(file).doesNotExist();
         assertThat(dir.resolve("cp.json.corrupt")).exists();
-        assertThat(log.at("WARN")).singleElement().asString().contains("set aside").contains("not valid JSON");
+        assertThat(log.at("WARN"))
+                .singleElement()
+                .asString()
+                .contains("set aside")
+                .contains("not valid JSON");
 
         Files.writeString(file, "also broken");
         new CheckpointStore(file, "g", log).load();
@@ -90,7 +94,8 @@ class CheckpointStoreTest {
                     String key = "g:a|p" + thread + "." + i;
                     store.record(key, new Checkpoint.Entry(key, "written-ast", "sha256:" + i, 0, 0, 1, ""));
                     // Durable on return: a kill now would not lose this unit.
-                    assertThat(new CheckpointStore(file, "gen/1", new RecordingLog()).load()).containsKey(key);
+                    assertThat(new CheckpointStore(file, "gen/1", new RecordingLog()).load())
+                            .containsKey(key);
                 }
                 return null;
             }));

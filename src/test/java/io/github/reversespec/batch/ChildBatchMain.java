@@ -1,7 +1,7 @@
 package io.github.reversespec.batch;
 
-import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.core.ConfigurationException;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.generate.GenerationStep;
 import io.github.reversespec.generate.GenerationSteps;
 import io.github.reversespec.generate.ModelSettings;
@@ -47,10 +47,29 @@ public final class ChildBatchMain {
         ReactorModel reactor = reactor(root, List.of(args).subList(4, args.length));
 
         ProgressLog log = new PrintingLog();
-        ModelSettings settings = new ModelSettings("openai", baseUrl, MODEL, "reverse-spec", Secret.none(),
-                Map.of("OPENAI_API_KEY", API_KEY), false, Duration.ofSeconds(60), 32000, 0, 1, "English", null);
-        BatchRequest request = new BatchRequest(reactor, Path.of("specs/.reverse-spec-checkpoint.json"), refresh,
-                UnitSelector.all(), false, concurrency, 1, "reverse-spec-maven-plugin/kill-test");
+        ModelSettings settings = new ModelSettings(
+                "openai",
+                baseUrl,
+                MODEL,
+                "reverse-spec",
+                Secret.none(),
+                Map.of("OPENAI_API_KEY", API_KEY),
+                false,
+                Duration.ofSeconds(60),
+                32000,
+                0,
+                1,
+                "English",
+                null);
+        BatchRequest request = new BatchRequest(
+                reactor,
+                Path.of("specs/.reverse-spec-checkpoint.json"),
+                refresh,
+                UnitSelector.all(),
+                false,
+                concurrency,
+                1,
+                "reverse-spec-maven-plugin/kill-test");
         BatchResult result;
         try (GenerationStep step = GenerationSteps.create(settings, log)) {
             result = new BatchRunner(step, log).run(request);
@@ -68,13 +87,26 @@ public final class ChildBatchMain {
         for (String module : modules) {
             int colon = module.indexOf(':');
             String dir = colon < 0 ? module : module.substring(0, colon);
-            List<String> deps = colon < 0 || colon == module.length() - 1 ? List.of()
-                    : List.of(module.substring(colon + 1).split(",")).stream().map(d -> "kill.test:" + d).toList();
+            List<String> deps = colon < 0 || colon == module.length() - 1
+                    ? List.of()
+                    : List.of(module.substring(colon + 1).split(",")).stream()
+                            .map(d -> "kill.test:" + d)
+                            .toList();
             Path base = root.resolve(dir);
             Path tests = base.resolve("src/test/java");
-            projects.add(new ProjectModel("kill.test", dir, "1.0", dir, "", base, dir, projects.size(),
-                    List.of(base.resolve("src/main/java")), Files.isDirectory(tests) ? List.of(tests) : List.of(),
-                    deps, List.of()));
+            projects.add(new ProjectModel(
+                    "kill.test",
+                    dir,
+                    "1.0",
+                    dir,
+                    "",
+                    base,
+                    dir,
+                    projects.size(),
+                    List.of(base.resolve("src/main/java")),
+                    Files.isDirectory(tests) ? List.of(tests) : List.of(),
+                    deps,
+                    List.of()));
         }
         return new ReactorModel(root, projects);
     }

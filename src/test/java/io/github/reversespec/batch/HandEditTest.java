@@ -31,12 +31,24 @@ class HandEditTest {
 
     private BatchResult run(RefreshMode mode, boolean overwriteEdited) throws Exception {
         BatchRequest r = tiny.request(mode);
-        return new BatchRunner(new AstOnlyStep(), log).run(new BatchRequest(r.reactor(), r.checkpointPath(),
-                r.refresh(), r.selector(), false, 1, 1, r.generator(), overwriteEdited, KnownSecrets.none()));
+        return new BatchRunner(new AstOnlyStep(), log)
+                .run(new BatchRequest(
+                        r.reactor(),
+                        r.checkpointPath(),
+                        r.refresh(),
+                        r.selector(),
+                        false,
+                        1,
+                        1,
+                        r.generator(),
+                        overwriteEdited,
+                        KnownSecrets.none()));
     }
 
     private UnitResult base(BatchResult result) {
-        return result.units().stream().filter(u -> u.id().packageName().equals("com.acme.base")).findFirst()
+        return result.units().stream()
+                .filter(u -> u.id().packageName().equals("com.acme.base"))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -59,7 +71,8 @@ class HandEditTest {
 
     @Test
     void anEditedSpecIsKeptUnderEveryRefreshModeAndNamed() throws Exception {
-        String edited = Files.readString(spec).replace("## 7. Technical Debt\n", "## 7. Technical Debt\n\nOur own words.\n");
+        String edited =
+                Files.readString(spec).replace("## 7. Technical Debt\n", "## 7. Technical Debt\n\nOur own words.\n");
         Files.writeString(spec, edited);
         tiny.write("src/main/java/com/acme/base/More.java", "package com.acme.base;\n\npublic class More {}\n");
 
@@ -68,11 +81,14 @@ class HandEditTest {
             assertThat(Files.readString(spec)).as(mode.label()).isEqualTo(edited);
             if (mode != RefreshMode.MISSING) {
                 assertThat(base(result).status()).as(mode.label()).isEqualTo(UnitStatus.EDITED);
-                assertThat(log.at("WARN")).anyMatch(l -> l.contains("specs/com.acme.base.spec.md was edited by hand")
-                        && l.contains("-Dreverse-spec.overwriteEdited=true"));
-                assertThat(root.resolve("specs/_batch-summary.md")).content()
+                assertThat(log.at("WARN"))
+                        .anyMatch(l -> l.contains("specs/com.acme.base.spec.md was edited by hand")
+                                && l.contains("-Dreverse-spec.overwriteEdited=true"));
+                assertThat(root.resolve("specs/_batch-summary.md"))
+                        .content()
                         .contains("## Edited by hand (kept)", "`acme:com.acme.base`");
-                assertThat(root.resolve("specs/_batch-summary.json")).content()
+                assertThat(root.resolve("specs/_batch-summary.json"))
+                        .content()
                         .containsPattern("\"edited\" : \\[ \"acme:com.acme.base\" \\]");
             }
         }
@@ -81,7 +97,8 @@ class HandEditTest {
 
     @Test
     void overwriteEditedRegeneratesAndStillKeepsTheNotes() throws Exception {
-        String text = Files.readString(spec).replace("## 7. Technical Debt\n", "## 7. Technical Debt\n\nMine.\n")
+        String text = Files.readString(spec)
+                .replace("## 7. Technical Debt\n", "## 7. Technical Debt\n\nMine.\n")
                 .replace(SpecEdits.NOTES_CLOSE, "A note.\n" + SpecEdits.NOTES_CLOSE);
         Files.writeString(spec, text);
 

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reversespec.generate.FakeModelServer;
+import io.github.reversespec.render.SpecFileReader;
 import io.github.reversespec.spec.Section;
 import io.github.reversespec.spec.SpecFileInfo;
-import io.github.reversespec.render.SpecFileReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,8 +56,7 @@ class KillResumeTest {
     /** The unit a request is for, as the prompt's {@code <unit>} block names it. */
     private static final Pattern UNIT_IN_PROMPT = Pattern.compile("<unit>\\npackage: (\\S+)\\nmodule: (\\S+)");
 
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @TempDir
     Path temp;
@@ -109,7 +108,8 @@ class KillResumeTest {
 
     @Test
     void defaultRunKilledTwiceKeepsWrittenSpecsAndSurvivesAKillWhileFinishing() throws Exception {
-        // the second kill aims at the end of the run: the last answers, the index, the summary, the checkpoint's removal
+        // the second kill aims at the end of the run: the last answers, the index, the summary, the checkpoint's
+        // removal
         killRepeatedlyThenFinish(RefreshMode.MISSING, 2, 2);
     }
 
@@ -122,21 +122,31 @@ class KillResumeTest {
         int delay = random.nextInt(LATENCY_MS + 50);
         awaitRequests(child, after);
         Thread.sleep(delay);
-        assertThat(child.process.isAlive()).as(() -> child.describe(seed) + "ended before SIGTERM").isTrue();
+        assertThat(child.process.isAlive())
+                .as(() -> child.describe(seed) + "ended before SIGTERM")
+                .isTrue();
 
         long signalled = System.nanoTime();
         child.process.destroy(); // SIGTERM
         assertThat(child.process.waitFor(5, TimeUnit.SECONDS))
-                .as(() -> child.describe(seed) + "still running 5 s after SIGTERM").isTrue();
+                .as(() -> child.describe(seed) + "still running 5 s after SIGTERM")
+                .isTrue();
         long tookMs = (System.nanoTime() - signalled) / 1_000_000;
         String when = "after SIGTERM at request " + after + " + " + delay + " ms (" + tookMs + " ms to end)";
-        assertThat(child.process.exitValue()).as(() -> child.describe(seed) + when + ": exit code").isNotZero();
-        assertThat(child.output()).as(() -> child.describe(seed) + when)
+        assertThat(child.process.exitValue())
+                .as(() -> child.describe(seed) + when + ": exit code")
+                .isNotZero();
+        assertThat(child.output())
+                .as(() -> child.describe(seed) + when)
                 .containsPattern("Interrupted: checkpoint saved at \\S*\\.reverse-spec-checkpoint\\.json; "
                         + "run the same command again to resume\\.");
-        assertThat(root.resolve(CHECKPOINT)).as(() -> child.describe(seed) + when).exists();
+        assertThat(root.resolve(CHECKPOINT))
+                .as(() -> child.describe(seed) + when)
+                .exists();
         OnDisk atStop = inspect(child, when);
-        assertThat(atStop.done()).as(() -> child.describe(seed) + when + ": checkpointed units").isNotEmpty();
+        assertThat(atStop.done())
+                .as(() -> child.describe(seed) + when + ": checkpointed units")
+                .isNotEmpty();
 
         Child resume = start(2, concurrency, RefreshMode.ALL);
         awaitExit(resume);
@@ -154,7 +164,8 @@ class KillResumeTest {
         String lastKill = "";
         for (int k = 1; k <= kills; k++) {
             Child child = start(k, concurrency, refresh);
-            int remaining = units.size() - (atKill == null ? 0 : atKill.kept(refresh).size());
+            int remaining =
+                    units.size() - (atKill == null ? 0 : atKill.kept(refresh).size());
             int after;
             int delay;
             boolean midRun = refresh == RefreshMode.ALL || k < kills;
@@ -241,8 +252,11 @@ class KillResumeTest {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // a short-lived JVM: quick start over peak speed, little memory
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-                "-cp", classpath(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xmx256m",
+                "-cp",
+                classpath(),
                 ChildBatchMain.class.getName(),
                 root.toString(),
                 server.baseUrl("/run" + run + "/v1"),
@@ -288,20 +302,25 @@ class KillResumeTest {
             return false;
         }
         child.process.destroyForcibly(); // SIGKILL on Unix
-        assertThat(child.process.waitFor(10, TimeUnit.SECONDS)).as(() -> child.describe(seed) + "survived SIGKILL")
+        assertThat(child.process.waitFor(10, TimeUnit.SECONDS))
+                .as(() -> child.describe(seed) + "survived SIGKILL")
                 .isTrue();
         if (child.process.exitValue() == 0) {
             return false;
         }
-        assertThat(child.process.exitValue()).as(() -> child.describe(seed) + "exit code after SIGKILL")
+        assertThat(child.process.exitValue())
+                .as(() -> child.describe(seed) + "exit code after SIGKILL")
                 .isEqualTo(128 + 9);
         return true;
     }
 
     private void awaitExit(Child child) throws InterruptedException {
-        assertThat(child.process.waitFor(60, TimeUnit.SECONDS)).as(() -> child.describe(seed) + "ran over 60 s")
+        assertThat(child.process.waitFor(60, TimeUnit.SECONDS))
+                .as(() -> child.describe(seed) + "ran over 60 s")
                 .isTrue();
-        assertThat(child.process.exitValue()).as(() -> child.describe(seed) + "exit code").isZero();
+        assertThat(child.process.exitValue())
+                .as(() -> child.describe(seed) + "exit code")
+                .isZero();
     }
 
     private static String unitOf(String requestBody) {
@@ -346,20 +365,27 @@ class KillResumeTest {
                 JsonNode tree = JSON.readTree(text);
                 checkpoint = JSON.treeToValue(tree, Checkpoint.class);
             } catch (IOException e) {
-                throw new AssertionError(child.describe(seed) + when + ": the checkpoint is not whole JSON: " + e
-                        + "\n" + text, e);
+                throw new AssertionError(
+                        child.describe(seed) + when + ": the checkpoint is not whole JSON: " + e + "\n" + text, e);
             }
-            assertThat(checkpoint.format()).as(() -> child.describe(seed) + when).isEqualTo(Checkpoint.FORMAT);
-            assertThat(checkpoint.version()).as(() -> child.describe(seed) + when).isEqualTo(Checkpoint.VERSION);
+            assertThat(checkpoint.format())
+                    .as(() -> child.describe(seed) + when)
+                    .isEqualTo(Checkpoint.FORMAT);
+            assertThat(checkpoint.version())
+                    .as(() -> child.describe(seed) + when)
+                    .isEqualTo(Checkpoint.VERSION);
             for (Checkpoint.Entry entry : checkpoint.units().values()) {
-                assertThat(units).as(() -> child.describe(seed) + when + ": unit in the checkpoint")
+                assertThat(units)
+                        .as(() -> child.describe(seed) + when + ": unit in the checkpoint")
                         .contains(entry.unit());
                 if (entry.done()) {
                     done.add(entry.unit());
                     // The spec is written before the unit is checkpointed.
-                    assertThat(specs).as(() -> child.describe(seed) + when + ": spec of checkpointed " + entry.unit())
+                    assertThat(specs)
+                            .as(() -> child.describe(seed) + when + ": spec of checkpointed " + entry.unit())
                             .containsKey(entry.unit());
-                    assertThat(specs.get(entry.unit()).sourceHash()).as(() -> child.describe(seed) + when)
+                    assertThat(specs.get(entry.unit()).sourceHash())
+                            .as(() -> child.describe(seed) + when)
                             .isEqualTo(entry.sourceHash());
                 }
             }
@@ -372,7 +398,8 @@ class KillResumeTest {
         Map<String, SpecFileInfo> specs = new TreeMap<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root.resolve("specs"))) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(".spec.md")).toList();
+            files = walk.filter(p -> p.getFileName().toString().endsWith(".spec.md"))
+                    .toList();
         } catch (java.nio.file.NoSuchFileException e) {
             return specs;
         }
@@ -380,24 +407,32 @@ class KillResumeTest {
             String name = root.relativize(file).toString();
             String text = Files.readString(file);
             if (file.getFileName().toString().equals("_index.spec.md")) {
-                assertThat(text).as(() -> child.describe(seed) + when + ": " + name).startsWith("---\n");
+                assertThat(text)
+                        .as(() -> child.describe(seed) + when + ": " + name)
+                        .startsWith("---\n");
                 continue;
             }
             Optional<SpecFileInfo> info = SpecFileReader.read(file);
-            assertThat(info).as(() -> child.describe(seed) + when + ": " + name + " is not a readable spec:\n" + text)
+            assertThat(info)
+                    .as(() -> child.describe(seed) + when + ": " + name + " is not a readable spec:\n" + text)
                     .isPresent();
             List<String> lines = text.lines().toList();
             int at = -1;
             for (Section s : Section.values()) {
                 int next = lines.indexOf(s.heading());
-                assertThat(next).as(() -> child.describe(seed) + when + ": " + name + " lacks or misplaces "
-                        + s.heading() + ":\n" + text).isGreaterThan(at);
+                assertThat(next)
+                        .as(() -> child.describe(seed) + when + ": " + name + " lacks or misplaces " + s.heading()
+                                + ":\n" + text)
+                        .isGreaterThan(at);
                 at = next;
             }
-            assertThat(lines.indexOf("## Appendix: Files")).as(() -> child.describe(seed) + when + ": " + name
-                    + " is cut short:\n" + text).isGreaterThan(at);
+            assertThat(lines.indexOf("## Appendix: Files"))
+                    .as(() -> child.describe(seed) + when + ": " + name + " is cut short:\n" + text)
+                    .isGreaterThan(at);
             String unit = info.get().module() + ":" + info.get().packageName();
-            assertThat(units).as(() -> child.describe(seed) + when + ": " + name).contains(unit);
+            assertThat(units)
+                    .as(() -> child.describe(seed) + when + ": " + name)
+                    .contains(unit);
             specs.put(unit, info.get());
         }
         return specs;
@@ -412,8 +447,8 @@ class KillResumeTest {
      * A resume that ran to the end asked for exactly the rest and reported the checkpointed units
      * as resumed.
      */
-    private void assertResumeRespected(Child killed, OnDisk atKill, Child resume, RefreshMode refresh,
-            boolean completed, String when) {
+    private void assertResumeRespected(
+            Child killed, OnDisk atKill, Child resume, RefreshMode refresh, boolean completed, String when) {
         List<String> requested = resume.requests();
         Set<String> kept = atKill.kept(refresh);
         String prefix = resume.describe(seed) + "resuming after " + when + " (checkpointed " + atKill.done()
@@ -421,19 +456,25 @@ class KillResumeTest {
         assertThat(requested).as(prefix + "a unit asked for twice in one run").doesNotHaveDuplicates();
         Set<String> askedAgain = new TreeSet<>(requested);
         askedAgain.retainAll(kept);
-        assertThat(askedAgain).as(prefix + "units already written were asked for again").isEmpty();
+        assertThat(askedAgain)
+                .as(prefix + "units already written were asked for again")
+                .isEmpty();
         Set<String> repeated = new TreeSet<>(killed.requests());
         repeated.retainAll(requested);
-        assertThat(repeated).as(prefix + "units asked for before and after the kill (killed run asked for "
-                + killed.requests() + ")").hasSizeLessThanOrEqualTo(killed.concurrency);
+        assertThat(repeated)
+                .as(prefix + "units asked for before and after the kill (killed run asked for " + killed.requests()
+                        + ")")
+                .hasSizeLessThanOrEqualTo(killed.concurrency);
         if (completed) {
             Set<String> rest = new TreeSet<>(units);
             rest.removeAll(kept);
-            assertThat(new TreeSet<>(requested)).as(prefix + "a completed resume asks for exactly the rest")
+            assertThat(new TreeSet<>(requested))
+                    .as(prefix + "a completed resume asks for exactly the rest")
                     .isEqualTo(rest);
             String output = resume.output();
             for (String unit : atKill.done()) {
-                assertThat(output).as(prefix + "resumed line for " + unit)
+                assertThat(output)
+                        .as(prefix + "resumed line for " + unit)
                         .contains(unit + ": already done by the interrupted run (resumed)");
             }
         }
@@ -442,15 +483,25 @@ class KillResumeTest {
     /** A run that ended by itself: exit 0, every unit's spec whole and from the model, nothing left behind. */
     private void assertComplete(Child child) throws IOException {
         String when = "after the completed run";
-        assertThat(child.process.exitValue()).as(() -> child.describe(seed) + "exit code").isZero();
+        assertThat(child.process.exitValue())
+                .as(() -> child.describe(seed) + "exit code")
+                .isZero();
         Map<String, SpecFileInfo> specs = wholeSpecs(child, when);
-        assertThat(specs.keySet()).as(() -> child.describe(seed) + "units with a spec").isEqualTo(units);
-        assertThat(specs.values()).as(() -> child.describe(seed) + "every spec has the model's prose")
+        assertThat(specs.keySet())
+                .as(() -> child.describe(seed) + "units with a spec")
+                .isEqualTo(units);
+        assertThat(specs.values())
+                .as(() -> child.describe(seed) + "every spec has the model's prose")
                 .allSatisfy(s -> assertThat(s.status()).isEqualTo("llm"));
-        assertThat(root.resolve(CHECKPOINT)).as(() -> child.describe(seed) + "checkpoint after a run without failure")
+        assertThat(root.resolve(CHECKPOINT))
+                .as(() -> child.describe(seed) + "checkpoint after a run without failure")
                 .doesNotExist();
-        assertThat(root.resolve("specs/_index.spec.md")).as(() -> child.describe(seed)).exists();
-        assertThat(root.resolve("specs/_batch-summary.json")).as(() -> child.describe(seed)).exists();
+        assertThat(root.resolve("specs/_index.spec.md"))
+                .as(() -> child.describe(seed))
+                .exists();
+        assertThat(root.resolve("specs/_batch-summary.json"))
+                .as(() -> child.describe(seed))
+                .exists();
         List<String> leftovers = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root.resolve("specs"))) {
             walk.filter(Files::isRegularFile).forEach(p -> {
@@ -459,15 +510,19 @@ class KillResumeTest {
                     leftovers.add(root.relativize(p).toString());
                 }
                 try {
-                    assertThat(Files.readString(p)).as(() -> child.describe(seed) + p + " holds the API key")
+                    assertThat(Files.readString(p))
+                            .as(() -> child.describe(seed) + p + " holds the API key")
                             .doesNotContain(ChildBatchMain.API_KEY);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
         }
-        assertThat(leftovers).as(() -> child.describe(seed) + "temporary files left in specs/").isEmpty();
-        assertThat(child.output()).as(() -> child.describe(seed) + "a run that was not signalled")
+        assertThat(leftovers)
+                .as(() -> child.describe(seed) + "temporary files left in specs/")
+                .isEmpty();
+        assertThat(child.output())
+                .as(() -> child.describe(seed) + "a run that was not signalled")
                 .doesNotContain("Interrupted:");
     }
 
@@ -512,12 +567,22 @@ class KillResumeTest {
             String type = className(pkg);
             StringBuilder code = new StringBuilder("package " + pkg + ";\n\n");
             for (String dep : p.getValue()) {
-                code.append("import ").append(dep).append('.').append(className(dep)).append(";\n");
+                code.append("import ")
+                        .append(dep)
+                        .append('.')
+                        .append(className(dep))
+                        .append(";\n");
             }
-            code.append("\n/** Part ").append(pkg).append(" of the kill test reactor. */\n")
-                    .append("public class ").append(type).append(" {\n")
+            code.append("\n/** Part ")
+                    .append(pkg)
+                    .append(" of the kill test reactor. */\n")
+                    .append("public class ")
+                    .append(type)
+                    .append(" {\n")
                     .append("    private final int value;\n\n")
-                    .append("    public ").append(type).append("(int value) {\n")
+                    .append("    public ")
+                    .append(type)
+                    .append("(int value) {\n")
                     .append("        this.value = value;\n")
                     .append("    }\n\n")
                     .append("    public int value() {\n")
@@ -527,9 +592,17 @@ class KillResumeTest {
             for (String dep : p.getValue()) {
                 String depType = className(dep);
                 if (seen.add(depType)) {
-                    code.append("\n    /** Uses {@link ").append(depType).append("}. */\n")
-                            .append("    public ").append(depType).append(" to").append(depType).append("() {\n")
-                            .append("        return new ").append(depType).append("(value);\n")
+                    code.append("\n    /** Uses {@link ")
+                            .append(depType)
+                            .append("}. */\n")
+                            .append("    public ")
+                            .append(depType)
+                            .append(" to")
+                            .append(depType)
+                            .append("() {\n")
+                            .append("        return new ")
+                            .append(depType)
+                            .append("(value);\n")
                             .append("    }\n");
                 }
             }

@@ -1,9 +1,9 @@
 package io.github.reversespec.batch;
 
-import io.github.reversespec.core.ConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.reversespec.core.ConfigurationException;
 import io.github.reversespec.generate.AstOnlyStep;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +72,15 @@ class OutputDirsTest {
         Files.createDirectories(root.resolve("specs"));
         Files.createSymbolicLink(root.resolve("specs/state"), outside);
         BatchRequest r = tiny.request(RefreshMode.ALL);
-        BatchRequest elsewhere = new BatchRequest(r.reactor(), Path.of("specs/state/checkpoint.json"), r.refresh(),
-                r.selector(), false, 1, 1, r.generator());
+        BatchRequest elsewhere = new BatchRequest(
+                r.reactor(),
+                Path.of("specs/state/checkpoint.json"),
+                r.refresh(),
+                r.selector(),
+                false,
+                1,
+                1,
+                r.generator());
         assertThatThrownBy(() -> new BatchRunner(new AstOnlyStep(), log).run(elsewhere))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("specs/state is a symbolic link to " + outside.toRealPath());

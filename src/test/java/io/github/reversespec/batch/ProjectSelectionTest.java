@@ -84,32 +84,55 @@ class ProjectSelectionTest {
     private ReactorModel reactor(Set<String> selected) {
         ProjectModel util = project("util", 0, List.of());
         ProjectModel app = project("app", 1, List.of("com.acme:util"));
-        return new ReactorModel(root, List.of(
-                util.withSelected(selected.contains("util")), app.withSelected(selected.contains("app"))));
+        return new ReactorModel(
+                root,
+                List.of(util.withSelected(selected.contains("util")), app.withSelected(selected.contains("app"))));
     }
 
     private ProjectModel project(String artifactId, int index, List<String> deps) {
         Path base = root.resolve(artifactId);
-        return new ProjectModel("com.acme", artifactId, "1.0", artifactId, "", base, artifactId, index,
-                List.of(base.resolve("src/main/java")), List.of(base.resolve("src/test/java")), deps, List.of());
+        return new ProjectModel(
+                "com.acme",
+                artifactId,
+                "1.0",
+                artifactId,
+                "",
+                base,
+                artifactId,
+                index,
+                List.of(base.resolve("src/main/java")),
+                List.of(base.resolve("src/test/java")),
+                deps,
+                List.of());
     }
 
     private BatchResult run(Set<String> selected, RefreshMode mode) throws Exception {
-        return new BatchRunner(new AstOnlyStep(), log).run(new BatchRequest(reactor(selected),
-                Path.of("specs/.reverse-spec-checkpoint.json"), mode, UnitSelector.all(), false, 1, 2,
-                "reverse-spec-maven-plugin/test"));
+        return new BatchRunner(new AstOnlyStep(), log)
+                .run(new BatchRequest(
+                        reactor(selected),
+                        Path.of("specs/.reverse-spec-checkpoint.json"),
+                        mode,
+                        UnitSelector.all(),
+                        false,
+                        1,
+                        2,
+                        "reverse-spec-maven-plugin/test"));
     }
 
     private Map<String, String> specFiles() throws IOException {
         try (Stream<Path> files = Files.walk(root.resolve("specs"))) {
             return files.filter(p -> p.toString().endsWith(".spec.md"))
-                    .collect(Collectors.toMap(p -> root.relativize(p).toString().replace('\\', '/'), p -> {
-                        try {
-                            return Files.readString(p);
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    }, (a, b) -> a, TreeMap::new));
+                    .collect(Collectors.toMap(
+                            p -> root.relativize(p).toString().replace('\\', '/'),
+                            p -> {
+                                try {
+                                    return Files.readString(p);
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            },
+                            (a, b) -> a,
+                            TreeMap::new));
         }
     }
 
@@ -126,7 +149,9 @@ class ProjectSelectionTest {
         run(Set.of("util", "app"), RefreshMode.MISSING);
         Map<String, String> full = specFiles();
         assertThat(full).containsOnlyKeys(UTIL_SPEC, APP_SPEC, INDEX);
-        assertThat(full.get(UTIL_SPEC)).contains("**Used by** (1):").contains("app:com.acme.app")
+        assertThat(full.get(UTIL_SPEC))
+                .contains("**Used by** (1):")
+                .contains("app:com.acme.app")
                 .contains("StringsTest");
         deleteSpecs();
 
@@ -136,7 +161,8 @@ class ProjectSelectionTest {
         assertThat(utilOnly.notSelected()).isEqualTo(1);
         assertThat(specFiles()).containsOnlyKeys(UTIL_SPEC, INDEX);
         assertThat(specFiles().get(UTIL_SPEC)).isEqualTo(full.get(UTIL_SPEC));
-        assertThat(root.resolve("specs/_batch-summary.md")).content()
+        assertThat(root.resolve("specs/_batch-summary.md"))
+                .content()
                 .contains("1 unit(s) were not selected by -pl or includes/excludes (used as context only).");
 
         // -pl app, its dependency's spec on disk as in the full run: the same bytes again, and the

@@ -38,7 +38,10 @@ public final class RecordingLog implements ProgressLog {
     /** Lines of one level, without the level. */
     public List<String> at(String level) {
         synchronized (lines) {
-            return lines.stream().filter(l -> l.startsWith(level + " ")).map(l -> l.substring(level.length() + 1)).toList();
+            return lines.stream()
+                    .filter(l -> l.startsWith(level + " "))
+                    .map(l -> l.substring(level.length() + 1))
+                    .toList();
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.github.reversespec.batch;
 
-import io.github.reversespec.core.ConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.reversespec.core.ConfigurationException;
 import io.github.reversespec.generate.AstOnlyStep;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -52,7 +52,9 @@ class RunLockTest {
         // The holder was killed: the OS released its lock, and the next run goes ahead.
         BatchResult result = new BatchRunner(new AstOnlyStep(), log).run(tiny.request(RefreshMode.ALL));
         assertThat(result.failed()).isEmpty();
-        assertThat(specs.resolve(".reverse-spec/lock")).content().contains("pid " + ProcessHandle.current().pid());
+        assertThat(specs.resolve(".reverse-spec/lock"))
+                .content()
+                .contains("pid " + ProcessHandle.current().pid());
     }
 
     @Test
@@ -69,7 +71,8 @@ class RunLockTest {
         try (RunLock check = RunLock.shared(work, "check")) {
             assertThatThrownBy(() -> RunLock.exclusive(work, "batch"))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("reverse-spec:check pid " + ProcessHandle.current().pid());
+                    .hasMessageContaining(
+                            "reverse-spec:check pid " + ProcessHandle.current().pid());
         }
         try (RunLock batch = RunLock.exclusive(work, "batch")) {
             assertThatThrownBy(() -> RunLock.shared(work, "check"))
@@ -83,8 +86,15 @@ class RunLockTest {
     void aDryRunTakesNoLockAndWritesNothing() throws Exception {
         TinyReactor tiny = new TinyReactor(root);
         BatchRequest r = tiny.request(RefreshMode.MISSING);
-        BatchRequest dry = new BatchRequest(r.reactor(), r.checkpointPath(), r.refresh(), r.selector(), true,
-                r.concurrency(), r.analysisThreads(), r.generator());
+        BatchRequest dry = new BatchRequest(
+                r.reactor(),
+                r.checkpointPath(),
+                r.refresh(),
+                r.selector(),
+                true,
+                r.concurrency(),
+                r.analysisThreads(),
+                r.generator());
         new BatchRunner(new AstOnlyStep(), log).run(dry);
         assertThat(root.resolve("specs")).doesNotExist();
     }
@@ -92,8 +102,14 @@ class RunLockTest {
     /** A child JVM holding the lock, as a batch running in another build would. */
     private static Process holdLock(Path specs) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                LockHolderMain.class.getName(), specs.toString())).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(List.of(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LockHolderMain.class.getName(),
+                        specs.toString()))
+                .redirectErrorStream(true)
+                .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         assertThat(line).as("the holder's first line").isEqualTo("locked");

@@ -51,14 +51,32 @@ final class TinyReactor {
     }
 
     ReactorModel reactor() {
-        ProjectModel project = new ProjectModel("g", "acme", "1", "acme", "", root, "", 0,
-                List.of(root.resolve("src/main/java")), List.of(root.resolve("src/test/java")), List.of(), List.of());
+        ProjectModel project = new ProjectModel(
+                "g",
+                "acme",
+                "1",
+                "acme",
+                "",
+                root,
+                "",
+                0,
+                List.of(root.resolve("src/main/java")),
+                List.of(root.resolve("src/test/java")),
+                List.of(),
+                List.of());
         return new ReactorModel(root, List.of(project));
     }
 
     BatchRequest request(RefreshMode mode) {
-        return new BatchRequest(reactor(), Path.of("specs/.reverse-spec-checkpoint.json"), mode, UnitSelector.all(),
-                false, 1, 1, "reverse-spec-maven-plugin/test");
+        return new BatchRequest(
+                reactor(),
+                Path.of("specs/.reverse-spec-checkpoint.json"),
+                mode,
+                UnitSelector.all(),
+                false,
+                1,
+                1,
+                "reverse-spec-maven-plugin/test");
     }
 
     /** Every file under {@code dir} (relative path to content), following no links. */

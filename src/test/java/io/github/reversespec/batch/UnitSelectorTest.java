@@ -1,10 +1,10 @@
 package io.github.reversespec.batch;
 
-import io.github.reversespec.core.ConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.reversespec.analysis.UnitId;
+import io.github.reversespec.core.ConfigurationException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

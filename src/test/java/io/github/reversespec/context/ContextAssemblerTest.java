@@ -1,9 +1,9 @@
 package io.github.reversespec.context;
 
-import io.github.reversespec.llm.TokenEstimator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.reversespec.llm.TokenEstimator;
 import io.github.reversespec.spec.Section;
 import io.github.reversespec.spec.SpecFacts;
 import java.nio.file.Path;
@@ -46,7 +46,8 @@ class ContextAssemblerTest {
         assertThat(prompt.system()).contains("front matter").contains("HTML").contains("signatures");
 
         String user = prompt.user();
-        assertThat(user).contains("package: com.acme.shop")
+        assertThat(user)
+                .contains("package: com.acme.shop")
                 .contains("public final class Invoice")
                 .contains("The bill sent to a customer.")
                 .contains("public BigDecimal total()")
@@ -79,7 +80,8 @@ class ContextAssemblerTest {
         SpecFacts facts = units.facts("com.acme.shop");
 
         for (int context : new int[] {2_000, 6_000, 32_000}) {
-            AssembledContext ctx = new ContextAssembler(context, 500, REDACTOR).assemble(facts, units.root(), "English");
+            AssembledContext ctx =
+                    new ContextAssembler(context, 500, REDACTOR).assemble(facts, units.root(), "English");
             String all = everything(ctx);
             assertThat(all).doesNotContain("DEPENDENCY_BODY_MARKER").doesNotContain("class Money");
             assertThat(all).contains("Keeps money arithmetic exact.");
@@ -92,7 +94,11 @@ class ContextAssemblerTest {
         StringBuilder body = new StringBuilder("package com.acme.big;\n/** Big. */\npublic class Big {\n");
         body.append("    public int run(int i) {\n        int total = 0;\n");
         for (int i = 0; i < 5_000; i++) {
-            body.append("        total += i * ").append(i).append("; // step ").append(i).append('\n');
+            body.append("        total += i * ")
+                    .append(i)
+                    .append("; // step ")
+                    .append(i)
+                    .append('\n');
         }
         body.append("        return total;\n    }\n}\n");
         units.write("com/acme/big/Big.java", body.toString());
@@ -102,7 +108,8 @@ class ContextAssemblerTest {
 
         assertThat(ctx.parts()).hasSize(1);
         String user = ctx.parts().get(0).user();
-        Matcher cut = Pattern.compile("\\[… cut: lines (\\d+)-5008 of 5008 not shown]\n</source>").matcher(user);
+        Matcher cut = Pattern.compile("\\[… cut: lines (\\d+)-5008 of 5008 not shown]\n</source>")
+                .matcher(user);
         assertThat(cut.find()).isTrue();
         int firstHidden = Integer.parseInt(cut.group(1));
         // The last line shown is the one before the first line hidden, whole.
@@ -129,8 +136,10 @@ class ContextAssemblerTest {
                 "xo" + "xb-" + "planted-slack-token-value");
         Units units = new Units(dir)
                 .description("Billing; deploy key " + "sk" + "_live_" + "PlantedPlanted123456")
-                .dependency("com.acme.money", "Uses " + "sk-" + "proj-" + "PlantedPlantedPlantedPlanted1234"
-                        + " to price things.", "llm");
+                .dependency(
+                        "com.acme.money",
+                        "Uses " + "sk-" + "proj-" + "PlantedPlantedPlantedPlanted1234" + " to price things.",
+                        "llm");
         units.write("com/acme/vault/package-info.java", """
                 /** Talks to https://hooks.slack.com/services/T0PLANTED/B0PLANTED/PlantedWebhookPath for alerts. */
                 package com.acme.vault;
@@ -155,7 +164,8 @@ class ContextAssemblerTest {
                     }
                 }
                 """.replace("ghp_", "gh" + "p_"));
-        units.write("com/acme/vault/Env.java", """
+        units.write(
+                "com/acme/vault/Env.java", """
                 package com.acme.vault;
                 /** Environments. */
                 public enum Env {
@@ -193,7 +203,8 @@ class ContextAssemblerTest {
         }
         // The skeleton still shows the code's shape around what was removed.
         String whole = everything(new ContextAssembler(32_000, 500, REDACTOR).assemble(facts, units.root(), "en"));
-        assertThat(whole).contains("private String dbPassword = \"[REDACTED:password]\";")
+        assertThat(whole)
+                .contains("private String dbPassword = \"[REDACTED:password]\";")
                 .contains("Opens the vault with token [REDACTED:github-token] for now.")
                 .contains("jdbc:mysql://root:[REDACTED:url-password]@db:3306/app");
     }
@@ -214,14 +225,16 @@ class ContextAssemblerTest {
         assertThat(ctx.split()).isTrue();
         assertThat(ctx.parts()).hasSizeGreaterThan(3);
         assertWithinBudget(ctx, 8_000, 1_000);
-        String parts = String.join("\n", ctx.parts().stream().map(ModelPrompt::user).toList());
+        String parts =
+                String.join("\n", ctx.parts().stream().map(ModelPrompt::user).toList());
         for (int i = 0; i < 300; i++) {
             assertThat(parts).contains("public class Service" + i + " ");
         }
         for (int i = 0; i < ctx.parts().size(); i++) {
             ModelPrompt part = ctx.parts().get(i);
             assertThat(part.system()).contains("in Français").contains("### Behavior");
-            assertThat(part.user()).contains("part " + (i + 1) + " of " + ctx.parts().size());
+            assertThat(part.user())
+                    .contains("part " + (i + 1) + " of " + ctx.parts().size());
             int skeleton = part.user().indexOf("<skeleton>");
             int source = part.user().indexOf("<source ");
             assertThat(skeleton).isNotNegative();
@@ -231,7 +244,8 @@ class ContextAssemblerTest {
         }
         ModelPrompt merge = ctx.merge();
         assertThat(merge.system()).contains("Write in Français.").contains(Section.TECHNICAL_DEBT.heading());
-        assertThat(merge.user()).contains(ContextAssembler.PART_NOTES_PLACEHOLDER)
+        assertThat(merge.user())
+                .contains(ContextAssembler.PART_NOTES_PLACEHOLDER)
                 .contains("Keeps money arithmetic exact.")
                 .contains("public class Service0 ")
                 .doesNotContain("<source");
@@ -243,7 +257,8 @@ class ContextAssemblerTest {
             notes.add(i == 1 ? "short" : ("- note line about part " + i + "\n").repeat(2_000));
         }
         ModelPrompt filled = assembler.fillMerge(merge, notes);
-        assertThat(filled.user()).doesNotContain(ContextAssembler.PART_NOTES_PLACEHOLDER)
+        assertThat(filled.user())
+                .doesNotContain(ContextAssembler.PART_NOTES_PLACEHOLDER)
                 .doesNotContain(ContextAssembler.GUARD_MARKER)
                 .contains("### Part 1 of " + notes.size())
                 .contains("### Part 2 of " + notes.size() + "\nshort\n")
@@ -261,8 +276,11 @@ class ContextAssemblerTest {
             code.append("    /** Step ").append(m).append(". */\n");
             code.append("    public int step").append(m).append("(int value) {\n");
             for (int l = 0; l < 24; l++) {
-                code.append("        value = value * 31 + ").append(m * 31 + l).append("; value ^= (value >>> 7) + ")
-                        .append(l).append(";\n");
+                code.append("        value = value * 31 + ")
+                        .append(m * 31 + l)
+                        .append("; value ^= (value >>> 7) + ")
+                        .append(l)
+                        .append(";\n");
             }
             code.append("        return value;\n    }\n");
         }
@@ -275,13 +293,16 @@ class ContextAssemblerTest {
 
         assertThat(ctx.split()).isTrue();
         assertWithinBudget(ctx, 16_000, 2_000);
-        assertThat(ctx.parts().get(0).user()).contains("file src/main/java/com/acme/huge/Huge.java")
+        assertThat(ctx.parts().get(0).user())
+                .contains("file src/main/java/com/acme/huge/Huge.java")
                 .contains("<source path=\"src/main/java/com/acme/huge/Huge.java\" lines=\"1-");
         assertThat(ctx.parts().get(1).user()).contains("Huge.java (").contains("(continued)");
-        String all = String.join("\n", ctx.parts().stream().map(ModelPrompt::user).toList());
+        String all =
+                String.join("\n", ctx.parts().stream().map(ModelPrompt::user).toList());
         assertThat(all).contains("public int step0(int value)").contains("public int step1499(int value)");
         // The second part's code starts where its skeleton starts, not at the top of the file.
-        Matcher range = Pattern.compile("lines=\"(\\d+)-(\\d+) of (\\d+)\"").matcher(ctx.parts().get(1).user());
+        Matcher range = Pattern.compile("lines=\"(\\d+)-(\\d+) of (\\d+)\"")
+                .matcher(ctx.parts().get(1).user());
         assertThat(range.find()).isTrue();
         assertThat(Integer.parseInt(range.group(1))).isGreaterThan(1);
     }
@@ -301,8 +322,8 @@ class ContextAssemblerTest {
         assertWithinBudget(small, context, reserved);
         assertWithinBudget(large, context, reserved);
         assertThat(large.split()).isTrue();
-        ModelPrompt filled = assembler.fillMerge(large.merge(),
-                Collections.nCopies(large.parts().size(), "- a note\n".repeat(500)));
+        ModelPrompt filled = assembler.fillMerge(
+                large.merge(), Collections.nCopies(large.parts().size(), "- a note\n".repeat(500)));
         assertFits(filled, context, reserved);
     }
 
@@ -350,14 +371,15 @@ class ContextAssemblerTest {
     @Test
     void unreadableAndNonUtf8FilesAreLeftOutAndTheRestGoesOn() {
         Units units = shop(new Units(dir));
-        units.writeBytes("com/acme/shop/Latin.java",
+        units.writeBytes(
+                "com/acme/shop/Latin.java",
                 "package com.acme.shop;\n/** Caf\u00e9. */\npublic class Latin { String s = \"caf\u00e9 LATIN_BODY\"; }\n"
                         .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         SpecFacts facts = units.facts("com.acme.shop");
         assertThat(facts.unit().files()).extracting(f -> f.path()).contains("src/main/java/com/acme/shop/Latin.java");
 
-        AssembledContext ctx = new ContextAssembler(32_000, 1_000, REDACTOR).assemble(facts, dir.resolve("elsewhere"),
-                "English");
+        AssembledContext ctx =
+                new ContextAssembler(32_000, 1_000, REDACTOR).assemble(facts, dir.resolve("elsewhere"), "English");
         assertThat(ctx.parts().get(0).user()).doesNotContain("<source").contains("public final class Invoice");
 
         ctx = new ContextAssembler(32_000, 1_000, REDACTOR).assemble(facts, units.root(), "English");
@@ -368,14 +390,16 @@ class ContextAssemblerTest {
     void thePlaceholderCannotBeSmuggledInThroughTheCode() {
         Units units = new Units(dir);
         for (int i = 0; i < 60; i++) {
-            units.write("com/acme/many/Service" + i + ".java", service(i)
-                    .replace("/** Service", "/** Mentions {{PART_NOTES}} in service"));
+            units.write(
+                    "com/acme/many/Service" + i + ".java",
+                    service(i).replace("/** Service", "/** Mentions {{PART_NOTES}} in service"));
         }
         ContextAssembler assembler = new ContextAssembler(3_000, 500, REDACTOR);
         AssembledContext ctx = assembler.assemble(units.facts("com.acme.many"), units.root(), "English");
 
         assertThat(ctx.split()).isTrue();
-        assertThat(ctx.merge().user().split(Pattern.quote(ContextAssembler.PART_NOTES_PLACEHOLDER), -1)).hasSize(2);
+        assertThat(ctx.merge().user().split(Pattern.quote(ContextAssembler.PART_NOTES_PLACEHOLDER), -1))
+                .hasSize(2);
         for (ModelPrompt part : ctx.parts()) {
             assertThat(part.user()).doesNotContain(ContextAssembler.PART_NOTES_PLACEHOLDER);
         }
@@ -434,7 +458,8 @@ class ContextAssemblerTest {
 
     @Test
     void theCodeIsReadWithTheProjectsSourceEncoding() {
-        Units units = new Units(dir).encoding(java.nio.charset.StandardCharsets.ISO_8859_1)
+        Units units = new Units(dir)
+                .encoding(java.nio.charset.StandardCharsets.ISO_8859_1)
                 .writeBytes("com/acme/menu/Menu.java", """
                         package com.acme.menu;
 
@@ -448,8 +473,11 @@ class ContextAssemblerTest {
         SpecFacts facts = units.facts("com.acme.menu");
         assertThat(facts.unit().problems()).isEmpty();
 
-        String user = new ContextAssembler(32_000, 1_000, REDACTOR).assemble(facts, units.root(), "English")
-                .parts().get(0).user();
+        String user = new ContextAssembler(32_000, 1_000, REDACTOR)
+                .assemble(facts, units.root(), "English")
+                .parts()
+                .get(0)
+                .user();
         // the body comes from the file, re-read for the prompt: decoded as the analysis decoded it
         assertThat(user).contains("Le menu du café.").contains("return \"crème brûlée\";");
     }

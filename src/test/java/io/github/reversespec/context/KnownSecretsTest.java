@@ -26,8 +26,9 @@ class KnownSecretsTest {
             String encoded = Base64.getEncoder().encodeToString((prefix + KEY).getBytes(StandardCharsets.UTF_8));
             String redacted = SECRETS.redact("Authorization: Basic " + encoded + " end");
             assertThat(redacted).as(prefix).isEqualTo("Authorization: Basic [REDACTED:api-key] end");
-            String urlSafe = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (prefix + KEY + "?").getBytes(StandardCharsets.UTF_8));
+            String urlSafe = Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString((prefix + KEY + "?").getBytes(StandardCharsets.UTF_8));
             assertThat(SECRETS.redact("(" + urlSafe + ")")).as(prefix).isEqualTo("([REDACTED:api-key])");
         }
     }

@@ -18,7 +18,8 @@ class SecretRedactorTest {
 
     // Test secrets are assembled at run time so that secret scanners do not flag this file.
     private static final String GITHUB = "gh" + "p_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
-    private static final String GITHUB_PAT = "github_" + "pat_" + "11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123456789ABCD";
+    private static final String GITHUB_PAT =
+            "github_" + "pat_" + "11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123456789ABCD";
     private static final String SLACK = "xo" + "xb-" + "1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx";
     private static final String STRIPE = "sk" + "_live_" + "4eC39HqLyjWDarjtT1zdp7dc";
     private static final String STRIPE_RESTRICTED = "rk" + "_live_" + "51H8xZ2eZvKYlo2C0aBcDeFgHi";
@@ -31,8 +32,8 @@ class SecretRedactorTest {
     private static final String JWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
             + "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
             + "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
-    private static final String AZURE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsu"
-            + "Fq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static final String AZURE_KEY =
+            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsu" + "Fq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static final String SAS_SIG = "sig=" + "AbCdEf0123456789%2BxyZqRsTuVwXyZ%2F0123456789ab%3D";
     private static final String PEM_BODY = "MIIEowIBAAKCAQEA7bq98TnC9Gb1RkP0xq3Zc2vQ1n8wXy4zAb3dEf6hIj9kLm2nOp5q\n"
             + "Rs8tUv1wXy4zAb3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb3dEf6hIj9kLm2nOp5qRs8t\n";
@@ -85,8 +86,9 @@ class SecretRedactorTest {
         String out = redactor.redact(code);
 
         assertThat(out).doesNotContain(AWS_SECRET).doesNotContain(AWS_ID);
-        assertThat(out).contains("AwsBasicCredentials.create(\"[REDACTED:aws-access-key-id]\", "
-                + "\"[REDACTED:aws-secret-access-key]\")");
+        assertThat(out)
+                .contains("AwsBasicCredentials.create(\"[REDACTED:aws-access-key-id]\", "
+                        + "\"[REDACTED:aws-secret-access-key]\")");
     }
 
     @Test
@@ -110,7 +112,9 @@ class SecretRedactorTest {
 
         for (String code : List.of(textBlock, concatenated, "# key.pem\n" + pem + "\n")) {
             String out = redactor.redact(code);
-            assertThat(out).doesNotContain("MIIEowIBAAKCAQEA").doesNotContain("PRIVATE KEY-----\n")
+            assertThat(out)
+                    .doesNotContain("MIIEowIBAAKCAQEA")
+                    .doesNotContain("PRIVATE KEY-----\n")
                     .contains("[REDACTED:private-key]");
             if (code != textBlock && code.contains("int after")) {
                 assertThat(out).contains("String key = \"[REDACTED:private-key]\";\nint after = 1;");
@@ -158,7 +162,8 @@ class SecretRedactorTest {
 
         String out = redactor.redact("a = \"" + slack + "\"; b = \"" + discord + "\";");
 
-        assertThat(out).contains("https://hooks.slack.com/services/[REDACTED:slack-webhook]")
+        assertThat(out)
+                .contains("https://hooks.slack.com/services/[REDACTED:slack-webhook]")
                 .contains("https://discord.com/api/webhooks/[REDACTED:discord-webhook]")
                 .doesNotContain("XXXXXXXXXXXXXXXXXXXXXXXX", "AbCdEf-GhIjKl_MnOp");
     }
@@ -171,7 +176,8 @@ class SecretRedactorTest {
 
         String out = redactor.redact(code);
 
-        assertThat(out).doesNotContain("dXNlcjpwYXNzd29yZA", "abcdefghijklmnopqrstuvwxyz0123", "YWRtaW46YWRtaW4")
+        assertThat(out)
+                .doesNotContain("dXNlcjpwYXNzd29yZA", "abcdefghijklmnopqrstuvwxyz0123", "YWRtaW46YWRtaW4")
                 .contains("\"Basic [REDACTED:basic-auth]\"")
                 .contains("\"Bearer [REDACTED:bearer-token]\"");
     }
@@ -179,7 +185,8 @@ class SecretRedactorTest {
     static Stream<Arguments> namedLiterals() {
         return Stream.of(
                 Arguments.of("String dbPassword = \"hunter2\";", "String dbPassword = \"[REDACTED:password]\";"),
-                Arguments.of("private static final String API_KEY = \"k-123\";",
+                Arguments.of(
+                        "private static final String API_KEY = \"k-123\";",
                         "private static final String API_KEY = \"[REDACTED:api-key]\";"),
                 Arguments.of("String secret=\"x9\";", "String secret=\"[REDACTED:secret]\";"),
                 Arguments.of("this.authToken = \"t-1\";", "this.authToken = \"[REDACTED:token]\";"),
@@ -192,28 +199,36 @@ class SecretRedactorTest {
                 Arguments.of("String clientSecret = \"cs\";", "String clientSecret = \"[REDACTED:secret]\";"),
                 Arguments.of("String DB_PASS = \"changeme\";", "String DB_PASS = \"[REDACTED:password]\";"),
                 Arguments.of("map.put(\"password\", \"x\");", "map.put(\"password\", \"[REDACTED:password]\");"),
-                Arguments.of("props.setProperty(\"db.password\", \"x\");",
+                Arguments.of(
+                        "props.setProperty(\"db.password\", \"x\");",
                         "props.setProperty(\"db.password\", \"[REDACTED:password]\");"),
-                Arguments.of("Map.of(\"user\", \"bob\", \"token\", \"abc\")",
+                Arguments.of(
+                        "Map.of(\"user\", \"bob\", \"token\", \"abc\")",
                         "Map.of(\"user\", \"bob\", \"token\", \"[REDACTED:token]\")"),
                 Arguments.of("ds.setPassword(\"hunter2\");", "ds.setPassword(\"[REDACTED:password]\");"),
                 Arguments.of("builder.apiKey(\"abc\").build();", "builder.apiKey(\"[REDACTED:api-key]\").build();"),
-                Arguments.of("@DataSourceDefinition(name = \"ds\", user = \"app\", password = \"pw1\")",
+                Arguments.of(
+                        "@DataSourceDefinition(name = \"ds\", user = \"app\", password = \"pw1\")",
                         "@DataSourceDefinition(name = \"ds\", user = \"app\", password = \"[REDACTED:password]\")"),
-                Arguments.of("if (password.equals(\"admin123\")) {",
-                        "if (password.equals(\"[REDACTED:password]\")) {"),
-                Arguments.of("if (\"admin123\".equals(user.password)) {",
+                Arguments.of("if (password.equals(\"admin123\")) {", "if (password.equals(\"[REDACTED:password]\")) {"),
+                Arguments.of(
+                        "if (\"admin123\".equals(user.password)) {",
                         "if (\"[REDACTED:password]\".equals(user.password)) {"),
-                Arguments.of("String json = \"{\\\"password\\\": \\\"pw\\\"}\";",
+                Arguments.of(
+                        "String json = \"{\\\"password\\\": \\\"pw\\\"}\";",
                         "String json = \"{\\\"password\\\": \\\"[REDACTED:password]\\\"}\";"),
                 Arguments.of("# password=hunter2", "# password=[REDACTED:password]"),
-                Arguments.of("// spring.datasource.password: hunter2", "// spring.datasource.password: [REDACTED:password]"),
+                Arguments.of(
+                        "// spring.datasource.password: hunter2", "// spring.datasource.password: [REDACTED:password]"),
                 Arguments.of(" * <li>token=abc</li>", " * <li>token=[REDACTED:token]</li>"),
-                Arguments.of("String conf = \"user=app\\npassword=hunter2\\n\";",
+                Arguments.of(
+                        "String conf = \"user=app\\npassword=hunter2\\n\";",
                         "String conf = \"user=app\\npassword=[REDACTED:password]\\n\";"),
-                Arguments.of("String props = \"\"\"\n    db.password=hunter2\n    \"\"\";",
+                Arguments.of(
+                        "String props = \"\"\"\n    db.password=hunter2\n    \"\"\";",
                         "String props = \"\"\"\n    db.password=[REDACTED:password]\n    \"\"\";"),
-                Arguments.of("// run with -Dreverse-spec.apiKey=abc",
+                Arguments.of(
+                        "// run with -Dreverse-spec.apiKey=abc",
                         "// run with -Dreverse-spec.apiKey=[REDACTED:api-key]"),
                 Arguments.of("String password() default \"pw\";", "String password() default \"[REDACTED:password]\";"),
                 Arguments.of("char passwordChar = 'x';", "char passwordChar = '[REDACTED:password]';"));
@@ -226,45 +241,46 @@ class SecretRedactorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "String tokenizer = \"split\";",
-        "StringTokenizer st = new StringTokenizer(line, \",\");",
-        "String password = user.getPassword();",
-        "char[] password = console.readPassword(\"Password: \");",
-        "if (token == null) { return; }",
-        "String passwordEncoder = \"bcrypt\";",
-        "static final String TOKEN_HEADER = \"X-Auth-Token\";",
-        "static final String PASSWORD_PATTERN = \"^(?=.*[0-9]).{8,}$\";",
-        "static final int PASSWORD_MIN_LENGTH = 8;",
-        "String passwordProperty = \"db.password\";",
-        "String key = \"name\";",
-        "log.info(\"password reset for {}\", user);",
-        "throw new InvalidTokenException(\"token expired\");",
-        "String password = \"\";",
-        "@Value(\"${db.password}\") String password;",
-        "String password = \"${db.password}\";",
-        "password = computePassword(user);",
-        "String url = base + \"?token=\" + token;",
-        "for (int i = 0; i < tokens.size(); i++) { sum += i; }",
-        "String secretary = \"Jane\";",
-        "map.get(\"password\");",
-        "String tokenUrl = \"https://auth.example.com/oauth/token\";",
-        "char[] buffer = {'a','b'};",
-        "char[] password = new char[16];",
-        "char[] password = {};",
-        "static final char[] TOKEN_SEPARATOR = {',', ';'};",
-        "static final char[] TOKEN_SEPARATORS = {',', ';'};",
-        "String pw = store.getPassword(\"db\");",
-        "getCredentials(\"user\", \"realm\");",
-        "if (Objects.equals(password, other)) { return; }",
-        "if (Objects.equals(name, \"bob\")) { return; }",
-        "assertEquals(\"bob\", user.getName());",
-        "static final String PASSWORD_VALIDATORS = \"length,digits\";",
-        "String passwordHint = \"Enter your password\";",
-        "if (password.isEmpty()) { return; }",
-        "user.setName(\"bob\");",
-        "props.put(\"mail.smtp.host\", \"smtp.example.com\");",
-    })
+    @ValueSource(
+            strings = {
+                "String tokenizer = \"split\";",
+                "StringTokenizer st = new StringTokenizer(line, \",\");",
+                "String password = user.getPassword();",
+                "char[] password = console.readPassword(\"Password: \");",
+                "if (token == null) { return; }",
+                "String passwordEncoder = \"bcrypt\";",
+                "static final String TOKEN_HEADER = \"X-Auth-Token\";",
+                "static final String PASSWORD_PATTERN = \"^(?=.*[0-9]).{8,}$\";",
+                "static final int PASSWORD_MIN_LENGTH = 8;",
+                "String passwordProperty = \"db.password\";",
+                "String key = \"name\";",
+                "log.info(\"password reset for {}\", user);",
+                "throw new InvalidTokenException(\"token expired\");",
+                "String password = \"\";",
+                "@Value(\"${db.password}\") String password;",
+                "String password = \"${db.password}\";",
+                "password = computePassword(user);",
+                "String url = base + \"?token=\" + token;",
+                "for (int i = 0; i < tokens.size(); i++) { sum += i; }",
+                "String secretary = \"Jane\";",
+                "map.get(\"password\");",
+                "String tokenUrl = \"https://auth.example.com/oauth/token\";",
+                "char[] buffer = {'a','b'};",
+                "char[] password = new char[16];",
+                "char[] password = {};",
+                "static final char[] TOKEN_SEPARATOR = {',', ';'};",
+                "static final char[] TOKEN_SEPARATORS = {',', ';'};",
+                "String pw = store.getPassword(\"db\");",
+                "getCredentials(\"user\", \"realm\");",
+                "if (Objects.equals(password, other)) { return; }",
+                "if (Objects.equals(name, \"bob\")) { return; }",
+                "assertEquals(\"bob\", user.getName());",
+                "static final String PASSWORD_VALIDATORS = \"length,digits\";",
+                "String passwordHint = \"Enter your password\";",
+                "if (password.isEmpty()) { return; }",
+                "user.setName(\"bob\");",
+                "props.put(\"mail.smtp.host\", \"smtp.example.com\");",
+            })
     void ordinaryCodeIsNotMangled(String code) {
         assertThat(redactor.redact(code)).isEqualTo(code);
     }
@@ -309,7 +325,10 @@ class SecretRedactorTest {
         String code = "String dbPassword = \"hunter2\"; String k = \"" + GITHUB + "\";";
         String expected = redactor.redact(code);
 
-        List<String> results = IntStream.range(0, 200).parallel().mapToObj(i -> redactor.redact(code)).toList();
+        List<String> results = IntStream.range(0, 200)
+                .parallel()
+                .mapToObj(i -> redactor.redact(code))
+                .toList();
 
         assertThat(results).containsOnly(expected);
     }
@@ -336,22 +355,27 @@ class SecretRedactorTest {
 
     static Stream<Arguments> placeholderDefaults() {
         return Stream.of(
-                Arguments.of("@Value(\"${db.password:s3cr3tP@ss}\") String password;",
+                Arguments.of(
+                        "@Value(\"${db.password:s3cr3tP@ss}\") String password;",
                         "@Value(\"${db.password:[REDACTED:password]}\") String password;"),
-                Arguments.of("@Value(\"${spring.datasource.password:hunter2}\")",
+                Arguments.of(
+                        "@Value(\"${spring.datasource.password:hunter2}\")",
                         "@Value(\"${spring.datasource.password:[REDACTED:password]}\")"),
                 Arguments.of("String t = \"${API_TOKEN:abc123xyz}\";", "String t = \"${API_TOKEN:[REDACTED:token]}\";"),
                 // Named for a secret itself: the property name is still worth keeping.
-                Arguments.of("String password = \"${db.password:hunter2}\";",
+                Arguments.of(
+                        "String password = \"${db.password:hunter2}\";",
                         "String password = \"${db.password:[REDACTED:password]}\";"),
                 Arguments.of("  password: ${DB_PASSWORD:hunter2}", "  password: ${DB_PASSWORD:[REDACTED:password]}"),
-                Arguments.of("POSTGRES_PASSWORD=${POSTGRES_PASSWORD:-hunter2}",
+                Arguments.of(
+                        "POSTGRES_PASSWORD=${POSTGRES_PASSWORD:-hunter2}",
                         "POSTGRES_PASSWORD=${POSTGRES_PASSWORD:-[REDACTED:password]}"),
-                Arguments.of("@Value(\"${db.password:${FALLBACK_PW:hunter2}}\")",
+                Arguments.of(
+                        "@Value(\"${db.password:${FALLBACK_PW:hunter2}}\")",
                         "@Value(\"${db.password:${FALLBACK_PW:[REDACTED:password]}}\")"),
                 Arguments.of("@Value(\"#{'${api.key:abc123}'}\")", "@Value(\"#{'${api.key:[REDACTED:api-key]}'}\")"),
-                Arguments.of("// defaults to ${jwt.secret:change me}",
-                        "// defaults to ${jwt.secret:[REDACTED:secret]}"));
+                Arguments.of(
+                        "// defaults to ${jwt.secret:change me}", "// defaults to ${jwt.secret:[REDACTED:secret]}"));
     }
 
     @ParameterizedTest
@@ -362,14 +386,15 @@ class SecretRedactorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "@Value(\"${db.password:}\") String password;",
-        "String password = \"${db.password:}\";",
-        "@Value(\"${server.port:8080}\") int port;",
-        "@Value(\"${app.token.ttl:3600}\") long ttl;",
-        "@Value(\"${db.password:#{null}}\") String password;",
-        "String url = \"${db.url:jdbc:h2:mem:test}\";",
-    })
+    @ValueSource(
+            strings = {
+                "@Value(\"${db.password:}\") String password;",
+                "String password = \"${db.password:}\";",
+                "@Value(\"${server.port:8080}\") int port;",
+                "@Value(\"${app.token.ttl:3600}\") long ttl;",
+                "@Value(\"${db.password:#{null}}\") String password;",
+                "String url = \"${db.url:jdbc:h2:mem:test}\";",
+            })
     void placeholdersWithoutASecretDefaultAreKept(String code) {
         assertThat(redactor.redact(code)).isEqualTo(code);
     }
@@ -378,23 +403,27 @@ class SecretRedactorTest {
         return Stream.of(
                 Arguments.of("// password: hunter2xyz", "// password: [REDACTED:password]"),
                 Arguments.of("/* admin password is Tr0ub4dor&3 */", "/* admin password is [REDACTED:password] */"),
-                Arguments.of("/* admin password is Tr0ub4dor&3*/ int x;",
+                Arguments.of(
+                        "/* admin password is Tr0ub4dor&3*/ int x;",
                         "/* admin password is [REDACTED:password]*/ int x;"),
-                Arguments.of("     * @param pwd the password, e.g. \"letmein123\"",
+                Arguments.of(
+                        "     * @param pwd the password, e.g. \"letmein123\"",
                         "     * @param pwd the password, e.g. \"[REDACTED:password]\""),
                 Arguments.of("// the api key is " + OPENAI, "// the api key is [REDACTED:openai-api-key]"),
                 Arguments.of("// API key: abc123def456", "// API key: [REDACTED:api-key]"),
-                Arguments.of("int retries = 3; // password=hunter2",
-                        "int retries = 3; // password=[REDACTED:password]"),
-                Arguments.of("connect(url); // the token is 'tok_9f8e7d'",
+                Arguments.of(
+                        "int retries = 3; // password=hunter2", "int retries = 3; // password=[REDACTED:password]"),
+                Arguments.of(
+                        "connect(url); // the token is 'tok_9f8e7d'",
                         "connect(url); // the token is '[REDACTED:token]'"),
-                Arguments.of("/*\n   default secret is s3cr3t!\n*/",
-                        "/*\n   default secret is [REDACTED:secret]\n*/"),
+                Arguments.of("/*\n   default secret is s3cr3t!\n*/", "/*\n   default secret is [REDACTED:secret]\n*/"),
                 Arguments.of("# db password is hunter2.", "# db password is [REDACTED:password]."),
                 Arguments.of("<!-- the password is p@ssw0rd -->", "<!-- the password is [REDACTED:password] -->"),
-                Arguments.of("String q = \"\"\"\n    # admin password hunter2xyz\n    \"\"\";",
+                Arguments.of(
+                        "String q = \"\"\"\n    # admin password hunter2xyz\n    \"\"\";",
                         "String q = \"\"\"\n    # admin password [REDACTED:password]\n    \"\"\";"),
-                Arguments.of("// login with admin / password hunter2xyz",
+                Arguments.of(
+                        "// login with admin / password hunter2xyz",
                         "// login with admin / password [REDACTED:password]"),
                 Arguments.of("// the reset token is set to abc-123", "// the reset token is set to [REDACTED:token]"));
     }
@@ -407,51 +436,56 @@ class SecretRedactorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "// password must be at least 8 characters",
-        "// the token is refreshed every 5 minutes",
-        "// TODO: hash the password before storing",
-        "/** Returns the API key for the given tenant. */",
-        "     * @param password the password to check, never null",
-        "// password is hashed with SHA-256 and a 16-byte salt",
-        "// the secret is base64-encoded, see RFC-4648",
-        "// the token endpoint is https://auth.example.com/oauth2/token",
-        "// the password hint is shown after 3 attempts",
-        "// see {@link #setPassword(String)} and token2 handling",
-        "// password is ${DB_PASSWORD}",
-        "log.info(\"the password is \" + masked); // never log it",
-        "String help = \"// password is hunter2xyz\";",
-        "String glob = \"/static/*\"; String s = \"admin password is x\";",
-        // Seen in the JDK's sources while tuning the heuristic:
-        "/// @param sk2 parsed private key, `null` if none.",
-        "     * The timestampTokenInfo ASN.1 type has the following definition:",
-        "     * Retries an action with password \"\\0\" if \"\" fails.",
-        "     * @see #CertAndKeyGen(String, String, String, PrivateKey, X500Name)",
-        "//     HKDF-Expand-Label(derivedSecret, \"exporter\",",
-        "     * example, \"SOCKS\" for a password-protected SOCKS5 firewall.",
-        "     * their respective mechanisms for the credential elements?",
-        "//      debug(\"  mechToken length=\" + mechTokenLength);",
-        "     * Added here to pass KrbKdcRep.check:73",
-        "// used when the password is set/reset.",
-        "     *        auth-param        = token \"=\" ( token | quoted-string )",
-    })
+    @ValueSource(
+            strings = {
+                "// password must be at least 8 characters",
+                "// the token is refreshed every 5 minutes",
+                "// TODO: hash the password before storing",
+                "/** Returns the API key for the given tenant. */",
+                "     * @param password the password to check, never null",
+                "// password is hashed with SHA-256 and a 16-byte salt",
+                "// the secret is base64-encoded, see RFC-4648",
+                "// the token endpoint is https://auth.example.com/oauth2/token",
+                "// the password hint is shown after 3 attempts",
+                "// see {@link #setPassword(String)} and token2 handling",
+                "// password is ${DB_PASSWORD}",
+                "log.info(\"the password is \" + masked); // never log it",
+                "String help = \"// password is hunter2xyz\";",
+                "String glob = \"/static/*\"; String s = \"admin password is x\";",
+                // Seen in the JDK's sources while tuning the heuristic:
+                "/// @param sk2 parsed private key, `null` if none.",
+                "     * The timestampTokenInfo ASN.1 type has the following definition:",
+                "     * Retries an action with password \"\\0\" if \"\" fails.",
+                "     * @see #CertAndKeyGen(String, String, String, PrivateKey, X500Name)",
+                "//     HKDF-Expand-Label(derivedSecret, \"exporter\",",
+                "     * example, \"SOCKS\" for a password-protected SOCKS5 firewall.",
+                "     * their respective mechanisms for the credential elements?",
+                "//      debug(\"  mechToken length=\" + mechTokenLength);",
+                "     * Added here to pass KrbKdcRep.check:73",
+                "// used when the password is set/reset.",
+                "     *        auth-param        = token \"=\" ( token | quoted-string )",
+            })
     void proseAboutSecretsInCommentsIsKept(String code) {
         assertThat(redactor.redact(code)).isEqualTo(code);
     }
 
     static Stream<Arguments> charArrays() {
         return Stream.of(
-                Arguments.of("char[] password = {'h','u','n','t','e','r','2'};",
+                Arguments.of(
+                        "char[] password = {'h','u','n','t','e','r','2'};",
                         "char[] password = {'[REDACTED:password]'};"),
                 Arguments.of("char[] pwd = new char[] {'a', 'b'};", "char[] pwd = new char[] {'[REDACTED:password]'};"),
-                Arguments.of("private static final char[] STORE_PASSWORD = { 'c', '\\'', '\\u0041' };",
+                Arguments.of(
+                        "private static final char[] STORE_PASSWORD = { 'c', '\\'', '\\u0041' };",
                         "private static final char[] STORE_PASSWORD = { '[REDACTED:password]' };"),
                 Arguments.of("char secret[] = {'s'};", "char secret[] = {'[REDACTED:secret]'};"),
-                Arguments.of("this.apiKey = new char[]{'k', '1',};",
-                        "this.apiKey = new char[]{'[REDACTED:api-key]',};"),
-                Arguments.of("char[] password = {\n    'h', 'u',\n    'n'\n};",
+                Arguments.of(
+                        "this.apiKey = new char[]{'k', '1',};", "this.apiKey = new char[]{'[REDACTED:api-key]',};"),
+                Arguments.of(
+                        "char[] password = {\n    'h', 'u',\n    'n'\n};",
                         "char[] password = {\n    '[REDACTED:password]'\n};"),
-                Arguments.of("char[] password = \"hunter2\".toCharArray();",
+                Arguments.of(
+                        "char[] password = \"hunter2\".toCharArray();",
                         "char[] password = \"[REDACTED:password]\".toCharArray();"));
     }
 
@@ -473,39 +507,52 @@ class SecretRedactorTest {
                 Arguments.of("b.password(\"hunter2\")", "b.password(\"[REDACTED:password]\")"),
                 Arguments.of("ds.setPassword(\"hunter2\")", "ds.setPassword(\"[REDACTED:password]\")"),
                 Arguments.of("builder.apiKey(\"abc\")", "builder.apiKey(\"[REDACTED:api-key]\")"),
-                Arguments.of("setProperty(\"db.password\", \"hunter2\")",
+                Arguments.of(
+                        "setProperty(\"db.password\", \"hunter2\")",
                         "setProperty(\"db.password\", \"[REDACTED:password]\")"),
-                Arguments.of("props.put(\"mail.smtp.password\", \"x\")",
+                Arguments.of(
+                        "props.put(\"mail.smtp.password\", \"x\")",
                         "props.put(\"mail.smtp.password\", \"[REDACTED:password]\")"),
-                Arguments.of("System.setProperty(\"javax.net.ssl.keyStorePassword\", \"changeit2\");",
+                Arguments.of(
+                        "System.setProperty(\"javax.net.ssl.keyStorePassword\", \"changeit2\");",
                         "System.setProperty(\"javax.net.ssl.keyStorePassword\", \"[REDACTED:password]\");"),
-                Arguments.of("System.setProperty(\"javax.net.ssl.trustStorePassword\", \"changeit2\");",
+                Arguments.of(
+                        "System.setProperty(\"javax.net.ssl.trustStorePassword\", \"changeit2\");",
                         "System.setProperty(\"javax.net.ssl.trustStorePassword\", \"[REDACTED:password]\");"),
                 // Two-argument equals.
                 Arguments.of("Objects.equals(password, \"x1\")", "Objects.equals(password, \"[REDACTED:password]\")"),
-                Arguments.of("Objects.equals(\"x1\", this.password)",
+                Arguments.of(
+                        "Objects.equals(\"x1\", this.password)",
                         "Objects.equals(\"[REDACTED:password]\", this.password)"),
-                Arguments.of("StringUtils.equalsIgnoreCase(user.pwd, \"x1\")",
+                Arguments.of(
+                        "StringUtils.equalsIgnoreCase(user.pwd, \"x1\")",
                         "StringUtils.equalsIgnoreCase(user.pwd, \"[REDACTED:password]\")"),
-                Arguments.of("assertEquals(\"hunter2\", password);",
-                        "assertEquals(\"[REDACTED:password]\", password);"),
+                Arguments.of(
+                        "assertEquals(\"hunter2\", password);", "assertEquals(\"[REDACTED:password]\", password);"),
                 // A user and then a secret: the second argument is the secret.
-                Arguments.of("withCredentials(\"user\", \"hunter2\")",
+                Arguments.of(
+                        "withCredentials(\"user\", \"hunter2\")",
                         "withCredentials(\"user\", \"[REDACTED:credential]\")"),
-                Arguments.of("new UsernamePasswordCredentials(\"admin\", \"s3cret\")",
+                Arguments.of(
+                        "new UsernamePasswordCredentials(\"admin\", \"s3cret\")",
                         "new UsernamePasswordCredentials(\"admin\", \"[REDACTED:password]\")"),
-                Arguments.of("new UsernamePasswordAuthenticationToken(\"bob\", \"pw1\")",
+                Arguments.of(
+                        "new UsernamePasswordAuthenticationToken(\"bob\", \"pw1\")",
                         "new UsernamePasswordAuthenticationToken(\"bob\", \"[REDACTED:password]\")"),
-                Arguments.of("new PasswordAuthentication(\"user\", \"pass\".toCharArray())",
+                Arguments.of(
+                        "new PasswordAuthentication(\"user\", \"pass\".toCharArray())",
                         "new PasswordAuthentication(\"user\", \"[REDACTED:password]\".toCharArray())"),
-                Arguments.of("headers.setBasicAuth(\"admin\", \"s3cret\");",
+                Arguments.of(
+                        "headers.setBasicAuth(\"admin\", \"s3cret\");",
                         "headers.setBasicAuth(\"admin\", \"[REDACTED:password]\");"),
-                Arguments.of("Credentials.basic(\"user\", \"pass\")",
+                Arguments.of(
+                        "Credentials.basic(\"user\", \"pass\")",
                         "Credentials.basic(\"user\", \"[REDACTED:password]\")"),
-                Arguments.of("given().auth().preemptive().basic(\"u\", \"p1\")",
+                Arguments.of(
+                        "given().auth().preemptive().basic(\"u\", \"p1\")",
                         "given().auth().preemptive().basic(\"u\", \"[REDACTED:password]\")"),
-                Arguments.of("headers.setBasicAuth(\"dXNlcjpwYXNz\");",
-                        "headers.setBasicAuth(\"[REDACTED:basic-auth]\");"),
+                Arguments.of(
+                        "headers.setBasicAuth(\"dXNlcjpwYXNz\");", "headers.setBasicAuth(\"[REDACTED:basic-auth]\");"),
                 // One argument, as before: taken as the secret.
                 Arguments.of("withCredentials(\"token-only\")", "withCredentials(\"[REDACTED:credential]\")"));
     }
@@ -519,44 +566,56 @@ class SecretRedactorTest {
 
     static Stream<Arguments> connectionStrings() {
         return Stream.of(
-                Arguments.of("DefaultEndpointsProtocol=https;AccountName=shop;AccountKey=" + AZURE_KEY
+                Arguments.of(
+                        "DefaultEndpointsProtocol=https;AccountName=shop;AccountKey=" + AZURE_KEY
                                 + ";EndpointSuffix=core.windows.net",
                         "DefaultEndpointsProtocol=https;AccountName=shop;AccountKey=[REDACTED:azure-key]"
                                 + ";EndpointSuffix=core.windows.net"),
-                Arguments.of("Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;"
+                Arguments.of(
+                        "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;"
                                 + "SharedAccessKey=" + AZURE_KEY.substring(0, 44) + ";EntityPath=orders",
                         "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;"
                                 + "SharedAccessKey=[REDACTED:azure-key];EntityPath=orders"),
-                Arguments.of("BlobEndpoint=https://shop.blob.core.windows.net/;SharedAccessSignature=sv=2020-08-04&ss=b"
+                Arguments.of(
+                        "BlobEndpoint=https://shop.blob.core.windows.net/;SharedAccessSignature=sv=2020-08-04&ss=b"
                                 + "&srt=sco&sp=rl&se=2030-01-01T00:00:00Z&spr=https&" + SAS_SIG,
                         "BlobEndpoint=https://shop.blob.core.windows.net/;SharedAccessSignature=sv=2020-08-04&ss=b"
                                 + "&srt=sco&sp=rl&se=2030-01-01T00:00:00Z&spr=https&sig=[REDACTED:azure-sas]"),
-                Arguments.of("https://shop.blob.core.windows.net/c/a.txt?sv=2021-06-08&sr=b&sp=r&" + SAS_SIG
-                                + "&se=2030",
+                Arguments.of(
+                        "https://shop.blob.core.windows.net/c/a.txt?sv=2021-06-08&sr=b&sp=r&" + SAS_SIG + "&se=2030",
                         "https://shop.blob.core.windows.net/c/a.txt?sv=2021-06-08&sr=b&sp=r&sig=[REDACTED:azure-sas]"
                                 + "&se=2030"),
-                Arguments.of("SharedAccessSignature sr=ns.servicebus.windows.net&" + SAS_SIG
-                                + "&se=1700000000&skn=Root",
+                Arguments.of(
+                        "SharedAccessSignature sr=ns.servicebus.windows.net&" + SAS_SIG + "&se=1700000000&skn=Root",
                         "SharedAccessSignature sr=ns.servicebus.windows.net&sig=[REDACTED:azure-sas]"
                                 + "&se=1700000000&skn=Root"),
-                Arguments.of("String u = \"jdbc:postgresql://h/db?user=u&password=hunter2\";",
+                Arguments.of(
+                        "String u = \"jdbc:postgresql://h/db?user=u&password=hunter2\";",
                         "String u = \"jdbc:postgresql://h/db?user=u&password=[REDACTED:password]\";"),
-                Arguments.of("String u = \"jdbc:mysql://h:3306/db?user=app&password=p@ss&useSSL=false\";",
+                Arguments.of(
+                        "String u = \"jdbc:mysql://h:3306/db?user=app&password=p@ss&useSSL=false\";",
                         "String u = \"jdbc:mysql://h:3306/db?user=app&password=[REDACTED:password]&useSSL=false\";"),
-                Arguments.of("String u = \"jdbc:sqlserver://h:1433;databaseName=x;user=sa;password=x;encrypt=true\";",
+                Arguments.of(
+                        "String u = \"jdbc:sqlserver://h:1433;databaseName=x;user=sa;password=x;encrypt=true\";",
                         "String u = \"jdbc:sqlserver://h:1433;databaseName=x;user=sa;password=[REDACTED:password]"
                                 + ";encrypt=true\";"),
-                Arguments.of("String u = \"jdbc:sqlserver://h;user=sa;password={p@ss;word};encrypt=true\";",
+                Arguments.of(
+                        "String u = \"jdbc:sqlserver://h;user=sa;password={p@ss;word};encrypt=true\";",
                         "String u = \"jdbc:sqlserver://h;user=sa;password={[REDACTED:password]};encrypt=true\";"),
-                Arguments.of("String odbc = \"Driver={ODBC Driver 18};Server=h;Uid=sa;Pwd={se;cret};\";",
+                Arguments.of(
+                        "String odbc = \"Driver={ODBC Driver 18};Server=h;Uid=sa;Pwd={se;cret};\";",
                         "String odbc = \"Driver={ODBC Driver 18};Server=h;Uid=sa;Pwd={[REDACTED:password]};\";"),
-                Arguments.of("String m = \"mongodb+srv://user:pass@cluster0.mongodb.net/db\";",
+                Arguments.of(
+                        "String m = \"mongodb+srv://user:pass@cluster0.mongodb.net/db\";",
                         "String m = \"mongodb+srv://user:[REDACTED:url-password]@cluster0.mongodb.net/db\";"),
-                Arguments.of("String m = \"mongodb://app:p%40ss@h1:27017,h2:27017/db?replicaSet=rs0\";",
+                Arguments.of(
+                        "String m = \"mongodb://app:p%40ss@h1:27017,h2:27017/db?replicaSet=rs0\";",
                         "String m = \"mongodb://app:[REDACTED:url-password]@h1:27017,h2:27017/db?replicaSet=rs0\";"),
-                Arguments.of("String r = \"redis://:pass@host:6379\";",
+                Arguments.of(
+                        "String r = \"redis://:pass@host:6379\";",
                         "String r = \"redis://:[REDACTED:url-password]@host:6379\";"),
-                Arguments.of("String r = \"rediss://default:s3cret@cache:6380/0\";",
+                Arguments.of(
+                        "String r = \"rediss://default:s3cret@cache:6380/0\";",
                         "String r = \"rediss://default:[REDACTED:url-password]@cache:6380/0\";"));
     }
 
@@ -568,13 +627,14 @@ class SecretRedactorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "String c = \"UseDevelopmentStorage=true\";",
-        "String c = \"DefaultEndpointsProtocol=https;AccountName=shop;EndpointSuffix=core.windows.net\";",
-        "String c = \"Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey\";",
-        "String c = \"Driver={ODBC Driver 18 for SQL Server};Server=tcp:h,1433;Database=shop\";",
-        "String q = \"https://example.com/search?q=1&sig=short\";",
-    })
+    @ValueSource(
+            strings = {
+                "String c = \"UseDevelopmentStorage=true\";",
+                "String c = \"DefaultEndpointsProtocol=https;AccountName=shop;EndpointSuffix=core.windows.net\";",
+                "String c = \"Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey\";",
+                "String c = \"Driver={ODBC Driver 18 for SQL Server};Server=tcp:h,1433;Database=shop\";",
+                "String q = \"https://example.com/search?q=1&sig=short\";",
+            })
     void connectionStringsWithoutSecretsAreKept(String code) {
         assertThat(redactor.redact(code)).isEqualTo(code);
     }
@@ -598,8 +658,8 @@ class SecretRedactorTest {
                 Arguments.of("x password is a1b2 ".repeat(100_000), "x password is a1b2 x"),
                 Arguments.of("/* x */ password is a1b2 ".repeat(100_000), "*/ password is a1b2 /*"),
                 Arguments.of("/*".repeat(200_000) + " token: x1y2", "/*/*"),
-                Arguments.of("\"".repeat(100_000) + "'".repeat(100_000) + "\n// token: x1y2",
-                        "// token: [REDACTED:token]"),
+                Arguments.of(
+                        "\"".repeat(100_000) + "'".repeat(100_000) + "\n// token: x1y2", "// token: [REDACTED:token]"),
                 Arguments.of(" * password: x1\n".repeat(100_000), " * password: [REDACTED:password]\n"),
                 Arguments.of("// the api key is " + "a1".repeat(500_000), "// the api key is [REDACTED:api-key]"),
                 Arguments.of("AccountKey=".repeat(100_000), "AccountKey=AccountKey="),
@@ -611,14 +671,16 @@ class SecretRedactorTest {
                 Arguments.of("'a',".repeat(100_000), "'a','a',"),
                 Arguments.of("char[] pwd = {" + "'a',".repeat(100_000) + "};", "{'[REDACTED:password]',};"),
                 // Calls: long dotted chains in equals, many arguments, many pairs.
-                Arguments.of("Objects.equals(" + "a.".repeat(200_000) + "password, \"x\")",
+                Arguments.of(
+                        "Objects.equals(" + "a.".repeat(200_000) + "password, \"x\")",
                         "password, \"[REDACTED:password]\")"),
                 Arguments.of("equals(".repeat(200_000), "equals(equals("),
                 // Connection strings: long runs of keys, key names and signatures, braces left open.
                 Arguments.of("AccountKey=" + "A1/+".repeat(250_000) + ";", "AccountKey=[REDACTED:azure-key];"),
                 Arguments.of("&sig=".repeat(200_000), "&sig=&sig="),
                 Arguments.of(";password={".repeat(200_000), ";password={;password={"),
-                Arguments.of("withCredentials(\"u\", \"p\", ".repeat(100_000),
+                Arguments.of(
+                        "withCredentials(\"u\", \"p\", ".repeat(100_000),
                         "withCredentials(\"u\", \"[REDACTED:credential]\""));
     }
 
@@ -631,6 +693,8 @@ class SecretRedactorTest {
         String out = redactor.redact(input);
 
         // Not contains(): a failure would print megabytes.
-        assertThat(out.contains(expected)).as("redacted output contains %s", expected).isTrue();
+        assertThat(out.contains(expected))
+                .as("redacted output contains %s", expected)
+                .isTrue();
     }
 }

@@ -85,15 +85,35 @@ final class Units {
 
     /** Analyses the tree and returns the facts of {@code pkg}. */
     SpecFacts facts(String pkg) {
-        ProjectModel project = new ProjectModel("com.acme", "app", "1.0", "App", description, root, "", 0,
-                List.of(root.resolve(MAIN)), List.of(), List.of(), List.of(), encoding, true);
+        ProjectModel project = new ProjectModel(
+                "com.acme",
+                "app",
+                "1.0",
+                "App",
+                description,
+                root,
+                "",
+                0,
+                List.of(root.resolve(MAIN)),
+                List.of(),
+                List.of(),
+                List.of(),
+                encoding,
+                true);
         ReactorAnalysis analysis = new ReactorAnalyzer(1).analyze(new ReactorModel(root, List.of(project)));
         UnitAnalysis unit = analysis.units()
                 .filter(u -> u.id().packageName().equals(pkg))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no unit " + pkg));
-        UnitNode node = new UnitNode(unit.id(), 0, 0, 0,
-                dependencies.stream().map(DependencySummary::id).toList(), List.of(), List.of(), externalPackages);
+        UnitNode node = new UnitNode(
+                unit.id(),
+                0,
+                0,
+                0,
+                dependencies.stream().map(DependencySummary::id).toList(),
+                List.of(),
+                List.of(),
+                externalPackages);
         List<TypeCoverage> coverage = unit.types().stream()
                 .filter(t -> !t.isNested())
                 .map(t -> new TypeCoverage(t.name(), List.of()))

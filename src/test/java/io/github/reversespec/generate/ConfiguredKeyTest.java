@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.reversespec.batch.BatchRequest;
 import io.github.reversespec.batch.BatchResult;
 import io.github.reversespec.batch.BatchRunner;
-import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.batch.RecordingLog;
 import io.github.reversespec.batch.RefreshMode;
 import io.github.reversespec.batch.UnitSelector;
 import io.github.reversespec.batch.UnitStatus;
 import io.github.reversespec.context.KnownSecrets;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.llm.Secret;
 import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.reactor.ReactorModel;
@@ -71,12 +71,31 @@ class ConfiguredKeyTest {
     }
 
     private BatchResult run(ModelSettings settings, ProgressLog log) throws Exception {
-        ProjectModel project = new ProjectModel("g", "acme", "1", "acme", "", root, "", 0,
-                List.of(root.resolve("src/main/java")), List.of(), List.of(), List.of());
+        ProjectModel project = new ProjectModel(
+                "g",
+                "acme",
+                "1",
+                "acme",
+                "",
+                root,
+                "",
+                0,
+                List.of(root.resolve("src/main/java")),
+                List.of(),
+                List.of(),
+                List.of());
         KnownSecrets secrets = GenerationSteps.configuredSecrets(settings);
-        BatchRequest request = new BatchRequest(new ReactorModel(root, List.of(project)),
-                Path.of("specs/.reverse-spec-checkpoint.json"), RefreshMode.ALL, UnitSelector.all(), false, 1, 1,
-                "reverse-spec-maven-plugin/test", false, secrets);
+        BatchRequest request = new BatchRequest(
+                new ReactorModel(root, List.of(project)),
+                Path.of("specs/.reverse-spec-checkpoint.json"),
+                RefreshMode.ALL,
+                UnitSelector.all(),
+                false,
+                1,
+                1,
+                "reverse-spec-maven-plugin/test",
+                false,
+                secrets);
         ProgressLog redacting = ProgressLog.redacting(log, secrets::redact);
         try (GenerationStep step = GenerationSteps.create(settings, redacting)) {
             return new BatchRunner(step, redacting).run(request);
@@ -85,9 +104,20 @@ class ConfiguredKeyTest {
 
     private static ModelSettings settings(String baseUrl, boolean offline) {
         // One key from settings.xml, the other from the environment: both count as configured.
-        return new ModelSettings("openai", baseUrl, "test-model", "reverse-spec", Secret.of(SHAPED_KEY),
-                Map.of("REVERSE_SPEC_API_KEY", PLAIN_KEY), offline, Duration.ofSeconds(5), 8000, 0, 0,
-                "English", null);
+        return new ModelSettings(
+                "openai",
+                baseUrl,
+                "test-model",
+                "reverse-spec",
+                Secret.of(SHAPED_KEY),
+                Map.of("REVERSE_SPEC_API_KEY", PLAIN_KEY),
+                offline,
+                Duration.ofSeconds(5),
+                8000,
+                0,
+                0,
+                "English",
+                null);
     }
 
     /** Every file under specs/ (the checkpoint included while it exists) and every log line. */
@@ -103,7 +133,8 @@ class ConfiguredKeyTest {
 
     private static void assertNoKey(String text) {
         for (String key : List.of(SHAPED_KEY, PLAIN_KEY)) {
-            assertThat(text).doesNotContain(key)
+            assertThat(text)
+                    .doesNotContain(key)
                     .doesNotContain(Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.UTF_8)));
         }
     }
@@ -124,8 +155,8 @@ class ConfiguredKeyTest {
                 + Base64.getEncoder().encodeToString(("user:" + PLAIN_KEY).getBytes(StandardCharsets.UTF_8)) + " and "
                 + Base64.getEncoder().encodeToString(SHAPED_KEY.getBytes(StandardCharsets.UTF_8)) + ".";
         String answer = FakeModelServer.NINE_SECTIONS.replace("It books.", echo);
-        try (FakeModelServer server = new FakeModelServer(
-                n -> FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(answer)))) {
+        try (FakeModelServer server =
+                new FakeModelServer(n -> FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(answer)))) {
             BatchResult result = run(settings(server.baseUrl("/v1"), false), recording);
 
             assertThat(result.units()).allMatch(u -> u.status() == UnitStatus.WRITTEN_LLM);
@@ -139,8 +170,8 @@ class ConfiguredKeyTest {
 
     @Test
     void aServerThatEchoesTheKeyInAnErrorLeavesItInNoLogOrSummary() throws Exception {
-        try (FakeModelServer server = new FakeModelServer(n -> new FakeModelServer.Reply(500,
-                "{\"error\":{\"message\":\"bad key " + PLAIN_KEY + " / " + SHAPED_KEY + "\"}}", Map.of()))) {
+        try (FakeModelServer server = new FakeModelServer(n -> new FakeModelServer.Reply(
+                500, "{\"error\":{\"message\":\"bad key " + PLAIN_KEY + " / " + SHAPED_KEY + "\"}}", Map.of()))) {
             BatchResult result = run(settings(server.baseUrl("/v1"), false), recording);
 
             assertThat(result.units()).allMatch(u -> u.status() == UnitStatus.DEGRADED);

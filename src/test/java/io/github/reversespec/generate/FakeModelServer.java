@@ -46,12 +46,14 @@ public final class FakeModelServer implements AutoCloseable {
 
     static String anthropicAnswer(String markdownJsonEscaped) {
         return "{\"id\":\"x\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"m\",\"content\":[{\"type\":\"text\","
-                + "\"text\":\"" + markdownJsonEscaped + "\"}],\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":90,"
+                + "\"text\":\"" + markdownJsonEscaped
+                + "\"}],\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":90,"
                 + "\"output_tokens\":10}}";
     }
 
     /** Every request in arrival order; lock it to iterate. */
     public final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fake-model-server");
@@ -78,7 +80,8 @@ public final class FakeModelServer implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         int n;
         synchronized (received) {
-            received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
+            received.add(
+                    new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
             n = received.size();
         }
         Reply reply = script.apply(n);

@@ -3,15 +3,15 @@ package io.github.reversespec.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.reversespec.core.ConfigurationException;
 import io.github.reversespec.batch.BatchRequest;
 import io.github.reversespec.batch.BatchResult;
 import io.github.reversespec.batch.BatchRunner;
-import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.batch.RecordingLog;
 import io.github.reversespec.batch.RefreshMode;
 import io.github.reversespec.batch.UnitSelector;
 import io.github.reversespec.batch.UnitStatus;
+import io.github.reversespec.core.ConfigurationException;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.llm.Secret;
 import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.reactor.ReactorModel;
@@ -78,10 +78,27 @@ class ModelBatchTest {
     }
 
     private BatchResult run(ModelSettings settings) throws Exception {
-        ProjectModel project = new ProjectModel("g", "acme", "1", "acme", "", root, "", 0,
-                List.of(root.resolve("src/main/java")), List.of(), List.of(), List.of());
-        BatchRequest request = new BatchRequest(new ReactorModel(root, List.of(project)),
-                Path.of("specs/.reverse-spec-checkpoint.json"), RefreshMode.MISSING, UnitSelector.all(), false, 1, 1,
+        ProjectModel project = new ProjectModel(
+                "g",
+                "acme",
+                "1",
+                "acme",
+                "",
+                root,
+                "",
+                0,
+                List.of(root.resolve("src/main/java")),
+                List.of(),
+                List.of(),
+                List.of());
+        BatchRequest request = new BatchRequest(
+                new ReactorModel(root, List.of(project)),
+                Path.of("specs/.reverse-spec-checkpoint.json"),
+                RefreshMode.MISSING,
+                UnitSelector.all(),
+                false,
+                1,
+                1,
                 "reverse-spec-maven-plugin/test");
         try (GenerationStep step = GenerationSteps.create(settings, log)) {
             return new BatchRunner(step, log).run(request);
@@ -89,9 +106,20 @@ class ModelBatchTest {
     }
 
     private static ModelSettings settings(String provider, String baseUrl, int maxRetries) {
-        return new ModelSettings(provider, baseUrl, "test-model", "reverse-spec", Secret.none(),
-                Map.of("OPENAI_API_KEY", KEY, "ANTHROPIC_API_KEY", KEY), false, Duration.ofSeconds(5), 8000, 0,
-                maxRetries, "English", null);
+        return new ModelSettings(
+                provider,
+                baseUrl,
+                "test-model",
+                "reverse-spec",
+                Secret.none(),
+                Map.of("OPENAI_API_KEY", KEY, "ANTHROPIC_API_KEY", KEY),
+                false,
+                Duration.ofSeconds(5),
+                8000,
+                0,
+                maxRetries,
+                "English",
+                null);
     }
 
     private String everythingWritten() throws IOException {
@@ -122,7 +150,10 @@ class ModelBatchTest {
             assertThat(server.received.get(1).body()).doesNotContain("private String dbPassword");
 
             String spec = Files.readString(root.resolve("specs/com.acme.app.spec.md"));
-            assertThat(spec).contains("status: llm").contains("model: test-model").contains("It books.")
+            assertThat(spec)
+                    .contains("status: llm")
+                    .contains("model: test-model")
+                    .contains("It books.")
                     .contains("public Store store()");
             assertThat(result.tokens()).isEqualTo(240);
             assertThat(everythingWritten()).doesNotContain(KEY);
@@ -149,8 +180,8 @@ class ModelBatchTest {
     void unauthorizedStopsAllRequestsAtOnceKeepsCompletedWorkAndTheCheckpoint() throws Exception {
         try (FakeModelServer server = new FakeModelServer(n -> n == 1
                 ? FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(FakeModelServer.NINE_SECTIONS))
-                : new FakeModelServer.Reply(401,
-                        "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}", Map.of()))) {
+                : new FakeModelServer.Reply(
+                        401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}", Map.of()))) {
             BatchResult result = run(settings("openai", server.baseUrl("/v1"), 3));
             assertThat(server.received).hasSize(2);
             assertThat(result.count(UnitStatus.WRITTEN_LLM)).isEqualTo(1);
@@ -159,21 +190,25 @@ class ModelBatchTest {
             assertThat(result.stopIsFailure()).isTrue();
             assertThat(result.stopReason()).contains("401");
             assertThat(root.resolve("specs/com.acme.store.spec.md")).exists();
-            assertThat(root.resolve("specs/.reverse-spec-checkpoint.json")).content().contains("written-llm");
+            assertThat(root.resolve("specs/.reverse-spec-checkpoint.json"))
+                    .content()
+                    .contains("written-llm");
             assertThat(everythingWritten()).doesNotContain(KEY);
         }
     }
 
     @Test
     void failingEndpointDegradesEveryUnitToAstOnlyAndTheRunSucceeds() throws Exception {
-        try (FakeModelServer server = new FakeModelServer(n -> new FakeModelServer.Reply(400,
-                "{\"error\":{\"message\":\"context too long\"}}", Map.of()))) {
+        try (FakeModelServer server = new FakeModelServer(
+                n -> new FakeModelServer.Reply(400, "{\"error\":{\"message\":\"context too long\"}}", Map.of()))) {
             BatchResult result = run(settings("openai", server.baseUrl("/v1"), 3));
             assertThat(result.units()).allMatch(u -> u.status() == UnitStatus.DEGRADED);
             assertThat(server.received).hasSize(2);
             assertThat(result.failed()).isEmpty();
-            assertThat(Files.readString(root.resolve("specs/com.acme.app.spec.md"))).contains("status: ast-only");
-            assertThat(Files.readString(root.resolve("specs/_batch-summary.md"))).contains("400");
+            assertThat(Files.readString(root.resolve("specs/com.acme.app.spec.md")))
+                    .contains("status: ast-only");
+            assertThat(Files.readString(root.resolve("specs/_batch-summary.md")))
+                    .contains("400");
         }
     }
 
@@ -189,14 +224,39 @@ class ModelBatchTest {
 
     @Test
     void offlineOrNoKeyMeansAstOnlyWithoutAnyRequest() throws Exception {
-        ModelSettings offline = new ModelSettings("auto", "", "", "reverse-spec", Secret.none(),
-                Map.of("OPENAI_API_KEY", KEY), true, Duration.ofSeconds(5), 8000, 0, 1, "English", null);
+        ModelSettings offline = new ModelSettings(
+                "auto",
+                "",
+                "",
+                "reverse-spec",
+                Secret.none(),
+                Map.of("OPENAI_API_KEY", KEY),
+                true,
+                Duration.ofSeconds(5),
+                8000,
+                0,
+                1,
+                "English",
+                null);
         assertThat(GenerationSteps.create(offline, log)).isInstanceOf(AstOnlyStep.class);
-        ModelSettings nothing = new ModelSettings("auto", "", "", "reverse-spec", Secret.none(), Map.of(), false,
-                Duration.ofSeconds(5), 8000, 0, 1, "English", null);
+        ModelSettings nothing = new ModelSettings(
+                "auto",
+                "",
+                "",
+                "reverse-spec",
+                Secret.none(),
+                Map.of(),
+                false,
+                Duration.ofSeconds(5),
+                8000,
+                0,
+                1,
+                "English",
+                null);
         assertThat(GenerationSteps.create(nothing, log)).isInstanceOf(AstOnlyStep.class);
-        assertThat(logLines).anyMatch(l -> l.endsWith(
-                "reverse-spec: AST-only (no model configured; see the README's \"Configuring a model\")"));
+        assertThat(logLines)
+                .anyMatch(l -> l.endsWith(
+                        "reverse-spec: AST-only (no model configured; see the README's \"Configuring a model\")"));
         // the set-up instructions are for -X, not every run's console
         assertThat(recording.at("INFO")).noneMatch(l -> l.contains("OPENAI_API_KEY"));
         assertThat(recording.at("DEBUG")).anyMatch(l -> l.contains("OPENAI_API_KEY"));
@@ -204,25 +264,102 @@ class ModelBatchTest {
 
     @Test
     void autoPicksTheProviderWhoseKeyIsConfigured() throws Exception {
-        assertThat(GenerationSteps.resolveProvider(new ModelSettings("auto", "", "", "s", Secret.none(),
-                Map.of("ANTHROPIC_API_KEY", "k"), false, Duration.ofSeconds(1), 8000, 0, 0, "", null))).isEqualTo("anthropic");
-        assertThat(GenerationSteps.resolveProvider(new ModelSettings("auto", "", "", "s", Secret.none(),
-                Map.of("OPENAI_API_KEY", "k"), false, Duration.ofSeconds(1), 8000, 0, 0, "", null))).isEqualTo("openai");
-        assertThat(GenerationSteps.resolveProvider(new ModelSettings("auto", "http://localhost:11434/v1", "llama3",
-                "s", Secret.none(), Map.of(), false, Duration.ofSeconds(1), 8000, 0, 0, "", null))).isEqualTo("openai");
-        assertThat(GenerationSteps.resolveProvider(new ModelSettings("auto", "", "claude-x", "s", Secret.of("k"),
-                Map.of(), false, Duration.ofSeconds(1), 8000, 0, 0, "", null))).isEqualTo("anthropic");
-        assertThatThrownBy(() -> GenerationSteps.resolveProvider(new ModelSettings("gemini", "", "", "s",
-                Secret.none(), Map.of(), false, Duration.ofSeconds(1), 8000, 0, 0, "", null)))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("reverse-spec.provider");
+        assertThat(GenerationSteps.resolveProvider(new ModelSettings(
+                        "auto",
+                        "",
+                        "",
+                        "s",
+                        Secret.none(),
+                        Map.of("ANTHROPIC_API_KEY", "k"),
+                        false,
+                        Duration.ofSeconds(1),
+                        8000,
+                        0,
+                        0,
+                        "",
+                        null)))
+                .isEqualTo("anthropic");
+        assertThat(GenerationSteps.resolveProvider(new ModelSettings(
+                        "auto",
+                        "",
+                        "",
+                        "s",
+                        Secret.none(),
+                        Map.of("OPENAI_API_KEY", "k"),
+                        false,
+                        Duration.ofSeconds(1),
+                        8000,
+                        0,
+                        0,
+                        "",
+                        null)))
+                .isEqualTo("openai");
+        assertThat(GenerationSteps.resolveProvider(new ModelSettings(
+                        "auto",
+                        "http://localhost:11434/v1",
+                        "llama3",
+                        "s",
+                        Secret.none(),
+                        Map.of(),
+                        false,
+                        Duration.ofSeconds(1),
+                        8000,
+                        0,
+                        0,
+                        "",
+                        null)))
+                .isEqualTo("openai");
+        assertThat(GenerationSteps.resolveProvider(new ModelSettings(
+                        "auto",
+                        "",
+                        "claude-x",
+                        "s",
+                        Secret.of("k"),
+                        Map.of(),
+                        false,
+                        Duration.ofSeconds(1),
+                        8000,
+                        0,
+                        0,
+                        "",
+                        null)))
+                .isEqualTo("anthropic");
+        assertThatThrownBy(() -> GenerationSteps.resolveProvider(new ModelSettings(
+                        "gemini",
+                        "",
+                        "",
+                        "s",
+                        Secret.none(),
+                        Map.of(),
+                        false,
+                        Duration.ofSeconds(1),
+                        8000,
+                        0,
+                        0,
+                        "",
+                        null)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("reverse-spec.provider");
     }
 
     @Test
     void tokenBudgetStopsTheRunCleanly() throws Exception {
         try (FakeModelServer server = new FakeModelServer(
                 n -> FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(FakeModelServer.NINE_SECTIONS)))) {
-            ModelSettings s = new ModelSettings("openai", server.baseUrl("/v1"), "m", "reverse-spec", Secret.none(),
-                    Map.of(), false, Duration.ofSeconds(5), 8000, 100, 1, "English", null);
+            ModelSettings s = new ModelSettings(
+                    "openai",
+                    server.baseUrl("/v1"),
+                    "m",
+                    "reverse-spec",
+                    Secret.none(),
+                    Map.of(),
+                    false,
+                    Duration.ofSeconds(5),
+                    8000,
+                    100,
+                    1,
+                    "English",
+                    null);
             BatchResult result = run(s);
             assertThat(server.received).hasSize(1);
             assertThat(result.stoppedEarly()).isTrue();
@@ -244,20 +381,44 @@ class ModelBatchTest {
             io.github.reversespec.llm.ClientConfig config = io.github.reversespec.llm.ClientConfig.of(
                     java.net.URI.create(server.baseUrl("/v1")), "m", Secret.none());
             ModelGenerationStep step = new ModelGenerationStep(
-                    new io.github.reversespec.llm.RetryingModelClient(new io.github.reversespec.llm.OpenAiClient(config),
+                    new io.github.reversespec.llm.RetryingModelClient(
+                            new io.github.reversespec.llm.OpenAiClient(config),
                             io.github.reversespec.llm.RetryPolicy.defaults(0)),
-                    new io.github.reversespec.context.ContextAssembler(8000, 1000,
-                            new io.github.reversespec.context.SecretRedactor()),
-                    "English", 1000, 0, 0, log, Duration.ofMillis(300));
-            ProjectModel project = new ProjectModel("g", "acme", "1", "acme", "", root, "", 0,
-                    List.of(root.resolve("src/main/java")), List.of(), List.of(), List.of());
-            BatchRequest request = new BatchRequest(new ReactorModel(root, List.of(project)),
-                    Path.of("specs/.reverse-spec-checkpoint.json"), RefreshMode.MISSING,
-                    UnitSelector.of(List.of("com.acme.store"), List.of()), false, 1, 1, "g");
+                    new io.github.reversespec.context.ContextAssembler(
+                            8000, 1000, new io.github.reversespec.context.SecretRedactor()),
+                    "English",
+                    1000,
+                    0,
+                    0,
+                    log,
+                    Duration.ofMillis(300));
+            ProjectModel project = new ProjectModel(
+                    "g",
+                    "acme",
+                    "1",
+                    "acme",
+                    "",
+                    root,
+                    "",
+                    0,
+                    List.of(root.resolve("src/main/java")),
+                    List.of(),
+                    List.of(),
+                    List.of());
+            BatchRequest request = new BatchRequest(
+                    new ReactorModel(root, List.of(project)),
+                    Path.of("specs/.reverse-spec-checkpoint.json"),
+                    RefreshMode.MISSING,
+                    UnitSelector.of(List.of("com.acme.store"), List.of()),
+                    false,
+                    1,
+                    1,
+                    "g");
             try (step) {
                 BatchResult result = new BatchRunner(step, log).run(request);
-                assertThat(result.units()).singleElement().satisfies(u -> assertThat(u.status())
-                        .isEqualTo(UnitStatus.WRITTEN_LLM));
+                assertThat(result.units())
+                        .singleElement()
+                        .satisfies(u -> assertThat(u.status()).isEqualTo(UnitStatus.WRITTEN_LLM));
             }
             assertThat(logLines).anyMatch(l -> l.contains("still waiting for the model on acme:com.acme.store"));
         }
@@ -267,17 +428,36 @@ class ModelBatchTest {
     void dryRunEstimatesTheTokensWithoutAnyRequestOrWrite() throws Exception {
         try (FakeModelServer server = new FakeModelServer(
                 n -> FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(FakeModelServer.NINE_SECTIONS)))) {
-            ProjectModel project = new ProjectModel("g", "acme", "1", "acme", "", root, "", 0,
-                    List.of(root.resolve("src/main/java")), List.of(), List.of(), List.of());
-            BatchRequest dry = new BatchRequest(new ReactorModel(root, List.of(project)),
-                    Path.of("specs/.reverse-spec-checkpoint.json"), RefreshMode.MISSING, UnitSelector.all(), true, 1, 1,
+            ProjectModel project = new ProjectModel(
+                    "g",
+                    "acme",
+                    "1",
+                    "acme",
+                    "",
+                    root,
+                    "",
+                    0,
+                    List.of(root.resolve("src/main/java")),
+                    List.of(),
+                    List.of(),
+                    List.of());
+            BatchRequest dry = new BatchRequest(
+                    new ReactorModel(root, List.of(project)),
+                    Path.of("specs/.reverse-spec-checkpoint.json"),
+                    RefreshMode.MISSING,
+                    UnitSelector.all(),
+                    true,
+                    1,
+                    1,
                     "g");
             try (GenerationStep step = GenerationSteps.create(settings("openai", server.baseUrl("/v1"), 1), log)) {
                 new BatchRunner(step, log).run(dry);
             }
             assertThat(server.received).isEmpty();
             assertThat(root.resolve("specs")).doesNotExist();
-            assertThat(logLines).anyMatch(l -> l.contains("acme:com.acme.store") && l.matches(".*write \\(no spec yet\\), ~\\d+ tokens.*"));
+            assertThat(logLines)
+                    .anyMatch(l -> l.contains("acme:com.acme.store")
+                            && l.matches(".*write \\(no spec yet\\), ~\\d+ tokens.*"));
             assertThat(logLines).anyMatch(l -> l.contains("2 would be requested from test-model, estimated"));
         }
     }
@@ -285,7 +465,8 @@ class ModelBatchTest {
     @Test
     void scripted429sShrinkTheRequestsInFlightAndTheyGrowBackWhileEveryUnitIsWritten() throws Exception {
         for (int i = 0; i < 100; i++) {
-            write("src/main/java/com/acme/p" + i + "/T" + i + ".java",
+            write(
+                    "src/main/java/com/acme/p" + i + "/T" + i + ".java",
                     "package com.acme.p" + i + ";\n\n/** Part " + i + ". */\npublic class T" + i + " {}\n");
         }
         java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
@@ -299,15 +480,32 @@ class ModelBatchTest {
             }
             inFlight.decrementAndGet();
             return n >= 12 && n < 16
-                    ? new FakeModelServer.Reply(429, "{\"error\":{\"message\":\"Rate limit reached\"}}",
-                            Map.of("Retry-After", "0"))
+                    ? new FakeModelServer.Reply(
+                            429, "{\"error\":{\"message\":\"Rate limit reached\"}}", Map.of("Retry-After", "0"))
                     : FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(FakeModelServer.NINE_SECTIONS));
         })) {
-            ProjectModel project = new ProjectModel("g", "acme", "1", "acme", "", root, "", 0,
-                    List.of(root.resolve("src/main/java")), List.of(), List.of(), List.of());
-            BatchRequest request = new BatchRequest(new ReactorModel(root, List.of(project)),
-                    Path.of("specs/.reverse-spec-checkpoint.json"), RefreshMode.MISSING, UnitSelector.all(), false, 8,
-                    1, "g");
+            ProjectModel project = new ProjectModel(
+                    "g",
+                    "acme",
+                    "1",
+                    "acme",
+                    "",
+                    root,
+                    "",
+                    0,
+                    List.of(root.resolve("src/main/java")),
+                    List.of(),
+                    List.of(),
+                    List.of());
+            BatchRequest request = new BatchRequest(
+                    new ReactorModel(root, List.of(project)),
+                    Path.of("specs/.reverse-spec-checkpoint.json"),
+                    RefreshMode.MISSING,
+                    UnitSelector.all(),
+                    false,
+                    8,
+                    1,
+                    "g");
             BatchResult result;
             try (GenerationStep step = GenerationSteps.create(settings("openai", server.baseUrl("/v1"), 3), log)) {
                 result = new BatchRunner(step, log).run(request);
@@ -315,14 +513,23 @@ class ModelBatchTest {
 
             assertThat(result.units()).hasSize(102).allMatch(u -> u.status() == UnitStatus.WRITTEN_LLM);
             assertThat(server.received).hasSize(106);
-            List<String> limits = logLines.stream().filter(l -> l.contains("request(s) at once")).toList();
-            assertThat(limits).first().asString().contains("rate limiting (HTTP 429): at most")
+            List<String> limits = logLines.stream()
+                    .filter(l -> l.contains("request(s) at once"))
+                    .toList();
+            assertThat(limits)
+                    .first()
+                    .asString()
+                    .contains("rate limiting (HTTP 429): at most")
                     .contains("request(s) at once now, was");
             assertThat(limits).last().asString().contains("back to").contains("after the rate limit");
-            int peakBefore = inFlightAtArrival.subList(0, 12).stream().max(Integer::compare).orElseThrow();
+            int peakBefore = inFlightAtArrival.subList(0, 12).stream()
+                    .max(Integer::compare)
+                    .orElseThrow();
             // Growing back to the peak takes 4 + 5 + 6 + 7 answers after the cut: by request 50 it is
             // done, and requests 50 to 89 come before the run's tail, where fewer units are left.
-            int peakAfter = inFlightAtArrival.subList(50, 90).stream().max(Integer::compare).orElseThrow();
+            int peakAfter = inFlightAtArrival.subList(50, 90).stream()
+                    .max(Integer::compare)
+                    .orElseThrow();
             assertThat(peakBefore).isGreaterThan(2);
             assertThat(peakAfter).as("grown back").isGreaterThan(peakBefore / 2);
         }

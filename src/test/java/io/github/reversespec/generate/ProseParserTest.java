@@ -91,7 +91,8 @@ class ProseParserTest {
         String intent = parse(answer).get(Section.INTENT);
         String html = InertHtml.assertInert(intent);
         // The HTML is shown as the text it is; the definition, inside a paragraph, is text too.
-        assertThat(html).contains("Hello &lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=")
+        assertThat(html)
+                .contains("Hello &lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=")
                 .contains("[ref]: javascript:alert(2)");
         assertThat(InertHtml.hrefs(html)).containsExactly("https://example.com");
         assertThat(intent).contains("click and [ok](https://example.com)");
@@ -137,7 +138,9 @@ class ProseParserTest {
         sections.forEach((s, text) -> {
             String html = InertHtml.assertInert(text);
             assertThat(InertHtml.hrefs(html)).as("links in %s", s).isEmpty();
-            assertThat(text).as("section %s", s).startsWith("Links: a b c d e f g h i j k l javascript:alert(1) m n")
+            assertThat(text)
+                    .as("section %s", s)
+                    .startsWith("Links: a b c d e f g h i j k l javascript:alert(1) m n")
                     .contains(ModelTextGuard.DIAGRAM_NOTE, "```text\ngraph TD\nclick A call cb()");
         });
         InertHtml.assertInert(String.join("\n\n", sections.values()));
@@ -196,7 +199,8 @@ class ProseParserTest {
         String huge = "## Intent\n" + "word ".repeat(10_000);
         assertThat(parse(huge).get(Section.INTENT).length()).isLessThan(ProseParser.MAX_SECTION_CHARS + 200);
         // Cut inside a fence: the rest is code up to a closing fence, and the spec's structure holds.
-        String cutInFence = parse("## Intent\n```text\n" + "line\n".repeat(5_000)).get(Section.INTENT);
+        String cutInFence =
+                parse("## Intent\n```text\n" + "line\n".repeat(5_000)).get(Section.INTENT);
         assertThat(cutInFence).startsWith("```text\n").endsWith("\n```");
         InertHtml.assertInert(cutInFence);
     }

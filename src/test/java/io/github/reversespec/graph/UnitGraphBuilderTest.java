@@ -69,8 +69,7 @@ class UnitGraphBuilderTest {
                         Map.entry("d.mid", 1),
                         Map.entry("d.right", 2),
                         Map.entry("d.top", 3));
-        assertThat(node(graph, "d.base").dependents())
-                .containsExactly(p.id("d.left"), p.id("d.mid"), p.id("d.right"));
+        assertThat(node(graph, "d.base").dependents()).containsExactly(p.id("d.left"), p.id("d.mid"), p.id("d.right"));
         assertThat(node(graph, "d.top").dependencies()).containsExactly(p.id("d.left"), p.id("d.right"));
     }
 
@@ -91,8 +90,7 @@ class UnitGraphBuilderTest {
 
         UnitGraph graph = r.build();
 
-        assertThat(packages(graph))
-                .containsExactly("a.base", "b.x", "b.y", "b.z", "a.user", "c.free1", "c.free2");
+        assertThat(packages(graph)).containsExactly("a.base", "b.x", "b.y", "b.z", "a.user", "c.free1", "c.free2");
         UnitNode x = node(graph, "b.x");
         UnitNode y = node(graph, "b.y");
         UnitNode z = node(graph, "b.z");
@@ -104,7 +102,8 @@ class UnitGraphBuilderTest {
         assertThat(node(graph, "a.user").level()).isEqualTo(2);
         assertThat(node(graph, "a.user").inCycle()).isFalse();
         assertThat(graph.blocks()).hasSize(5);
-        assertThat(graph.blocks().get(1)).extracting(UnitNode::id)
+        assertThat(graph.blocks().get(1))
+                .extracting(UnitNode::id)
                 .containsExactly(p.id("b.x"), p.id("b.y"), p.id("b.z"));
     }
 
@@ -133,8 +132,7 @@ class UnitGraphBuilderTest {
 
         UnitGraph graph = r.build();
 
-        assertThat(graph.order()).extracting(UnitNode::id)
-                .containsExactly(earlier.id("z.last"), later.id("a.first"));
+        assertThat(graph.order()).extracting(UnitNode::id).containsExactly(earlier.id("z.last"), later.id("a.first"));
     }
 
     // ------------------------------------------------------------------ edges
@@ -172,7 +170,8 @@ class UnitGraphBuilderTest {
         Proj p = r.project("core");
         p.unit("st.consts").type("Limits").type("Limits.Inner");
         p.unit("st.util").type("Strings");
-        p.unit("st.user").type("User")
+        p.unit("st.user")
+                .type("User")
                 .staticImport("st.consts.Limits.Inner.MAX")
                 .staticOnDemand("st.util.Strings");
 
@@ -202,12 +201,16 @@ class UnitGraphBuilderTest {
     void namesOutsideTheReactorBecomeExternalPackages() {
         Reactor r = new Reactor();
         Proj p = r.project("core");
-        p.unit("ex.user").type("User")
+        p.unit("ex.user")
+                .type("User")
                 .imports("java.util.List", "java.util.Map.Entry", "com.fasterxml.jackson.databind.ObjectMapper")
                 .onDemand("java.util.concurrent")
                 .staticImport("org.junit.jupiter.api.Assertions.assertEquals")
                 .staticImport("java.lang.Math.max")
-                .refs("java.lang.String", "javax.annotation.processing.Generated", "org.slf4j.LoggerFactory.getLogger",
+                .refs(
+                        "java.lang.String",
+                        "javax.annotation.processing.Generated",
+                        "org.slf4j.LoggerFactory.getLogger",
                         "value.length");
 
         UnitNode user = node(r.build(), "ex.user");
@@ -235,11 +238,16 @@ class UnitGraphBuilderTest {
 
     @Test
     void externalPackageOfLowercaseImports() {
-        assertThat(UnitGraphBuilder.externalPackageOfImport(new ImportRef("a.b.c", false, false))).isEqualTo("a.b");
-        assertThat(UnitGraphBuilder.externalPackageOfImport(new ImportRef("a.b.c.m", true, false))).isEqualTo("a.b");
-        assertThat(UnitGraphBuilder.externalPackageOfImport(new ImportRef("a.b", false, true))).isEqualTo("a.b");
-        assertThat(UnitGraphBuilder.externalPackageOfImport(new ImportRef("a.b.c", true, true))).isEqualTo("a.b");
-        assertThat(UnitGraphBuilder.externalPackageOfImport(new ImportRef("Top.Inner", false, false))).isEmpty();
+        assertThat(UnitGraphBuilder.externalPackageOfImport(new ImportRef("a.b.c", false, false)))
+                .isEqualTo("a.b");
+        assertThat(UnitGraphBuilder.externalPackageOfImport(new ImportRef("a.b.c.m", true, false)))
+                .isEqualTo("a.b");
+        assertThat(UnitGraphBuilder.externalPackageOfImport(new ImportRef("a.b", false, true)))
+                .isEqualTo("a.b");
+        assertThat(UnitGraphBuilder.externalPackageOfImport(new ImportRef("a.b.c", true, true)))
+                .isEqualTo("a.b");
+        assertThat(UnitGraphBuilder.externalPackageOfImport(new ImportRef("Top.Inner", false, false)))
+                .isEmpty();
     }
 
     // ------------------------------------------------------------------ same package in two projects
@@ -376,7 +384,9 @@ class UnitGraphBuilderTest {
         p.unit("dup").type("A");
         p.unit("dup").type("B");
 
-        assertThatThrownBy(r::build).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dup");
+        assertThatThrownBy(r::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dup");
     }
 
     @Test
@@ -446,10 +456,14 @@ class UnitGraphBuilderTest {
         ReactorAnalysis analysis() {
             List<ProjectAnalysis> analyses = projects.stream()
                     .map(p -> new ProjectAnalysis(
-                            p.model, p.units.stream().map(Builder::build).toList(), List.of(), Optional.empty(),
+                            p.model,
+                            p.units.stream().map(Builder::build).toList(),
+                            List.of(),
+                            Optional.empty(),
                             List.of()))
                     .toList();
-            ReactorModel reactor = new ReactorModel(Path.of("/r"), projects.stream().map(p -> p.model).toList());
+            ReactorModel reactor = new ReactorModel(
+                    Path.of("/r"), projects.stream().map(p -> p.model).toList());
             return new ReactorAnalysis(reactor, analyses);
         }
     }
@@ -488,9 +502,26 @@ class UnitGraphBuilderTest {
         Builder type(String name) {
             String qualified = id.packageName().isEmpty() ? name : id.packageName() + "." + name;
             types.add(new TypeModel(
-                    name, qualified, TypeKind.CLASS, Visibility.PUBLIC, true, List.of(), "public class " + name,
-                    List.of(), List.of(), List.of(), List.of(), List.of(), "", false, "F.java", 1, List.of(),
-                    List.of(), List.of(), List.of()));
+                    name,
+                    qualified,
+                    TypeKind.CLASS,
+                    Visibility.PUBLIC,
+                    true,
+                    List.of(),
+                    "public class " + name,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    "",
+                    false,
+                    "F.java",
+                    1,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of()));
             return this;
         }
 
@@ -527,8 +558,14 @@ class UnitGraphBuilderTest {
 
         UnitAnalysis build() {
             return new UnitAnalysis(
-                    id, List.of(), "", types, imports.stream().sorted().distinct().toList(), Set.copyOf(refs),
-                    List.of(), "sha256:0");
+                    id,
+                    List.of(),
+                    "",
+                    types,
+                    imports.stream().sorted().distinct().toList(),
+                    Set.copyOf(refs),
+                    List.of(),
+                    "sha256:0");
         }
     }
 }

@@ -20,9 +20,8 @@ import org.junit.jupiter.api.Test;
 class AdaptiveConcurrencyTest {
 
     private final List<String> changes = new CopyOnWriteArrayList<>();
-    private final AdaptiveConcurrency limit =
-            new AdaptiveConcurrency((from, to, lifted, cause) -> changes.add(from + "->" + to + (lifted ? " lifted" : "")
-                    + " " + cause));
+    private final AdaptiveConcurrency limit = new AdaptiveConcurrency(
+            (from, to, lifted, cause) -> changes.add(from + "->" + to + (lifted ? " lifted" : "") + " " + cause));
 
     private List<AdaptiveConcurrency.Permit> take(int n) throws InterruptedException {
         List<AdaptiveConcurrency.Permit> permits = new ArrayList<>();
@@ -62,8 +61,13 @@ class AdaptiveConcurrencyTest {
             limit.acquire().answered();
         }
         assertThat(limit.limit()).as("back at the peak: no limit").isZero();
-        assertThat(changes).containsExactly("8->4 HTTP 429", "4->5 successful answers", "5->6 successful answers",
-                "6->7 successful answers", "7->8 lifted successful answers");
+        assertThat(changes)
+                .containsExactly(
+                        "8->4 HTTP 429",
+                        "4->5 successful answers",
+                        "5->6 successful answers",
+                        "6->7 successful answers",
+                        "7->8 lifted successful answers");
     }
 
     /** Cuts the limit with the first of {@code n} permits and settles the others (they do not count). */
@@ -158,8 +162,8 @@ class AdaptiveConcurrencyTest {
                 }
                 inFlight.decrementAndGet();
                 if (n >= 40 && n < 44) {
-                    throw new ModelException(FailureKind.RETRYABLE, "HTTP 429 rate limited", 429, Duration.ZERO, 0,
-                            null);
+                    throw new ModelException(
+                            FailureKind.RETRYABLE, "HTTP 429 rate limited", 429, Duration.ZERO, 0, null);
                 }
                 return new Completion("## 1. Intent\nOk.", "stop", 10, 5, false);
             }
@@ -172,9 +176,13 @@ class AdaptiveConcurrencyTest {
             @Override
             public void close() {}
         };
-        RetryingModelClient client = new RetryingModelClient(server, RetryPolicy.defaults(3),
-                d -> {}, new Random(1), java.time.Clock.systemUTC(), (from, to, lifted, cause) ->
-                        changes.add(from + "->" + to + (lifted ? " lifted" : "") + " " + cause));
+        RetryingModelClient client = new RetryingModelClient(
+                server,
+                RetryPolicy.defaults(3),
+                d -> {},
+                new Random(1),
+                java.time.Clock.systemUTC(),
+                (from, to, lifted, cause) -> changes.add(from + "->" + to + (lifted ? " lifted" : "") + " " + cause));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<ModelResult>> results = new ArrayList<>();
@@ -192,10 +200,19 @@ class AdaptiveConcurrencyTest {
         assertThat(changes).last().asString().endsWith("->8 lifted successful answers");
         // The cut comes with the answer to call 40; calls 41-47 were already in flight. The next four
         // start only as at most four are in flight, and one more is allowed only after four answers.
-        assertThat(seen.stream().filter(s -> s[0] >= 48 && s[0] <= 51).mapToInt(s -> s[1]).max().orElseThrow())
+        assertThat(seen.stream()
+                        .filter(s -> s[0] >= 48 && s[0] <= 51)
+                        .mapToInt(s -> s[1])
+                        .max()
+                        .orElseThrow())
                 .isLessThanOrEqualTo(4);
         // ...and by the end the full eight are back.
-        assertThat(seen.stream().filter(s -> s[0] > 200).mapToInt(s -> s[1]).max().orElseThrow()).isEqualTo(8);
+        assertThat(seen.stream()
+                        .filter(s -> s[0] > 200)
+                        .mapToInt(s -> s[1])
+                        .max()
+                        .orElseThrow())
+                .isEqualTo(8);
         assertThat(calls.get()).isEqualTo(244);
     }
 

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 
 class AnthropicClientTest {
 
-    static final String ANSWER = "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-test\","
-            + "\"content\":[{\"type\":\"thinking\",\"thinking\":\"hmm\"},{\"type\":\"text\",\"text\":\"## 1. Intent\\n\"},"
-            + "{\"type\":\"text\",\"text\":\"Keeps orders.\"}],\"stop_reason\":\"end_turn\","
-            + "\"usage\":{\"input_tokens\":90,\"output_tokens\":21}}";
+    static final String ANSWER =
+            "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-test\","
+                    + "\"content\":[{\"type\":\"thinking\",\"thinking\":\"hmm\"},{\"type\":\"text\",\"text\":\"## 1. Intent\\n\"},"
+                    + "{\"type\":\"text\",\"text\":\"Keeps orders.\"}],\"stop_reason\":\"end_turn\","
+                    + "\"usage\":{\"input_tokens\":90,\"output_tokens\":21}}";
 
     private static final ModelRequest REQUEST = new ModelRequest("You write specs.", "package com.acme;", 1000);
 
@@ -73,8 +74,10 @@ class AnthropicClientTest {
 
     @Test
     void maxTokensStopIsRetryable() {
-        ModelException e = failureOf(json(200, "{\"type\":\"message\",\"content\":[{\"type\":\"text\",\"text\":\"## 1\"}],"
-                + "\"stop_reason\":\"max_tokens\",\"usage\":{\"input_tokens\":10,\"output_tokens\":1000}}"));
+        ModelException e = failureOf(json(
+                200,
+                "{\"type\":\"message\",\"content\":[{\"type\":\"text\",\"text\":\"## 1\"}],"
+                        + "\"stop_reason\":\"max_tokens\",\"usage\":{\"input_tokens\":10,\"output_tokens\":1000}}"));
 
         assertThat(e.kind()).isEqualTo(FailureKind.RETRYABLE);
         assertThat(e.getMessage()).contains("stop_reason: max_tokens");
@@ -90,8 +93,8 @@ class AnthropicClientTest {
 
     @Test
     void overloadedIsRetryable() {
-        ModelException e = failureOf(json(529,
-                "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
+        ModelException e = failureOf(
+                json(529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
 
         assertThat(e.kind()).isEqualTo(FailureKind.RETRYABLE);
         assertThat(e.httpStatus()).hasValue(529);
@@ -100,7 +103,8 @@ class AnthropicClientTest {
 
     @Test
     void badKeyIsFatalAndNamesTheAnthropicVariable() {
-        ModelException e = failureOf(json(401,
+        ModelException e = failureOf(json(
+                401,
                 "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key "
                         + PLANTED_KEY + "\"}}"));
 

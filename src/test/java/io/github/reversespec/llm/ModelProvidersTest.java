@@ -9,9 +9,11 @@ class ModelProvidersTest {
 
     @Test
     void idsAreUniqueAndLowerCaseAndTheFallbackIsOpenAiCompatible() {
-        assertThat(ModelProviders.all()).extracting(ModelProvider::id).doesNotHaveDuplicates()
-                .allMatch(id -> id.equals(id.toLowerCase(java.util.Locale.ROOT)) && !id.equals("auto")
-                        && !id.equals("none"));
+        assertThat(ModelProviders.all())
+                .extracting(ModelProvider::id)
+                .doesNotHaveDuplicates()
+                .allMatch(id ->
+                        id.equals(id.toLowerCase(java.util.Locale.ROOT)) && !id.equals("auto") && !id.equals("none"));
         assertThat(ModelProviders.fallback().id()).isEqualTo("openai");
         assertThat(ModelProviders.byId("AnThRoPiC")).map(ModelProvider::id).contains("anthropic");
         assertThat(ModelProviders.byId("gemini")).isEmpty();
@@ -35,9 +37,18 @@ class ModelProvidersTest {
         assertThat(openai.servesModel("o3-mini")).isTrue();
         assertThat(openai.servesModel("ollama3")).isFalse();
         assertThat(anthropic.servesModel("claude-sonnet-4-5")).isTrue();
-        assertThat(openai.keyShape().matcher("sk-proj-abcdefghijklmnopqrstuvwx").find()).isTrue();
-        assertThat(anthropic.keyShape().matcher("sk-ant-api03-abcdefghijklmnopqrstuvwx").find()).isTrue();
-        assertThat(anthropic.keyShape().matcher("sk-proj-abcdefghijklmnopqrstuvwx").find()).isFalse();
+        assertThat(openai.keyShape().matcher("sk-proj-abcdefghijklmnopqrstuvwx").find())
+                .isTrue();
+        assertThat(anthropic
+                        .keyShape()
+                        .matcher("sk-ant-api03-abcdefghijklmnopqrstuvwx")
+                        .find())
+                .isTrue();
+        assertThat(anthropic
+                        .keyShape()
+                        .matcher("sk-proj-abcdefghijklmnopqrstuvwx")
+                        .find())
+                .isFalse();
         assertThat(openai.keyKind()).isEqualTo("openai-api-key");
     }
 
@@ -45,7 +56,8 @@ class ModelProvidersTest {
     void theClientSpeaksTheProvidersProtocol() {
         ClientConfig config = ClientConfig.of(URI.create("http://127.0.0.1:9"), "m", Secret.of("k"));
         try (HttpModelClient o = ModelProviders.byId("openai").orElseThrow().client(config);
-                HttpModelClient a = ModelProviders.byId("anthropic").orElseThrow().client(config)) {
+                HttpModelClient a =
+                        ModelProviders.byId("anthropic").orElseThrow().client(config)) {
             assertThat(o).isInstanceOf(OpenAiClient.class);
             assertThat(a).isInstanceOf(AnthropicClient.class);
         }

@@ -80,7 +80,9 @@ class OpenAiClientTest {
         JsonNode body = json.readTree(sent.body());
         assertThat(body.path("model").asText()).isEqualTo("gpt-test");
         assertThat(body.path("max_tokens").asInt()).isEqualTo(800);
-        assertThat(body.has("temperature")).as("server default unless configured").isFalse();
+        assertThat(body.has("temperature"))
+                .as("server default unless configured")
+                .isFalse();
         assertThat(body.path("messages")).hasSize(2);
         assertThat(body.path("messages").get(0).path("role").asText()).isEqualTo("system");
         assertThat(body.path("messages").get(0).path("content").asText()).isEqualTo("You write specs.");
@@ -98,18 +100,21 @@ class OpenAiClientTest {
 
         assertThat(server.received().get(0).header("Authorization")).isNull();
         assertThat(server.received().get(0).uri()).isEqualTo("/v1/chat/completions");
-        assertThat(json.readTree(server.received().get(0).body()).path("temperature").asDouble()).isEqualTo(0.2);
+        assertThat(json.readTree(server.received().get(0).body())
+                        .path("temperature")
+                        .asDouble())
+                .isEqualTo(0.2);
         assertThat(completion.tokensEstimated()).isTrue();
         // The one estimator that sizes prompts: 3 ASCII characters a token, rounded up.
         assertThat(completion.completionTokens()).isEqualTo(3);
-        assertThat(completion.promptTokens()).isEqualTo(TokenEstimator.estimate(REQUEST.system())
-                + TokenEstimator.estimate(REQUEST.user()));
+        assertThat(completion.promptTokens())
+                .isEqualTo(TokenEstimator.estimate(REQUEST.system()) + TokenEstimator.estimate(REQUEST.user()));
     }
 
     @Test
     void usesMaxCompletionTokensOnOpenAiItself() throws Exception {
-        try (OpenAiClient openai = new OpenAiClient(
-                ClientConfig.of(OpenAiClient.DEFAULT_BASE_URL, "gpt-test", Secret.of(PLANTED_KEY)))) {
+        try (OpenAiClient openai =
+                new OpenAiClient(ClientConfig.of(OpenAiClient.DEFAULT_BASE_URL, "gpt-test", Secret.of(PLANTED_KEY)))) {
             JsonNode body = json.readTree(openai.requestJson(REQUEST));
             assertThat(body.path("max_completion_tokens").asInt()).isEqualTo(800);
             assertThat(body.has("max_tokens")).isFalse();
@@ -146,7 +151,8 @@ class OpenAiClientTest {
 
     @Test
     void unauthorizedIsFatalWithAnActionableMessageThatHidesTheEchoedKey() {
-        ModelException e = failureOf(json(401,
+        ModelException e = failureOf(json(
+                401,
                 "{\"error\":{\"message\":\"Incorrect API key provided: " + PLANTED_KEY + ". Find your key at ...\"}}"));
 
         assertThat(e.kind()).isEqualTo(FailureKind.FATAL);
@@ -183,8 +189,8 @@ class OpenAiClientTest {
 
     @Test
     void invalidUtf8IsRetryable() {
-        byte[] body = "{\"choices\":[{\"message\":{\"content\":\"caf\u00e9\"}}]}".getBytes(
-                java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] body = "{\"choices\":[{\"message\":{\"content\":\"caf\u00e9\"}}]}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
         ModelException e = failureOf(raw(200, "application/json", body));
 
@@ -194,7 +200,8 @@ class OpenAiClientTest {
 
     @Test
     void emptyContentIsRetryable() {
-        ModelException e = failureOf(json(200,
+        ModelException e = failureOf(json(
+                200,
                 "{\"choices\":[{\"message\":{\"content\":\"\"},\"finish_reason\":\"stop\"}],"
                         + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":0}}"));
 
@@ -205,7 +212,8 @@ class OpenAiClientTest {
 
     @Test
     void cutOffAnswerIsRetryableAndCountsItsTokens() {
-        ModelException e = failureOf(json(200,
+        ModelException e = failureOf(json(
+                200,
                 "{\"choices\":[{\"message\":{\"content\":\"## 1. Int\"},\"finish_reason\":\"length\"}],"
                         + "\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":800}}"));
 
@@ -216,7 +224,8 @@ class OpenAiClientTest {
 
     @Test
     void refusalIsRejected() {
-        ModelException e = failureOf(json(200,
+        ModelException e = failureOf(json(
+                200,
                 "{\"choices\":[{\"message\":{\"content\":null,\"refusal\":\"I can't\"},\"finish_reason\":\"stop\"}]}"));
 
         assertThat(e.kind()).isEqualTo(FailureKind.REQUEST_REJECTED);

@@ -15,24 +15,23 @@ class ProxyTest {
 
     @Test
     void sendsThroughTheProxyAndAnswersItsChallenge() throws Exception {
-        String expected = "Basic " + Base64.getEncoder().encodeToString(
-                "alice:proxy-pw".getBytes(StandardCharsets.UTF_8));
+        String expected =
+                "Basic " + Base64.getEncoder().encodeToString("alice:proxy-pw".getBytes(StandardCharsets.UTF_8));
         try (ScriptedServer proxy = new ScriptedServer()) {
-            proxy.then(
-                    exchange -> {
-                        if (!expected.equals(exchange.getRequestHeaders().getFirst("Proxy-Authorization"))) {
-                            exchange.getResponseHeaders().set("Proxy-Authenticate", "Basic realm=\"corp\"");
-                            exchange.sendResponseHeaders(407, -1);
-                            exchange.close();
-                        } else {
-                            ScriptedServer.json(200, OpenAiClientTest.ANSWER).answer(exchange);
-                        }
-                    });
+            proxy.then(exchange -> {
+                if (!expected.equals(exchange.getRequestHeaders().getFirst("Proxy-Authorization"))) {
+                    exchange.getResponseHeaders().set("Proxy-Authenticate", "Basic realm=\"corp\"");
+                    exchange.sendResponseHeaders(407, -1);
+                    exchange.close();
+                } else {
+                    ScriptedServer.json(200, OpenAiClientTest.ANSWER).answer(exchange);
+                }
+            });
             // A name no resolver knows: only a proxied request can reach "it".
             ClientConfig config = ClientConfig.of(
                             URI.create("http://models.example.invalid/v1"), "gpt-test", Secret.of(PLANTED_KEY))
-                    .withProxy(new ProxyConfig("127.0.0.1", proxy.port(), "alice", Secret.of("proxy-pw"),
-                            "localhost|*.internal"));
+                    .withProxy(new ProxyConfig(
+                            "127.0.0.1", proxy.port(), "alice", Secret.of("proxy-pw"), "localhost|*.internal"));
 
             try (OpenAiClient client = new OpenAiClient(config)) {
                 Completion completion = client.complete(OpenAiClientTest.REQUEST);

@@ -17,8 +17,10 @@ class RetryAfterTest {
 
     @Test
     void readsAnHttpDateRelativeToNow() {
-        assertThat(RetryAfter.parse("Wed, 25 Nov 2026 10:01:30 GMT", null, clock)).contains(Duration.ofSeconds(90));
-        assertThat(RetryAfter.parse("Wed, 25 Nov 2026 09:00:00 GMT", null, clock)).contains(Duration.ZERO);
+        assertThat(RetryAfter.parse("Wed, 25 Nov 2026 10:01:30 GMT", null, clock))
+                .contains(Duration.ofSeconds(90));
+        assertThat(RetryAfter.parse("Wed, 25 Nov 2026 09:00:00 GMT", null, clock))
+                .contains(Duration.ZERO);
     }
 
     @Test

@@ -38,8 +38,10 @@ class RetryingModelClientTest {
     @BeforeEach
     void start() throws Exception {
         server = new ScriptedServer();
-        http = new OpenAiClient(ClientConfig.of(server.baseUri("/v1"), "gpt-test", Secret.of(PLANTED_KEY))
-                .withRequestTimeout(Duration.ofSeconds(1)), time);
+        http = new OpenAiClient(
+                ClientConfig.of(server.baseUri("/v1"), "gpt-test", Secret.of(PLANTED_KEY))
+                        .withRequestTimeout(Duration.ofSeconds(1)),
+                time);
     }
 
     @AfterEach
@@ -61,8 +63,11 @@ class RetryingModelClientTest {
                 Arguments.of("connection closed", hangUp()),
                 Arguments.of("non-JSON body", raw(200, "text/plain", "Service warming up".getBytes())),
                 Arguments.of("empty content", json(200, "{\"choices\":[{\"message\":{\"content\":\"\"}}]}")),
-                Arguments.of("finish_reason length", json(200,
-                        "{\"choices\":[{\"message\":{\"content\":\"## 1.\"},\"finish_reason\":\"length\"}]}")),
+                Arguments.of(
+                        "finish_reason length",
+                        json(
+                                200,
+                                "{\"choices\":[{\"message\":{\"content\":\"## 1.\"},\"finish_reason\":\"length\"}]}")),
                 Arguments.of("timeout", delayed(3_000, json(200, OpenAiClientTest.ANSWER))));
     }
 
@@ -82,7 +87,8 @@ class RetryingModelClientTest {
 
     @Test
     void waitsAtLeastRetryAfterOnRateLimit() throws Exception {
-        server.then(json(429, "{\"error\":{\"message\":\"slow down\"}}", "Retry-After", "17"),
+        server.then(
+                json(429, "{\"error\":{\"message\":\"slow down\"}}", "Retry-After", "17"),
                 json(200, OpenAiClientTest.ANSWER));
 
         ModelResult result = retrying(http, 3).complete(REQUEST);
@@ -127,7 +133,8 @@ class RetryingModelClientTest {
 
     @Test
     void unauthorizedStopsEveryLaterCallWithoutARequest() throws Exception {
-        server.then(json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + PLANTED_KEY + "\"}}"),
+        server.then(
+                json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + PLANTED_KEY + "\"}}"),
                 json(200, OpenAiClientTest.ANSWER));
         RetryingModelClient client = retrying(http, 3);
 
@@ -135,8 +142,8 @@ class RetryingModelClientTest {
         ExecutorService other = Executors.newSingleThreadExecutor();
         Future<ModelException> fromAnotherThread;
         try {
-            fromAnotherThread = other.submit(() -> catchThrowableOfType(ModelException.class,
-                    () -> client.complete(REQUEST)));
+            fromAnotherThread =
+                    other.submit(() -> catchThrowableOfType(ModelException.class, () -> client.complete(REQUEST)));
             ModelException later = fromAnotherThread.get();
 
             assertThat(first.kind()).isEqualTo(FailureKind.FATAL);
@@ -225,8 +232,11 @@ class RetryingModelClientTest {
     void jitterSpreadsWaitsOverTheWholeRange() throws Exception {
         ScriptedClient scripted = new ScriptedClient(retryable(null, 0));
         RetryingModelClient client = new RetryingModelClient(
-                scripted, new RetryPolicy(30, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(10)),
-                time, new Random(7), time);
+                scripted,
+                new RetryPolicy(30, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(10)),
+                time,
+                new Random(7),
+                time);
 
         catchThrowableOfType(ModelException.class, () -> client.complete(REQUEST));
 
@@ -270,15 +280,16 @@ class RetryingModelClientTest {
         try {
             List<Future<ModelException>> outcomes = new java.util.ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                outcomes.add(pool.submit(() -> catchThrowableOfType(ModelException.class,
-                        () -> client.complete(REQUEST))));
+                outcomes.add(
+                        pool.submit(() -> catchThrowableOfType(ModelException.class, () -> client.complete(REQUEST))));
             }
             for (Future<ModelException> outcome : outcomes) {
                 assertThat(outcome.get().kind()).isEqualTo(FailureKind.FATAL);
             }
             // Callers already past the check when the first 401 landed may each have sent one.
             assertThat(scripted.calls.get()).isBetween(1, 4);
-            assertThat(catchThrowableOfType(ModelException.class, () -> client.complete(REQUEST)).attempts())
+            assertThat(catchThrowableOfType(ModelException.class, () -> client.complete(REQUEST))
+                            .attempts())
                     .isZero();
         } finally {
             pool.shutdownNow();

@@ -83,8 +83,8 @@ final class ScriptedServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, List<String>> headers = new java.util.TreeMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(java.util.Locale.ROOT), List.copyOf(values)));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), List.copyOf(values)));
         received.add(new Received(
                 exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
         Reply reply;
@@ -101,8 +101,8 @@ final class ScriptedServer implements AutoCloseable {
     // ---- replies ----
 
     static Reply json(int status, String body, String... headerPairs) {
-        return exchange -> send(exchange, status, "application/json", body.getBytes(StandardCharsets.UTF_8),
-                headerPairs);
+        return exchange ->
+                send(exchange, status, "application/json", body.getBytes(StandardCharsets.UTF_8), headerPairs);
     }
 
     static Reply raw(int status, String contentType, byte[] body) {
@@ -168,8 +168,8 @@ final class ScriptedServer implements AutoCloseable {
         };
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body,
-            String... headerPairs) throws IOException {
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body, String... headerPairs)
+            throws IOException {
         Headers headers = exchange.getResponseHeaders();
         headers.set("Content-Type", contentType);
         for (int i = 0; i + 1 < headerPairs.length; i += 2) {

@@ -25,7 +25,8 @@ class SecretAndConfigTest {
     void configurationsPrintNoSecrets() {
         ProxyConfig proxy = new ProxyConfig("proxy.corp", 3128, "alice", Secret.of("hunter2-proxy-pw"), "localhost");
         ClientConfig config = ClientConfig.of(
-                        URI.create("https://user:pw-in-url@api.example.com/v1?key=" + PLANTED_KEY), "m",
+                        URI.create("https://user:pw-in-url@api.example.com/v1?key=" + PLANTED_KEY),
+                        "m",
                         Secret.of(PLANTED_KEY))
                 .withProxy(proxy);
 
@@ -50,7 +51,8 @@ class SecretAndConfigTest {
         assertThat(proxy.bypasses("api.openai.com")).isFalse();
         assertThat(proxy.bypasses("internal")).isFalse();
         assertThat(proxy.bypasses("localhost.evil.com")).isFalse();
-        assertThat(new ProxyConfig("p", 1, null, null, null).bypasses("localhost")).isFalse();
+        assertThat(new ProxyConfig("p", 1, null, null, null).bypasses("localhost"))
+                .isFalse();
     }
 
     @Test

@@ -65,7 +65,8 @@ class TokenEstimatorTest {
         for (int t = 0; t < 40; t++) {
             int n = TokenEstimator.prefixLength(JAVA, t);
             assertThat(TokenEstimator.estimate(JAVA.substring(0, n))).isLessThanOrEqualTo(t);
-            assertThat(TokenEstimator.estimate(JAVA.substring(0, Math.min(JAVA.length(), n + 1)))).isGreaterThan(t);
+            assertThat(TokenEstimator.estimate(JAVA.substring(0, Math.min(JAVA.length(), n + 1))))
+                    .isGreaterThan(t);
         }
     }
 }

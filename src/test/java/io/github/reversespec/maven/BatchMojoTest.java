@@ -44,33 +44,37 @@ class BatchMojoTest {
     private MavenSession session;
 
     /** A settings.xml server holding the key in plain text: the decrypter hands it back as it is. */
-    private static final SettingsDecrypter PLAIN = request -> new org.apache.maven.settings.crypto
-            .SettingsDecryptionResult() {
-        @Override
-        public Server getServer() {
-            return request.getServers().isEmpty() ? null : request.getServers().get(0);
-        }
+    private static final SettingsDecrypter PLAIN =
+            request -> new org.apache.maven.settings.crypto.SettingsDecryptionResult() {
+                @Override
+                public Server getServer() {
+                    return request.getServers().isEmpty()
+                            ? null
+                            : request.getServers().get(0);
+                }
 
-        @Override
-        public List<Server> getServers() {
-            return request.getServers();
-        }
+                @Override
+                public List<Server> getServers() {
+                    return request.getServers();
+                }
 
-        @Override
-        public org.apache.maven.settings.Proxy getProxy() {
-            return request.getProxies().isEmpty() ? null : request.getProxies().get(0);
-        }
+                @Override
+                public org.apache.maven.settings.Proxy getProxy() {
+                    return request.getProxies().isEmpty()
+                            ? null
+                            : request.getProxies().get(0);
+                }
 
-        @Override
-        public List<org.apache.maven.settings.Proxy> getProxies() {
-            return request.getProxies();
-        }
+                @Override
+                public List<org.apache.maven.settings.Proxy> getProxies() {
+                    return request.getProxies();
+                }
 
-        @Override
-        public List<org.apache.maven.settings.building.SettingsProblem> getProblems() {
-            return List.of();
-        }
-    };
+                @Override
+                public List<org.apache.maven.settings.building.SettingsProblem> getProblems() {
+                    return List.of();
+                }
+            };
 
     @BeforeEach
     void mojo() throws Exception {
@@ -98,8 +102,8 @@ class BatchMojoTest {
         request.setBaseDirectory(root.toFile());
         request.setServers(settings.getServers());
         @SuppressWarnings("deprecation")
-        MavenSession s = new MavenSession(null, new DefaultRepositorySystemSession(), request,
-                new DefaultMavenExecutionResult());
+        MavenSession s = new MavenSession(
+                null, new DefaultRepositorySystemSession(), request, new DefaultMavenExecutionResult());
         s.setProjects(List.of(project));
         s.setAllProjects(List.of(project));
         s.setCurrentProject(project);
@@ -171,26 +175,33 @@ class BatchMojoTest {
         BatchRequest r = mojo.request(KnownSecrets.none());
         assertThat(r.refresh()).isEqualTo(RefreshMode.ALL);
         assertThat(r.overwriteEdited()).isTrue();
-        assertThat(r.selector().selects(new UnitId("com.acme:app", "app", "", "com.acme.a"))).isTrue();
-        assertThat(r.selector().selects(new UnitId("com.acme:app", "app", "", "com.acme.b"))).isFalse();
-        assertThat(r.selector().selects(new UnitId("com.acme:app", "app", "", "com.acme"))).isFalse();
+        assertThat(r.selector().selects(new UnitId("com.acme:app", "app", "", "com.acme.a")))
+                .isTrue();
+        assertThat(r.selector().selects(new UnitId("com.acme:app", "app", "", "com.acme.b")))
+                .isFalse();
+        assertThat(r.selector().selects(new UnitId("com.acme:app", "app", "", "com.acme")))
+                .isFalse();
     }
 
     @Test
     void badSettingsFailNamingTheSetting() throws Exception {
         set("refresh", "sometimes");
-        assertThatThrownBy(() -> mojo.request(KnownSecrets.none())).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(() -> mojo.request(KnownSecrets.none()))
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("reverse-spec.refresh");
         set("refresh", "missing");
         set("checkpointPath", " ");
-        assertThatThrownBy(() -> mojo.request(KnownSecrets.none())).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(() -> mojo.request(KnownSecrets.none()))
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("reverse-spec.checkpointPath is empty");
         set("checkpointPath", "specs/a\u0000b.json");
-        assertThatThrownBy(() -> mojo.request(KnownSecrets.none())).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(() -> mojo.request(KnownSecrets.none()))
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("is not a valid path");
         set("checkpointPath", "specs/x.json");
         set("includes", List.of("com..acme"));
-        assertThatThrownBy(() -> mojo.request(KnownSecrets.none())).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(() -> mojo.request(KnownSecrets.none()))
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("com..acme");
     }
 

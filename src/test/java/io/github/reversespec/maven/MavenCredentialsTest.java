@@ -27,21 +27,30 @@ class MavenCredentialsTest {
     private static final SettingsDecrypter DECRYPTER = request -> result(request);
 
     private static SettingsDecryptionResult result(SettingsDecryptionRequest request) {
-        List<Server> servers = request.getServers().stream().map(s -> {
-            Server copy = s.clone();
-            copy.setPassword(decrypt(s.getPassword()));
-            return copy;
-        }).toList();
-        List<Proxy> proxies = request.getProxies().stream().map(p -> {
-            Proxy copy = p.clone();
-            copy.setPassword(decrypt(p.getPassword()));
-            return copy;
-        }).toList();
+        List<Server> servers = request.getServers().stream()
+                .map(s -> {
+                    Server copy = s.clone();
+                    copy.setPassword(decrypt(s.getPassword()));
+                    return copy;
+                })
+                .toList();
+        List<Proxy> proxies = request.getProxies().stream()
+                .map(p -> {
+                    Proxy copy = p.clone();
+                    copy.setPassword(decrypt(p.getPassword()));
+                    return copy;
+                })
+                .toList();
         boolean broken = request.getServers().stream().anyMatch(s -> isBroken(s.getPassword()))
                 || request.getProxies().stream().anyMatch(p -> isBroken(p.getPassword()));
         List<SettingsProblem> problems = broken
-                ? List.of(new DefaultSettingsProblem("Failed to decrypt password: master password mismatch",
-                        SettingsProblem.Severity.ERROR, "settings.xml", -1, -1, null))
+                ? List.of(new DefaultSettingsProblem(
+                        "Failed to decrypt password: master password mismatch",
+                        SettingsProblem.Severity.ERROR,
+                        "settings.xml",
+                        -1,
+                        -1,
+                        null))
                 : List.of();
         return new SettingsDecryptionResult() {
             @Override
@@ -112,7 +121,8 @@ class MavenCredentialsTest {
         assertThat(c.serverPassword("reverse-spec")).isEqualTo(Secret.none());
         assertThat(c.serverPassword("empty")).isEqualTo(Secret.none());
         assertThat(c.serverPassword("")).isEqualTo(Secret.none());
-        assertThat(new MavenCredentials(null, DECRYPTER).serverPassword("reverse-spec")).isEqualTo(Secret.none());
+        assertThat(new MavenCredentials(null, DECRYPTER).serverPassword("reverse-spec"))
+                .isEqualTo(Secret.none());
     }
 
     @Test
@@ -143,7 +153,8 @@ class MavenCredentialsTest {
         Settings onlySocks = new Settings();
         onlySocks.addProxy(proxy("socks", "socks5", true, null));
         assertThat(new MavenCredentials(onlySocks, DECRYPTER).activeProxy()).isNull();
-        assertThat(new MavenCredentials(new Settings(), DECRYPTER).activeProxy()).isNull();
+        assertThat(new MavenCredentials(new Settings(), DECRYPTER).activeProxy())
+                .isNull();
     }
 
     private static Proxy proxy(String id, String protocol, boolean active, String password) {

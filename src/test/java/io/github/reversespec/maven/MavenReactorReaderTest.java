@@ -128,7 +128,8 @@ class MavenReactorReaderTest {
         MavenProject app = project("app", "");
         MavenSession session = session(List.of(app), List.of(app));
         session.setAllProjects(null);
-        assertThat(MavenReactorReader.read(session).projects()).singleElement()
+        assertThat(MavenReactorReader.read(session).projects())
+                .singleElement()
                 .satisfies(p -> assertThat(p.selected()).isTrue());
     }
 
@@ -138,7 +139,8 @@ class MavenReactorReaderTest {
         mkdirs("target/generated-sources/annotations");
         mkdirs("src/extra/java");
         MavenProject app = project("app", "");
-        app.addCompileSourceRoot(root.resolve("target/generated-sources/annotations").toString());
+        app.addCompileSourceRoot(
+                root.resolve("target/generated-sources/annotations").toString());
         app.addCompileSourceRoot("src/extra/java"); // relative, as some plugins register it
 
         ProjectModel model = read(app).projects().get(0);
@@ -148,8 +150,11 @@ class MavenReactorReaderTest {
     @Test
     void missingDefaultRootsAreSilentAndMissingConfiguredOnesAreReportedNamingTheProject() throws Exception {
         MavenProject aggregator = project("aggregator", "agg"); // no src/main/java, no src/test/java
-        MavenProject custom = project("custom", "custom", m -> m.getBuild().setSourceDirectory(
-                root.resolve("custom/src/java").toString()));
+        MavenProject custom = project(
+                "custom",
+                "custom",
+                m -> m.getBuild()
+                        .setSourceDirectory(root.resolve("custom/src/java").toString()));
         mkdirs("helped/src/main/java");
         MavenProject helped = project("helped", "helped");
         helped.addCompileSourceRoot(root.resolve("helped/src/added/java").toString()); // as build-helper does
@@ -162,43 +167,52 @@ class MavenReactorReaderTest {
                 .containsExactly(root.resolve("helped/src/main/java"), root.resolve("helped/src/added/java"));
 
         // what the run then warns and lists in the summary
-        List<ParseProblem> problems = new ReactorAnalyzer(1).analyze(model).projects().stream()
-                .flatMap(p -> p.problems().stream()).toList();
-        assertThat(problems).extracting(ParseProblem::describe).containsExactly(
-                "custom/src/java: source root of custom does not exist (check <sourceDirectory> in its pom and "
-                        + "plugins that add source roots); skipped",
-                "helped/src/added/java: source root of helped does not exist (check <sourceDirectory> in its pom "
-                        + "and plugins that add source roots); skipped");
+        List<ParseProblem> problems = new ReactorAnalyzer(1)
+                .analyze(model).projects().stream()
+                        .flatMap(p -> p.problems().stream())
+                        .toList();
+        assertThat(problems)
+                .extracting(ParseProblem::describe)
+                .containsExactly(
+                        "custom/src/java: source root of custom does not exist (check <sourceDirectory> in its pom and "
+                                + "plugins that add source roots); skipped",
+                        "helped/src/added/java: source root of helped does not exist (check <sourceDirectory> in its pom "
+                                + "and plugins that add source roots); skipped");
     }
 
     @Test
     void theDefaultIsThePathNotThePomsSetting() throws Exception {
         // <sourceDirectory>src/main/java</sourceDirectory> written out is still the convention
-        MavenProject app = project("app", "", m -> m.getBuild().setSourceDirectory(
-                root.resolve("src/main/java").toString()));
+        MavenProject app = project(
+                "app",
+                "",
+                m -> m.getBuild()
+                        .setSourceDirectory(root.resolve("src/main/java").toString()));
         ReactorModel model = read(app);
         assertThat(model.projects().get(0).sourceRoots()).isEmpty();
-        assertThat(new ReactorAnalyzer(1).analyze(model).projects()).flatExtracting(ProjectAnalysis::problems)
+        assertThat(new ReactorAnalyzer(1).analyze(model).projects())
+                .flatExtracting(ProjectAnalysis::problems)
                 .isEmpty();
     }
 
     @Test
     void sourceEncodingIsReadPerProjectAndIsUtf8WhenUnset() throws Exception {
-        MavenProject latin = project("latin", "latin", m -> m.addProperty("project.build.sourceEncoding",
-                "ISO-8859-1"));
+        MavenProject latin =
+                project("latin", "latin", m -> m.addProperty("project.build.sourceEncoding", "ISO-8859-1"));
         MavenProject plain = project("plain", "plain");
         MavenProject blank = project("blank", "blank", m -> m.addProperty("project.build.sourceEncoding", " "));
 
         ReactorModel model = read(latin, plain, blank);
-        assertThat(model.projects()).extracting(ProjectModel::sourceEncoding)
+        assertThat(model.projects())
+                .extracting(ProjectModel::sourceEncoding)
                 .containsExactly(StandardCharsets.ISO_8859_1, StandardCharsets.UTF_8, StandardCharsets.UTF_8);
     }
 
     @Test
     void anUnknownSourceEncodingIsAClearErrorNamingTheProjectAndTheProperty() {
         MavenProject odd = project("odd", "odd", m -> m.addProperty("project.build.sourceEncoding", "UTF-9"));
-        MavenProject unresolved = project("unresolved", "u", m -> m.addProperty("project.build.sourceEncoding",
-                "${enc}"));
+        MavenProject unresolved =
+                project("unresolved", "u", m -> m.addProperty("project.build.sourceEncoding", "${enc}"));
 
         assertThatThrownBy(() -> read(project("fine", "fine"), odd))
                 .isInstanceOf(MojoFailureException.class)

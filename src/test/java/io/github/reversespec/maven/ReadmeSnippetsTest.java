@@ -62,7 +62,8 @@ import org.xml.sax.InputSource;
  */
 class ReadmeSnippetsTest {
 
-    private static final Path PROJECT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+    private static final Path PROJECT =
+            Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
     private static final Pattern MARKER = Pattern.compile("<!--\\s*(checked against|not checked):(.*?)-->");
     private static final Pattern CODE_SPAN = Pattern.compile("`([^`]+)`");
     private static final Pattern ENV_ASSIGNMENT = Pattern.compile("[A-Z_][A-Z0-9_]*=.*");
@@ -80,7 +81,10 @@ class ReadmeSnippetsTest {
         }
 
         List<String> targets() {
-            return Stream.of(argument.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+            return Stream.of(argument.split(","))
+                    .map(String::strip)
+                    .filter(t -> !t.isEmpty())
+                    .toList();
         }
 
         String name() {
@@ -91,23 +95,30 @@ class ReadmeSnippetsTest {
     @Test
     void everyFencedBlockIsCheckedOrSaysWhyNot() throws IOException {
         List<Block> blocks = readmeBlocks();
-        List<Block> fences = blocks.stream().filter(b -> !b.kind().equals("table")).toList();
+        List<Block> fences =
+                blocks.stream().filter(b -> !b.kind().equals("table")).toList();
 
         assertThat(fences).as("fenced blocks in the README").isNotEmpty();
         for (Block b : fences) {
             assertThat(b.verdict())
-                    .as("%s has no '<!-- checked against: … -->' or '<!-- not checked: why -->' on the line before it",
+                    .as(
+                            "%s has no '<!-- checked against: … -->' or '<!-- not checked: why -->' on the line before it",
                             b.name())
                     .isPresent();
-            assertThat(b.argument()).as("%s: the marker names no file or reason", b.name()).isNotBlank();
+            assertThat(b.argument())
+                    .as("%s: the marker names no file or reason", b.name())
+                    .isNotBlank();
         }
         for (Block b : blocks.stream().filter(Block::checked).toList()) {
             for (String target : b.targets()) {
-                assertThat(PROJECT.resolve(target)).as("%s is checked against %s", b.name(), target).exists();
+                assertThat(PROJECT.resolve(target))
+                        .as("%s is checked against %s", b.name(), target)
+                        .exists();
             }
         }
         // A typo in the marker syntax must not turn the checks off quietly.
-        Set<String> checkedKinds = blocks.stream().filter(Block::checked).map(Block::kind).collect(Collectors.toSet());
+        Set<String> checkedKinds =
+                blocks.stream().filter(Block::checked).map(Block::kind).collect(Collectors.toSet());
         assertThat(checkedKinds).contains("bash", "xml", "markdown", "table");
     }
 
@@ -150,15 +161,21 @@ class ReadmeSnippetsTest {
                         ? itInvocations(target).stream().anyMatch(it -> it.runs(wanted))
                         : runByTarget.get(target).contains(command);
             }
-            assertThat(found).as("%s: '%s' is run by none of %s (what they run: %s)", b.name(), command,
-                    b.targets(), describeTargets(b.targets())).isTrue();
+            assertThat(found)
+                    .as(
+                            "%s: '%s' is run by none of %s (what they run: %s)",
+                            b.name(), command, b.targets(), describeTargets(b.targets()))
+                    .isTrue();
         }
     }
 
     private String describeTargets(List<String> targets) throws IOException {
         List<String> out = new ArrayList<>();
         for (String t : targets) {
-            out.add(t.endsWith("invoker.properties") ? itInvocations(t).toString() : scriptCommands(t).toString());
+            out.add(
+                    t.endsWith("invoker.properties")
+                            ? itInvocations(t).toString()
+                            : scriptCommands(t).toString());
         }
         return String.join("; ", out);
     }
@@ -235,7 +252,8 @@ class ReadmeSnippetsTest {
         }
 
         boolean runs(Invocation readme) {
-            return goals.equals(readme.goals()) && options.containsAll(readme.options())
+            return goals.equals(readme.goals())
+                    && options.containsAll(readme.options())
                     && env.containsAll(readme.env());
         }
 
@@ -256,8 +274,9 @@ class ReadmeSnippetsTest {
         }
         for (Element wanted : children(snippet)) {
             boolean found = targets.stream().anyMatch(doc -> appearsIn(wanted, doc));
-            assertThat(found).as("%s: <%s> with this content is in none of %s", b.name(), wanted.getTagName(),
-                    b.targets()).isTrue();
+            assertThat(found)
+                    .as("%s: <%s> with this content is in none of %s", b.name(), wanted.getTagName(), b.targets())
+                    .isTrue();
         }
         assertThat(children(snippet)).as("%s holds no XML element", b.name()).isNotEmpty();
     }
@@ -280,8 +299,8 @@ class ReadmeSnippetsTest {
         List<Element> want = children(wanted);
         List<Element> have = children(actual);
         if (want.isEmpty()) {
-            return have.isEmpty() && normaliseSpaces(actual.getTextContent()).equals(
-                    normaliseSpaces(wanted.getTextContent()));
+            return have.isEmpty()
+                    && normaliseSpaces(actual.getTextContent()).equals(normaliseSpaces(wanted.getTextContent()));
         }
         int from = 0;
         for (Element w : want) {
@@ -317,7 +336,9 @@ class ReadmeSnippetsTest {
     // ---------------------------------------------------------------- excerpts
 
     private void checkExcerpt(Block b) throws IOException {
-        assertThat(b.targets()).as("%s: an excerpt comes from one file", b.name()).hasSize(1);
+        assertThat(b.targets())
+                .as("%s: an excerpt comes from one file", b.name())
+                .hasSize(1);
         String target = b.targets().get(0);
         List<String> file = Files.readAllLines(PROJECT.resolve(target));
         List<List<String>> runs = new ArrayList<>();
@@ -333,8 +354,12 @@ class ReadmeSnippetsTest {
         for (List<String> run : runs) {
             assertThat(run).as("%s: an empty run of lines around '…'", b.name()).isNotEmpty();
             int at = indexOf(file, run, from);
-            assertThat(at).as("%s: these lines are not, in this order, in %s (regenerated specs? copy the"
-                    + " excerpt again):%n%s", b.name(), target, String.join("\n", run)).isNotNegative();
+            assertThat(at)
+                    .as(
+                            "%s: these lines are not, in this order, in %s (regenerated specs? copy the"
+                                    + " excerpt again):%n%s",
+                            b.name(), target, String.join("\n", run))
+                    .isNotNegative();
             from = at + run.size();
         }
     }
@@ -351,9 +376,11 @@ class ReadmeSnippetsTest {
     // ---------------------------------------------------------------- parameters
 
     private void checkParameterTable(Block b) throws Exception {
-        assertThat(b.targets()).as("%s: the parameter table is checked against the plugin descriptor", b.name())
+        assertThat(b.targets())
+                .as("%s: the parameter table is checked against the plugin descriptor", b.name())
                 .containsExactly("target/classes/META-INF/maven/plugin.xml");
-        Map<String, Parameter> descriptor = batchParameters(PROJECT.resolve(b.targets().get(0)));
+        Map<String, Parameter> descriptor =
+                batchParameters(PROJECT.resolve(b.targets().get(0)));
         String mainSources = mainSources();
 
         Map<String, String> defaults = new LinkedHashMap<>();
@@ -361,10 +388,15 @@ class ReadmeSnippetsTest {
             List<String> cells = cells(row);
             assertThat(cells).as("%s: row '%s'", b.name(), row).hasSize(3);
             List<String> names = codeSpans(cells.get(0));
-            assertThat(names).as("%s: row '%s' names no parameter", b.name(), row).isNotEmpty();
-            names.forEach(n -> assertThat(defaults.put(n, cells.get(1))).as("%s lists %s twice", b.name(), n).isNull());
+            assertThat(names)
+                    .as("%s: row '%s' names no parameter", b.name(), row)
+                    .isNotEmpty();
+            names.forEach(n -> assertThat(defaults.put(n, cells.get(1)))
+                    .as("%s lists %s twice", b.name(), n)
+                    .isNull());
         }
-        assertThat(defaults.keySet()).as("%s: the parameters of batch", b.name())
+        assertThat(defaults.keySet())
+                .as("%s: the parameters of batch", b.name())
                 .containsExactlyInAnyOrderElementsOf(descriptor.keySet());
         defaults.forEach((name, cell) -> {
             Parameter p = descriptor.get(name);
@@ -375,7 +407,8 @@ class ReadmeSnippetsTest {
                 assertThat(values.get(0)).as("the default of %s", name).isEqualTo(p.defaultValue());
             } else {
                 // No default in the descriptor: a value the README names must come from the code.
-                values.forEach(v -> assertThat(mainSources).as("the default '%s' of %s is a literal of the code", v, name)
+                values.forEach(v -> assertThat(mainSources)
+                        .as("the default '%s' of %s is a literal of the code", v, name)
                         .contains("\"" + v + "\""));
             }
         });
@@ -385,7 +418,8 @@ class ReadmeSnippetsTest {
 
     /** The editable parameters of {@code batch}: their property expression and default value. */
     private static Map<String, Parameter> batchParameters(Path descriptor) throws Exception {
-        assertThat(descriptor).as("the plugin descriptor (written by maven-plugin-plugin in process-classes)")
+        assertThat(descriptor)
+                .as("the plugin descriptor (written by maven-plugin-plugin in process-classes)")
                 .exists();
         Document doc = parseXml(Files.readString(descriptor));
         NodeList mojos = doc.getElementsByTagName("mojo");
@@ -415,7 +449,9 @@ class ReadmeSnippetsTest {
     }
 
     private static Element child(Element e, String name) {
-        return children(e).stream().filter(c -> c.getTagName().equals(name)).findFirst()
+        return children(e).stream()
+                .filter(c -> c.getTagName().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no <" + name + "> in <" + e.getTagName() + ">"));
     }
 
@@ -426,7 +462,8 @@ class ReadmeSnippetsTest {
     private static String mainSources() throws IOException {
         try (Stream<Path> files = Files.walk(PROJECT.resolve("src/main/java"))) {
             StringBuilder sb = new StringBuilder();
-            for (Path p : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 sb.append(Files.readString(p));
             }
             return sb.toString();
@@ -466,7 +503,9 @@ class ReadmeSnippetsTest {
                 while (close < lines.size() && !lines.get(close).startsWith("```")) {
                     close++;
                 }
-                assertThat(close).as("README.md:%d: the fence is not closed", i + 1).isLessThan(lines.size());
+                assertThat(close)
+                        .as("README.md:%d: the fence is not closed", i + 1)
+                        .isLessThan(lines.size());
                 blocks.add(block(i + 1, line.substring(3).strip(), lines.subList(i + 1, close), marker));
                 i = close;
             } else if (line.startsWith("|") && marker.isPresent()) {
@@ -482,7 +521,11 @@ class ReadmeSnippetsTest {
     }
 
     private static Block block(int line, String kind, List<String> body, Optional<Matcher> marker) {
-        return new Block(line, kind.isEmpty() ? "text" : kind, List.copyOf(body), marker.map(m -> m.group(1)),
+        return new Block(
+                line,
+                kind.isEmpty() ? "text" : kind,
+                List.copyOf(body),
+                marker.map(m -> m.group(1)),
                 marker.map(m -> m.group(2).strip()).orElse(""));
     }
 
@@ -503,9 +546,15 @@ class ReadmeSnippetsTest {
 
     private static Map<String, String> coordinates() throws IOException {
         try {
-            Element project = parseXml(Files.readString(PROJECT.resolve("pom.xml"))).getDocumentElement();
-            return Map.of("groupId", text(project, "groupId"), "artifactId", text(project, "artifactId"),
-                    "version", text(project, "version"));
+            Element project =
+                    parseXml(Files.readString(PROJECT.resolve("pom.xml"))).getDocumentElement();
+            return Map.of(
+                    "groupId",
+                    text(project, "groupId"),
+                    "artifactId",
+                    text(project, "artifactId"),
+                    "version",
+                    text(project, "version"));
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {

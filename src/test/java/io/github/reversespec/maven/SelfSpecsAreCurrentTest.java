@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reversespec.batch.BatchRequest;
 import io.github.reversespec.batch.BatchRunner;
-import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.batch.RefreshMode;
 import io.github.reversespec.batch.UnitSelector;
+import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.generate.AstOnlyStep;
 import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.reactor.ReactorModel;
@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SelfSpecsAreCurrentTest {
 
-    private static final Path PROJECT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+    private static final Path PROJECT =
+            Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
 
     @TempDir
@@ -49,10 +50,16 @@ class SelfSpecsAreCurrentTest {
         copyTree(PROJECT.resolve("src/main/java"), copy.resolve("src/main/java"));
         copyTree(PROJECT.resolve("src/test/java"), copy.resolve("src/test/java"));
 
-        new BatchRunner(new AstOnlyStep(), ProgressLog.SILENT).run(new BatchRequest(
-                new ReactorModel(copy, List.of(project(pom))), Path.of("specs/.reverse-spec-checkpoint.json"),
-                RefreshMode.ALL, UnitSelector.all(), false, 1, 2,
-                "reverse-spec-maven-plugin/" + pom.getVersion()));
+        new BatchRunner(new AstOnlyStep(), ProgressLog.SILENT)
+                .run(new BatchRequest(
+                        new ReactorModel(copy, List.of(project(pom))),
+                        Path.of("specs/.reverse-spec-checkpoint.json"),
+                        RefreshMode.ALL,
+                        UnitSelector.all(),
+                        false,
+                        1,
+                        2,
+                        "reverse-spec-maven-plugin/" + pom.getVersion()));
 
         Map<String, String> expected = specs(copy.resolve("specs"));
         Map<String, String> committed = specs(PROJECT.resolve("specs"));
@@ -72,9 +79,19 @@ class SelfSpecsAreCurrentTest {
             String scope = d.getScope();
             external.add(scope == null || scope.isEmpty() || scope.equals("compile") ? gav : gav + ":" + scope);
         }
-        return new ProjectModel(pom.getGroupId(), pom.getArtifactId(), pom.getVersion(), pom.getName(),
-                pom.getDescription(), copy, "", 0, List.of(copy.resolve("src/main/java")),
-                List.of(copy.resolve("src/test/java")), List.of(), external);
+        return new ProjectModel(
+                pom.getGroupId(),
+                pom.getArtifactId(),
+                pom.getVersion(),
+                pom.getName(),
+                pom.getDescription(),
+                copy,
+                "",
+                0,
+                List.of(copy.resolve("src/main/java")),
+                List.of(copy.resolve("src/test/java")),
+                List.of(),
+                external);
     }
 
     private static String interpolate(String value, Model pom) {
@@ -82,7 +99,9 @@ class SelfSpecsAreCurrentTest {
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String key = m.group(1);
-            String v = key.equals("project.version") ? pom.getVersion() : pom.getProperties().getProperty(key, m.group());
+            String v = key.equals("project.version")
+                    ? pom.getVersion()
+                    : pom.getProperties().getProperty(key, m.group());
             m.appendReplacement(sb, Matcher.quoteReplacement(v));
         }
         return m.appendTail(sb).toString();
@@ -94,7 +113,8 @@ class SelfSpecsAreCurrentTest {
             return specs;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".spec.md")).toList()) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".spec.md"))
+                    .toList()) {
                 specs.put(dir.relativize(p).toString(), Files.readString(p));
             }
         }

@@ -20,12 +20,36 @@ import org.commonmark.renderer.html.HtmlRenderer;
 public final class InertHtml {
 
     /** The elements CommonMark and GFM tables produce themselves. */
-    private static final Set<String> COMMONMARK_TAGS = Set.of("p", "a", "img", "em", "strong", "code", "pre", "ul",
-            "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "table", "thead", "tbody", "tr",
-            "th", "td");
+    private static final Set<String> COMMONMARK_TAGS = Set.of(
+            "p",
+            "a",
+            "img",
+            "em",
+            "strong",
+            "code",
+            "pre",
+            "ul",
+            "ol",
+            "li",
+            "blockquote",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "hr",
+            "br",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td");
+
     private static final Set<String> ATTRIBUTES = Set.of("href", "src", "alt", "title", "class", "start", "align");
-    private static final Pattern TAG = Pattern.compile(
-            "<(/?)([A-Za-z][A-Za-z0-9]*)((?:\\s+[^\\s=>/]+(?:=\"[^\"]*\")?)*)\\s*/?>");
+    private static final Pattern TAG =
+            Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9]*)((?:\\s+[^\\s=>/]+(?:=\"[^\"]*\")?)*)\\s*/?>");
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s+([^\\s=>]+)(?:=\"([^\"]*)\")?");
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
 
@@ -35,7 +59,11 @@ public final class InertHtml {
     public static String html(String markdown) {
         var extensions = List.of(TablesExtension.create());
         var doc = Parser.builder().extensions(extensions).build().parse(markdown);
-        return HtmlRenderer.builder().extensions(extensions).escapeHtml(false).sanitizeUrls(false).build()
+        return HtmlRenderer.builder()
+                .extensions(extensions)
+                .escapeHtml(false)
+                .sanitizeUrls(false)
+                .build()
                 .render(doc);
     }
 
@@ -57,11 +85,19 @@ public final class InertHtml {
     public static String assertInert(String markdown, int ownDiagrams) {
         String html = html(markdown);
         assertThat(html).as("HTML of:\n%s", markdown).doesNotContainIgnoringCase("<script");
-        assertThat(Pattern.compile("<pre><code class=\"language-mermaid\">").matcher(html).results().count())
-                .as("the plugin's Mermaid blocks").isEqualTo(ownDiagrams);
+        assertThat(Pattern.compile("<pre><code class=\"language-mermaid\">")
+                        .matcher(html)
+                        .results()
+                        .count())
+                .as("the plugin's Mermaid blocks")
+                .isEqualTo(ownDiagrams);
         // Any language a Mermaid integration might pick up: mermaid, Mermaid, mermaid-x, mmd.
-        assertThat(Pattern.compile("class=\"language-(?i:[^\"]*(mermaid|mmd)[^\"]*)\"").matcher(html).results().count())
-                .as("live Mermaid blocks in:\n%s", html).isEqualTo(ownDiagrams);
+        assertThat(Pattern.compile("class=\"language-(?i:[^\"]*(mermaid|mmd)[^\"]*)\"")
+                        .matcher(html)
+                        .results()
+                        .count())
+                .as("live Mermaid blocks in:\n%s", html)
+                .isEqualTo(ownDiagrams);
         Matcher tag = TAG.matcher(html);
         int tags = 0;
         while (tag.find()) {
@@ -75,7 +111,9 @@ public final class InertHtml {
                 assertThat(attribute).as("attribute in %s", tag.group()).doesNotStartWith("on");
                 assertThat(ATTRIBUTES).as("attribute in %s", tag.group()).contains(attribute);
                 if (attribute.equals("href") || attribute.equals("src")) {
-                    assertThat(isSafeUrl(value)).as("%s=\"%s\" in:\n%s", attribute, value, html).isTrue();
+                    assertThat(isSafeUrl(value))
+                            .as("%s=\"%s\" in:\n%s", attribute, value, html)
+                            .isTrue();
                 }
                 if (attribute.equals("class")) {
                     assertThat(value).matches("language-[A-Za-z0-9_+#.-]+");
@@ -83,7 +121,9 @@ public final class InertHtml {
             }
         }
         // Every '<' left in the HTML opens one of the tags checked above: text has only &lt;.
-        assertThat(html.chars().filter(c -> c == '<').count()).as("raw '<' in:\n%s", html).isEqualTo(tags);
+        assertThat(html.chars().filter(c -> c == '<').count())
+                .as("raw '<' in:\n%s", html)
+                .isEqualTo(tags);
         return html;
     }
 
@@ -107,8 +147,8 @@ public final class InertHtml {
         if (scheme.find()) {
             return Set.of("http", "https", "mailto").contains(scheme.group(1).toLowerCase(Locale.ROOT));
         }
-        String firstSegment = java.net.URLDecoder.decode(url.split("[/?#]", 2)[0].replace("+", "%2B"),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String firstSegment = java.net.URLDecoder.decode(
+                url.split("[/?#]", 2)[0].replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
         return !url.startsWith("/") && !firstSegment.contains(":");
     }
 
@@ -120,6 +160,10 @@ public final class InertHtml {
             m.appendReplacement(sb, Matcher.quoteReplacement(new String(Character.toChars(cp))));
         }
         m.appendTail(sb);
-        return sb.toString().replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return sb.toString()
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
     }
 }

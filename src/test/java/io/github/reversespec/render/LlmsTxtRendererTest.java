@@ -33,8 +33,15 @@ class LlmsTxtRendererTest {
     private static List<IndexEntry> entries() {
         return List.of(
                 entry("core", "core", "com.acme.util", "ast-only", 0, List.of(), "Helpers.", true),
-                entry("core", "core", "com.acme.cache", "llm", 1, List.of("core:com.acme.util"),
-                        "Caching ] (x) [y](http://evil) <b>*bold*</b>\nsecond line", true),
+                entry(
+                        "core",
+                        "core",
+                        "com.acme.cache",
+                        "llm",
+                        1,
+                        List.of("core:com.acme.util"),
+                        "Caching ] (x) [y](http://evil) <b>*bold*</b>\nsecond line",
+                        true),
                 entry("parent", "", "", "ast-only", 0, List.of(), "", true),
                 entry("billing", "services/billing", "com.acme.billing", "llm", 2, List.of(), "Bills.", true),
                 entry("old", "legacy/old", "com.acme.old", "", -1, List.of(), "Old stuff.", false));
@@ -53,13 +60,21 @@ class LlmsTxtRendererTest {
         assertThat(lines.get(1)).isEmpty();
         assertThat(lines.get(2)).isEqualTo("> The parent of it all.");
         assertThat(lines.stream().filter(l -> l.startsWith("# "))).hasSize(1);
-        assertThat(lines.stream().filter(l -> l.startsWith("## ")).toList()).containsExactly(
-                "## Architecture", "## parent (root)", "## core", "## billing (services/billing)", "## Optional");
+        assertThat(lines.stream().filter(l -> l.startsWith("## ")).toList())
+                .containsExactly(
+                        "## Architecture",
+                        "## parent (root)",
+                        "## core",
+                        "## billing (services/billing)",
+                        "## Optional");
         // After the first section, every non-blank line is a heading or a link line.
         int first = lines.indexOf("## Architecture");
         for (String line : lines.subList(first, lines.size())) {
-            assertThat(line.isEmpty() || line.startsWith("## ") || LINK_LINE.matcher(line).matches())
-                    .as("line %s", line).isTrue();
+            assertThat(line.isEmpty()
+                            || line.startsWith("## ")
+                            || LINK_LINE.matcher(line).matches())
+                    .as("line %s", line)
+                    .isTrue();
         }
         assertThat(text).endsWith("\n").doesNotEndWith("\n\n").doesNotContain("\r");
         assertThat(text).contains("- [Architecture index](_index.spec.md): the reactor's modules");
@@ -78,7 +93,8 @@ class LlmsTxtRendererTest {
         List<String> expected = new ArrayList<>(List.of("_index.spec.md"));
         entries().forEach(e -> expected.add(e.specPath().substring("specs/".length())));
         assertThat(targets).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(text).contains("- [com.acme.util](core/com.acme.util.spec.md): Helpers.\n")
+        assertThat(text)
+                .contains("- [com.acme.util](core/com.acme.util.spec.md): Helpers.\n")
                 .contains("- [\\_default](_default.spec.md)\n")
                 .contains("- [com.acme.old](legacy/old/com.acme.old.spec.md): module old, not in the current"
                         + " reactor (written by an earlier run): Old stuff.\n");
@@ -87,15 +103,20 @@ class LlmsTxtRendererTest {
     @Test
     void intentsCannotBreakTheirLinkLine() {
         String text = render("");
-        String cache = text.lines().filter(l -> l.contains("com.acme.cache")).findFirst().orElseThrow();
+        String cache = text.lines()
+                .filter(l -> l.contains("com.acme.cache"))
+                .findFirst()
+                .orElseThrow();
 
-        assertThat(cache).matches(LINK_LINE)
+        assertThat(cache)
+                .matches(LINK_LINE)
                 .isEqualTo("- [com.acme.cache](core/com.acme.cache.spec.md): Caching \\] (x) \\[y\\](http://evil)"
                         + " \\<b\\>\\*bold\\*\\</b\\> second line");
         assertThat(LlmsTxtRenderer.item("a]b(c)\nd", "specs/x.spec.md", ""))
-                .isEqualTo("- [a\\]b\\(c\\) d](x.spec.md)").matches(LINK_LINE);
-        assertThat(LlmsTxtRenderer.item("p", "specs/odd dir/(p).spec.md", "")).isEqualTo(
-                "- [p](odd%20dir/%28p%29.spec.md)");
+                .isEqualTo("- [a\\]b\\(c\\) d](x.spec.md)")
+                .matches(LINK_LINE);
+        assertThat(LlmsTxtRenderer.item("p", "specs/odd dir/(p).spec.md", ""))
+                .isEqualTo("- [p](odd%20dir/%28p%29.spec.md)");
     }
 
     @Test

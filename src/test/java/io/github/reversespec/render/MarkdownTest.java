@@ -24,8 +24,8 @@ class MarkdownTest {
 
     @Test
     void textFromCodeCannotTurnIntoMarkup() {
-        assertThat(Markdown.text("<script>*bold* [link](x) _u_ `c` \\")).isEqualTo(
-                "\\<script\\>\\*bold\\* \\[link\\](x) \\_u\\_ \\`c\\` \\\\");
+        assertThat(Markdown.text("<script>*bold* [link](x) _u_ `c` \\"))
+                .isEqualTo("\\<script\\>\\*bold\\* \\[link\\](x) \\_u\\_ \\`c\\` \\\\");
         assertThat(Markdown.text("# not a heading")).isEqualTo("\\# not a heading");
         assertThat(Markdown.text("- not a list")).isEqualTo("\\- not a list");
         assertThat(Markdown.text("a - b # c")).isEqualTo("a - b # c");
@@ -34,7 +34,7 @@ class MarkdownTest {
     @Test
     void javadocBecomesMarkdown() {
         assertThat(Markdown.javadoc("Returns {@code Map<K, V>} of {@link Foo#bar(int, int) the bar} or"
-                + " {@link java.util.List}, see {@linkplain Baz baz}."))
+                        + " {@link java.util.List}, see {@linkplain Baz baz}."))
                 .isEqualTo("Returns `Map<K, V>` of `the bar` or `java.util.List`, see baz.");
         assertThat(Markdown.javadoc("<p>Uses <code>a &lt; b</code> and <b>bold</b>&amp;more.</p>"))
                 .isEqualTo("Uses `a < b` and bold&more.");

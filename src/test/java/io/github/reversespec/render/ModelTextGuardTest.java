@@ -21,7 +21,9 @@ class ModelTextGuardTest {
     private static String inert(String markdown) {
         String out = guard(markdown);
         InertHtml.assertInert(out);
-        assertThat(out).as("written back, not the last resort").doesNotStartWith("```text")
+        assertThat(out)
+                .as("written back, not the last resort")
+                .doesNotStartWith("```text")
                 .doesNotStartWith("````text");
         assertThat(guard(out)).as("guarding twice").isEqualTo(out);
         assertThat(guard(markdown)).as("same input, same bytes").isEqualTo(out);
@@ -29,40 +31,41 @@ class ModelTextGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "[x](javascript:alert(1))",
-        "[x](JaVaScRiPt:alert(1))",
-        "[x](jav&#x61;script:alert(1))",
-        "[x](&#106;avascript:alert(1))",
-        "[x](&#0000106;avascript:alert(1))",
-        "[x](javascript&colon;alert(1))",
-        "[x](javascript\\:alert(1))",
-        "[x](<java\tscript:alert(1)>)",
-        "[x](java&#9;script:alert(1))",
-        "[x](java&#10;script:alert(1))",
-        "[x]( javascript:alert(1) )",
-        "[x](%6Aavascript:alert(1))",
-        "[x](javascript%3Aalert(1))",
-        "[x](vbscript:msgbox(1))",
-        "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-        "[x](file:///etc/passwd)",
-        "[x](javascript:alert(1) \"a title\")",
-        "[x][r]\n\n[r]: javascript:alert(1)",
-        "[x][]\n\n[x]: jav&#x61;script:alert(1) \"t\"",
-        "[r]\n\n[r]: <javascript:alert(1)>",
-        "<javascript:alert(1)>",
-        "<JAVASCRIPT:alert(1)>",
-        "![x](javascript:alert(1))",
-        "![x](data:image/svg+xml,<svg onload=alert(1)>)",
-        "[![img](javascript:x)](javascript:y)",
-        "[![img](https://ok.example/i.png)](javascript:y)",
-        "[//evil](//evil.example/x)",
-        "[/abs](/etc/passwd)",
-        "[bs](\\\\evil.example/x)",
-        "[above](../../../x.md)",
-        "[above](a/../../../../x.md)",
-        "[above](%2e%2e/%2e%2e/%2e%2e/x.md)",
-    })
+    @ValueSource(
+            strings = {
+                "[x](javascript:alert(1))",
+                "[x](JaVaScRiPt:alert(1))",
+                "[x](jav&#x61;script:alert(1))",
+                "[x](&#106;avascript:alert(1))",
+                "[x](&#0000106;avascript:alert(1))",
+                "[x](javascript&colon;alert(1))",
+                "[x](javascript\\:alert(1))",
+                "[x](<java\tscript:alert(1)>)",
+                "[x](java&#9;script:alert(1))",
+                "[x](java&#10;script:alert(1))",
+                "[x]( javascript:alert(1) )",
+                "[x](%6Aavascript:alert(1))",
+                "[x](javascript%3Aalert(1))",
+                "[x](vbscript:msgbox(1))",
+                "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+                "[x](file:///etc/passwd)",
+                "[x](javascript:alert(1) \"a title\")",
+                "[x][r]\n\n[r]: javascript:alert(1)",
+                "[x][]\n\n[x]: jav&#x61;script:alert(1) \"t\"",
+                "[r]\n\n[r]: <javascript:alert(1)>",
+                "<javascript:alert(1)>",
+                "<JAVASCRIPT:alert(1)>",
+                "![x](javascript:alert(1))",
+                "![x](data:image/svg+xml,<svg onload=alert(1)>)",
+                "[![img](javascript:x)](javascript:y)",
+                "[![img](https://ok.example/i.png)](javascript:y)",
+                "[//evil](//evil.example/x)",
+                "[/abs](/etc/passwd)",
+                "[bs](\\\\evil.example/x)",
+                "[above](../../../x.md)",
+                "[above](a/../../../../x.md)",
+                "[above](%2e%2e/%2e%2e/%2e%2e/x.md)",
+            })
     void scriptAndEscapingLinksLoseTheirDestination(String attack) {
         String out = inert("Before " + attack + " after.");
         assertThat(InertHtml.hrefs(InertHtml.html(out))).allMatch(h -> h.startsWith("https:"));
@@ -80,28 +83,29 @@ class ModelTextGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Hello <script>alert(1)</script> world",
-        "<script>\nalert(1)\n</script>",
-        "<img src=x onerror=\"alert(1)\">",
-        "Inline <img src=x onerror=alert(1)> image",
-        "<a href=\"javascript:alert(1)\">click</a>",
-        "text <a href=\"javascript:alert(1)\">click</a>",
-        "<details>\n<summary>More</summary>\n\nhidden *text*\n\n</details>",
-        "<!-- a comment -->",
-        "before <!-- hidden --> after",
-        "<!--\n\nmulti-line comment\n\n-->",
-        "- a\n\n  <div>\n  x\n\n- b",
-        "<![CDATA[ <script>alert(1)</script> ]]>",
-        "<?php echo 1; ?>",
-        "<!DOCTYPE html>",
-        "<svg><script>alert(1)</script></svg>",
-        "<iframe src=\"https://evil.example\"></iframe>",
-        "<style>body{display:none}</style>",
-        "> <b onmouseover=alert(1)>quoted</b>",
-        "- <img src=x onerror=alert(1)>",
-        "| a | b |\n|---|---|\n| <img src=x onerror=alert(1)> | <b>x</b> |",
-    })
+    @ValueSource(
+            strings = {
+                "Hello <script>alert(1)</script> world",
+                "<script>\nalert(1)\n</script>",
+                "<img src=x onerror=\"alert(1)\">",
+                "Inline <img src=x onerror=alert(1)> image",
+                "<a href=\"javascript:alert(1)\">click</a>",
+                "text <a href=\"javascript:alert(1)\">click</a>",
+                "<details>\n<summary>More</summary>\n\nhidden *text*\n\n</details>",
+                "<!-- a comment -->",
+                "before <!-- hidden --> after",
+                "<!--\n\nmulti-line comment\n\n-->",
+                "- a\n\n  <div>\n  x\n\n- b",
+                "<![CDATA[ <script>alert(1)</script> ]]>",
+                "<?php echo 1; ?>",
+                "<!DOCTYPE html>",
+                "<svg><script>alert(1)</script></svg>",
+                "<iframe src=\"https://evil.example\"></iframe>",
+                "<style>body{display:none}</style>",
+                "> <b onmouseover=alert(1)>quoted</b>",
+                "- <img src=x onerror=alert(1)>",
+                "| a | b |\n|---|---|\n| <img src=x onerror=alert(1)> | <b>x</b> |",
+            })
     void rawHtmlIsShownAsTextNeverAsElements(String attack) {
         String out = inert(attack);
         String html = InertHtml.html(out);
@@ -116,18 +120,19 @@ class ModelTextGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "```mermaid\ngraph TD\nA-->B\nclick A call cb()\nclick B href \"javascript:alert(1)\"\n```",
-        "```Mermaid\n%%{init: {\"securityLevel\": \"loose\"}}%%\ngraph TD\nA-->B\n```",
-        "~~~mermaid\ngraph TD\nclick A callback\n~~~",
-        "```mmd\ngraph TD\n```",
-        "```mermaid{init}\ngraph TD\n```",
-        "  ```  MERMAID extra\ngraph TD\n  ```",
-        "- item\n\n  ```mermaid\n  graph TD\n  ```",
-        "> ```mermaid\n> graph TD\n> ```",
-        "```mermaid\ngraph TD\nclick A call cb()",
-        "```geojson\n{\"type\": \"Point\", \"coordinates\": [0, 0]}\n```",
-    })
+    @ValueSource(
+            strings = {
+                "```mermaid\ngraph TD\nA-->B\nclick A call cb()\nclick B href \"javascript:alert(1)\"\n```",
+                "```Mermaid\n%%{init: {\"securityLevel\": \"loose\"}}%%\ngraph TD\nA-->B\n```",
+                "~~~mermaid\ngraph TD\nclick A callback\n~~~",
+                "```mmd\ngraph TD\n```",
+                "```mermaid{init}\ngraph TD\n```",
+                "  ```  MERMAID extra\ngraph TD\n  ```",
+                "- item\n\n  ```mermaid\n  graph TD\n  ```",
+                "> ```mermaid\n> graph TD\n> ```",
+                "```mermaid\ngraph TD\nclick A call cb()",
+                "```geojson\n{\"type\": \"Point\", \"coordinates\": [0, 0]}\n```",
+            })
     void modelDiagramsAreShownAsSourceNotDrawn(String diagram) {
         String out = inert(diagram);
         assertThat(out).contains(ModelTextGuard.DIAGRAM_NOTE);
@@ -138,8 +143,9 @@ class ModelTextGuardTest {
     @Test
     void mermaidTextInsideTheBlockIsKeptVerbatim() {
         String out = inert("```mermaid\ngraph TD\nclick A call cb()\n%%{init: {}}%%\n```");
-        assertThat(out).isEqualTo("_" + ModelTextGuard.DIAGRAM_NOTE + "_\n\n```text\ngraph TD\nclick A call cb()\n"
-                + "%%{init: {}}%%\n```");
+        assertThat(out)
+                .isEqualTo("_" + ModelTextGuard.DIAGRAM_NOTE + "_\n\n```text\ngraph TD\nclick A call cb()\n"
+                        + "%%{init: {}}%%\n```");
     }
 
     @Test
@@ -172,13 +178,22 @@ class ModelTextGuardTest {
                 + "[mail](mailto:team@example.com), [spec](../other/com.acme.spec.md), [same](com.acme.util.spec.md), "
                 + "[code](../../core/src/main/java/A.java#L3), [here](#intent), <https://example.com/x> and "
                 + "<team@example.com>, ![logo](https://example.com/logo.png \"Logo\")");
-        assertThat(out).isEqualTo("[site](https://example.com/a?b=1&c=2), [plain](http://example.com), "
-                + "[mail](mailto:team@example.com), [spec](../other/com.acme.spec.md), [same](com.acme.util.spec.md), "
-                + "[code](../../core/src/main/java/A.java#L3), [here](#intent), <https://example.com/x> and "
-                + "<team@example.com>, ![logo](https://example.com/logo.png \"Logo\")");
-        assertThat(InertHtml.hrefs(InertHtml.html(out))).containsExactly("https://example.com/a?b=1&c=2",
-                "http://example.com", "mailto:team@example.com", "../other/com.acme.spec.md", "com.acme.util.spec.md",
-                "../../core/src/main/java/A.java#L3", "#intent", "https://example.com/x", "mailto:team@example.com");
+        assertThat(out)
+                .isEqualTo("[site](https://example.com/a?b=1&c=2), [plain](http://example.com), "
+                        + "[mail](mailto:team@example.com), [spec](../other/com.acme.spec.md), [same](com.acme.util.spec.md), "
+                        + "[code](../../core/src/main/java/A.java#L3), [here](#intent), <https://example.com/x> and "
+                        + "<team@example.com>, ![logo](https://example.com/logo.png \"Logo\")");
+        assertThat(InertHtml.hrefs(InertHtml.html(out)))
+                .containsExactly(
+                        "https://example.com/a?b=1&c=2",
+                        "http://example.com",
+                        "mailto:team@example.com",
+                        "../other/com.acme.spec.md",
+                        "com.acme.util.spec.md",
+                        "../../core/src/main/java/A.java#L3",
+                        "#intent",
+                        "https://example.com/x",
+                        "mailto:team@example.com");
     }
 
     @ParameterizedTest
@@ -238,9 +253,14 @@ class ModelTextGuardTest {
         String out = inert(prose);
         assertThat(out).isEqualTo(prose);
         String html = InertHtml.html(out);
-        assertThat(html).contains("<table>", "<td align=\"center\">Reads a value | or not</td>",
-                "<pre><code class=\"language-java\">int x = a &lt; b", "<li>first item with <strong>bold</strong>",
-                "<em>hit</em>", "<br />");
+        assertThat(html)
+                .contains(
+                        "<table>",
+                        "<td align=\"center\">Reads a value | or not</td>",
+                        "<pre><code class=\"language-java\">int x = a &lt; b",
+                        "<li>first item with <strong>bold</strong>",
+                        "<em>hit</em>",
+                        "<br />");
     }
 
     @Test
@@ -267,13 +287,49 @@ class ModelTextGuardTest {
 
     @Test
     void randomMixesOfProseAndAttacksStayInertStableAndWrittenBack() {
-        String[] fragments = {"# H\n", "Para with _x_ and *y* & z.\n", "- item\n", "  - nested\n", "1. one\n",
-            "> quote\n", "```mermaid\ngraph\nclick A call cb()\n```\n", "[a](javascript:x)", "[- b](javascript:y)",
-            "<b onclick=x>x</b>", "<!-- c -->\n", "| a | b |\n|---|---|\n| 1 | 2 |\n", "---\n", "===\n", "text\n",
-            "\n", "  ", "![i](javascript:z)", "[ok](https://x.y)", "<https://q.r>", "<javascript:q>", "* star\n",
-            "+ plus\n", "```java\nint x;\n```\n", "[r]: javascript:q\n", "[r]\n", "a  \nb\n", "\\", "`code`",
-            "&amp;", "&#35; x\n", "<details>\n", "    indented\n", "~~~\n", "| x |\n", "[up](../../../../x)",
-            "jav&#x61;script:", "<script>alert(1)</script>\n", "  > <!-- q -->\n", "- > q\n", "> - <b>r</b>\n"};
+        String[] fragments = {
+            "# H\n",
+            "Para with _x_ and *y* & z.\n",
+            "- item\n",
+            "  - nested\n",
+            "1. one\n",
+            "> quote\n",
+            "```mermaid\ngraph\nclick A call cb()\n```\n",
+            "[a](javascript:x)",
+            "[- b](javascript:y)",
+            "<b onclick=x>x</b>",
+            "<!-- c -->\n",
+            "| a | b |\n|---|---|\n| 1 | 2 |\n",
+            "---\n",
+            "===\n",
+            "text\n",
+            "\n",
+            "  ",
+            "![i](javascript:z)",
+            "[ok](https://x.y)",
+            "<https://q.r>",
+            "<javascript:q>",
+            "* star\n",
+            "+ plus\n",
+            "```java\nint x;\n```\n",
+            "[r]: javascript:q\n",
+            "[r]\n",
+            "a  \nb\n",
+            "\\",
+            "`code`",
+            "&amp;",
+            "&#35; x\n",
+            "<details>\n",
+            "    indented\n",
+            "~~~\n",
+            "| x |\n",
+            "[up](../../../../x)",
+            "jav&#x61;script:",
+            "<script>alert(1)</script>\n",
+            "  > <!-- q -->\n",
+            "- > q\n",
+            "> - <b>r</b>\n"
+        };
         // A fixed seed: the same mixes every run.
         Random random = new Random(20_261_125);
         for (int i = 0; i < 1_000; i++) {

@@ -1,10 +1,10 @@
 package io.github.reversespec.render;
 
-import io.github.reversespec.spec.Prose;
 import static io.github.reversespec.render.Fixtures.META;
 import static io.github.reversespec.render.Fixtures.cacheFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reversespec.spec.Prose;
 import org.junit.jupiter.api.Test;
 
 class SpecEditsTest {
@@ -19,7 +19,9 @@ class SpecEditsTest {
     void aFreshSpecEndsWithAnEmptyNotesBlockAndIsNotEdited() {
         String spec = spec();
         assertThat(spec).endsWith("\n\n" + SpecEdits.NOTES_OPEN + "\n" + SpecEdits.NOTES_CLOSE + "\n");
-        assertThat(SpecText.frontMatter(spec).get(SpecEdits.HASH_KEY)).asString().matches("sha256:[0-9a-f]{64}");
+        assertThat(SpecText.frontMatter(spec).get(SpecEdits.HASH_KEY))
+                .asString()
+                .matches("sha256:[0-9a-f]{64}");
         assertThat(SpecEdits.notes(spec)).isEmpty();
         assertThat(SpecEdits.editedOutsideNotes(spec)).isFalse();
         assertThat(SpecFileReader.parse(spec).orElseThrow().edited()).isFalse();
@@ -43,10 +45,14 @@ class SpecEditsTest {
         String spec = spec();
         assertThat(SpecEdits.editedOutsideNotes(spec.replace("## 3. Behavior\n", "## 3. Behavior\n\nMy words.\n")))
                 .isTrue();
-        assertThat(SpecEdits.editedOutsideNotes(spec.replace("status: ast-only", "status: llm"))).isTrue();
-        assertThat(SpecEdits.editedOutsideNotes(spec.replace(SpecEdits.NOTES_OPEN + "\n", ""))).as("marker removed")
+        assertThat(SpecEdits.editedOutsideNotes(spec.replace("status: ast-only", "status: llm")))
                 .isTrue();
-        assertThat(SpecFileReader.parse(spec + "More.\n").orElseThrow().edited()).as("after the block").isTrue();
+        assertThat(SpecEdits.editedOutsideNotes(spec.replace(SpecEdits.NOTES_OPEN + "\n", "")))
+                .as("marker removed")
+                .isTrue();
+        assertThat(SpecFileReader.parse(spec + "More.\n").orElseThrow().edited())
+                .as("after the block")
+                .isTrue();
     }
 
     @Test
@@ -66,10 +72,11 @@ class SpecEditsTest {
     @Test
     void aMarkerQuotedInTheGeneratedTextCannotTakeTheNotes() {
         String spec = spec();
-        String trick = spec.replace("## 3. Behavior\n", "## 3. Behavior\n\n" + SpecEdits.NOTES_OPEN + "\nfake\n"
-                + SpecEdits.NOTES_CLOSE + "\n");
-        String withNotes = trick.substring(0, trick.lastIndexOf(SpecEdits.NOTES_CLOSE)) + "real\n"
-                + SpecEdits.NOTES_CLOSE + "\n";
+        String trick = spec.replace(
+                "## 3. Behavior\n",
+                "## 3. Behavior\n\n" + SpecEdits.NOTES_OPEN + "\nfake\n" + SpecEdits.NOTES_CLOSE + "\n");
+        String withNotes =
+                trick.substring(0, trick.lastIndexOf(SpecEdits.NOTES_CLOSE)) + "real\n" + SpecEdits.NOTES_CLOSE + "\n";
         assertThat(SpecEdits.notes(withNotes)).isEqualTo("real\n");
     }
 

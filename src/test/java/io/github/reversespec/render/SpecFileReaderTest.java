@@ -1,8 +1,5 @@
 package io.github.reversespec.render;
 
-import io.github.reversespec.spec.Section;
-import io.github.reversespec.spec.Prose;
-import io.github.reversespec.spec.SpecFileInfo;
 import static io.github.reversespec.render.Fixtures.META;
 import static io.github.reversespec.render.Fixtures.bareFacts;
 import static io.github.reversespec.render.Fixtures.cacheFacts;
@@ -10,6 +7,9 @@ import static io.github.reversespec.render.Fixtures.file;
 import static io.github.reversespec.render.Fixtures.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reversespec.spec.Prose;
+import io.github.reversespec.spec.Section;
+import io.github.reversespec.spec.SpecFileInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +46,8 @@ class SpecFileReaderTest {
         // Our reader and snakeyaml agree on every key.
         Map<String, Object> yaml = SpecText.frontMatter(spec);
         assertThat(info.frontMatter().keySet()).containsExactlyElementsOf(yaml.keySet());
-        yaml.forEach((k, v) -> assertThat(info.frontMatter().get(k)).as(k)
-                .isEqualTo(v instanceof Integer ? v.toString() : v));
+        yaml.forEach((k, v) ->
+                assertThat(info.frontMatter().get(k)).as(k).isEqualTo(v instanceof Integer ? v.toString() : v));
     }
 
     @Test
@@ -67,8 +67,16 @@ class SpecFileReaderTest {
     @Test
     void nastyValuesRoundTrip() throws IOException {
         List<String> paths = List.of("src/main/java/We \"ird\": #x/[y], z.java", "src/main/java/ü/back\\slash.java");
-        String spec = new SpecRenderer().render(bareFacts(id("yes", "", ""), "", "",
-                paths.stream().map(Fixtures::file).toList(), List.of()), Prose.NONE, META);
+        String spec = new SpecRenderer()
+                .render(
+                        bareFacts(
+                                id("yes", "", ""),
+                                "",
+                                "",
+                                paths.stream().map(Fixtures::file).toList(),
+                                List.of()),
+                        Prose.NONE,
+                        META);
 
         SpecFileInfo info = SpecFileReader.read(write("_default.spec.md", spec)).orElseThrow();
 
@@ -83,23 +91,34 @@ class SpecFileReaderTest {
     @Test
     void intentOfAModelSpecIsItsFirstParagraphWithoutMarkdown() {
         Map<Section, String> text = new EnumMap<>(Section.class);
-        text.put(Section.INTENT, "Caches **billing** values for [the API](http://x) and `Store`\\_s,\n"
-                + "keeping the_last_used ones.\n\nSecond paragraph.");
+        text.put(
+                Section.INTENT,
+                "Caches **billing** values for [the API](http://x) and `Store`\\_s,\n"
+                        + "keeping the_last_used ones.\n\nSecond paragraph.");
         String spec = new SpecRenderer().render(cacheFacts(), new Prose("m", text), META);
 
         SpecFileInfo info = SpecFileReader.parse(spec).orElseThrow();
 
         assertThat(info.status()).isEqualTo("llm");
         assertThat(info.model()).isEqualTo("m");
-        assertThat(info.intent()).isEqualTo("Caches billing values for the API and Store_s, keeping the_last_used ones.");
+        assertThat(info.intent())
+                .isEqualTo("Caches billing values for the API and Store_s, keeping the_last_used ones.");
     }
 
     @Test
     void intentSkipsTheNotWrittenMarker() {
         Map<Section, String> text = new EnumMap<>(Section.class);
         text.put(Section.BEHAVIOR, "Does things.");
-        String spec = new SpecRenderer().render(bareFacts(id("core", "", "p"), "Package doc.", "",
-                List.of(file("src/main/java/p/A.java")), List.of()), new Prose("m", text), META);
+        String spec = new SpecRenderer()
+                .render(
+                        bareFacts(
+                                id("core", "", "p"),
+                                "Package doc.",
+                                "",
+                                List.of(file("src/main/java/p/A.java")),
+                                List.of()),
+                        new Prose("m", text),
+                        META);
 
         assertThat(SpecText.section(spec, Section.INTENT)).startsWith(SpecRenderer.NOT_WRITTEN_MARKER);
         assertThat(SpecFileReader.parse(spec).orElseThrow().intent()).isEqualTo("Package doc.");
@@ -108,12 +127,15 @@ class SpecFileReaderTest {
     @Test
     void longIntentIsCut() {
         String words = "word ".repeat(100).strip();
-        String spec = new SpecRenderer().render(bareFacts(id("core", "", "p"), words, "", List.of(), List.of()),
-                Prose.NONE, META);
+        String spec = new SpecRenderer()
+                .render(bareFacts(id("core", "", "p"), words, "", List.of(), List.of()), Prose.NONE, META);
 
         String intent = SpecFileReader.parse(spec).orElseThrow().intent();
 
-        assertThat(intent).hasSizeLessThanOrEqualTo(SpecFileReader.MAX_INTENT).startsWith("word word").endsWith("…");
+        assertThat(intent)
+                .hasSizeLessThanOrEqualTo(SpecFileReader.MAX_INTENT)
+                .startsWith("word word")
+                .endsWith("…");
     }
 
     @Test
@@ -154,10 +176,14 @@ class SpecFileReaderTest {
     @Test
     void garbageIsNotASpec() throws IOException {
         assertThat(SpecFileReader.read(write("empty.md", ""))).isEmpty();
-        assertThat(SpecFileReader.read(write("plain.md", "# Just Markdown\n\ntype: module-spec\n"))).isEmpty();
-        assertThat(SpecFileReader.read(write("other.md", "---\ntype: architecture-index\n---\n# Index\n"))).isEmpty();
-        assertThat(SpecFileReader.read(write("open.md", "---\ntype: module-spec\nmodule: core\n"))).isEmpty();
-        assertThat(SpecFileReader.read(write("notype.md", "---\nmodule: core\n---\n"))).isEmpty();
+        assertThat(SpecFileReader.read(write("plain.md", "# Just Markdown\n\ntype: module-spec\n")))
+                .isEmpty();
+        assertThat(SpecFileReader.read(write("other.md", "---\ntype: architecture-index\n---\n# Index\n")))
+                .isEmpty();
+        assertThat(SpecFileReader.read(write("open.md", "---\ntype: module-spec\nmodule: core\n")))
+                .isEmpty();
+        assertThat(SpecFileReader.read(write("notype.md", "---\nmodule: core\n---\n")))
+                .isEmpty();
         assertThat(SpecFileReader.read(write("dashes.md", "---"))).isEmpty();
         Path binary = dir.resolve("binary.md");
         Files.write(binary, new byte[] {'-', '-', '-', '\n', (byte) 0xFF, (byte) 0xFE, 0, 1, '\n', '-', '-', '-'});

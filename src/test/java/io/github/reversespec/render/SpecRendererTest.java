@@ -1,9 +1,5 @@
 package io.github.reversespec.render;
 
-import io.github.reversespec.spec.SpecLayout;
-import io.github.reversespec.spec.Section;
-import io.github.reversespec.spec.SpecFacts;
-import io.github.reversespec.spec.Prose;
 import static io.github.reversespec.render.Fixtures.META;
 import static io.github.reversespec.render.Fixtures.bareFacts;
 import static io.github.reversespec.render.Fixtures.cacheFacts;
@@ -23,6 +19,10 @@ import io.github.reversespec.analysis.TypeModel;
 import io.github.reversespec.analysis.UnitId;
 import io.github.reversespec.analysis.Visibility;
 import io.github.reversespec.graph.UnitNode;
+import io.github.reversespec.spec.Prose;
+import io.github.reversespec.spec.Section;
+import io.github.reversespec.spec.SpecFacts;
+import io.github.reversespec.spec.SpecLayout;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -45,10 +45,23 @@ class SpecRendererTest {
     void frontMatterHasTheKeysInOrderWithTheRightTypes() {
         Map<String, Object> fm = SpecText.frontMatter(astOnly(cacheFacts()));
 
-        assertThat(new ArrayList<>(fm.keySet())).containsExactly("type", "module", "package", "status", "model",
-                "sourceHash", "generator", "relatedFiles", "level", "interfaceHash", "dependencyHash", "dependsOn",
-                "generatedHash");
-        assertThat(fm).containsEntry("type", "module-spec")
+        assertThat(new ArrayList<>(fm.keySet()))
+                .containsExactly(
+                        "type",
+                        "module",
+                        "package",
+                        "status",
+                        "model",
+                        "sourceHash",
+                        "generator",
+                        "relatedFiles",
+                        "level",
+                        "interfaceHash",
+                        "dependencyHash",
+                        "dependsOn",
+                        "generatedHash");
+        assertThat(fm)
+                .containsEntry("type", "module-spec")
                 .containsEntry("module", "core")
                 .containsEntry("package", "com.acme.cache")
                 .containsEntry("status", "ast-only")
@@ -59,7 +72,9 @@ class SpecRendererTest {
                 .containsEntry("interfaceHash", "sha256:aaaa")
                 .containsEntry("dependencyHash", "sha256:bbbb")
                 .containsEntry("dependsOn", List.of("core:com.acme.util"));
-        assertThat(fm.get("relatedFiles")).asList().hasSize(10)
+        assertThat(fm.get("relatedFiles"))
+                .asList()
+                .hasSize(10)
                 .contains("core/src/main/java/com/acme/cache/Cache.java");
     }
 
@@ -71,8 +86,8 @@ class SpecRendererTest {
                 "src/main/java/yes/null: ~.java",
                 "src/main/java/back\\slash/{a}, b.java");
         UnitId id = new UnitId("g:null", "null", "", "");
-        SpecFacts facts = bareFacts(id, "", "",
-                paths.stream().map(Fixtures::file).toList(), List.of());
+        SpecFacts facts =
+                bareFacts(id, "", "", paths.stream().map(Fixtures::file).toList(), List.of());
 
         String spec = astOnly(facts);
         Map<String, Object> fm = SpecText.frontMatter(spec);
@@ -81,7 +96,8 @@ class SpecRendererTest {
         assertThat(fm).containsEntry("module", "null").containsEntry("package", "_default");
         SpecText.assertTablesWellFormed(spec);
         // The appendix links resolve to the files although they hold spaces, quotes and brackets.
-        List<String> targets = SpecText.section(spec, SpecRenderer.APPENDIX_HEADING).lines()
+        List<String> targets = SpecText.section(spec, SpecRenderer.APPENDIX_HEADING)
+                .lines()
                 .filter(l -> l.startsWith("| ["))
                 .map(SpecText::relativeLinks)
                 .map(l -> SpecText.resolve("specs", l.get(0)))
@@ -125,11 +141,13 @@ class SpecRendererTest {
         }
         assertThat(section).doesNotContain("Helper");
         assertThat(section).contains("| `value` | `int value() default READ \\| WRITE` | element |");
-        assertThat(section).contains("`public static <T> Map<String, List<? extends T>> copyOf(Map<String, T> src)`"
-                + " | static; **deprecated** |");
+        assertThat(section)
+                .contains("`public static <T> Map<String, List<? extends T>> copyOf(Map<String, T> src)`"
+                        + " | static; **deprecated** |");
         assertThat(section).contains("throws `IOException`; The value for key, or null.");
         assertThat(section).contains("Creates a cache holding at most `capacity` entries.");
-        assertThat(section).contains("[`Cli.java`](../../core/src/main/java/com/acme/cache/Cli.java#L3). **Deprecated.**");
+        assertThat(section)
+                .contains("[`Cli.java`](../../core/src/main/java/com/acme/cache/Cli.java#L3). **Deprecated.**");
     }
 
     @Test
@@ -139,8 +157,8 @@ class SpecRendererTest {
                 .member(method("or", "public int or(int a) | default"))
                 .member(method("tick", "public String tick(String s) `x`"))
                 .build();
-        String spec = astOnly(bareFacts(id("m", "", "p"), "", "", List.of(file("src/main/java/p/Weird.java|x")),
-                List.of(t)));
+        String spec =
+                astOnly(bareFacts(id("m", "", "p"), "", "", List.of(file("src/main/java/p/Weird.java|x")), List.of(t)));
 
         SpecText.assertTablesWellFormed(spec);
         assertThat(spec).contains("| `or` | `public int or(int a) \\| default` |");
@@ -149,15 +167,25 @@ class SpecRendererTest {
 
     @Test
     void constantValuesWithBackticksAndPipesKeepTablesAndSpansWhole() {
-        FieldModel key = new FieldModel("KEY", "String", Visibility.PUBLIC, List.of("static", "final"),
-                "The key.", 4, "\"a`b|c\"");
+        FieldModel key = new FieldModel(
+                "KEY", "String", Visibility.PUBLIC, List.of("static", "final"), "The key.", 4, "\"a`b|c\"");
         TypeModel t = type("p", "Keys", "src/main/java/p/Keys.java")
-                .member(member(MemberKind.FIELD, "KEY", "public static final String KEY = \"a`b|c\"",
-                        Visibility.PUBLIC, true, "", false, List.of(), List.of(), List.of(), 4))
+                .member(member(
+                        MemberKind.FIELD,
+                        "KEY",
+                        "public static final String KEY = \"a`b|c\"",
+                        Visibility.PUBLIC,
+                        true,
+                        "",
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        4))
                 .field(key)
                 .build();
-        String spec = astOnly(bareFacts(id("m", "", "p"), "", "", List.of(file("src/main/java/p/Keys.java")),
-                List.of(t)));
+        String spec =
+                astOnly(bareFacts(id("m", "", "p"), "", "", List.of(file("src/main/java/p/Keys.java")), List.of(t)));
 
         SpecText.assertTablesWellFormed(spec);
         assertThat(SpecText.section(spec, Section.PUBLIC_INTERFACE))
@@ -169,21 +197,56 @@ class SpecRendererTest {
     @Test
     void staticUtilityClassesAreNotCalledAbstract() {
         String pkg = "p";
-        MemberModel privateCtor = member(MemberKind.CONSTRUCTOR, "X", "private X()", Visibility.PRIVATE, false, "",
-                false, List.of(), List.of(), List.of(), 3);
-        MemberModel staticMethod = member(MemberKind.METHOD, "of", "public static String of()", Visibility.PUBLIC,
-                true, "", false, List.of(), List.of(), List.of(), 4);
+        MemberModel privateCtor = member(
+                MemberKind.CONSTRUCTOR,
+                "X",
+                "private X()",
+                Visibility.PRIVATE,
+                false,
+                "",
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                3);
+        MemberModel staticMethod = member(
+                MemberKind.METHOD,
+                "of",
+                "public static String of()",
+                Visibility.PUBLIC,
+                true,
+                "",
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                4);
         MemberModel instanceMethod = method("run", "public abstract void run()");
         List<TypeModel> types = List.of(
-                type(pkg, "Strings", "src/main/java/p/Strings.java").mods("final").member(privateCtor)
-                        .member(staticMethod).build(),
-                type(pkg, "Asserts", "src/main/java/p/Asserts.java").mods("abstract").member(staticMethod).build(),
-                type(pkg, "Holder", "src/main/java/p/Holder.java").member(privateCtor).member(staticMethod).build(),
-                type(pkg, "Task", "src/main/java/p/Task.java").mods("abstract").member(staticMethod)
-                        .member(instanceMethod).build(),
-                type(pkg, "Open", "src/main/java/p/Open.java").member(staticMethod).build());
-        String constraints = SpecText.section(astOnly(bareFacts(id("m", "", pkg), "", "",
-                List.of(file("src/main/java/p/Strings.java")), types)), Section.CONSTRAINTS);
+                type(pkg, "Strings", "src/main/java/p/Strings.java")
+                        .mods("final")
+                        .member(privateCtor)
+                        .member(staticMethod)
+                        .build(),
+                type(pkg, "Asserts", "src/main/java/p/Asserts.java")
+                        .mods("abstract")
+                        .member(staticMethod)
+                        .build(),
+                type(pkg, "Holder", "src/main/java/p/Holder.java")
+                        .member(privateCtor)
+                        .member(staticMethod)
+                        .build(),
+                type(pkg, "Task", "src/main/java/p/Task.java")
+                        .mods("abstract")
+                        .member(staticMethod)
+                        .member(instanceMethod)
+                        .build(),
+                type(pkg, "Open", "src/main/java/p/Open.java")
+                        .member(staticMethod)
+                        .build());
+        String constraints = SpecText.section(
+                astOnly(bareFacts(id("m", "", pkg), "", "", List.of(file("src/main/java/p/Strings.java")), types)),
+                Section.CONSTRAINTS);
 
         assertThat(constraints)
                 .contains("- Utility classes (static members only; not instantiated): `Strings`, `Asserts`, `Holder`.")
@@ -194,14 +257,29 @@ class SpecRendererTest {
     @Test
     void jdkPackagesAreTheJdkModulesNotAPrefix() {
         SpecFacts bare = bareFacts(id("m", "", "p"), "", "", List.of(), List.of());
-        UnitNode node = new UnitNode(bare.unit().id(), 0, 0, 0, List.of(), List.of(), List.of(), List.of(
-                "javax.annotation.processing", "javax.inject", "javax.money", "jdk.jfr", "org.w3c.dom"));
-        SpecFacts facts = new SpecFacts(bare.unit(), node, bare.project(), bare.moduleDescriptor(), bare.coverage(),
-                bare.tests(), bare.dependencies(), bare.dependents());
+        UnitNode node = new UnitNode(
+                bare.unit().id(),
+                0,
+                0,
+                0,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of("javax.annotation.processing", "javax.inject", "javax.money", "jdk.jfr", "org.w3c.dom"));
+        SpecFacts facts = new SpecFacts(
+                bare.unit(),
+                node,
+                bare.project(),
+                bare.moduleDescriptor(),
+                bare.coverage(),
+                bare.tests(),
+                bare.dependencies(),
+                bare.dependents());
 
-        assertThat(SpecText.section(astOnly(facts), Section.DEPENDENCIES)).contains(
-                "- JDK (packages of the JDK's own modules): `javax.annotation.processing`, `jdk.jfr`, `org.w3c.dom`.",
-                "- Other: `javax.inject`, `javax.money`.");
+        assertThat(SpecText.section(astOnly(facts), Section.DEPENDENCIES))
+                .contains(
+                        "- JDK (packages of the JDK's own modules): `javax.annotation.processing`, `jdk.jfr`, `org.w3c.dom`.",
+                        "- Other: `javax.inject`, `javax.money`.");
     }
 
     @Test
@@ -218,11 +296,14 @@ class SpecRendererTest {
                 type(pkg, "B.Inner", b).hidden().build(),
                 type(pkg, "B.Inner.Deep", b).kind(TypeKind.INTERFACE).hidden().build(),
                 type(pkg, "B.Impl", b).hidden().ext("Node").impl("Inner.Deep").build());
-        String behavior = SpecText.section(astOnly(bareFacts(id("m", "", pkg), "", "", List.of(file(a), file(b)),
-                types)), Section.BEHAVIOR);
+        String behavior = SpecText.section(
+                astOnly(bareFacts(id("m", "", pkg), "", "", List.of(file(a), file(b)), types)), Section.BEHAVIOR);
 
-        assertThat(behavior).contains("- `A.Node` is subclassed by `A.Leaf`.", "- `B.Node` is subclassed by `B.Impl`.",
-                "- `B.Inner.Deep` is implemented or extended by `B`, `B.Impl`.");
+        assertThat(behavior)
+                .contains(
+                        "- `A.Node` is subclassed by `A.Leaf`.",
+                        "- `B.Node` is subclassed by `B.Impl`.",
+                        "- `B.Inner.Deep` is implemented or extended by `B`, `B.Impl`.");
         String outside = behavior.substring(behavior.indexOf("**Supertypes from outside the package**"));
         assertThat(outside).contains("- `A.Leaf`: `Runnable`").doesNotContain("Node", "Deep", "`B");
     }
@@ -267,9 +348,18 @@ class SpecRendererTest {
     void defaultPackageIsShownAsUnderscoreDefault() {
         UnitId id = id("app", "app", "");
         TypeModel main = type("", "Main", "app/src/main/java/Main.java")
-                .member(Fixtures.member(MemberModel.MemberKind.METHOD, "main", "public static void main(String... a)",
-                        io.github.reversespec.analysis.Visibility.PUBLIC, true, "", false, List.of(), List.of(),
-                        List.of(), 3))
+                .member(Fixtures.member(
+                        MemberModel.MemberKind.METHOD,
+                        "main",
+                        "public static void main(String... a)",
+                        io.github.reversespec.analysis.Visibility.PUBLIC,
+                        true,
+                        "",
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        3))
                 .build();
         String spec = astOnly(bareFacts(id, "", "", List.of(file("app/src/main/java/Main.java")), List.of(main)));
 
@@ -286,7 +376,11 @@ class SpecRendererTest {
         String second = new SpecRenderer().render(cacheFacts("a/b"), Prose.NONE, META);
 
         assertThat(first).isEqualTo(second);
-        assertThat(first).doesNotContain("\r").doesNotContain("/abs/root").endsWith("\n").doesNotEndWith("\n\n");
+        assertThat(first)
+                .doesNotContain("\r")
+                .doesNotContain("/abs/root")
+                .endsWith("\n")
+                .doesNotEndWith("\n\n");
         assertThat(first).doesNotContainPattern("(?m)[ \\t]+$");
         assertThat(first).doesNotContainPattern("\n\n\n");
         SpecText.assertTablesWellFormed(first);
@@ -296,10 +390,16 @@ class SpecRendererTest {
     void astOnlySpecSaysOnceWhatItCannotTellAndHasNoPlaceholders() {
         String spec = astOnly(cacheFacts());
 
-        assertThat(spec.split(Pattern.quote(SpecRenderer.AST_ONLY_BEHAVIOUR), -1)).hasSize(2);
+        assertThat(spec.split(Pattern.quote(SpecRenderer.AST_ONLY_BEHAVIOUR), -1))
+                .hasSize(2);
         assertThat(SpecText.section(spec, Section.BEHAVIOR)).startsWith(SpecRenderer.AST_ONLY_BEHAVIOUR);
-        assertThat(spec).doesNotContain(SpecRenderer.NOT_WRITTEN_MARKER, SpecRenderer.COMMENTARY_MARKER, "TBD",
-                "<placeholder", "Lorem");
+        assertThat(spec)
+                .doesNotContain(
+                        SpecRenderer.NOT_WRITTEN_MARKER,
+                        SpecRenderer.COMMENTARY_MARKER,
+                        "TBD",
+                        "<placeholder",
+                        "Lorem");
         for (Section s : Section.values()) {
             assertThat(SpecText.section(spec, s)).as("section %s", s).isNotBlank();
         }
@@ -309,19 +409,22 @@ class SpecRendererTest {
     void intentComesFromPackageJavadocThenTypeJavadocThenTheCode() {
         UnitId id = id("core", "core", "com.acme");
         List<SourceFile> files = List.of(file("core/src/main/java/com/acme/A.java"));
-        TypeModel documented = type("com.acme", "A", files.get(0).path()).doc("Does <i>a</i> things.").build();
+        TypeModel documented = type("com.acme", "A", files.get(0).path())
+                .doc("Does <i>a</i> things.")
+                .build();
         TypeModel plain = type("com.acme", "A", files.get(0).path()).build();
 
-        String fromPackage = SpecText.section(astOnly(bareFacts(id, "Billing {@code core} & <em>more</em>.",
-                "Desc.", files, List.of(documented))), Section.INTENT);
+        String fromPackage = SpecText.section(
+                astOnly(bareFacts(id, "Billing {@code core} & <em>more</em>.", "Desc.", files, List.of(documented))),
+                Section.INTENT);
         assertThat(fromPackage).startsWith("Billing `core` & more.").doesNotContain("Desc.", "Does a things");
 
-        String fromTypes = SpecText.section(astOnly(bareFacts(id, "", "Desc.", files, List.of(documented))),
-                Section.INTENT);
+        String fromTypes =
+                SpecText.section(astOnly(bareFacts(id, "", "Desc.", files, List.of(documented))), Section.INTENT);
         assertThat(fromTypes).startsWith("- `A`: Does a things.").doesNotContain("Desc.");
 
-        String fromCode = SpecText.section(astOnly(bareFacts(id, "", "Does *billing*.", files, List.of(plain))),
-                Section.INTENT);
+        String fromCode =
+                SpecText.section(astOnly(bareFacts(id, "", "Does *billing*.", files, List.of(plain))), Section.INTENT);
         assertThat(fromCode).startsWith("Package `com.acme` of `core` has 1 file and declares 1 exported type: `A`.");
         assertThat(fromCode).contains("The project `core` describes itself as: Does \\*billing\\*.");
     }
@@ -333,8 +436,9 @@ class SpecRendererTest {
         assertThat(SpecText.section(spec, Section.INTENT)).contains("declares no types");
         assertThat(SpecText.section(spec, Section.PUBLIC_INTERFACE)).contains("declares no types");
         assertThat(SpecText.section(spec, SpecRenderer.APPENDIX_HEADING)).isEqualTo("No files.");
-        assertThat(SpecText.frontMatter(spec)).containsEntry("relatedFiles", List.of()).containsEntry("dependsOn",
-                List.of());
+        assertThat(SpecText.frontMatter(spec))
+                .containsEntry("relatedFiles", List.of())
+                .containsEntry("dependsOn", List.of());
     }
 
     @Test
@@ -342,49 +446,75 @@ class SpecRendererTest {
         String spec = astOnly(cacheFacts());
 
         String data = SpecText.section(spec, Section.DATA_STRUCTURES);
-        assertThat(data).contains("| `x` | `int` |", "Constants (2): `READ`, `WRITE`.",
-                "| `ORIGIN` | `Point` | public static final |", "```mermaid\nclassDiagram\n",
-                "Store <|.. Cache", "Shape <|.. Circle", "class Cache_Entry");
+        assertThat(data)
+                .contains(
+                        "| `x` | `int` |",
+                        "Constants (2): `READ`, `WRITE`.",
+                        "| `ORIGIN` | `Point` | public static final |",
+                        "```mermaid\nclassDiagram\n",
+                        "Store <|.. Cache",
+                        "Shape <|.. Circle",
+                        "class Cache_Entry");
         String constraints = SpecText.section(spec, Section.CONSTRAINTS);
-        assertThat(constraints).contains("Immutable records (final fields, no setters): `Point`, `Circle`.",
-                "(shallowly immutable): `Cache`.", "Sealed (closed set of subtypes): `Shape`.",
-                "Package-private: `Helper`.", "only to `com.acme.app`, `com.acme.web`",
-                "- `Cache#get`: `Objects.requireNonNull(key)`");
+        assertThat(constraints)
+                .contains(
+                        "Immutable records (final fields, no setters): `Point`, `Circle`.",
+                        "(shallowly immutable): `Cache`.",
+                        "Sealed (closed set of subtypes): `Shape`.",
+                        "Package-private: `Helper`.",
+                        "only to `com.acme.app`, `com.acme.web`",
+                        "- `Cache#get`: `Objects.requireNonNull(key)`");
         String edges = SpecText.section(spec, Section.EDGE_CASES);
-        assertThat(edges).contains("`get` ([`line 20`](../../core/src/main/java/com/acme/cache/Cache.java#L20)):"
-                + " declares `IOException`.", "private): throws `IllegalStateException`.");
+        assertThat(edges)
+                .contains(
+                        "`get` ([`line 20`](../../core/src/main/java/com/acme/cache/Cache.java#L20)):"
+                                + " declares `IOException`.",
+                        "private): throws `IllegalStateException`.");
         String debt = SpecText.section(spec, Section.TECHNICAL_DEBT);
-        assertThat(debt).contains("- **TODO** [`Cache.java:40`](../../core/src/main/java/com/acme/cache/Cache.java#L40):"
-                + " handle \\<null\\> keys | values");
-        assertThat(debt).contains("- **Parse problem** [`Broken.java`](../../core/src/main/java/com/acme/cache/"
-                + "Broken.java#L3): `core/src/main/java/com/acme/cache/Broken.java:3:5: '}' expected`");
+        assertThat(debt)
+                .contains("- **TODO** [`Cache.java:40`](../../core/src/main/java/com/acme/cache/Cache.java#L40):"
+                        + " handle \\<null\\> keys | values");
+        assertThat(debt)
+                .contains("- **Parse problem** [`Broken.java`](../../core/src/main/java/com/acme/cache/"
+                        + "Broken.java#L3): `core/src/main/java/com/acme/cache/Broken.java:3:5: '}' expected`");
         String tests = SpecText.section(spec, Section.TEST_COVERAGE);
-        assertThat(tests).contains("| Type | Tests |", "| `Circle` | none found |",
-                "| `Store` | `com.acme.cache.CacheTest`, `com.acme.cache.StoreTest` |",
-                "2 of 3 types referred to by tests; 2 test files.", "(4 test methods)");
+        assertThat(tests)
+                .contains(
+                        "| Type | Tests |",
+                        "| `Circle` | none found |",
+                        "| `Store` | `com.acme.cache.CacheTest`, `com.acme.cache.StoreTest` |",
+                        "2 of 3 types referred to by tests; 2 test files.",
+                        "(4 test methods)");
         String deps = SpecText.section(spec, Section.DEPENDENCIES);
-        assertThat(deps).contains("[`core:com.acme.util`](com.acme.util.spec.md): String and collection helpers.",
-                "- [`app:com.acme.app`](../apps/app/com.acme.app.spec.md)\n",
-                "- JDK (packages of the JDK's own modules): `java.io`, `java.util`.",
-                "- Other: `com.fasterxml.jackson.databind`, `javax.inject`.",
-                "- `org.junit.jupiter:junit-jupiter:5.14.4:test`",
-                "flowchart LR", "u_core_com_acme_cache --> u_core_com_acme_util",
-                "u_app_com_acme_app --> u_core_com_acme_cache");
+        assertThat(deps)
+                .contains(
+                        "[`core:com.acme.util`](com.acme.util.spec.md): String and collection helpers.",
+                        "- [`app:com.acme.app`](../apps/app/com.acme.app.spec.md)\n",
+                        "- JDK (packages of the JDK's own modules): `java.io`, `java.util`.",
+                        "- Other: `com.fasterxml.jackson.databind`, `javax.inject`.",
+                        "- `org.junit.jupiter:junit-jupiter:5.14.4:test`",
+                        "flowchart LR",
+                        "u_core_com_acme_cache --> u_core_com_acme_util",
+                        "u_app_com_acme_app --> u_core_com_acme_cache");
         assertThat(deps).doesNotContain("Cycle");
         String files = SpecText.section(spec, SpecRenderer.APPENDIX_HEADING);
-        assertThat(files).contains("| File | Lines | Status |",
-                "| [`core/src/main/java/com/acme/cache/Cache.java`](../../core/src/main/java/com/acme/cache/"
-                        + "Cache.java) | 120 | parsed |",
-                "| 9 | parse problem: `core/src/main/java/com/acme/cache/Broken.java:3:5: '}' expected` |");
+        assertThat(files)
+                .contains(
+                        "| File | Lines | Status |",
+                        "| [`core/src/main/java/com/acme/cache/Cache.java`](../../core/src/main/java/com/acme/cache/"
+                                + "Cache.java) | 120 | parsed |",
+                        "| 9 | parse problem: `core/src/main/java/com/acme/cache/Broken.java:3:5: '}' expected` |");
     }
 
     @Test
     void bigNeighbourhoodsAreCutInTheDiagramAndCyclesAreSaid() {
         UnitId self = id("core", "core", "p.self");
-        List<UnitId> deps = IntStream.range(0, 40).mapToObj(i -> id("core", "core", "p.d" + i)).toList();
+        List<UnitId> deps = IntStream.range(0, 40)
+                .mapToObj(i -> id("core", "core", "p.d" + i))
+                .toList();
         List<UnitId> cycle = List.of(deps.get(0));
-        UnitNode node = new UnitNode(self, 0, 0, 0, deps, List.of(deps.get(0), id("x-y", "x", "p.user")), cycle,
-                List.of());
+        UnitNode node =
+                new UnitNode(self, 0, 0, 0, deps, List.of(deps.get(0), id("x-y", "x", "p.user")), cycle, List.of());
 
         String deps9 = SpecText.section(astOnly(neighbourhood(node)), Section.DEPENDENCIES);
 
@@ -392,8 +522,13 @@ class SpecRendererTest {
         // One user besides the cycle member, so the packages used get every node but one.
         String diagram = diagram(deps9);
         assertThat(nodes(diagram)).hasSize(1 + SpecRenderer.MAX_DIAGRAM_NODES);
-        assertThat(diagram).contains("more_used[\"… 11 more\"]", "u_core_p_self -.-> more_used",
-                        "u_core_p_d0 --> u_core_p_self", "u_core_p_self --> u_core_p_d0", "u_x_y_p_user --> u_core_p_self")
+        assertThat(diagram)
+                .contains(
+                        "more_used[\"… 11 more\"]",
+                        "u_core_p_self -.-> more_used",
+                        "u_core_p_d0 --> u_core_p_self",
+                        "u_core_p_self --> u_core_p_d0",
+                        "u_x_y_p_user --> u_core_p_self")
                 .doesNotContain("more_users", "u_core_p_d29[");
         assertThat(deps9).contains("The diagram shows 29 of the 40 packages used and 2 of the 2 users");
         assertEdgesJoinDeclaredNodes(diagram);
@@ -418,26 +553,39 @@ class SpecRendererTest {
 
         // Half the nodes for each side, in the order of the lists.
         assertThat(nodes(diagram)).hasSize(1 + SpecRenderer.MAX_DIAGRAM_NODES);
-        List<String> edges = diagram.lines().map(String::strip).filter(l -> l.contains("->")).toList();
+        List<String> edges =
+                diagram.lines().map(String::strip).filter(l -> l.contains("->")).toList();
         assertThat(edges.stream().filter(e -> e.startsWith("u_core_com_acme_core -")))
                 .hasSize(SpecRenderer.MAX_DIAGRAM_NODES / 2 + 1);
-        assertThat(edges).contains("u_core_com_acme_core --> u_api_com_acme_api_p100",
+        assertThat(edges)
+                .contains(
+                        "u_core_com_acme_core --> u_api_com_acme_api_p100",
                         "u_app_com_acme_app_p100 --> u_core_com_acme_core",
-                        "u_core_com_acme_core -.-> more_used", "more_users -.-> u_core_com_acme_core")
+                        "u_core_com_acme_core -.-> more_used",
+                        "more_users -.-> u_core_com_acme_core")
                 .doesNotContain("u_core_com_acme_core --> u_util_com_acme_util_p100");
         assertThat(diagram).contains("more_used[\"… 85 more\"]", "more_users[\"… 35 more\"]");
         // One cluster per project shown, the unit's own first; nodes inside show the package only.
-        List<String> clusters = diagram.lines().map(String::strip).filter(l -> l.startsWith("subgraph ")).toList();
-        assertThat(clusters).containsExactly("subgraph p_libs_core_com_acme_core[\"core\"]",
-                "subgraph p_api_com_acme_api[\"api\"]", "subgraph p_apps_app_com_acme_app[\"app\"]");
-        assertThat(diagram).contains("        u_core_com_acme_core[\"com.acme.core\"]")
+        List<String> clusters = diagram.lines()
+                .map(String::strip)
+                .filter(l -> l.startsWith("subgraph "))
+                .toList();
+        assertThat(clusters)
+                .containsExactly(
+                        "subgraph p_libs_core_com_acme_core[\"core\"]",
+                        "subgraph p_api_com_acme_api[\"api\"]",
+                        "subgraph p_apps_app_com_acme_app[\"app\"]");
+        assertThat(diagram)
+                .contains("        u_core_com_acme_core[\"com.acme.core\"]")
                 .doesNotContain("\"api:com.acme.api.p100\"");
         assertThat(diagram.lines().filter(l -> l.strip().equals("end"))).hasSize(3);
         // What is left out is said, and the lists and the index have the rest.
-        assertThat(deps9).contains("The diagram shows 15 of the 100 packages used and 15 of the 50 users, in the order"
-                + " of the lists above, which link to them all; the [architecture index](../../_index.spec.md) shows"
-                + " the whole reactor.");
-        assertThat(deps9).contains("](../../apps/web/com.acme.web.p124.spec.md)", "](../util/com.acme.util.p139.spec.md)");
+        assertThat(deps9)
+                .contains("The diagram shows 15 of the 100 packages used and 15 of the 50 users, in the order"
+                        + " of the lists above, which link to them all; the [architecture index](../../_index.spec.md) shows"
+                        + " the whole reactor.");
+        assertThat(deps9)
+                .contains("](../../apps/web/com.acme.web.p124.spec.md)", "](../util/com.acme.util.p139.spec.md)");
         assertEdgesJoinDeclaredNodes(diagram);
         assertThat(SpecText.resolve("specs/libs/core", "../../_index.spec.md")).isEqualTo(IndexRenderer.INDEX_PATH);
         assertThat(astOnly(neighbourhood(node))).isEqualTo(spec);
@@ -446,8 +594,8 @@ class SpecRendererTest {
     @Test
     void aSmallNeighbourhoodInOneModuleIsOneUnclusteredDiagram() {
         UnitId self = id("core", "", "p.self");
-        UnitNode node = new UnitNode(self, 0, 0, 0, List.of(id("core", "", "p.a")), List.of(id("core", "", "p.b")),
-                List.of(), List.of());
+        UnitNode node = new UnitNode(
+                self, 0, 0, 0, List.of(id("core", "", "p.a")), List.of(id("core", "", "p.b")), List.of(), List.of());
 
         String diagram = diagram(SpecText.section(astOnly(neighbourhood(node)), Section.DEPENDENCIES));
 
@@ -466,8 +614,8 @@ class SpecRendererTest {
 
     private static SpecFacts neighbourhood(UnitNode node) {
         SpecFacts bare = bareFacts(node.id(), "", "", List.of(), List.of());
-        return new SpecFacts(bare.unit(), node, bare.project(), bare.moduleDescriptor(), List.of(), List.of(),
-                List.of(), List.of());
+        return new SpecFacts(
+                bare.unit(), node, bare.project(), bare.moduleDescriptor(), List.of(), List.of(), List.of(), List.of());
     }
 
     private static List<UnitId> sorted(List<UnitId> ids) {
@@ -487,7 +635,9 @@ class SpecRendererTest {
     /** An edge to an undeclared id would make Mermaid invent a node. */
     private static void assertEdgesJoinDeclaredNodes(String diagram) {
         Set<String> declared = new HashSet<>();
-        diagram.lines().map(String::strip).filter(l -> l.matches("\\w+\\[\".*\"]"))
+        diagram.lines()
+                .map(String::strip)
+                .filter(l -> l.matches("\\w+\\[\".*\"]"))
                 .forEach(l -> declared.add(l.substring(0, l.indexOf('['))));
         diagram.lines().map(String::strip).filter(l -> l.contains("->")).forEach(l -> {
             assertThat(l).matches("[A-Za-z0-9_]+ (-->|-\\.->) [A-Za-z0-9_]+");
@@ -511,15 +661,21 @@ class SpecRendererTest {
         assertThat(SpecText.section(spec, Section.INTENT))
                 .isEqualTo("Caches values for the **billing** service.\nSecond line.");
         String api = SpecText.section(spec, Section.PUBLIC_INTERFACE);
-        assertThat(api).contains("### `Cache`").endsWith(SpecRenderer.COMMENTARY_MARKER + "\n\nUse `Cache` for everything.");
+        assertThat(api)
+                .contains("### `Cache`")
+                .endsWith(SpecRenderer.COMMENTARY_MARKER + "\n\nUse `Cache` for everything.");
         assertThat(api.indexOf("| `get` |")).isLessThan(api.indexOf(SpecRenderer.COMMENTARY_MARKER));
         String behavior = SpecText.section(spec, Section.BEHAVIOR);
-        assertThat(behavior).startsWith("Evicts the least recently used entry.")
+        assertThat(behavior)
+                .startsWith("Evicts the least recently used entry.")
                 .contains("### 4. Data Structures")
                 .doesNotContain(SpecRenderer.AST_ONLY_BEHAVIOUR, "Entry points");
         assertThat(spec).doesNotContain(SpecRenderer.AST_ONLY_BEHAVIOUR);
         // The model's unclosed fence is closed inside its section, so the structure holds.
-        assertThat(SpecText.linesOutsideFences(spec).stream().filter(l -> l.startsWith("## ")).count()).isEqualTo(10);
+        assertThat(SpecText.linesOutsideFences(spec).stream()
+                        .filter(l -> l.startsWith("## "))
+                        .count())
+                .isEqualTo(10);
         for (Section s : List.of(Section.DATA_STRUCTURES, Section.CONSTRAINTS, Section.DEPENDENCIES)) {
             assertThat(SpecText.section(spec, s)).as("section %s", s).startsWith(SpecRenderer.NOT_WRITTEN_MARKER);
         }
@@ -579,12 +735,19 @@ class SpecRendererTest {
                 .hasSize(1 + Section.values().length + 1);
         String body = spec.substring(spec.indexOf("\n---\n", 3) + 5);
         assertThat(InertHtml.html(body).split("<h2>", -1)).hasSize(Section.values().length + 2);
-        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "<h3>Injected title</h3>",
-                "<h3>Injected section</h3>", "<td>&lt;b onmouseover=x&gt;cell&lt;/b&gt;</td>");
-        assertThat(InertHtml.hrefs(html)).contains("https://example.com", "../other/com.acme.spec.md")
+        assertThat(html)
+                .contains(
+                        "&lt;script&gt;alert(1)&lt;/script&gt;",
+                        "<h3>Injected title</h3>",
+                        "<h3>Injected section</h3>",
+                        "<td>&lt;b onmouseover=x&gt;cell&lt;/b&gt;</td>");
+        assertThat(InertHtml.hrefs(html))
+                .contains("https://example.com", "../other/com.acme.spec.md")
                 .noneMatch(h -> h.contains("javascript") || h.contains("outside"));
         SpecText.assertTablesWellFormed(spec);
-        assertThat(SpecText.frontMatter(spec)).containsEntry("type", "module-spec").containsEntry("status", "llm");
+        assertThat(SpecText.frontMatter(spec))
+                .containsEntry("type", "module-spec")
+                .containsEntry("status", "llm");
         assertThat(spec).isEqualTo(renderer.render(cacheFacts(), prose, META));
     }
 
@@ -602,13 +765,13 @@ class SpecRendererTest {
 
     @Test
     void unitAnalysisWithoutExportedTypesSaysSo() {
-        TypeModel hidden = type("p", "Impl", "src/main/java/p/Impl.java").hidden().build();
-        String spec = astOnly(bareFacts(id("m", "", "p"), "", "", List.of(file("src/main/java/p/Impl.java")),
-                List.of(hidden)));
+        TypeModel hidden =
+                type("p", "Impl", "src/main/java/p/Impl.java").hidden().build();
+        String spec = astOnly(
+                bareFacts(id("m", "", "p"), "", "", List.of(file("src/main/java/p/Impl.java")), List.of(hidden)));
 
         assertThat(SpecText.section(spec, Section.PUBLIC_INTERFACE))
                 .isEqualTo("The package exports no type: none of its 1 type is public or protected.");
-        assertThat(SpecText.section(spec, Section.CONSTRAINTS))
-                .contains("- The project has no `module-info.java`");
+        assertThat(SpecText.section(spec, Section.CONSTRAINTS)).contains("- The project has no `module-info.java`");
     }
 }

@@ -1,8 +1,8 @@
 package io.github.reversespec.render;
 
-import io.github.reversespec.spec.Section;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reversespec.spec.Section;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,8 @@ final class SpecText {
         int next = text.indexOf("\n## ", bodyStart);
         int notes = text.indexOf("\n" + SpecEdits.NOTES_OPEN + "\n", bodyStart);
         int end = next < 0 ? text.length() : next;
-        return text.substring(bodyStart, notes >= 0 && notes < end ? notes : end).strip();
+        return text.substring(bodyStart, notes >= 0 && notes < end ? notes : end)
+                .strip();
     }
 
     static String section(String text, Section s) {
@@ -102,8 +103,8 @@ final class SpecText {
 
     /** Resolves a relative link from a directory under the root to a root-relative path. */
     static String resolve(String fromDir, String link) {
-        java.nio.file.Path p = java.nio.file.Path.of(fromDir.isEmpty() ? "." : fromDir).resolve(
-                java.net.URLDecoder.decode(link.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8))
+        java.nio.file.Path p = java.nio.file.Path.of(fromDir.isEmpty() ? "." : fromDir)
+                .resolve(java.net.URLDecoder.decode(link.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8))
                 .normalize();
         return p.toString();
     }
