@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Replaces secrets in text bound for a model with {@code [REDACTED:<kind>]}.
@@ -270,6 +271,52 @@ public final class SecretRedactor {
     /** A word that starts a name=value of its own ("size=", "length=8"), which other rules read. */
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][\\w.]*+=.*+");
 
+    /**
+     * Tokens that announce themselves by a prefix or a fixed shape, after the classes a secret
+     * scanner such as gitleaks knows (the patterns are our own): kind, then pattern with its own
+     * boundaries and no capturing group. They are found in one pass, each alternative captured
+     * as one group whose index names its kind.
+     */
+    private static final String[][] PREFIXED_TOKENS = {
+        {"azure-ad-client-secret", "(?<![\\w~.-])[\\w~.]{3}\\dQ~[\\w~.-]{31,34}+(?![\\w~.-])"},
+        {"twilio-api-key", "(?<![A-Za-z0-9])SK[0-9a-fA-F]{32}(?![A-Za-z0-9])"},
+        {"mailgun-api-key", "(?<![\\w-])key-[0-9a-f]{32}(?![\\w-])"},
+        {"shopify-token", "(?<!\\w)shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?!\\w)"},
+        {"pypi-token", "(?<![\\w-])pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[\\w-]{50,}+"},
+        {"databricks-token", "(?<!\\w)dapi[a-f0-9]{32}(?:-\\d)?+(?![\\w-])"},
+        {"digitalocean-token", "(?<!\\w)do[por]_v1_[a-f0-9]{64}(?!\\w)"},
+        {"atlassian-token", "(?<![\\w-])ATATT3[\\w=-]{100,}+"},
+        {"doppler-token", "(?<![\\w.])dp\\.(?:pt|st|sa|ct|scim|audit)\\.[\\w.-]{40,}+"},
+        {"square-token", "(?<![\\w-])(?:sq0(?:atp|csp)-[\\w-]{22,}+|EAAA[\\w-]{56,60}+(?![\\w+/=-]))"},
+        {"postman-api-key", "(?<!\\w)PMAK-[a-fA-F0-9]{24}-[a-fA-F0-9]{34}(?!\\w)"},
+        {
+            "grafana-token",
+            "(?<![\\w+/-])(?:glc_[A-Za-z0-9+/]{32,}+={0,2}+"
+                    + "|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?!\\w)|eyJrIjoi[A-Za-z0-9+/]{60,}+={0,2}+)"
+        },
+        {"age-secret-key", "AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}(?![A-Z0-9])"},
+        {"vault-token", "(?<![\\w.])hv[sb]\\.[\\w-]{90,}+"},
+        {"terraform-token", "(?<![\\w.])[A-Za-z0-9]{14}\\.atlasv1\\.[\\w=-]{60,}+"},
+        {"sentry-token", "(?<!\\w)sntry[us]_[\\w+/=]{40,}+"},
+        {"linear-api-key", "(?<!\\w)lin_api_[A-Za-z0-9]{40}(?!\\w)"},
+        {"planetscale-token", "(?<!\\w)pscale_(?:tkn|oauth|pw)_[\\w.=-]{32,}+"},
+        {"pulumi-token", "(?<![\\w-])pul-[a-f0-9]{40}(?![\\w-])"},
+        {"rubygems-token", "(?<!\\w)rubygems_[a-f0-9]{48}(?!\\w)"},
+        {"dynatrace-token", "(?<![\\w.])dt0c01\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}(?!\\w)"},
+        {"brevo-api-key", "(?<![\\w-])xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}(?!\\w)"},
+        {"perplexity-api-key", "(?<![\\w-])pplx-[A-Za-z0-9]{48}(?!\\w)"},
+        {"heroku-api-key", "(?<![\\w-])HRKU-AA[\\w-]{58}(?![\\w-])"},
+        {"alibaba-access-key-id", "(?<![A-Za-z0-9])LTAI[A-Za-z0-9]{20}(?![A-Za-z0-9])"},
+        {"openshift-token", "(?<![\\w-])sha256~[\\w-]{43}(?![\\w-])"},
+        {"artifactory-api-key", "(?<![A-Za-z0-9])AKCp[A-Za-z0-9]{69}(?![A-Za-z0-9])"},
+        {"1password-token", "(?<!\\w)ops_eyJ[A-Za-z0-9+/]{250,}+={0,3}+"}
+    };
+
+    private static final Pattern PREFIXED_TOKEN = Pattern.compile(
+            Arrays.stream(PREFIXED_TOKENS).map(token -> "(" + token[1] + ")").collect(Collectors.joining("|")));
+
+    private static final Pattern TWILIO_CONTEXT = Pattern.compile("(?i)twilio");
+
     /** Marks where the registered model providers' key shapes run, among the shaped rules. */
     private static final Rule PROVIDER_KEYS = new Rule("provider-keys", Pattern.compile("(?!)"), Rule::whole);
 
@@ -292,13 +339,23 @@ public final class SecretRedactor {
                             "(?<![A-Za-z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|A3T[A-Z0-9])[A-Z0-9]{16}"
                                     + "(?![A-Za-z0-9])"),
                     Rule::whole),
+            // Before the AWS secret rule, which would take a 40-character body for its own.
+            new Rule("token", PREFIXED_TOKEN, SecretRedactor::prefixedToken),
+            new Rule(
+                    "twilio",
+                    Pattern.compile("(?<![A-Za-z0-9])(?:AC)?[0-9a-f]{32}(?![A-Za-z0-9])"),
+                    SecretRedactor::twilioCredential),
             new Rule("aws-secret-access-key", Pattern.compile(BASE64_40), SecretRedactor::awsSecret),
             PROVIDER_KEYS,
             new Rule(
                     "github-token",
                     Pattern.compile("(?<!\\w)(?:gh[pousr]_[A-Za-z0-9]{20,}+|github_pat_\\w{20,}+)"),
                     Rule::whole),
-            new Rule("gitlab-token", Pattern.compile("(?<!\\w)glpat-[\\w-]{20,}+"), Rule::whole),
+            new Rule(
+                    "gitlab-token",
+                    Pattern.compile("(?<!\\w)(?:gl(?:pat|ptt|dt|rt|cbt|ft|imt|agent|oas|soat|ffct)-"
+                            + "|GR1348941)[\\w-]{20,}+"),
+                    Rule::whole),
             new Rule(
                     "slack-webhook",
                     Pattern.compile("(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/)([\\w/\\-]+)"),
@@ -309,17 +366,20 @@ public final class SecretRedactor {
                     Rule.group(2)),
             new Rule(
                     "slack-token",
-                    Pattern.compile("(?<!\\w)(?:xox[abposr]-[A-Za-z0-9-]{10,}+|xapp-\\d-[A-Za-z0-9-]{10,}+)"),
+                    Pattern.compile("(?<!\\w)(?:xox[abposre]-[A-Za-z0-9-]{10,}+|xapp-\\d-[A-Za-z0-9-]{10,}+)"),
                     Rule::whole),
             new Rule(
                     "stripe-key",
                     Pattern.compile(
-                            "(?<!\\w)(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}+" + "|whsec_[A-Za-z0-9]{20,}+)"),
+                            "(?<!\\w)(?:(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,}+" + "|whsec_[A-Za-z0-9]{20,}+)"),
                     Rule::whole),
             new Rule("gcp-api-key", Pattern.compile("(?<![\\w-])AIza[\\w-]{30,}+"), Rule::whole),
             new Rule("gcp-oauth-token", Pattern.compile("(?<![\\w-])ya29\\.[\\w-]{20,}+"), Rule::whole),
             new Rule("npm-token", Pattern.compile("(?<!\\w)npm_[A-Za-z0-9]{30,}+"), Rule::whole),
-            new Rule("huggingface-token", Pattern.compile("(?<!\\w)hf_[A-Za-z0-9]{30,}+"), Rule::whole),
+            new Rule(
+                    "huggingface-token",
+                    Pattern.compile("(?<!\\w)(?:hf_[A-Za-z0-9]{30,}+|api_org_[A-Za-z]{34})"),
+                    Rule::whole),
             new Rule("sendgrid-key", Pattern.compile("(?<![\\w.])SG\\.[\\w-]{16,}+\\.[\\w-]{16,}+"), Rule::whole),
             new Rule(
                     "url-password",
@@ -619,19 +679,46 @@ public final class SecretRedactor {
         return base64 - "BEGINPRIVATEKEY".length() >= 64 ? marker(kind) : null;
     }
 
-    private static String awsSecret(Matcher m, Source source, String kind) {
-        String text = source.text;
-        String candidate = m.group(1);
+    private static String prefixedToken(Matcher m, Source source, String ruleKind) {
+        for (int i = 1; i <= PREFIXED_TOKENS.length; i++) {
+            String token = m.group(i);
+            if (token != null) {
+                // Square's EAAA tokens are random; base64 of binary data may start EAAA too.
+                return token.startsWith("EAAA") && !mixed(token) ? null : marker(PREFIXED_TOKENS[i - 1][0]);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A Twilio account SID ({@code AC} and 32 hex digits) or auth token (32 hex digits) with
+     * Twilio mentioned shortly before; elsewhere 32 hex digits are as likely an MD5 sum.
+     */
+    private static String twilioCredential(Matcher m, Source source, String ruleKind) {
+        int from = Math.max(0, m.start() - 300);
+        if (!TWILIO_CONTEXT.matcher(source.text).region(from, m.start()).find()) {
+            return null;
+        }
+        return marker(m.group().startsWith("AC") ? "twilio-account-sid" : "twilio-auth-token");
+    }
+
+    /** Whether {@code s} has an upper-case letter, a lower-case letter and a digit, as random tokens do. */
+    private static boolean mixed(String s) {
         boolean upper = false;
         boolean lower = false;
         boolean digit = false;
-        for (int i = 0; i < candidate.length(); i++) {
-            char c = candidate.charAt(i);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             upper |= Character.isUpperCase(c);
             lower |= Character.isLowerCase(c);
             digit |= Character.isDigit(c);
         }
-        if (!(upper && lower && digit)) {
+        return upper && lower && digit;
+    }
+
+    private static String awsSecret(Matcher m, Source source, String kind) {
+        String text = source.text;
+        if (!mixed(m.group(1))) {
             return null;
         }
         // Random 40-character base64 strings are AWS secret keys when AWS or a secret is nearby;
@@ -816,10 +903,15 @@ public final class SecretRedactor {
         return m.group() + marker(kind);
     }
 
-    /** Where an unquoted value at {@code start} ends: at a blank, quote, bracket, backslash or {@code ;,&<>}. */
+    /**
+     * Where an unquoted value at {@code start} ends: at a blank, quote, bracket, backslash, one of
+     * {@code ;,&<>}, or a comment's close, even in a line comment that quotes one.
+     */
     private static int valueEnd(String text, int start) {
         int end = start;
-        while (end < text.length() && " \t\n\013\f\r\"'`<>;,&(){}[]\\".indexOf(text.charAt(end)) < 0) {
+        while (end < text.length()
+                && " \t\n\013\f\r\"'`<>;,&(){}[]\\".indexOf(text.charAt(end)) < 0
+                && !text.startsWith("*/", end)) {
             end++;
         }
         return end;
@@ -868,12 +960,12 @@ public final class SecretRedactor {
         int start = m.end();
         int limit = Math.min(commentEnd, start + LONG_WORD);
         int end = start;
-        while (end < limit && PROSE_WORD_END.indexOf(text.charAt(end)) < 0) {
+        while (end < limit && isProseWordChar(text, end)) {
             end++;
         }
-        boolean longWord = end == limit && end < commentEnd && PROSE_WORD_END.indexOf(text.charAt(end)) < 0;
+        boolean longWord = end == limit && end < commentEnd && isProseWordChar(text, end);
         if (longWord) {
-            while (end < commentEnd && PROSE_WORD_END.indexOf(text.charAt(end)) < 0) {
+            while (end < commentEnd && isProseWordChar(text, end)) {
                 end++;
             }
         }
@@ -885,6 +977,10 @@ public final class SecretRedactor {
         }
         source.claim(end);
         return m.group() + marker(kind);
+    }
+
+    private static boolean isProseWordChar(String text, int i) {
+        return PROSE_WORD_END.indexOf(text.charAt(i)) < 0 && !text.startsWith("*/", i);
     }
 
     private static boolean looksLikeAValue(String word) {

@@ -58,7 +58,93 @@ class SecretRedactorTest {
                 Arguments.of(ANTHROPIC, "anthropic-api-key"),
                 Arguments.of(JWT, "jwt"),
                 Arguments.of("glpat-" + "xxXXxxXXxxXXxxXX1234", "gitlab-token"),
-                Arguments.of("npm_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "npm-token"));
+                Arguments.of("npm_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "npm-token"),
+                // Classes a scanner such as gitleaks knows, each with a prefix or shape of its own.
+                Arguments.of("Xy7" + "8Q~" + "PtYgjmUh.Bel31iEl2hpChYgCfrL1spNxn", "azure-ad-client-secret"),
+                Arguments.of("SK" + "6b3216fdaeeb975729fae923d5a4fd12", "twilio-api-key"),
+                Arguments.of("key-" + "aabfe228f219e9cb0eb53f16947ccf25", "mailgun-api-key"),
+                Arguments.of("shpat_" + "ec84d8dbc74254770f58904dba41eccc", "shopify-token"),
+                Arguments.of("shpss_" + "ec84d8dbc74254770f58904dba41eccc", "shopify-token"),
+                Arguments.of(
+                        "pypi-" + "AgEIcHlwaS5vcmc" + "Yn9ZhyiA4uoRgnatmUdjAWtGSU8po_799NksnRH9ucAUsdMlHUvTC",
+                        "pypi-token"),
+                Arguments.of("dapi" + "bb2737f6a6f0fb23c6f5da2cec255404", "databricks-token"),
+                Arguments.of("dop_" + "v1_" + "e4fb440034d6608697a8d41bed440e50".repeat(2), "digitalocean-token"),
+                Arguments.of("ATATT3" + "xFfGF0" + "4OjE2jBMptUsGr7CmY_uCu3ZR1z-".repeat(7), "atlassian-token"),
+                Arguments.of("dp.pt." + "1CJdObOIRpFqaDZeV7G5IfQHeVVEqZe2qpUWnoVPDF2", "doppler-token"),
+                Arguments.of("sq0atp-" + "Wj9KfzjsQGMrb9h_ImB_LK", "square-token"),
+                Arguments.of("EAAA" + "DDDXh5Jmtf7EbsDe0G9Cryn687neLfjVHq8xiM0OGr4hTxoF54Fzbka8FRCz", "square-token"),
+                Arguments.of(
+                        "PMAK-" + "94dbca3a0aac36098b2cc2bd-818319478da6bd0c621de49f145fda9988", "postman-api-key"),
+                Arguments.of("glc_" + "ZEM9YpvujA/C5Q52ryFlwRlOEVHzc0X0AWIRh/JUqBlIFXZ5==", "grafana-token"),
+                Arguments.of("glsa_" + "B9t2039bicBTW5ZE9LFaez7770H2DCpY_37443e21", "grafana-token"),
+                Arguments.of(
+                        "eyJrIjoi" + "aYioK6cPTt9iOqHOBSWhgetH8LmyqoYMaaItDr9uP14pEHpJpb9ATPtdbmF4RPAfqoQB7xoF",
+                        "grafana-token"),
+                Arguments.of(
+                        "AGE-SECRET-KEY-1" + "Z46HEVQJYDLVNVWAWSJXLTWL6RFERDPF6RRTEU58924VTAZNCH4U2XQ939",
+                        "age-secret-key"),
+                Arguments.of("glptt-" + "bd36cb9d21f6be6abf0d7c1c1e21862ab8a18a89", "gitlab-token"),
+                Arguments.of("glrt-" + "aUWM6ZO88eb0ogET9D9X", "gitlab-token"),
+                Arguments.of("GR1348941" + "XG3-q-xbMtEPO6UkzYuF", "gitlab-token"),
+                Arguments.of("hvs." + "0ie9Pu2njHkAm1-5wDr16EpLLJIVGHz4FxFEtKyPiYGF".repeat(3), "vault-token"),
+                Arguments.of(
+                        "OIfPkzSrAsQtA9.atlas" + "v1.gNT11cUzYZAa3u2olZU6uqbgsYlV=vsSKuvinX_zMqf9OgXluCZz8xB"
+                                + "fZuXTptFyf",
+                        "terraform-token"),
+                Arguments.of("sntryu_" + "1a3ce9d97dcbee500fe7ee5fc324bdb2".repeat(2), "sentry-token"),
+                Arguments.of("lin_api_" + "uxcmlzkO7rRu5ykYYqhXHdO2x93CJHLS45gqIO2z", "linear-api-key"),
+                Arguments.of("pscale_tkn_" + "VHWVsUQk4DwgLGNOaeCtL31Ugq_DfcgaTMnTC0Mr", "planetscale-token"),
+                Arguments.of("pul-" + "6bf54074e3248c801bef750110c57513064d6d59", "pulumi-token"),
+                Arguments.of("rubygems_" + "291f0cde2e5738713a818d8962058765a6ca7cff00d796c2", "rubygems-token"),
+                Arguments.of(
+                        "dt0c01." + "K6kjcbhgN7kwjSbbciSPOcSe." + "Vce2LWxm090I5Qe43W6T8ygpnnhcc826".repeat(2),
+                        "dynatrace-token"),
+                Arguments.of(
+                        "xkeysib-" + "af90d0d3bf16295d06910bf3f5fb8596".repeat(2) + "-DCSXqLoivDP4SpGm",
+                        "brevo-api-key"),
+                Arguments.of("pplx-" + "rtWT01NjUjpUuMHwkpu9mq9Ugk9QgmyjjYtUtBrmgO6grn4y", "perplexity-api-key"),
+                Arguments.of(
+                        "HRKU-AA" + "7ebZ3CL7csGZaF31DDxp63OHm1FZuG296c0xPbX_neGBuzSm6A8cVR06Ax", "heroku-api-key"),
+                Arguments.of("LTAI" + "zGW7hUNwOdqryzdaeA6A", "alibaba-access-key-id"),
+                Arguments.of("sha256~" + "THnCMZCY7Bvqiy8CsT07Lq8TDIWG2x9aJTFMP9_2kUt", "openshift-token"),
+                Arguments.of("api_org_" + "tydfKuYiHwOLaQanePsqMgLjolXCwYjnzY", "huggingface-token"),
+                Arguments.of(
+                        "AKCp" + "IkN5SMYfQ55JYO1tmFSnHfV1CQ4hJhqAo0iEFJdED5jSFpFkIM3Vak1uDSKFQs1DxBA9R",
+                        "artifactory-api-key"),
+                Arguments.of(
+                        "ops_" + "eyJ" + "jxUdcfQm9+seB1qRmUR8AK3R2GgLLT/ZQISA/pQyOMqlfZZgZMnafy8hW".repeat(5),
+                        "1password-token"),
+                Arguments.of("xoxe-" + "1-" + "My0xLTQ4MjY5OTM5NzU1NTQtNzIx", "slack-token"),
+                Arguments.of("sk" + "_prod_" + "4eC39HqLyjWDarjtT1zdp7dc", "stripe-key"));
+    }
+
+    @Test
+    void twilioAccountSidsAndAuthTokensAreRedactedNearTwilio() {
+        String sid = "AC" + "6b3216fdaeeb975729fae923d5a4fd12";
+        String authToken = "aabfe228f219e9cb0eb53f16947ccf25";
+        String code = "Twilio.init(\"" + sid + "\", \"" + authToken + "\");\n";
+
+        assertThat(redactor.redact(code))
+                .isEqualTo("Twilio.init(\"[REDACTED:twilio-account-sid]\", \"[REDACTED:twilio-auth-token]\");\n");
+        // Far from any mention of Twilio, 32 hex digits are as likely an MD5 sum.
+        String checksum = "String md5 = \"" + authToken + "\";\nString id = \"" + sid + "\";\n";
+        assertThat(redactor.redact(checksum)).isEqualTo(checksum);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "String md5 = \"key-\" + digest;",
+                "String cacheKey = \"user-key-d41d8cd98f00b204e9800998ecf8427e\";",
+                "static final String PREFIX = \"shpat_\";",
+                "String padding = \"EAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\";",
+                "String sku = \"SKU-12345\";",
+                "String label = \"pul-request\";",
+                "int dapi = 3;",
+            })
+    void prefixesAloneAndLookalikesAreKept(String code) {
+        assertThat(redactor.redact(code)).isEqualTo(code);
     }
 
     @ParameterizedTest
@@ -404,6 +490,9 @@ class SecretRedactorTest {
                 Arguments.of("// password: hunter2xyz", "// password: [REDACTED:password]"),
                 Arguments.of("/* admin password is Tr0ub4dor&3 */", "/* admin password is [REDACTED:password] */"),
                 Arguments.of(
+                        "// e.g. \"/* token=abc*/\" or /* pwd is x1y2*/",
+                        "// e.g. \"/* token=[REDACTED:token]*/\" or /* pwd is [REDACTED:password]*/"),
+                Arguments.of(
                         "/* admin password is Tr0ub4dor&3*/ int x;",
                         "/* admin password is [REDACTED:password]*/ int x;"),
                 Arguments.of(
@@ -679,6 +768,13 @@ class SecretRedactorTest {
                 Arguments.of("AccountKey=" + "A1/+".repeat(250_000) + ";", "AccountKey=[REDACTED:azure-key];"),
                 Arguments.of("&sig=".repeat(200_000), "&sig=&sig="),
                 Arguments.of(";password={".repeat(200_000), ";password={;password={"),
+                // Shaped tokens: runs of their prefixes and of their alphabets, and Twilio context.
+                Arguments.of("shpat_dapi".repeat(100_000), "shpat_dapishpat_"),
+                Arguments.of("~Q8".repeat(300_000), "~Q8~Q8"),
+                Arguments.of("twilio " + "0123456789abcdef".repeat(100_000), "twilio 0123"),
+                Arguments.of(
+                        "twilio " + "AC0123456789abcdef0123456789abcdef ".repeat(30_000),
+                        "[REDACTED:twilio-account-sid] [REDACTED:twilio-account-sid]"),
                 Arguments.of(
                         "withCredentials(\"u\", \"p\", ".repeat(100_000),
                         "withCredentials(\"u\", \"[REDACTED:credential]\""));
