@@ -15,17 +15,28 @@ import java.util.stream.Collectors;
  * Replaces secrets in text bound for a model with {@code [REDACTED:<kind>]}.
  *
  * <p>Two families of rules run in a fixed order. Secrets with a recognisable shape (private key
- * blocks, JWTs, cloud and SaaS tokens, passwords in URLs) are found wherever they are. Secrets
- * without one (a password is any string) are found by the name they are given: a string literal
- * assigned to, passed to or paired with a name such as {@code dbPassword}, {@code API_KEY} or
- * {@code "client_secret"}, and {@code name=value} lines in comments, strings and query strings.
- * Only the literal's content is replaced, so the code keeps its shape: {@code String dbPassword =
- * "[REDACTED:password]";}.
+ * blocks, JWTs, cloud and SaaS tokens with a prefix of their own, passwords in URLs, Azure
+ * account keys and SAS signatures) are found wherever they are. Secrets without one (a password
+ * is any string) are found by the name they are given: a string literal assigned to, passed to,
+ * compared with or paired with a name such as {@code dbPassword}, {@code API_KEY} or {@code
+ * "client_secret"}; a {@code char[]} spelled out for such a name; the default of a placeholder
+ * such as {@code ${db.password:s3cr3t}}; {@code name=value} in comments, strings, query and
+ * connection strings; and, in comments only, prose such as {@code admin password is Tr0ub4dor&3},
+ * where the value must also look like one (see {@code commentedValue}). Only the literal's
+ * content is replaced, so the code keeps its shape: {@code String dbPassword =
+ * "[REDACTED:password]";}, {@code @Value("${db.password:[REDACTED:password]}")}, {@code char[] pwd
+ * = {'[REDACTED:password]'};}, {@code withCredentials("user", "[REDACTED:credential]")}.
  *
  * <p>The rules lean towards redacting: a false positive costs a little context, a miss leaks a
  * secret. Two things are kept on purpose, since they hide nothing: empty literals, and literals
- * that are only a property reference such as {@code "${db.password}"}. Text already redacted is
- * left as it is, so redacting twice changes nothing.
+ * that are only a property reference such as {@code "${db.password}"} (or one whose default is
+ * empty or already redacted). Text already redacted is left as it is, so redacting twice changes
+ * nothing.
+ *
+ * <p>Redaction stays linear on hostile input: quantifiers are possessive and groups atomic, a
+ * replacer that reads on past its match (a long value) claims what it read so nothing is read
+ * twice, and what replacers ask about the text (line starts, comment spans) is worked out once
+ * per rule.
  *
  * <p>Instances hold only precompiled patterns and are safe to share between threads.
  */
@@ -273,47 +284,55 @@ public final class SecretRedactor {
 
     /**
      * Tokens that announce themselves by a prefix or a fixed shape, after the classes a secret
-     * scanner such as gitleaks knows (the patterns are our own): kind, then pattern with its own
-     * boundaries and no capturing group. They are found in one pass, each alternative captured
-     * as one group whose index names its kind.
+     * scanner such as gitleaks knows (the patterns are our own): kind, then pattern with no
+     * capturing group and its own end boundary (the start one is shared). They are found in one
+     * pass, each alternative captured as one group whose index names its kind.
      */
     private static final String[][] PREFIXED_TOKENS = {
-        {"azure-ad-client-secret", "(?<![\\w~.-])[\\w~.]{3}\\dQ~[\\w~.-]{31,34}+(?![\\w~.-])"},
-        {"twilio-api-key", "(?<![A-Za-z0-9])SK[0-9a-fA-F]{32}(?![A-Za-z0-9])"},
-        {"mailgun-api-key", "(?<![\\w-])key-[0-9a-f]{32}(?![\\w-])"},
-        {"shopify-token", "(?<!\\w)shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?!\\w)"},
-        {"pypi-token", "(?<![\\w-])pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[\\w-]{50,}+"},
-        {"databricks-token", "(?<!\\w)dapi[a-f0-9]{32}(?:-\\d)?+(?![\\w-])"},
-        {"digitalocean-token", "(?<!\\w)do[por]_v1_[a-f0-9]{64}(?!\\w)"},
-        {"atlassian-token", "(?<![\\w-])ATATT3[\\w=-]{100,}+"},
-        {"doppler-token", "(?<![\\w.])dp\\.(?:pt|st|sa|ct|scim|audit)\\.[\\w.-]{40,}+"},
-        {"square-token", "(?<![\\w-])(?:sq0(?:atp|csp)-[\\w-]{22,}+|EAAA[\\w-]{56,60}+(?![\\w+/=-]))"},
-        {"postman-api-key", "(?<!\\w)PMAK-[a-fA-F0-9]{24}-[a-fA-F0-9]{34}(?!\\w)"},
-        {
-            "grafana-token",
-            "(?<![\\w+/-])(?:glc_[A-Za-z0-9+/]{32,}+={0,2}+"
-                    + "|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?!\\w)|eyJrIjoi[A-Za-z0-9+/]{60,}+={0,2}+)"
-        },
+        {"twilio-api-key", "SK[0-9a-fA-F]{32}(?![A-Za-z0-9])"},
+        {"mailgun-api-key", "key-[0-9a-f]{32}(?![\\w-])"},
+        {"shopify-token", "shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?!\\w)"},
+        {"pypi-token", "pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[\\w-]{50,}+"},
+        {"databricks-token", "dapi[a-f0-9]{32}(?:-\\d)?+(?![\\w-])"},
+        {"digitalocean-token", "do[por]_v1_[a-f0-9]{64}(?!\\w)"},
+        {"atlassian-token", "ATATT3[\\w=-]{100,}+"},
+        {"doppler-token", "dp\\.(?:pt|st|sa|ct|scim|audit)\\.[\\w.-]{40,}+"},
+        {"square-token", "sq0(?:atp|csp)-[\\w-]{22,}+"},
+        {"square-token", "EAAA[\\w-]{56,60}+(?![\\w+/=-])"},
+        {"postman-api-key", "PMAK-[a-fA-F0-9]{24}-[a-fA-F0-9]{34}(?!\\w)"},
+        {"grafana-token", "glc_[A-Za-z0-9+/]{32,}+={0,2}+"},
+        {"grafana-token", "glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?!\\w)"},
+        {"grafana-token", "eyJrIjoi[A-Za-z0-9+/]{60,}+={0,2}+"},
         {"age-secret-key", "AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}(?![A-Z0-9])"},
-        {"vault-token", "(?<![\\w.])hv[sb]\\.[\\w-]{90,}+"},
-        {"terraform-token", "(?<![\\w.])[A-Za-z0-9]{14}\\.atlasv1\\.[\\w=-]{60,}+"},
-        {"sentry-token", "(?<!\\w)sntry[us]_[\\w+/=]{40,}+"},
-        {"linear-api-key", "(?<!\\w)lin_api_[A-Za-z0-9]{40}(?!\\w)"},
-        {"planetscale-token", "(?<!\\w)pscale_(?:tkn|oauth|pw)_[\\w.=-]{32,}+"},
-        {"pulumi-token", "(?<![\\w-])pul-[a-f0-9]{40}(?![\\w-])"},
-        {"rubygems-token", "(?<!\\w)rubygems_[a-f0-9]{48}(?!\\w)"},
-        {"dynatrace-token", "(?<![\\w.])dt0c01\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}(?!\\w)"},
-        {"brevo-api-key", "(?<![\\w-])xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}(?!\\w)"},
-        {"perplexity-api-key", "(?<![\\w-])pplx-[A-Za-z0-9]{48}(?!\\w)"},
-        {"heroku-api-key", "(?<![\\w-])HRKU-AA[\\w-]{58}(?![\\w-])"},
-        {"alibaba-access-key-id", "(?<![A-Za-z0-9])LTAI[A-Za-z0-9]{20}(?![A-Za-z0-9])"},
-        {"openshift-token", "(?<![\\w-])sha256~[\\w-]{43}(?![\\w-])"},
-        {"artifactory-api-key", "(?<![A-Za-z0-9])AKCp[A-Za-z0-9]{69}(?![A-Za-z0-9])"},
-        {"1password-token", "(?<!\\w)ops_eyJ[A-Za-z0-9+/]{250,}+={0,3}+"}
+        {"vault-token", "hv[sb]\\.[\\w-]{90,}+"},
+        {"sentry-token", "sntry[us]_[\\w+/=]{40,}+"},
+        {"linear-api-key", "lin_api_[A-Za-z0-9]{40}(?!\\w)"},
+        {"planetscale-token", "pscale_(?:tkn|oauth|pw)_[\\w.=-]{32,}+"},
+        {"pulumi-token", "pul-[a-f0-9]{40}(?![\\w-])"},
+        {"rubygems-token", "rubygems_[a-f0-9]{48}(?!\\w)"},
+        {"dynatrace-token", "dt0c01\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}(?!\\w)"},
+        {"brevo-api-key", "xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}(?!\\w)"},
+        {"perplexity-api-key", "pplx-[A-Za-z0-9]{48}(?!\\w)"},
+        {"heroku-api-key", "HRKU-AA[\\w-]{58}(?![\\w-])"},
+        {"alibaba-access-key-id", "LTAI[A-Za-z0-9]{20}(?![A-Za-z0-9])"},
+        {"openshift-token", "sha256~[\\w-]{43}(?![\\w-])"},
+        {"artifactory-api-key", "AKCp[A-Za-z0-9]{69}(?![A-Za-z0-9])"},
+        {"1password-token", "ops_eyJ[A-Za-z0-9+/]{250,}+={0,3}+"}
     };
 
-    private static final Pattern PREFIXED_TOKEN = Pattern.compile(
-            Arrays.stream(PREFIXED_TOKENS).map(token -> "(" + token[1] + ")").collect(Collectors.joining("|")));
+    /**
+     * All of {@link #PREFIXED_TOKENS}, behind one shared boundary and a look at the first
+     * character (every pattern there starts with a literal one): most positions fail at once
+     * instead of trying every alternative.
+     */
+    private static final Pattern PREFIXED_TOKEN = Pattern.compile("(?<![\\w.~+/-])(?=["
+            + Arrays.stream(PREFIXED_TOKENS)
+                    .map(token -> token[1].substring(0, 1))
+                    .distinct()
+                    .collect(Collectors.joining())
+            + "])(?:"
+            + Arrays.stream(PREFIXED_TOKENS).map(token -> "(" + token[1] + ")").collect(Collectors.joining("|"))
+            + ")");
 
     private static final Pattern TWILIO_CONTEXT = Pattern.compile("(?i)twilio");
 
@@ -341,6 +360,15 @@ public final class SecretRedactor {
                     Rule::whole),
             // Before the AWS secret rule, which would take a 40-character body for its own.
             new Rule("token", PREFIXED_TOKEN, SecretRedactor::prefixedToken),
+            // Shaped tokens without a literal first character.
+            new Rule(
+                    "azure-ad-client-secret",
+                    Pattern.compile("(?<![\\w~.+/-])[\\w~.]{3}\\dQ~[\\w~.-]{31,34}+(?![\\w~.-])"),
+                    Rule::whole),
+            new Rule(
+                    "terraform-token",
+                    Pattern.compile("(?<![\\w.+/-])[A-Za-z0-9]{14}\\.atlasv1\\.[\\w=-]{60,}+"),
+                    Rule::whole),
             new Rule(
                     "twilio",
                     Pattern.compile("(?<![A-Za-z0-9])(?:AC)?[0-9a-f]{32}(?![A-Za-z0-9])"),

@@ -209,6 +209,16 @@ class SecretRedactorTest {
     }
 
     @Test
+    void pgpPrivateKeyBlocksAreRemovedWhole() {
+        String pgp =
+                "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n" + PEM_BODY + "=twTO\n-----END PGP PRIVATE KEY BLOCK-----";
+
+        String out = redactor.redact("String key = \"\"\"\n" + pgp + "\n\"\"\";\n");
+
+        assertThat(out).isEqualTo("String key = \"\"\"\n[REDACTED:private-key]\n\"\"\";\n");
+    }
+
+    @Test
     void unterminatedPrivateKeyBlockIsRemovedButABareHeaderConstantIsKept() {
         String cut = "String key = \"-----BEGIN PRIVATE KEY-----\\n" + PEM_BODY.replace("\n", "\\n");
         assertThat(redactor.redact(cut)).doesNotContain("MIIEowIBAAKCAQEA").contains("[REDACTED:private-key]");
