@@ -6,6 +6,7 @@ import io.github.reversespec.analysis.ReactorAnalysis;
 import io.github.reversespec.analysis.TestCoverageIndex;
 import io.github.reversespec.analysis.UnitAnalysis;
 import io.github.reversespec.analysis.UnitId;
+import io.github.reversespec.graph.TypeUsage;
 import io.github.reversespec.graph.UnitGraph;
 import io.github.reversespec.graph.UnitNode;
 import io.github.reversespec.render.SpecFileReader;
@@ -40,6 +41,7 @@ public final class Plan {
     final Map<UnitId, ProjectAnalysis> projectOf = new HashMap<>();
     final Map<UnitId, String> interfaceHashes = new HashMap<>();
     final TestCoverageIndex coverage;
+    final TypeUsage typeUsage;
     final List<UnitNode> selected;
     private final Map<UnitId, Optional<SpecFileInfo>> specs = new ConcurrentHashMap<>();
 
@@ -53,6 +55,7 @@ public final class Plan {
         }
         units.forEach((id, u) -> interfaceHashes.put(id, InterfaceHashes.of(u)));
         this.coverage = TestCoverageIndex.build(analysis);
+        this.typeUsage = TypeUsage.of(analysis);
         // -pl chooses projects, includes/excludes packages; every other unit is context only
         this.selected = graph.order().stream()
                 .filter(n -> analysis.reactor().selected(n.id().projectKey())
@@ -98,7 +101,8 @@ public final class Plan {
                 node.dependencies().stream()
                         .map(d -> dependencySummary(node, d))
                         .toList(),
-                node.dependents().stream().map(this::codeSummary).toList());
+                node.dependents().stream().map(this::codeSummary).toList(),
+                typeUsage.usersOf(node.id()));
     }
 
     /**

@@ -13,14 +13,28 @@ final class Mermaid {
     /** Hands out one stable id per distinct name, in the order names are first seen. */
     static final class Ids {
         private final String prefix;
+        private final boolean numbered;
         private final Map<String, String> byName = new HashMap<>();
         private final Map<String, Integer> taken = new HashMap<>();
 
         Ids(String prefix) {
+            this(prefix, false);
+        }
+
+        private Ids(String prefix, boolean numbered) {
             this.prefix = prefix;
+            this.numbered = numbered;
+        }
+
+        /** Ids that are the prefix and a number (n1, n2, …): short, for diagrams whose labels carry the names. */
+        static Ids numbered(String prefix) {
+            return new Ids(prefix, true);
         }
 
         String of(String name) {
+            if (numbered) {
+                return byName.computeIfAbsent(name, n -> prefix + (byName.size() + 1));
+            }
             return byName.computeIfAbsent(name, n -> {
                 String base = prefix + sanitise(n);
                 int seen = taken.merge(base, 1, Integer::sum);

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +55,28 @@ public final class SpecRenderer {
 
     /** The title of the last, unnumbered section. */
     public static final String APPENDIX_HEADING = "## Appendix: Files";
+
+    /** The heading of the appendix that lists every public and protected member. */
+    public static final String MEMBER_REFERENCE_HEADING = "## Appendix: Member reference";
+
+    /**
+     * The most public and protected members a package may have for section 2 to list them all
+     * itself; a bigger package's section 2 summarises and {@link #MEMBER_REFERENCE_HEADING} lists them.
+     */
+    static final int SMALL_INTERFACE_MEMBERS = 40;
+
+    /** The exported types section 2 describes at length; the others get a line each. */
+    static final int KEY_TYPES = 4;
+
+    /** The items a summary list names before "and N more" (the appendices keep the rest). */
+    static final int LIST_LIMIT = 12;
+
+    /**
+     * The characters a summary section (3 to 9) may take before it keeps only a summary and moves
+     * its full text to an appendix of its own, so that the nine sections stay readable in one
+     * sitting whatever the package's size.
+     */
+    static final int SECTION_BUDGET = 2000;
 
     /** Past this many neighbours, the dependency diagram is cut and says how many it left out. */
     static final int MAX_DIAGRAM_NODES = 30;
@@ -121,6 +144,18 @@ public final class SpecRenderer {
                 .append("\n\n")
                 .append(files(u))
                 .append('\n');
+        if (!u.smallInterface()) {
+            out.append('\n')
+                    .append(MEMBER_REFERENCE_HEADING)
+                    .append("\n\n")
+                    .append(memberReference(u))
+                    .append('\n');
+        }
+        u.appendices.forEach((title, body) -> out.append("\n## Appendix: ")
+                .append(title)
+                .append("\n\n")
+                .append(body)
+                .append('\n'));
         return normalise(out.toString());
     }
 
@@ -183,8 +218,10 @@ public final class SpecRenderer {
 
     private static String intent(Unit u) {
         Blocks b = new Blocks();
-        List<TypeModel> documented = u.unit.exportedTypes().stream()
-                .filter(t -> !t.javadocSummary().isBlank())
+        List<TypeModel> documented = u.ranked().stream()
+                .map(TypeRanking.Ranked::type)
+                .filter(t -> !t.isNested() && !t.javadocSummary().isBlank())
+                .limit(KEY_TYPES)
                 .toList();
         if (!u.unit.packageJavadoc().isBlank()) {
             b.add(Markdown.javadoc(u.unit.packageJavadoc()));
@@ -221,8 +258,9 @@ public final class SpecRenderer {
             sb.append("no exported type");
         } else {
             sb.append(plural(exported.size(), "exported type"))
-                    .append(": ")
-                    .append(codeList(exported.stream().map(TypeModel::name).toList()));
+                    .append(exported.size() > KEY_TYPES ? ", the most used first: " : ": ")
+                    .append(codeList(
+                            u.ranked().stream().map(r -> r.type().name()).toList(), KEY_TYPES));
         }
         if (hidden > 0) {
             sb.append(exported.isEmpty() ? "; its " : "; and ")
@@ -244,51 +282,184 @@ public final class SpecRenderer {
                                     + plural(u.unit.types().size(), "type") + " is public or protected.");
             return b.toString();
         }
-        b.add(plural(exported.size(), "exported type") + ", with their public and protected members.");
-        for (TypeModel t : exported) {
-            b.add("### " + Markdown.code(t.name()));
-            StringBuilder kind = new StringBuilder("*").append(kindPhrase(t)).append("*");
-            if (t.isNested()) {
-                kind.append(", nested in ")
-                        .append(Markdown.code(t.name().substring(0, t.name().lastIndexOf('.'))));
-            }
-            kind.append(", declared in ")
-                    .append(fileLink(u, t.file(), t.line()))
-                    .append('.');
-            if (t.deprecated()) {
-                kind.append(" **Deprecated.**");
-            }
-            List<String> annotations = t.annotations().stream()
-                    .filter(a -> !a.equals("Deprecated"))
-                    .map(a -> Markdown.code("@" + a))
-                    .toList();
-            if (!annotations.isEmpty()) {
-                kind.append(" Annotated ")
-                        .append(String.join(", ", annotations))
-                        .append('.');
-            }
-            b.add(kind.toString());
-            b.add(javaBlock(t.signature()));
-            if (!t.javadocSummary().isBlank()) {
-                b.add(Markdown.javadoc(t.javadocSummary()));
-            }
-            List<MemberModel> api =
-                    t.members().stream().filter(SpecRenderer::isApiMember).toList();
-            if (api.isEmpty()) {
-                b.add("No public or protected members.");
-                continue;
-            }
+        List<TypeRanking.Ranked> ranked = u.ranked();
+        String order = exported.size() == 1
+                ? ""
+                : ", the most used first (by other packages of the reactor, then by this package's own types, "
+                        + "then by tests)";
+        if (u.smallInterface()) {
+            b.add(plural(exported.size(), "exported type") + order + ", with their public and protected members.");
+            ranked.forEach(r -> typeBlock(u, b, r, true));
+            return b.toString();
+        }
+        b.add(plural(exported.size(), "exported type") + order + ". The [member reference](#"
+                + anchor(MEMBER_REFERENCE_HEADING) + ") lists each one's public and protected members with their "
+                + "exact signatures.");
+        List<TypeRanking.Ranked> key = keyTypes(ranked);
+        key.forEach(r -> typeBlock(u, b, r, false));
+        List<TypeRanking.Ranked> rest =
+                ranked.stream().filter(r -> !key.contains(r)).toList();
+        if (!rest.isEmpty()) {
+            b.add("### Other exported types");
             List<String> rows = new ArrayList<>();
-            rows.add(Markdown.tableHead("Member", "Signature", "Notes"));
-            for (MemberModel m : api) {
-                rows.add(Markdown.row(List.of(Markdown.code(m.name()), Markdown.code(m.signature()), memberNotes(m))));
+            rows.add(Markdown.tableHead("Type", "Declaration", "Used by", "Description"));
+            for (TypeRanking.Ranked r : rest) {
+                TypeModel t = r.type();
+                rows.add(Markdown.row(List.of(
+                        Markdown.code(t.name()),
+                        Markdown.code(Markdown.oneLine(t.signature())),
+                        r.shortUsePhrase(),
+                        (t.deprecated() ? "**Deprecated.** " : "") + Markdown.javadoc(shortened(t.javadocSummary())))));
             }
             b.add(String.join("\n", rows));
         }
         return b.toString();
     }
 
-    private static boolean isApiMember(MemberModel m) {
+    /** A unit's name as seen from this unit: the package alone within the same module. */
+    private static String shortName(Unit u, UnitId id) {
+        boolean sameModule =
+                id.projectKey().equals(u.id().projectKey()) && id.moduleDir().equals(u.id().moduleDir());
+        return sameModule ? id.displayPackage() : id.display();
+    }
+
+    /** Member names, operations first (a reader learns a type by what it does), each name once. */
+    private static List<String> memberNames(List<MemberModel> api) {
+        return java.util.stream.Stream.concat(
+                        api.stream().filter(m -> m.kind() == MemberKind.METHOD),
+                        api.stream().filter(m -> m.kind() != MemberKind.METHOD))
+                .map(MemberModel::name)
+                .distinct()
+                .toList();
+    }
+
+    /** A description cut at a word boundary near 120 characters (the member reference has it whole). */
+    private static String shortened(String text) {
+        if (text.length() <= 120) {
+            return text;
+        }
+        // Cut only between words and outside an inline tag such as {@link Foo}.
+        int cut = -1;
+        int depth = 0;
+        for (int i = 0; i < 117; i++) {
+            char c = text.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth = Math.max(0, depth - 1);
+            } else if (c == ' ' && depth == 0) {
+                cut = i;
+            }
+        }
+        return cut < 40 ? text : text.substring(0, cut) + " …";
+    }
+
+    /** The first {@link #KEY_TYPES} top-level types of the ranking, with their member types. */
+    private static List<TypeRanking.Ranked> keyTypes(List<TypeRanking.Ranked> ranked) {
+        List<TypeRanking.Ranked> key = new ArrayList<>();
+        int tops = 0;
+        for (TypeRanking.Ranked r : ranked) {
+            if (!r.type().isNested() && ++tops > KEY_TYPES) {
+                break;
+            }
+            if (tops > 0) {
+                key.add(r);
+            }
+        }
+        return key;
+    }
+
+    /** One type under its own heading: kind, where, declaration, description, then its members or their names. */
+    private void typeBlock(Unit u, Blocks b, TypeRanking.Ranked r, boolean withMembers) {
+        TypeModel t = r.type();
+        b.add("### " + Markdown.code(t.name()));
+        StringBuilder kind = new StringBuilder("*").append(kindPhrase(t)).append("*");
+        if (t.isNested()) {
+            kind.append(", nested in ")
+                    .append(Markdown.code(t.name().substring(0, t.name().lastIndexOf('.'))));
+        }
+        kind.append(", declared in ").append(fileLink(u, t.file(), t.line())).append('.');
+        if (t.deprecated()) {
+            kind.append(" **Deprecated.**");
+        }
+        List<String> annotations = t.annotations().stream()
+                .filter(a -> !a.equals("Deprecated"))
+                .map(a -> Markdown.code("@" + a))
+                .toList();
+        if (!annotations.isEmpty()) {
+            kind.append(" Annotated ").append(String.join(", ", annotations)).append('.');
+        }
+        if (!r.users().isEmpty()) {
+            kind.append(" Used by ")
+                    .append(plural(r.users().size(), "package"))
+                    .append(": ")
+                    .append(codeList(
+                            r.users().stream().map(id -> shortName(u, id)).toList(), 3))
+                    .append('.');
+        }
+        b.add(kind.toString());
+        b.add(javaBlock(t.signature()));
+        if (!t.javadocSummary().isBlank()) {
+            b.add(Markdown.javadoc(t.javadocSummary()));
+        }
+        List<MemberModel> api =
+                t.members().stream().filter(SpecRenderer::isApiMember).toList();
+        if (api.isEmpty()) {
+            b.add("No public or protected members.");
+        } else if (withMembers) {
+            b.add(memberTable(api));
+        } else {
+            b.add("Members (" + api.size() + "): " + codeList(memberNames(api), 10) + ".");
+        }
+    }
+
+    private static String memberTable(List<MemberModel> api) {
+        List<String> rows = new ArrayList<>();
+        rows.add(Markdown.tableHead("Signature", "Notes"));
+        for (MemberModel m : api) {
+            rows.add(Markdown.row(List.of(Markdown.code(m.signature()), memberNotes(m))));
+        }
+        return String.join("\n", rows);
+    }
+
+    /** Every public and protected member of every exported type, the types in the order of section 2. */
+    private static String memberReference(Unit u) {
+        Blocks b = new Blocks();
+        List<String> without = new ArrayList<>();
+        for (TypeRanking.Ranked r : u.ranked()) {
+            TypeModel t = r.type();
+            List<MemberModel> api =
+                    t.members().stream().filter(SpecRenderer::isApiMember).toList();
+            if (api.isEmpty()) {
+                without.add(t.name());
+                continue;
+            }
+            b.add("### " + Markdown.code(t.name()));
+            b.add(fileLink(u, t.file(), t.line())
+                    + (t.javadocSummary().isBlank() ? "" : ": " + Markdown.javadoc(t.javadocSummary())));
+            b.add(memberTable(api));
+        }
+        if (!without.isEmpty()) {
+            b.add("Without public or protected members: " + codeList(without, Integer.MAX_VALUE) + ".");
+        }
+        return b.toString();
+    }
+
+    /** The anchor GitHub gives a heading: lower case, spaces to hyphens, other punctuation dropped. */
+    static String anchor(String heading) {
+        String text = heading.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (Character.isLetterOrDigit(c) || c == '-' || c == '_') {
+                sb.append(c);
+            } else if (c == ' ') {
+                sb.append('-');
+            }
+        }
+        return sb.toString();
+    }
+
+    static boolean isApiMember(MemberModel m) {
         return m.visibility().isApi()
                 || m.kind() == MemberKind.ENUM_CONSTANT
                 || m.kind() == MemberKind.ANNOTATION_ELEMENT;
@@ -420,14 +591,61 @@ public final class SpecRenderer {
     }
 
     private String dataStructures(Unit u) {
+        return u.overflow("Data structures", dataStructuresFull(u), () -> dataSummary(u));
+    }
+
+    /**
+     * The state of the package in a line per type: the exported types in the order of section 2,
+     * then the others, each with its kind and the names of its components, constants or fields.
+     */
+    private static String dataSummary(Unit u) {
+        List<TypeModel> order = new ArrayList<>(
+                u.ranked().stream().map(TypeRanking.Ranked::type).toList());
+        u.unit.types().stream().filter(t -> !t.exported()).forEach(order::add);
+        List<String> lines = new ArrayList<>();
+        int stateful = 0;
+        for (TypeModel t : order) {
+            List<String> names = t.kind() == TypeKind.RECORD
+                    ? t.recordComponents().stream().map(FieldModel::name).toList()
+                    : t.kind() == TypeKind.ENUM
+                            ? t.enumConstants()
+                            : t.fields().stream()
+                                    .filter(f -> !f.isStatic())
+                                    .map(FieldModel::name)
+                                    .toList();
+            if (names.isEmpty() && t.kind() != TypeKind.RECORD && t.kind() != TypeKind.ENUM) {
+                continue;
+            }
+            if (++stateful <= LIST_LIMIT) {
+                String what = t.kind() == TypeKind.RECORD
+                        ? "components"
+                        : t.kind() == TypeKind.ENUM ? "constants" : "instance fields";
+                lines.add("- " + Markdown.code(t.name()) + " (" + t.kind().keyword() + "), " + what + ": "
+                        + (names.isEmpty() ? "none" : codeList(names, 8)) + ".");
+            }
+        }
+        if (stateful > LIST_LIMIT) {
+            lines.add("- and " + (stateful - LIST_LIMIT) + " more types with state.");
+        }
+        return lines.isEmpty()
+                ? "The package's types hold no instance state; their constants are in the appendix."
+                : "Records, enums and the types that hold instance state, the exported ones first:\n\n"
+                        + String.join("\n", lines);
+    }
+
+    private String dataStructuresFull(Unit u) {
         Blocks b = new Blocks();
         for (TypeModel t : u.unit.types()) {
             boolean isRecord = t.kind() == TypeKind.RECORD;
             boolean isEnum = t.kind() == TypeKind.ENUM;
             List<String> componentNames =
                     t.recordComponents().stream().map(FieldModel::name).toList();
+            // Public and protected constants are listed with the members (with their values); the
+            // state of a type and its own constants are here.
             List<FieldModel> otherFields = t.fields().stream()
                     .filter(f -> !isRecord || !componentNames.contains(f.name()))
+                    .filter(f ->
+                            !(f.isStatic() && t.exported() && f.visibility().isApi()))
                     .toList();
             if (!isRecord && !isEnum && otherFields.isEmpty()) {
                 continue;
@@ -531,7 +749,7 @@ public final class SpecRenderer {
         List<String> records =
                 names(types.stream().filter(t -> t.kind() == TypeKind.RECORD).toList());
         if (!records.isEmpty()) {
-            lines.add("- Immutable records (final fields, no setters): " + codeList(records, Integer.MAX_VALUE) + ".");
+            lines.add("- Immutable records (final fields, no setters): " + codeList(records, LIST_LIMIT) + ".");
         }
         List<String> frozen = names(types.stream()
                 .filter(t -> t.kind() == TypeKind.CLASS && t.modifiers().contains("final"))
@@ -540,7 +758,7 @@ public final class SpecRenderer {
                 .toList());
         if (!frozen.isEmpty()) {
             lines.add("- Final classes whose instance fields are all final (shallowly immutable): "
-                    + codeList(frozen, Integer.MAX_VALUE) + ".");
+                    + codeList(frozen, LIST_LIMIT) + ".");
         }
         addModifierLine(lines, types, "final", "Final (cannot be subclassed)", TypeKind.CLASS);
         addModifierLine(lines, types, "sealed", "Sealed (closed set of subtypes)", null);
@@ -548,8 +766,8 @@ public final class SpecRenderer {
         List<String> utilities =
                 names(types.stream().filter(TypeModel::isUtilityClass).toList());
         if (!utilities.isEmpty()) {
-            lines.add("- Utility classes (static members only; not instantiated): "
-                    + codeList(utilities, Integer.MAX_VALUE) + ".");
+            lines.add("- Utility classes (static members only; not instantiated): " + codeList(utilities, LIST_LIMIT)
+                    + ".");
         }
         // An abstract class holding only static members is not meant to be subclassed: it is a utility.
         List<TypeModel> extensible =
@@ -591,7 +809,19 @@ public final class SpecRenderer {
             }
         }
         b.add("**Validations** (argument checks in the code):");
-        b.add(validations.isEmpty() ? "None found." : String.join("\n", validations));
+        List<String> all = validations;
+        b.add(
+                all.isEmpty()
+                        ? "None found."
+                        : u.overflow(
+                                "Validations",
+                                String.join("\n", all),
+                                () -> String.join("\n", all.subList(0, 5))
+                                        + "\n- and " + (all.size() - 5) + " more in "
+                                        + all.stream()
+                                                .map(v -> v.substring(0, v.indexOf("`: ")))
+                                                .distinct()
+                                                .count() + " members."));
         return b.toString();
     }
 
@@ -623,41 +853,97 @@ public final class SpecRenderer {
                 .filter(t -> t.modifiers().contains(modifier))
                 .toList());
         if (!n.isEmpty()) {
-            lines.add("- " + label + ": " + codeList(n, Integer.MAX_VALUE) + ".");
+            lines.add("- " + label + ": " + codeList(n, LIST_LIMIT) + ".");
         }
     }
 
     private static String edgeCases(Unit u) {
-        Blocks b = new Blocks();
+        return u.overflow("Exceptions", edgeCasesFull(u), () -> edgeCaseSummary(u));
+    }
+
+    /** One line per exception type: how many members declare and throw it, with a few of them. */
+    private static String edgeCaseSummary(Unit u) {
+        Map<String, List<String>> byException = new TreeMap<>();
         for (TypeModel t : u.unit.types()) {
-            List<String> lines = new ArrayList<>();
+            for (MemberModel m : t.members()) {
+                Set<String> xs = new java.util.TreeSet<>(m.thrownTypes());
+                xs.addAll(m.raisedTypes());
+                String where = Markdown.code(t.name() + "#" + m.name());
+                xs.forEach(x ->
+                        byException.computeIfAbsent(x, k -> new ArrayList<>()).add(where));
+            }
+        }
+        List<String> lines = byException.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, List<String>> e) ->
+                                -e.getValue().size())
+                        .thenComparing(Map.Entry::getKey))
+                .map(e -> "- " + Markdown.code(e.getKey()) + ": "
+                        + plural(e.getValue().size(), "member") + ", e.g. "
+                        + String.join(
+                                ", ",
+                                e.getValue().subList(0, Math.min(2, e.getValue().size()))) + ".")
+                .toList();
+        int shown = Math.min(lines.size(), LIST_LIMIT);
+        String more = lines.size() > shown ? "\n- and " + (lines.size() - shown) + " more exception types." : "";
+        return "Exceptions declared (`throws`) or thrown (`throw new`), the most frequent first:\n\n"
+                + String.join("\n", lines.subList(0, shown)) + more;
+    }
+
+    private static String edgeCasesFull(Unit u) {
+        // exception -> "declares" / "throws" -> members (Type#member links)
+        Map<String, List<String>> declared = new TreeMap<>();
+        Map<String, List<String>> raised = new TreeMap<>();
+        for (TypeModel t : u.unit.types()) {
             for (MemberModel m : t.members()) {
                 if (m.thrownTypes().isEmpty() && m.raisedTypes().isEmpty()) {
                     continue;
                 }
-                List<String> parts = new ArrayList<>();
-                if (!m.thrownTypes().isEmpty()) {
-                    parts.add("declares " + codeList(m.thrownTypes(), Integer.MAX_VALUE));
-                }
-                if (!m.raisedTypes().isEmpty()) {
-                    parts.add("throws " + codeList(m.raisedTypes(), Integer.MAX_VALUE));
-                }
-                String where =
-                        m.visibility().isApi() ? "" : ", " + m.visibility().label();
-                lines.add("- " + Markdown.code(m.name()) + " (" + fileLink(u, t.file(), m.line(), "line " + m.line())
-                        + where + "): " + String.join("; ", parts) + ".");
-            }
-            if (!lines.isEmpty()) {
-                b.add("### " + Markdown.code(t.name()));
-                b.add(String.join("\n", lines));
+                String label = t.name() + "#" + m.name();
+                String where = fileLink(u, t.file(), m.line(), label)
+                        + (m.visibility().isApi() ? "" : " (" + m.visibility().label() + ")");
+                m.thrownTypes()
+                        .forEach(x -> declared.computeIfAbsent(x, k -> new ArrayList<>())
+                                .add(where));
+                m.raisedTypes()
+                        .forEach(x -> raised.computeIfAbsent(x, k -> new ArrayList<>())
+                                .add(where));
             }
         }
-        if (b.size() == 0) {
+        if (declared.isEmpty() && raised.isEmpty()) {
             return "No member declares (`throws`) or raises (`throw new`) an exception.";
         }
-        b.insertFirst("Exceptions per type and member: *declares* is the `throws` clause, *throws* the exceptions "
-                + "its body creates.");
+        Set<String> exceptions = new java.util.TreeSet<>(declared.keySet());
+        exceptions.addAll(raised.keySet());
+        List<String> ordered = exceptions.stream()
+                .sorted(Comparator.comparingInt((String x) ->
+                                -(declared.getOrDefault(x, List.of()).size()
+                                        + raised.getOrDefault(x, List.of()).size()))
+                        .thenComparing(x -> x))
+                .toList();
+        Blocks b = new Blocks();
+        b.add("Exceptions by type, the most frequent first: *declared* by a `throws` clause, *thrown* by a body "
+                + "that creates it (`throw new`).");
+        List<String> lines = new ArrayList<>();
+        for (String x : ordered) {
+            List<String> parts = new ArrayList<>();
+            List<String> d = declared.getOrDefault(x, List.of());
+            List<String> r = raised.getOrDefault(x, List.of());
+            if (!r.isEmpty()) {
+                parts.add("thrown by " + linkList(r, Integer.MAX_VALUE));
+            }
+            if (!d.isEmpty()) {
+                parts.add("declared by " + linkList(d, Integer.MAX_VALUE));
+            }
+            lines.add("- " + Markdown.code(x) + ": " + String.join("; ", parts) + ".");
+        }
+        b.add(String.join("\n", lines));
         return b.toString();
+    }
+
+    /** Items already in Markdown, comma-separated, the first {@code max} of them and a count of the rest. */
+    private static String linkList(List<String> items, int max) {
+        String shown = String.join(", ", items.subList(0, Math.min(max, items.size())));
+        return items.size() > max ? shown + " and " + (items.size() - max) + " more" : shown;
     }
 
     private static String technicalDebt(Unit u) {
@@ -673,11 +959,12 @@ public final class SpecRenderer {
                             .map(e -> e.getValue() + " " + e.getKey())
                             .collect(Collectors.joining(", "))
                     + ".");
-            b.add(debt.stream()
+            String all = debt.stream()
                     .map(d -> "- **" + Markdown.text(d.kind()) + "** "
                             + fileLink(u, d.file(), d.line(), RelativeLinks.fileName(d.file()) + ":" + d.line())
                             + (d.text().isBlank() ? "" : ": " + Markdown.text(d.text())))
-                    .collect(Collectors.joining("\n")));
+                    .collect(Collectors.joining("\n"));
+            b.add(u.overflow("Technical debt", all, () -> debtSummary(u, debt)));
         }
         List<ParseProblem> problems = u.unit.problems();
         if (!problems.isEmpty()) {
@@ -691,33 +978,53 @@ public final class SpecRenderer {
         return b.toString();
     }
 
+    /** The files with the most markers, a line each. */
+    private static String debtSummary(Unit u, List<DebtItem> debt) {
+        Map<String, Long> byFile =
+                debt.stream().collect(Collectors.groupingBy(DebtItem::file, TreeMap::new, Collectors.counting()));
+        List<String> lines = byFile.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, Long> e) -> -e.getValue())
+                        .thenComparing(Map.Entry::getKey))
+                .limit(10)
+                .map(e -> "- " + fileLink(u, e.getKey(), 0) + ": " + plural(e.getValue(), "marker"))
+                .collect(Collectors.toList());
+        if (byFile.size() > 10) {
+            lines.add("- and " + plural(byFile.size() - 10, "more file") + ".");
+        }
+        return "The files with the most markers:\n\n" + String.join("\n", lines);
+    }
+
     private static String testCoverage(Unit u) {
         Blocks b = new Blocks();
         List<TypeCoverage> coverage = u.facts.coverage();
         if (coverage.isEmpty()) {
             b.add("The package has no top-level types to cover.");
+        } else if (u.facts.tests().isEmpty()) {
+            b.add("No test file refers to any of the package's " + plural(coverage.size(), "top-level type") + ".");
         } else {
+            List<TypeCoverage> covered =
+                    coverage.stream().filter(c -> !c.testClasses().isEmpty()).toList();
+            List<String> untested = coverage.stream()
+                    .filter(c -> c.testClasses().isEmpty())
+                    .map(TypeCoverage::typeName)
+                    .toList();
+            b.add(covered.size() + " of " + plural(coverage.size(), "top-level type") + " referred to by tests; "
+                    + plural(u.facts.tests().size(), "test file") + ".");
             List<String> rows = new ArrayList<>();
             rows.add(Markdown.tableHead("Type", "Tests"));
-            for (TypeCoverage c : coverage) {
-                rows.add(Markdown.row(List.of(
-                        Markdown.code(c.typeName()),
-                        c.testClasses().isEmpty() ? "none found" : codeList(c.testClasses(), Integer.MAX_VALUE))));
+            for (TypeCoverage c : covered) {
+                rows.add(Markdown.row(
+                        List.of(Markdown.code(c.typeName()), codeList(c.testClasses(), Integer.MAX_VALUE))));
             }
             b.add(String.join("\n", rows));
-            long covered =
-                    coverage.stream().filter(c -> !c.testClasses().isEmpty()).count();
-            b.add(covered + " of " + plural(coverage.size(), "type") + " referred to by tests; "
-                    + plural(u.facts.tests().size(), "test file") + ".");
-        }
-        if (!u.facts.tests().isEmpty()) {
+            if (!untested.isEmpty()) {
+                b.add("No test refers to " + codeList(untested, Integer.MAX_VALUE) + ".");
+            }
             b.add("**Test files:**");
             b.add(u.facts.tests().stream()
                     .map(t -> "- " + fileLink(u, t.file(), 0, t.qualifiedTestClass()) + " ("
                             + plural(t.testMethods(), "test method") + ")")
                     .collect(Collectors.joining("\n")));
-        } else if (!coverage.isEmpty()) {
-            b.add("No test file refers to the package's types.");
         }
         return b.toString();
     }
@@ -738,10 +1045,10 @@ public final class SpecRenderer {
         b.add(
                 node.dependents().isEmpty()
                         ? "No package of the reactor uses this one."
-                        : unitList(u, node.dependents(), summaries));
+                        : userList(u, node.dependents()));
         if (node.inCycle()) {
             b.add("**Cycle:** this package is in a dependency cycle with "
-                    + codeList(node.cycle().stream().map(UnitId::display).toList(), Integer.MAX_VALUE)
+                    + codeList(node.cycle().stream().map(UnitId::display).toList(), LIST_LIMIT)
                     + "; they are ordered and written as one block.");
         }
 
@@ -782,15 +1089,37 @@ public final class SpecRenderer {
      */
     private static String unitList(Unit u, List<UnitId> ids, Map<UnitId, DependencySummary> summaries) {
         List<String> lines = new ArrayList<>();
-        for (UnitId id : ids) {
+        for (UnitId id : ids.subList(0, Math.min(ids.size(), LIST_LIMIT))) {
             DependencySummary s = summaries.get(id);
             String target = Markdown.linkTarget(RelativeLinks.relative(u.specDir, SpecLayout.specPath(id)));
             String link = Markdown.codeLink(id.display(), target);
             boolean noIntent = s == null || s.intent() == null || s.intent().isBlank();
-            String intent = noIntent ? "" : ": " + Markdown.text(s.intent());
+            String intent = noIntent ? "" : ": " + Markdown.text(shortened(s.intent()));
             lines.add("- " + link + intent);
         }
+        if (ids.size() > LIST_LIMIT) {
+            List<UnitId> rest = ids.subList(LIST_LIMIT, ids.size());
+            lines.add("- and " + rest.size() + " more: "
+                    + rest.stream()
+                            .map(id -> Markdown.codeLink(
+                                    id.display(),
+                                    Markdown.linkTarget(RelativeLinks.relative(u.specDir, SpecLayout.specPath(id)))))
+                            .collect(Collectors.joining(", ")));
+        }
         return String.join("\n", lines);
+    }
+
+    /** The users as one line of links, those of the unit's own module first (their intents are in their specs). */
+    private static String userList(Unit u, List<UnitId> ids) {
+        List<UnitId> ordered = new ArrayList<>(ids);
+        ordered.sort(Comparator.comparing((UnitId id) ->
+                !(id.projectKey().equals(u.id().projectKey()) && id.moduleDir().equals(u.id().moduleDir()))));
+        List<String> links = ordered.stream()
+                .map(id -> Markdown.codeLink(
+                        id.display(), Markdown.linkTarget(RelativeLinks.relative(u.specDir, SpecLayout.specPath(id)))))
+                .toList();
+        String all = String.join(", ", links) + ".";
+        return u.overflow("Users", all, () -> linkList(links, LIST_LIMIT) + ".");
     }
 
     /**
@@ -816,7 +1145,7 @@ public final class SpecRenderer {
         int usesLeftOut = node.dependencies().size() - usesShown;
         int usersLeftOut = node.dependents().size() - usersShown.size();
 
-        Mermaid.Ids ids = new Mermaid.Ids("u_");
+        Mermaid.Ids ids = Mermaid.Ids.numbered("u");
         String self = ids.of(u.id().display());
         List<UnitId> all = new ArrayList<>();
         all.add(u.id());
@@ -1013,6 +1342,9 @@ public final class SpecRenderer {
         final boolean llm;
         final String specDir;
         private Map<String, TypeModel> typesByName;
+        private List<TypeRanking.Ranked> ranked;
+        /** Full texts of the sections that outgrew {@link #SECTION_BUDGET}, by appendix title. */
+        final Map<String, String> appendices = new LinkedHashMap<>();
 
         Unit(SpecFacts facts, Prose prose) {
             this.facts = facts;
@@ -1025,6 +1357,32 @@ public final class SpecRenderer {
 
         UnitId id() {
             return unit.id();
+        }
+
+        /** The exported types, best first ({@link TypeRanking}). */
+        List<TypeRanking.Ranked> ranked() {
+            if (ranked == null) {
+                ranked = TypeRanking.rank(facts);
+            }
+            return ranked;
+        }
+
+        /**
+         * The full text when it fits the budget; else the summary and a link to an appendix that
+         * holds the full text.
+         */
+        String overflow(String title, String full, java.util.function.Supplier<String> summary) {
+            if (full.length() <= SECTION_BUDGET) {
+                return full;
+            }
+            appendices.put(title, full);
+            return summary.get() + "\n\nThe whole list is in [Appendix: " + title + "](#" + anchor("Appendix: " + title)
+                    + ").";
+        }
+
+        /** Whether section 2 can list every public and protected member itself. */
+        boolean smallInterface() {
+            return ranked().stream().mapToInt(TypeRanking.Ranked::apiMembers).sum() <= SMALL_INTERFACE_MEMBERS;
         }
 
         /**

@@ -4,9 +4,11 @@ import io.github.reversespec.analysis.ModuleDescriptorFacts;
 import io.github.reversespec.analysis.TestClassFacts;
 import io.github.reversespec.analysis.TypeCoverage;
 import io.github.reversespec.analysis.UnitAnalysis;
+import io.github.reversespec.analysis.UnitId;
 import io.github.reversespec.graph.UnitNode;
 import io.github.reversespec.reactor.ProjectModel;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,8 @@ import java.util.Optional;
  *     node.dependencies()}
  * @param dependents the units that use this one, with their summaries, in the order of {@code
  *     node.dependents()}
+ * @param typeUsers per top-level type of the unit (simple name), the other units that use it
+ *     ({@link io.github.reversespec.graph.TypeUsage}), own module first; unused types are absent
  */
 public record SpecFacts(
         UnitAnalysis unit,
@@ -32,12 +36,32 @@ public record SpecFacts(
         List<TypeCoverage> coverage,
         List<TestClassFacts> tests,
         List<DependencySummary> dependencies,
-        List<DependencySummary> dependents) {
+        List<DependencySummary> dependents,
+        Map<String, List<UnitId>> typeUsers) {
 
     public SpecFacts {
         coverage = List.copyOf(coverage);
         tests = List.copyOf(tests);
         dependencies = List.copyOf(dependencies);
         dependents = List.copyOf(dependents);
+        typeUsers = Map.copyOf(typeUsers);
+    }
+
+    /** Facts without type uses (every type counts as unused by the rest of the reactor). */
+    public SpecFacts(
+            UnitAnalysis unit,
+            UnitNode node,
+            ProjectModel project,
+            Optional<ModuleDescriptorFacts> moduleDescriptor,
+            List<TypeCoverage> coverage,
+            List<TestClassFacts> tests,
+            List<DependencySummary> dependencies,
+            List<DependencySummary> dependents) {
+        this(unit, node, project, moduleDescriptor, coverage, tests, dependencies, dependents, Map.of());
+    }
+
+    /** The other units that use a top-level type of this unit, own module first; empty when none. */
+    public List<UnitId> usersOf(String topLevelType) {
+        return typeUsers.getOrDefault(topLevelType, List.of());
     }
 }

@@ -42,7 +42,7 @@ class SpecFileReaderTest {
         assertThat(info.level()).isEqualTo(1);
         assertThat(info.dependsOn()).containsExactly("core:com.acme.util");
         assertThat(info.relatedFiles()).hasSize(10).contains("a/b/src/main/java/com/acme/cache/Cache.java");
-        assertThat(info.intent()).isEqualTo("Cache: A bounded LRU cache; see Store.");
+        assertThat(info.intent()).isEqualTo("Store: Key-value storage.");
         // Our reader and snakeyaml agree on every key.
         Map<String, Object> yaml = SpecText.frontMatter(spec);
         assertThat(info.frontMatter().keySet()).containsExactlyElementsOf(yaml.keySet());
@@ -60,7 +60,7 @@ class SpecFileReaderTest {
 
         assertThat(info.packageName()).isEqualTo("com.acme.cache");
         assertThat(info.dependsOn()).containsExactly("core:com.acme.util");
-        assertThat(info.intent()).isEqualTo("Cache: A bounded LRU cache; see Store.");
+        assertThat(info.intent()).isEqualTo("Store: Key-value storage.");
         assertThat(info.relatedFiles()).allSatisfy(p -> assertThat(p).doesNotContain("\r"));
     }
 

@@ -140,7 +140,7 @@ class SpecRendererTest {
             }
         }
         assertThat(section).doesNotContain("Helper");
-        assertThat(section).contains("| `value` | `int value() default READ \\| WRITE` | element |");
+        assertThat(section).contains("| `int value() default READ \\| WRITE` | element |");
         assertThat(section)
                 .contains("`public static <T> Map<String, List<? extends T>> copyOf(Map<String, T> src)`"
                         + " | static; **deprecated** |");
@@ -161,7 +161,7 @@ class SpecRendererTest {
                 astOnly(bareFacts(id("m", "", "p"), "", "", List.of(file("src/main/java/p/Weird.java|x")), List.of(t)));
 
         SpecText.assertTablesWellFormed(spec);
-        assertThat(spec).contains("| `or` | `public int or(int a) \\| default` |");
+        assertThat(spec).contains("| `public int or(int a) \\| default` |");
         assertThat(spec).contains("`` public String tick(String s) `x` ``");
     }
 
@@ -183,15 +183,19 @@ class SpecRendererTest {
                         List.of(),
                         4))
                 .field(key)
+                .field(new FieldModel(
+                        "INNER", "String", Visibility.PRIVATE, List.of("static", "final"), "Inner.", 5, "\"x`y|z\""))
                 .build();
         String spec =
                 astOnly(bareFacts(id("m", "", "p"), "", "", List.of(file("src/main/java/p/Keys.java")), List.of(t)));
 
         SpecText.assertTablesWellFormed(spec);
         assertThat(SpecText.section(spec, Section.PUBLIC_INTERFACE))
-                .contains("| `KEY` | ``public static final String KEY = \"a`b\\|c\"`` |");
-        assertThat(SpecText.section(spec, Section.DATA_STRUCTURES))
-                .contains("| `KEY` | `String` | public static final | value ``\"a`b\\|c\"``; The key. |");
+                .contains("| ``public static final String KEY = \"a`b\\|c\"`` |");
+        // A public constant is listed with the members, not again with the state.
+        String data = SpecText.section(spec, Section.DATA_STRUCTURES);
+        assertThat(data).doesNotContain("`KEY`");
+        assertThat(data).contains("| `INNER` | `String` | private static final | value ``\"x`y\\|z\"``; Inner. |");
     }
 
     @Test
@@ -450,11 +454,12 @@ class SpecRendererTest {
                 .contains(
                         "| `x` | `int` |",
                         "Constants (2): `READ`, `WRITE`.",
-                        "| `ORIGIN` | `Point` | public static final |",
                         "```mermaid\nclassDiagram\n",
                         "Store <|.. Cache",
                         "Shape <|.. Circle",
                         "class Cache_Entry");
+        // Public constants of exported types are listed with the members, not again with the state.
+        assertThat(data).doesNotContain("`ORIGIN`");
         String constraints = SpecText.section(spec, Section.CONSTRAINTS);
         assertThat(constraints)
                 .contains(
@@ -467,9 +472,9 @@ class SpecRendererTest {
         String edges = SpecText.section(spec, Section.EDGE_CASES);
         assertThat(edges)
                 .contains(
-                        "`get` ([`line 20`](../../core/src/main/java/com/acme/cache/Cache.java#L20)):"
-                                + " declares `IOException`.",
-                        "private): throws `IllegalStateException`.");
+                        "- `IOException`: declared by [`Cache#get`](../../core/src/main/java/com/acme/cache/Cache.java#L20).",
+                        "- `IllegalStateException`: thrown by [`Cache#secret`](../../core/src/main/java/com/acme/cache/Cache.java#L38)"
+                                + " (private).");
         String debt = SpecText.section(spec, Section.TECHNICAL_DEBT);
         assertThat(debt)
                 .contains("- **TODO** [`Cache.java:40`](../../core/src/main/java/com/acme/cache/Cache.java#L40):"
@@ -481,19 +486,21 @@ class SpecRendererTest {
         assertThat(tests)
                 .contains(
                         "| Type | Tests |",
-                        "| `Circle` | none found |",
+                        "No test refers to `Circle`.",
                         "| `Store` | `com.acme.cache.CacheTest`, `com.acme.cache.StoreTest` |",
-                        "2 of 3 types referred to by tests; 2 test files.",
+                        "2 of 3 top-level types referred to by tests; 2 test files.",
                         "(4 test methods)");
         String deps = SpecText.section(spec, Section.DEPENDENCIES);
         assertThat(deps)
                 .contains(
                         "[`core:com.acme.util`](com.acme.util.spec.md): String and collection helpers.",
-                        "- [`app:com.acme.app`](../apps/app/com.acme.app.spec.md)\n",
+                        "**Used by** (1):\n\n[`app:com.acme.app`](../apps/app/com.acme.app.spec.md).\n",
                         "- JDK (packages of the JDK's own modules): `java.io`, `java.util`.",
                         "- Other: `com.fasterxml.jackson.databind`, `javax.inject`.",
                         "- `org.junit.jupiter:junit-jupiter:5.14.4:test`",
-                        "flowchart LR",
+                        "flowchart LR");
+        assertThat(diagram(deps))
+                .contains(
                         "u_core_com_acme_cache --> u_core_com_acme_util",
                         "u_app_com_acme_app --> u_core_com_acme_cache");
         assertThat(deps).doesNotContain("Cycle");
@@ -584,7 +591,9 @@ class SpecRendererTest {
                 .contains("The diagram shows 15 of the 100 packages used and 15 of the 50 users, in the order"
                         + " of the lists above, which link to them all; the [architecture index](../../_index.spec.md) shows"
                         + " the whole reactor.");
-        assertThat(deps9)
+        // Every user is linked: the first ones in the section, all of them in the appendix it points to.
+        assertThat(deps9).contains("The whole list is in [Appendix: Users](#appendix-users).");
+        assertThat(spec)
                 .contains("](../../apps/web/com.acme.web.p124.spec.md)", "](../util/com.acme.util.p139.spec.md)");
         assertEdgesJoinDeclaredNodes(diagram);
         assertThat(SpecText.resolve("specs/libs/core", "../../_index.spec.md")).isEqualTo(IndexRenderer.INDEX_PATH);
@@ -625,7 +634,42 @@ class SpecRendererTest {
     /** The dependency diagram of a Dependencies section, fences included. */
     private static String diagram(String deps9) {
         int start = deps9.indexOf("```mermaid");
-        return deps9.substring(start, deps9.indexOf("```", start + 3) + 3);
+        return named(deps9.substring(start, deps9.indexOf("```", start + 3) + 3));
+    }
+
+    /**
+     * The diagram with its short node ids ({@code u1}, {@code u2}) replaced by ids spelled from the
+     * unit each stands for ({@code u_core_p_self}), so that assertions can name the units: the
+     * label, prefixed with the cluster's module label inside a cluster.
+     */
+    private static String named(String diagram) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        String cluster = null;
+        java.util.regex.Pattern node = java.util.regex.Pattern.compile("\\s+(u\\d+)\\[\"(.*)\"]");
+        java.util.regex.Pattern sub = java.util.regex.Pattern.compile("\\s+subgraph \\w+\\[\"(.*)\"]");
+        for (String line : diagram.lines().toList()) {
+            java.util.regex.Matcher m = sub.matcher(line);
+            if (m.matches()) {
+                cluster = m.group(1);
+                continue;
+            }
+            if (line.strip().equals("end")) {
+                cluster = null;
+                continue;
+            }
+            m = node.matcher(line);
+            if (m.matches()) {
+                String display = cluster == null ? m.group(2) : cluster + ":" + m.group(2);
+                names.put(m.group(1), "u_" + display.replaceAll("[^A-Za-z0-9_]", "_"));
+            }
+        }
+        java.util.regex.Matcher ids =
+                java.util.regex.Pattern.compile("\\bu\\d+\\b").matcher(diagram);
+        StringBuilder out = new StringBuilder();
+        while (ids.find()) {
+            ids.appendReplacement(out, names.getOrDefault(ids.group(), ids.group()));
+        }
+        return ids.appendTail(out).toString();
     }
 
     private static List<String> nodes(String diagram) {

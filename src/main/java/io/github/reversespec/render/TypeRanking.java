@@ -1,0 +1,176 @@
+package io.github.reversespec.render;
+
+import io.github.reversespec.analysis.FieldModel;
+import io.github.reversespec.analysis.MemberModel;
+import io.github.reversespec.analysis.TypeCoverage;
+import io.github.reversespec.analysis.TypeModel;
+import io.github.reversespec.analysis.UnitId;
+import io.github.reversespec.spec.SpecFacts;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The exported types of a unit, the ones a reader needs first at the top: ranked by how many other
+ * packages of the reactor use them, then by how many other types of the package name them in their
+ * declarations and signatures, then by how many test classes refer to them, then by the size of
+ * their public interface, then by name. Member types follow their top-level type, in source order.
+ *
+ * <p>Every input is a fact of the code, so the ranking is the same for the same code.
+ */
+final class TypeRanking {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*+");
+
+    /** How one type stands, with what its rank was decided by. */
+    record Ranked(TypeModel type, List<UnitId> users, int inPackage, int tests, int apiMembers) {
+
+        /** "used by 3 packages and 2 tests", or empty when nothing uses it. */
+        String usePhrase() {
+            List<String> parts = new ArrayList<>();
+            if (!users.isEmpty()) {
+                parts.add(SpecRenderer.plural(users.size(), "package"));
+            }
+            if (tests > 0) {
+                parts.add(tests + (tests == 1 ? " test class" : " test classes"));
+            }
+            if (inPackage > 0) {
+                parts.add(inPackage + " of this package's types");
+            }
+            return String.join(", ", parts);
+        }
+
+        /** "3 pkg · 2 tests" for a table cell; empty when nothing uses it. */
+        String shortUsePhrase() {
+            List<String> parts = new ArrayList<>();
+            if (!users.isEmpty()) {
+                parts.add(users.size() + " pkg");
+            }
+            if (tests > 0) {
+                parts.add(tests + (tests == 1 ? " test" : " tests"));
+            }
+            if (inPackage > 0) {
+                parts.add(inPackage + " here");
+            }
+            return String.join(" · ", parts);
+        }
+    }
+
+    private TypeRanking() {}
+
+    /**
+     * Ranks the exported types of the unit.
+     *
+     * @param facts the unit's facts
+     * @return every exported type once, best first
+     */
+    static List<Ranked> rank(SpecFacts facts) {
+        List<TypeModel> types = facts.unit().types();
+        List<TypeModel> exported = facts.unit().exportedTypes();
+        Map<String, Integer> tests = new HashMap<>();
+        for (TypeCoverage c : facts.coverage()) {
+            tests.put(c.typeName(), c.testClasses().size());
+        }
+        Map<String, Integer> inPackage = mentions(types);
+        List<Ranked> tops = new ArrayList<>();
+        Map<String, List<TypeModel>> nested = new LinkedHashMap<>();
+        for (TypeModel t : exported) {
+            if (t.isNested()) {
+                nested.computeIfAbsent(t.topLevelName(), k -> new ArrayList<>()).add(t);
+            } else {
+                tops.add(ranked(t, facts, inPackage, tests));
+            }
+        }
+        tops.sort(Comparator.comparingInt((Ranked r) -> -r.users().size())
+                .thenComparingInt(r -> -r.inPackage())
+                .thenComparingInt(r -> -r.tests())
+                .thenComparingInt(r -> -r.apiMembers())
+                .thenComparing(r -> r.type().name()));
+        List<Ranked> out = new ArrayList<>(exported.size());
+        Set<String> placed = new HashSet<>();
+        for (Ranked r : tops) {
+            out.add(r);
+            placed.add(r.type().name());
+            for (TypeModel n : nested.getOrDefault(r.type().name(), List.of())) {
+                out.add(ranked(n, facts, inPackage, tests));
+            }
+        }
+        // A public member type of a type that is not itself exported cannot be exported, but keep
+        // every exported type whatever the model says.
+        nested.forEach((top, list) -> {
+            if (!placed.contains(top)) {
+                list.forEach(n -> out.add(ranked(n, facts, inPackage, tests)));
+            }
+        });
+        return out;
+    }
+
+    private static Ranked ranked(
+            TypeModel t, SpecFacts facts, Map<String, Integer> inPackage, Map<String, Integer> tests) {
+        boolean top = !t.isNested();
+        int api = (int) t.members().stream().filter(SpecRenderer::isApiMember).count();
+        return new Ranked(
+                t,
+                top ? facts.usersOf(t.name()) : List.of(),
+                inPackage.getOrDefault(t.name(), 0),
+                top ? tests.getOrDefault(t.name(), 0) : 0,
+                api);
+    }
+
+    /**
+     * For each type, how many other types of the package name it in their declaration, member
+     * signatures or field types (by simple name, as the code within a package does; a member type
+     * by its own or its qualified name). Types inside the same top-level type do not count.
+     */
+    private static Map<String, Integer> mentions(List<TypeModel> types) {
+        Map<String, List<String>> bySimpleName = new HashMap<>();
+        for (TypeModel t : types) {
+            String simple = t.name().substring(t.name().lastIndexOf('.') + 1);
+            bySimpleName.computeIfAbsent(simple, k -> new ArrayList<>()).add(t.name());
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        for (TypeModel from : types) {
+            Set<String> named = new HashSet<>();
+            for (String text : texts(from)) {
+                Matcher m = IDENTIFIER.matcher(text);
+                while (m.find()) {
+                    List<String> targets = bySimpleName.get(m.group());
+                    if (targets != null) {
+                        named.addAll(targets);
+                    }
+                }
+            }
+            for (String target : named) {
+                if (!target.equals(from.name()) && !sameTopLevel(target, from.name())) {
+                    counts.merge(target, 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static List<String> texts(TypeModel t) {
+        List<String> texts = new ArrayList<>();
+        texts.add(t.signature());
+        for (MemberModel m : t.members()) {
+            texts.add(m.signature());
+        }
+        for (FieldModel f : t.fields()) {
+            texts.add(f.type());
+        }
+        return texts;
+    }
+
+    private static boolean sameTopLevel(String a, String b) {
+        String ta = a.indexOf('.') < 0 ? a : a.substring(0, a.indexOf('.'));
+        String tb = b.indexOf('.') < 0 ? b : b.substring(0, b.indexOf('.'));
+        return ta.equals(tb);
+    }
+}

@@ -1,0 +1,213 @@
+package io.github.reversespec.render;
+
+import static io.github.reversespec.render.Fixtures.META;
+import static io.github.reversespec.render.Fixtures.file;
+import static io.github.reversespec.render.Fixtures.id;
+import static io.github.reversespec.render.Fixtures.member;
+import static io.github.reversespec.render.Fixtures.method;
+import static io.github.reversespec.render.Fixtures.project;
+import static io.github.reversespec.render.Fixtures.type;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.reversespec.analysis.DebtItem;
+import io.github.reversespec.analysis.FieldModel;
+import io.github.reversespec.analysis.MemberModel;
+import io.github.reversespec.analysis.MemberModel.MemberKind;
+import io.github.reversespec.analysis.SourceFile;
+import io.github.reversespec.analysis.TypeModel;
+import io.github.reversespec.analysis.UnitAnalysis;
+import io.github.reversespec.analysis.UnitId;
+import io.github.reversespec.analysis.Visibility;
+import io.github.reversespec.graph.UnitNode;
+import io.github.reversespec.spec.Prose;
+import io.github.reversespec.spec.Section;
+import io.github.reversespec.spec.SpecFacts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A spec is a summary a person reads in one sitting, and nothing is lost: the nine sections stay
+ * short whatever the package's size, the types the reactor uses most come first, and every public
+ * member of every exported type is still named, in an appendix when the package is big.
+ */
+class ReadableSpecTest {
+
+    private static final String PKG = "com.acme.big";
+
+    @Test
+    void aBigPackageHasAShortBodyAndEveryMemberInTheAppendix() {
+        SpecFacts facts = bigPackage(300, 100);
+        String spec = new SpecRenderer().render(facts, Prose.NONE, META);
+
+        String body = spec.substring(spec.indexOf("## 1. Intent"), spec.indexOf(SpecRenderer.APPENDIX_HEADING));
+        assertThat(body.length()).as("sections 1 to 9").isLessThanOrEqualTo(64 * 1024);
+        for (Section s : Section.values()) {
+            if (s != Section.PUBLIC_INTERFACE && s != Section.BEHAVIOR) {
+                // Each summary section keeps to its budget, plus the sentence that points to its appendix.
+                // Diagrams have limits of their own.
+                assertThat(SpecText.section(spec, s)
+                                .replaceAll("(?s)```mermaid.*?```", "")
+                                .length())
+                        .as(s.heading())
+                        .isLessThanOrEqualTo(SpecRenderer.SECTION_BUDGET + 600);
+            }
+        }
+        for (TypeModel t : facts.unit().exportedTypes()) {
+            // Every exported type with its exact declaration in section 2 ...
+            assertThat(SpecText.section(spec, Section.PUBLIC_INTERFACE)).contains(t.signature());
+            for (MemberModel m : t.members()) {
+                String cell = "`" + m.signature() + "`";
+                if (m.visibility().isApi()) {
+                    // ... and every public member with its exact signature in the member reference.
+                    assertThat(SpecText.section(spec, SpecRenderer.MEMBER_REFERENCE_HEADING))
+                            .contains(cell);
+                } else {
+                    assertThat(spec).doesNotContain(cell);
+                }
+            }
+        }
+        // Whatever a summary leaves out is in the appendix it links to.
+        assertThat(SpecText.section(spec, "## Appendix: Technical debt")).contains("Big199.java:7");
+        assertThat(SpecText.section(spec, "## Appendix: Users")).contains("com.acme.user99");
+        assertThat(SpecText.section(spec, "## Appendix: Exceptions")).contains("`Big299#op7`");
+        assertThat(SpecText.section(spec, "## Appendix: Data structures")).contains("`state299`");
+        assertLinksToAppendicesResolve(spec);
+        SpecText.assertTablesWellFormed(spec);
+    }
+
+    @Test
+    void theTypesTheReactorUsesMostComeFirst() {
+        SpecFacts facts = bigPackage(30, 0);
+        String section2 =
+                SpecText.section(new SpecRenderer().render(facts, Prose.NONE, META), Section.PUBLIC_INTERFACE);
+
+        // Big17 is used by five other packages, Big4 by two, Big23 by one; then the others by name.
+        List<String> headings = Pattern.compile("(?m)^### `(\\w+)`$")
+                .matcher(section2)
+                .results()
+                .map(r -> r.group(1))
+                .toList();
+        assertThat(headings).containsExactly("Big17", "Big4", "Big23", "Big0");
+        assertThat(headings).hasSize(SpecRenderer.KEY_TYPES);
+        assertThat(section2)
+                .contains("Used by 5 packages: `com.acme.user0`, `com.acme.user1`, `com.acme.user2` and 2 more.");
+        assertThat(section2).contains("| `Big1` | `public class Big1` |  | The Big1 of the package");
+        assertThat(section2.indexOf("| `Big1` |")).isLessThan(section2.indexOf("| `Big10` |"));
+        String intent = SpecText.section(new SpecRenderer().render(facts, Prose.NONE, META), Section.INTENT);
+        assertThat(intent).contains("30 exported types, the most used first: `Big17`, `Big4`, `Big23`");
+    }
+
+    @Test
+    void aSmallPackageKeepsItsMembersInSectionTwoAndHasNoMemberReference() {
+        SpecFacts facts = bigPackage(3, 0);
+        String spec = new SpecRenderer().render(facts, Prose.NONE, META);
+
+        assertThat(spec).doesNotContain(SpecRenderer.MEMBER_REFERENCE_HEADING, "## Appendix: Data structures");
+        assertThat(SpecText.section(spec, Section.PUBLIC_INTERFACE))
+                .contains("| `public String op0(String in) throws java.io.IOException` |");
+    }
+
+    @Test
+    void theSameFactsGiveTheSameBytes() {
+        assertThat(new SpecRenderer().render(bigPackage(120, 40), Prose.NONE, META))
+                .isEqualTo(new SpecRenderer().render(bigPackage(120, 40), Prose.NONE, META));
+    }
+
+    private static void assertLinksToAppendicesResolve(String spec) {
+        Set<String> anchors = new java.util.HashSet<>();
+        spec.lines().filter(l -> l.startsWith("## ")).forEach(l -> anchors.add(SpecRenderer.anchor(l)));
+        Matcher m = Pattern.compile("\\]\\(#([a-z0-9-]+)\\)").matcher(spec);
+        int links = 0;
+        while (m.find()) {
+            assertThat(anchors).as("anchor of " + m.group()).contains(m.group(1));
+            links++;
+        }
+        assertThat(links).isGreaterThanOrEqualTo(5);
+    }
+
+    /**
+     * A package of {@code types} exported classes, each with eight public methods that declare and
+     * throw, a private field, a public constant and a TODO; used by {@code users} packages.
+     */
+    private static SpecFacts bigPackage(int types, int users) {
+        UnitId id = id("core", "", PKG);
+        List<TypeModel> list = new ArrayList<>();
+        List<SourceFile> files = new ArrayList<>();
+        List<DebtItem> debt = new ArrayList<>();
+        for (int i = 0; i < types; i++) {
+            String name = "Big" + i;
+            String path = "src/main/java/com/acme/big/" + name + ".java";
+            files.add(file(path));
+            debt.add(new DebtItem("TODO", path, 7, "tidy " + name));
+            Fixtures.T t = type(PKG, name, path).doc("The " + name + " of the package, which does thing " + i + ".");
+            for (int k = 0; k < 8; k++) {
+                t.member(member(
+                        MemberKind.METHOD,
+                        "op" + k,
+                        "public String op" + k + "(String in) throws java.io.IOException",
+                        Visibility.PUBLIC,
+                        false,
+                        "Operation " + k + " of " + name + ".",
+                        false,
+                        List.of("java.io.IOException"),
+                        List.of("IllegalStateException"),
+                        List.of("Objects.requireNonNull(in)"),
+                        10 + k));
+            }
+            t.member(method("hidden", "private void hidden()"));
+            t.member(member(
+                    MemberKind.FIELD,
+                    "KEY" + i,
+                    "public static final String KEY" + i + " = \"big." + i + "\"",
+                    Visibility.PUBLIC,
+                    true,
+                    "",
+                    false,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    4));
+            t.field(new FieldModel(
+                    "KEY" + i, "String", Visibility.PUBLIC, List.of("static", "final"), "", 4, "\"big." + i + "\""));
+            t.field(new FieldModel("state" + i, "int", Visibility.PRIVATE, List.of(), "", 5, ""));
+            list.add(t.build());
+        }
+        List<UnitId> dependents = IntStream.range(0, users)
+                .mapToObj(i -> id("core", "", "com.acme.user" + i))
+                .toList();
+        Map<String, List<UnitId>> typeUsers = new HashMap<>();
+        if (types > 23) {
+            typeUsers.put(
+                    "Big17",
+                    IntStream.range(0, 5)
+                            .mapToObj(i -> id("core", "", "com.acme.user" + i))
+                            .toList());
+            typeUsers.put(
+                    "Big4",
+                    IntStream.range(0, 2)
+                            .mapToObj(i -> id("core", "", "com.acme.user" + i))
+                            .toList());
+            typeUsers.put("Big23", List.of(id("core", "", "com.acme.user9")));
+        }
+        UnitAnalysis unit = new UnitAnalysis(id, files, "", list, List.of(), Set.of(), debt, "sha256:ffff");
+        UnitNode node = new UnitNode(id, 0, 0, 0, List.of(), dependents, List.of(), List.of());
+        return new SpecFacts(
+                unit,
+                node,
+                project("core", "", "", List.of(), List.of()),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                typeUsers);
+    }
+}
