@@ -47,7 +47,7 @@ final class TypeRanking {
             return String.join(", ", parts);
         }
 
-        /** "3 pkg · 2 tests" for a table cell; empty when nothing uses it. */
+        /** "3 pkg · 2 tests · 4 in package" for a table cell; empty when nothing uses it. */
         String shortUsePhrase() {
             List<String> parts = new ArrayList<>();
             if (!users.isEmpty()) {
@@ -57,7 +57,7 @@ final class TypeRanking {
                 parts.add(tests + (tests == 1 ? " test" : " tests"));
             }
             if (inPackage > 0) {
-                parts.add(inPackage + " here");
+                parts.add(inPackage + " in package");
             }
             return String.join(" · ", parts);
         }
