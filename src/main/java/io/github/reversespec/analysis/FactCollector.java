@@ -47,8 +47,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -99,6 +101,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
     private final List<TypeBuilder> allTypes = new ArrayList<>();
     private MemberBuilder currentCallable;
     private final Set<String> qualifiedNames = new TreeSet<>();
+    private final Map<String, Integer> nameLines = new HashMap<>();
     private final Set<String> simpleNames = new HashSet<>();
     private final List<DebtItem> debt = new ArrayList<>();
     private int testMethods;
@@ -122,7 +125,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                 cu.getPackageDeclaration().map(p -> p.getName().asString()).orElse("");
         cu.accept(c, null);
 
-        List<ImportRef> imports = imports(cu.getImports());
+        List<ImportRef> imports = imports(cu.getImports(), c.nameLines);
         String packageJavadoc = "";
         if (file.endsWith("package-info.java")) {
             packageJavadoc = comments.stream()
@@ -150,7 +153,8 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                 packageJavadoc,
                 module,
                 primaryType(cu, file),
-                c.testMethods);
+                c.testMethods,
+                c.nameLines);
     }
 
     static final java.util.Comparator<DebtItem> DEBT_ORDER = java.util.Comparator.comparing(DebtItem::file)
@@ -158,12 +162,19 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
             .thenComparing(DebtItem::kind)
             .thenComparing(DebtItem::text);
 
-    private static List<ImportRef> imports(NodeList<ImportDeclaration> declarations) {
+    private static List<ImportRef> imports(NodeList<ImportDeclaration> declarations, Map<String, Integer> lines) {
         Set<ImportRef> refs = new TreeSet<>();
         for (ImportDeclaration d : declarations) {
             refs.add(new ImportRef(d.getName().asString(), d.isStatic(), d.isAsterisk()));
+            noteLine(lines, d.getName().asString(), d);
         }
         return List.copyOf(refs);
+    }
+
+    /** Keeps the first line a name is used on: the graph cites it as the witness of an edge. */
+    private static void noteLine(Map<String, Integer> lines, String name, Node where) {
+        int line = where.getBegin().map(p -> p.line).orElse(0);
+        lines.merge(name, line, (a, b) -> a == 0 ? b : b == 0 ? a : Math.min(a, b));
     }
 
     private static ModuleDescriptorFacts module(ModuleDeclaration m, String file) {
@@ -539,7 +550,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
             for (ClassOrInterfaceType t = n; t != null; t = t.getScope().orElse(null)) {
                 segments.add(0, t.getName().getIdentifier());
             }
-            addQualified(segments);
+            addQualified(segments, n);
         }
         super.visit(n, arg);
     }
@@ -561,7 +572,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
             }
             if (e instanceof NameExpr root) {
                 segments.add(0, root.getName().getIdentifier());
-                addQualified(segments);
+                addQualified(segments, n);
             }
         }
         super.visit(n, arg);
@@ -599,7 +610,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
     private void annotation(AnnotationExpr n) {
         Name name = n.getName();
         if (name.hasQualifier()) {
-            addQualified(List.of(name.asString().split("\\.")));
+            addQualified(List.of(name.asString().split("\\.")), n);
         } else if (testFile && Text.isCapitalised(name.getIdentifier())) {
             simpleNames.add(name.getIdentifier());
         }
@@ -610,13 +621,15 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
      * reaches a capitalised segment is probably a fully-qualified type; variables and fields
      * ({@code config.server.port}) never reach one.
      */
-    private void addQualified(List<String> segments) {
+    private void addQualified(List<String> segments, Node where) {
         if (segments.size() < 2 || !Text.isLowerCase(segments.get(0))) {
             return;
         }
         for (int i = 1; i < segments.size(); i++) {
             if (Text.isCapitalised(segments.get(i))) {
-                qualifiedNames.add(String.join(".", segments.subList(0, i + 1)));
+                String name = String.join(".", segments.subList(0, i + 1));
+                qualifiedNames.add(name);
+                noteLine(nameLines, name, where);
                 return;
             }
         }

@@ -1,6 +1,7 @@
 package io.github.reversespec.analysis;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Set;
  * @param module the descriptor of a {@code module-info.java}, else null
  * @param primaryType the simple name of the file's primary top-level type, or empty
  * @param testMethods methods recognised as tests
+ * @param nameLines for each imported name and each qualified name, the first line it is used on
  */
 record FileFacts(
         String packageName,
@@ -28,4 +30,5 @@ record FileFacts(
         String packageJavadoc,
         ModuleDescriptorFacts module,
         String primaryType,
-        int testMethods) {}
+        int testMethods,
+        Map<String, Integer> nameLines) {}

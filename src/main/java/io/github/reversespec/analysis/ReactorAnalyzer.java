@@ -278,6 +278,7 @@ public final class ReactorAnalyzer {
         final TreeSet<ImportRef> imports = new TreeSet<>();
         final TreeSet<String> qualified = new TreeSet<>();
         final List<DebtItem> debt = new ArrayList<>();
+        final Map<String, SourceLine> nameSites = new TreeMap<>();
         String packageJavadoc = "";
 
         UnitBuilder(String packageName) {
@@ -303,6 +304,8 @@ public final class ReactorAnalyzer {
             types.addAll(f.types());
             imports.addAll(f.imports());
             qualified.addAll(f.qualifiedNames());
+            // Files come in path order: the first file naming something keeps the site.
+            f.nameLines().forEach((name, line) -> nameSites.putIfAbsent(name, new SourceLine(path, line)));
             debt.addAll(f.debt());
             if (!f.packageJavadoc().isEmpty()) {
                 packageJavadoc = f.packageJavadoc();
@@ -335,7 +338,8 @@ public final class ReactorAnalyzer {
             UnitId id = new UnitId(project.key(), project.artifactId(), project.moduleDir(), packageName);
             debt.sort(FactCollector.DEBT_ORDER);
             String hash = "sha256:" + HexFormat.of().formatHex(digest.digest());
-            return new UnitAnalysis(id, files, packageJavadoc, types, List.copyOf(imports), qualified, debt, hash);
+            return new UnitAnalysis(
+                    id, files, packageJavadoc, types, List.copyOf(imports), qualified, debt, hash, nameSites);
         }
     }
 

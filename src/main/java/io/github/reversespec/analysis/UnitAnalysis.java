@@ -2,7 +2,10 @@ package io.github.reversespec.analysis;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -19,6 +22,10 @@ import java.util.TreeSet;
  *     sorted, distinct; the graph keeps those that land in a reactor package
  * @param debt TODO/FIXME/XXX/HACK comments and deprecated elements, by file then line
  * @param sourceHash {@code sha256:<hex>} over the unit's files (paths and bytes, in path order)
+ * @param nameSites for each name of {@code imports} (an {@link ImportRef#name()}) and of {@code
+ *     qualifiedReferences}, where the unit first uses it: the first file in path order that does,
+ *     at its first line doing so; the graph cites it as the place an edge comes from. A name
+ *     missing here has no known place
  */
 public record UnitAnalysis(
         UnitId id,
@@ -28,7 +35,32 @@ public record UnitAnalysis(
         List<ImportRef> imports,
         Set<String> qualifiedReferences,
         List<DebtItem> debt,
-        String sourceHash) {
+        String sourceHash,
+        Map<String, SourceLine> nameSites) {
+
+    /**
+     * A unit whose names have no known place (tests and callers that need no witnesses).
+     *
+     * @param id the unit
+     * @param files its Java files
+     * @param packageJavadoc the package Javadoc text, or empty
+     * @param types its types
+     * @param imports its imports
+     * @param qualifiedReferences its qualified references
+     * @param debt its debt markers
+     * @param sourceHash the hash over its files
+     */
+    public UnitAnalysis(
+            UnitId id,
+            List<SourceFile> files,
+            String packageJavadoc,
+            List<TypeModel> types,
+            List<ImportRef> imports,
+            Set<String> qualifiedReferences,
+            List<DebtItem> debt,
+            String sourceHash) {
+        this(id, files, packageJavadoc, types, imports, qualifiedReferences, debt, sourceHash, Map.of());
+    }
 
     public UnitAnalysis {
         files = List.copyOf(files);
@@ -37,6 +69,17 @@ public record UnitAnalysis(
         imports = List.copyOf(imports);
         qualifiedReferences = Collections.unmodifiableSortedSet(new TreeSet<>(qualifiedReferences));
         debt = List.copyOf(debt);
+        nameSites = nameSites == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(nameSites));
+    }
+
+    /**
+     * Where the unit first uses a name.
+     *
+     * @param name an imported name or a qualified reference
+     * @return its first place, or empty when unknown
+     */
+    public Optional<SourceLine> siteOf(String name) {
+        return Optional.ofNullable(nameSites.get(name));
     }
 
     /** Problems of the files that could not be parsed or read. */

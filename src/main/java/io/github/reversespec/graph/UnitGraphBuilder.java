@@ -3,6 +3,8 @@ package io.github.reversespec.graph;
 import io.github.reversespec.analysis.ImportRef;
 import io.github.reversespec.analysis.ProjectAnalysis;
 import io.github.reversespec.analysis.ReactorAnalysis;
+import io.github.reversespec.analysis.SourceLine;
+import io.github.reversespec.analysis.TestClassFacts;
 import io.github.reversespec.analysis.TypeModel;
 import io.github.reversespec.analysis.UnitAnalysis;
 import io.github.reversespec.analysis.UnitId;
@@ -52,10 +54,13 @@ public final class UnitGraphBuilder {
 
         int[][] dependencies = new int[n][];
         List<TreeSet<String>> externals = new ArrayList<>(n);
+        List<Map<Integer, SourceLine>> sites = new ArrayList<>(n);
         for (Unit unit : units) {
             TreeSet<String> external = new TreeSet<>();
-            dependencies[unit.index] = resolveEdges(unit, packages, external);
+            Map<Integer, SourceLine> unitSites = new HashMap<>();
+            dependencies[unit.index] = resolveEdges(unit, packages, external, unitSites);
             externals.add(external);
+            sites.add(unitSites);
         }
         int[][] dependents = invert(dependencies);
 
@@ -63,7 +68,60 @@ public final class UnitGraphBuilder {
         List<int[]> components = stronglyConnectedComponents(dependencies, component);
         int[] componentOrder = orderComponents(components, component, dependencies, dependents, units);
 
-        return assemble(units, dependencies, dependents, externals, component, components, componentOrder);
+        List<UnitNode> order =
+                assemble(units, dependencies, dependents, externals, sites, component, components, componentOrder);
+        return new UnitGraph(order, projectUses(analysis, units, dependencies, packages));
+    }
+
+    // ---------------------------------------------------------------- project uses
+
+    /**
+     * Which projects each project's code uses: its units' edges, its test files' imports and
+     * qualified references resolved like main code, and any package (main or test) it shares by
+     * name with another project, since code in the same package needs no import.
+     */
+    private static Map<String, Set<String>> projectUses(
+            ReactorAnalysis analysis, List<Unit> units, int[][] dependencies, Map<String, PackageEntry> packages) {
+        Map<String, Set<String>> uses = new HashMap<>();
+        for (Unit unit : units) {
+            for (int t : dependencies[unit.index]) {
+                use(uses, unit.project, units.get(t).project);
+            }
+            samePackage(uses, unit.project, unit.id().packageName(), packages);
+        }
+        for (ProjectAnalysis project : analysis.projects()) {
+            ProjectModel from = project.project();
+            for (TestClassFacts test : project.tests()) {
+                for (ImportRef ref : test.imports()) {
+                    List<Unit> candidates = resolveImport(ref, packages);
+                    if (candidates != null) {
+                        use(uses, from, choose(from, candidates).project);
+                    }
+                }
+                for (String name : test.qualifiedNames()) {
+                    List<Unit> candidates = resolveType(name, packages);
+                    if (candidates != null) {
+                        use(uses, from, choose(from, candidates).project);
+                    }
+                }
+                samePackage(uses, from, test.packageName(), packages);
+            }
+        }
+        return uses;
+    }
+
+    private static void samePackage(
+            Map<String, Set<String>> uses, ProjectModel from, String pkg, Map<String, PackageEntry> packages) {
+        PackageEntry entry = pkg.isEmpty() ? null : packages.get(pkg);
+        if (entry != null) {
+            entry.units.forEach(u -> use(uses, from, u.project));
+        }
+    }
+
+    private static void use(Map<String, Set<String>> uses, ProjectModel from, ProjectModel to) {
+        if (!from.key().equals(to.key())) {
+            uses.computeIfAbsent(from.key(), k -> new TreeSet<>()).add(to.key());
+        }
     }
 
     // ---------------------------------------------------------------- units and the package index
@@ -112,12 +170,17 @@ public final class UnitGraphBuilder {
 
     // ---------------------------------------------------------------- name resolution
 
-    private static int[] resolveEdges(Unit unit, Map<String, PackageEntry> packages, Set<String> external) {
+    /**
+     * The units this one uses, sorted by number; fills the packages outside the reactor it names
+     * and, per target, the first place that names it.
+     */
+    private static int[] resolveEdges(
+            Unit unit, Map<String, PackageEntry> packages, Set<String> external, Map<Integer, SourceLine> sites) {
         Set<Integer> targets = new TreeSet<>();
         for (ImportRef ref : unit.analysis.imports()) {
             List<Unit> candidates = resolveImport(ref, packages);
             if (candidates != null) {
-                addTarget(unit, choose(unit, candidates), targets);
+                addTarget(unit, choose(unit.project, candidates), targets, sites, ref.name());
             } else {
                 String pkg = externalPackageOfImport(ref);
                 if (!pkg.isEmpty() && !packages.containsKey(pkg)) {
@@ -128,7 +191,7 @@ public final class UnitGraphBuilder {
         for (String name : unit.analysis.qualifiedReferences()) {
             List<Unit> candidates = resolveType(name, packages);
             if (candidates != null) {
-                addTarget(unit, choose(unit, candidates), targets);
+                addTarget(unit, choose(unit.project, candidates), targets, sites, name);
             } else {
                 // java.lang is implied in every file: only an import of it makes it worth listing.
                 String pkg = packageBeforeFirstCapital(name);
@@ -140,9 +203,14 @@ public final class UnitGraphBuilder {
         return targets.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static void addTarget(Unit from, Unit to, Set<Integer> targets) {
+    private static void addTarget(
+            Unit from, Unit to, Set<Integer> targets, Map<Integer, SourceLine> sites, String name) {
         if (to != from) {
             targets.add(to.index);
+            // The earliest place (path, then line) among all names that make the edge.
+            from.analysis
+                    .siteOf(name)
+                    .ifPresent(site -> sites.merge(to.index, site, (a, b) -> a.compareTo(b) <= 0 ? a : b));
         }
     }
 
@@ -184,17 +252,17 @@ public final class UnitGraphBuilder {
      * importer's own project first, then the projects it declares dependencies on in declaration
      * order, then the first in reactor order.
      */
-    private static Unit choose(Unit from, List<Unit> candidates) {
+    private static Unit choose(ProjectModel from, List<Unit> candidates) {
         if (candidates.size() == 1) {
             return candidates.get(0);
         }
-        String ownKey = from.project.key();
+        String ownKey = from.key();
         for (Unit candidate : candidates) {
             if (candidate.project.key().equals(ownKey)) {
                 return candidate;
             }
         }
-        for (String dependency : from.project.reactorDependencies()) {
+        for (String dependency : from.reactorDependencies()) {
             for (Unit candidate : candidates) {
                 if (candidate.project.key().equals(dependency)) {
                     return candidate;
@@ -428,11 +496,12 @@ public final class UnitGraphBuilder {
         return seen.size();
     }
 
-    private static UnitGraph assemble(
+    private static List<UnitNode> assemble(
             List<Unit> units,
             int[][] dependencies,
             int[][] dependents,
             List<TreeSet<String>> externals,
+            List<Map<Integer, SourceLine>> sites,
             int[] component,
             List<int[]> components,
             int[] componentOrder) {
@@ -473,18 +542,33 @@ public final class UnitGraphBuilder {
                         cycle.add(units.get(other).id());
                     }
                 }
+                Map<UnitId, SourceLine> dependencySites = new HashMap<>();
+                sites.get(m)
+                        .forEach((t, site) -> dependencySites.put(units.get(t).id(), site));
                 order.add(new UnitNode(
                         units.get(m).id(),
                         order.size(),
                         level,
                         block,
                         ids(sortedById(dependencies[m], idRank, byRank), units),
-                        ids(sortedById(dependents[m], idRank, byRank), units),
+                        ownProjectFirst(units.get(m), ids(sortedById(dependents[m], idRank, byRank), units)),
                         cycle,
-                        List.copyOf(externals.get(m))));
+                        List.copyOf(externals.get(m)),
+                        dependencySites));
             }
         }
-        return new UnitGraph(order);
+        return order;
+    }
+
+    /** The units of the given unit's project first, each group keeping its order. */
+    private static List<UnitId> ownProjectFirst(Unit unit, List<UnitId> ids) {
+        List<UnitId> own = new ArrayList<>(ids.size());
+        List<UnitId> others = new ArrayList<>();
+        for (UnitId id : ids) {
+            (id.projectKey().equals(unit.project.key()) ? own : others).add(id);
+        }
+        own.addAll(others);
+        return own;
     }
 
     private static int[] sortedById(int[] indices, int[] idRank, int[] byRank) {

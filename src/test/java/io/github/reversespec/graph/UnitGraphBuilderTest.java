@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.reversespec.analysis.ImportRef;
 import io.github.reversespec.analysis.ProjectAnalysis;
 import io.github.reversespec.analysis.ReactorAnalysis;
+import io.github.reversespec.analysis.SourceLine;
+import io.github.reversespec.analysis.TestClassFacts;
 import io.github.reversespec.analysis.TypeKind;
 import io.github.reversespec.analysis.TypeModel;
 import io.github.reversespec.analysis.UnitAnalysis;
@@ -133,6 +135,122 @@ class UnitGraphBuilderTest {
         UnitGraph graph = r.build();
 
         assertThat(graph.order()).extracting(UnitNode::id).containsExactly(earlier.id("z.last"), later.id("a.first"));
+    }
+
+    // ------------------------------------------------------------------ witnesses and cycles
+
+    @Test
+    void everyEdgeKeepsTheEarliestPlaceThatMakesIt() {
+        Reactor r = new Reactor();
+        Proj p = r.project("core");
+        p.unit("w.lib").type("A").type("B");
+        p.unit("w.other").type("O");
+        p.unit("w.user")
+                .type("User")
+                .imports("w.lib.A", "w.other.O")
+                .refs("w.lib.B")
+                .site("w.lib.A", "core/src/B.java", 3)
+                .site("w.lib.B", "core/src/A.java", 9)
+                .site("w.other.O", "core/src/B.java", 4);
+
+        UnitNode user = node(r.build(), "w.user");
+
+        // two names make the edge to w.lib: the earlier file wins over the earlier line
+        assertThat(user.siteOf(p.id("w.lib"))).contains(new SourceLine("core/src/A.java", 9));
+        assertThat(user.siteOf(p.id("w.other"))).contains(new SourceLine("core/src/B.java", 4));
+        assertThat(user.dependencySites()).containsOnlyKeys(p.id("w.lib"), p.id("w.other"));
+    }
+
+    @Test
+    void eachCycleIsClosedByTheEdgeBackToItsFirstMember() {
+        Reactor r = new Reactor();
+        Proj p = r.project("core");
+        p.unit("c.base").type("Base");
+        // x -> y -> z -> x
+        p.unit("c.x").type("X").imports("c.y.Y", "c.base.Base");
+        p.unit("c.y").type("Y").imports("c.z.Z");
+        p.unit("c.z").type("Z").imports("c.x.X").site("c.x.X", "core/src/main/java/c/z/Z.java", 7);
+        p.unit("d.a").type("A").imports("d.b.B");
+        p.unit("d.b").type("B").imports("d.a.A").site("d.a.A", "core/src/main/java/d/b/B.java", 3);
+
+        List<UnitCycle> cycles = r.build().cycles();
+
+        assertThat(cycles).hasSize(2);
+        UnitCycle xyz = cycles.get(0);
+        assertThat(xyz.members()).containsExactly(p.id("c.x"), p.id("c.y"), p.id("c.z"));
+        assertThat(xyz.loop()).containsExactly(p.id("c.x"), p.id("c.y"), p.id("c.z"));
+        assertThat(xyz.closingFrom()).isEqualTo(p.id("c.z"));
+        assertThat(xyz.closingTo()).isEqualTo(p.id("c.x"));
+        assertThat(xyz.site()).contains(new SourceLine("core/src/main/java/c/z/Z.java", 7));
+        UnitCycle ab = cycles.get(1);
+        assertThat(ab.loop()).containsExactly(p.id("d.a"), p.id("d.b"));
+        assertThat(ab.closingSite()).hasToString("core/src/main/java/d/b/B.java:3");
+    }
+
+    @Test
+    void theLoopIsAShortestOneThroughTheFirstMember() {
+        Reactor r = new Reactor();
+        Proj p = r.project("core");
+        // a -> b -> c -> d -> a, and a -> c, d -> b: shortest loops through a are a c d a
+        p.unit("s.a").type("A").imports("s.b.B", "s.c.C");
+        p.unit("s.b").type("B").imports("s.c.C");
+        p.unit("s.c").type("C").imports("s.d.D");
+        p.unit("s.d").type("D").imports("s.a.A", "s.b.B").site("s.a.A", "D.java", 2);
+
+        UnitCycle cycle = r.build().cycles().get(0);
+
+        assertThat(cycle.members()).hasSize(4);
+        assertThat(cycle.loop()).containsExactly(p.id("s.a"), p.id("s.c"), p.id("s.d"));
+        assertThat(cycle.closingFrom()).isEqualTo(p.id("s.d"));
+        assertThat(cycle.site()).contains(new SourceLine("D.java", 2));
+        assertThat(new Reactor().build().cycles()).isEmpty();
+    }
+
+    @Test
+    void usersFromTheOwnProjectComeFirst() {
+        Reactor r = new Reactor();
+        Proj core = r.project("core", 0);
+        Proj app = r.project("app", 1, "core");
+        core.unit("u.lib").type("Lib");
+        core.unit("u.z").type("Z").imports("u.lib.Lib");
+        app.unit("u.a").type("A").imports("u.lib.Lib");
+
+        UnitNode lib = node(r.build(), "u.lib");
+
+        // by UnitId alone app (directory "app") sorts before core
+        assertThat(lib.dependents()).containsExactly(core.id("u.z"), app.id("u.a"));
+    }
+
+    @Test
+    void declaredModuleDependencyThatNoCodeUsesIsReported() {
+        Reactor r = new Reactor();
+        Proj core = r.project("core", 0);
+        Proj extras = r.project("extras", 1);
+        Proj testkit = r.project("testkit", 2);
+        Proj split = r.project("split", 3);
+        Proj resources = r.project("resources", 4);
+        Proj app = r.project("app", 5, "core", "extras", "testkit", "split", "resources");
+        Proj dist = r.project("dist", 6, "app");
+        core.unit("m.core").type("Core");
+        extras.unit("m.extras").type("Extra");
+        testkit.unit("m.testkit").type("Kit");
+        split.unit("m.app").type("Helper");
+        app.unit("m.app").type("App").imports("m.core.Core");
+        app.test("m.app", List.of("m.testkit.Kit"), List.of());
+
+        UnitGraph graph = r.build();
+        List<UnusedDependency> unused = graph.unusedDeclaredDependencies(
+                r.projects.stream().map(p -> p.model).toList());
+
+        assertThat(graph.projectUses().get(app.model.key()))
+                .containsExactly(core.model.key(), split.model.key(), testkit.model.key());
+        assertThat(unused)
+                .extracting(
+                        u -> u.project().artifactId() + "->" + u.dependency().artifactId())
+                .containsExactly("app->extras", "app->resources", "dist->app");
+        assertThat(unused.get(0).dependencyHasCode()).isTrue();
+        assertThat(unused.get(1).dependencyHasCode()).isFalse();
+        assertThat(unused.get(2).projectHasCode()).isFalse();
     }
 
     // ------------------------------------------------------------------ edges
@@ -458,7 +576,7 @@ class UnitGraphBuilderTest {
                     .map(p -> new ProjectAnalysis(
                             p.model,
                             p.units.stream().map(Builder::build).toList(),
-                            List.of(),
+                            p.tests,
                             Optional.empty(),
                             List.of()))
                     .toList();
@@ -472,6 +590,7 @@ class UnitGraphBuilderTest {
     static final class Proj {
         final ProjectModel model;
         final List<Builder> units = new ArrayList<>();
+        final List<TestClassFacts> tests = new ArrayList<>();
 
         Proj(ProjectModel model) {
             this.model = model;
@@ -486,6 +605,20 @@ class UnitGraphBuilderTest {
             units.add(b);
             return b;
         }
+
+        /** A test file in the package that imports the names and references the qualified ones. */
+        Proj test(String packageName, List<String> imports, List<String> qualified) {
+            tests.add(new TestClassFacts(
+                    model.key(),
+                    model.moduleDir() + "/src/test/java/T" + tests.size() + ".java",
+                    packageName,
+                    "T" + tests.size(),
+                    1,
+                    imports.stream().map(i -> new ImportRef(i, false, false)).toList(),
+                    Set.of(),
+                    Set.copyOf(qualified)));
+            return this;
+        }
     }
 
     /** One unit's types, imports and qualified references. */
@@ -494,6 +627,7 @@ class UnitGraphBuilderTest {
         final List<TypeModel> types = new ArrayList<>();
         final List<ImportRef> imports = new ArrayList<>();
         final List<String> refs = new ArrayList<>();
+        final Map<String, SourceLine> sites = new LinkedHashMap<>();
 
         Builder(UnitId id) {
             this.id = id;
@@ -556,6 +690,12 @@ class UnitGraphBuilderTest {
             return this;
         }
 
+        /** Where the unit first names an import or reference. */
+        Builder site(String name, String file, int line) {
+            sites.put(name, new SourceLine(file, line));
+            return this;
+        }
+
         UnitAnalysis build() {
             return new UnitAnalysis(
                     id,
@@ -565,7 +705,8 @@ class UnitGraphBuilderTest {
                     imports.stream().sorted().distinct().toList(),
                     Set.copyOf(refs),
                     List.of(),
-                    "sha256:0");
+                    "sha256:0",
+                    sites);
         }
     }
 }
