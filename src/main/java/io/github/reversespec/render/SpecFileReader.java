@@ -9,8 +9,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads back what a spec file says about itself: the front matter subset that {@link
- * SpecRenderer} writes (plain, double- and single-quoted scalars, flow and block lists) and the
- * intent line. Anything that is not one of our specs (no front matter, another {@code type},
+ * SpecRenderer} writes (read by {@link Yaml}, a real YAML parser: any scalar and list style) and
+ * the intent line. Anything that is not one of our specs (no front matter, another {@code type},
  * unreadable) yields empty rather than an exception, since specs on disk may be edited by hand.
  */
 public final class SpecFileReader {
@@ -34,7 +32,6 @@ public final class SpecFileReader {
     /** A spec is Markdown for people; anything this large is not one of ours. */
     private static final long MAX_BYTES = 64L * 1024 * 1024;
 
-    private static final Pattern KEY_LINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*:(?:\\s+(.*))?");
     private static final Pattern INTENT_HEADING = Pattern.compile(
             "##\\s+(?:1\\s*[.):]?\\s*)?intent\\b.*|##\\s+1\\s*[.):]?(?:\\s.*)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern LIST_ITEM = Pattern.compile("\\s{0,3}(?:[-*+]|\\d{1,9}[.)])\\s+(.*)");
@@ -107,201 +104,10 @@ public final class SpecFileReader {
         if (end < 0) {
             return Optional.empty();
         }
-        Map<String, Object> fm = parseFrontMatter(List.of(lines).subList(1, end));
-        return Optional.of(new Document(fm, List.of(lines).subList(end + 1, lines.length)));
-    }
-
-    private static Map<String, Object> parseFrontMatter(List<String> lines) {
-        Map<String, Object> fm = new LinkedHashMap<>();
-        String blockKey = null;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            String stripped = line.strip();
-            if (stripped.isEmpty() || stripped.startsWith("#")) {
-                continue;
-            }
-            if (blockKey != null && stripped.startsWith("-") && (stripped.length() == 1 || stripped.charAt(1) == ' ')) {
-                List<String> list = new ArrayList<>();
-                if (fm.get(blockKey) instanceof List<?> earlier) {
-                    earlier.forEach(o -> list.add((String) o));
-                }
-                list.add(scalar(stripped.substring(1).strip()));
-                fm.put(blockKey, list);
-                continue;
-            }
-            blockKey = null;
-            if (Character.isWhitespace(line.charAt(0))) {
-                continue; // a nested structure we do not write and do not need
-            }
-            Matcher m = KEY_LINE.matcher(line);
-            if (!m.matches()) {
-                continue;
-            }
-            String key = m.group(1);
-            String value = m.group(2) == null ? "" : m.group(2).strip();
-            if (value.isEmpty() || value.startsWith("#")) {
-                // Either an empty value or the head of a block list that the next lines fill.
-                fm.put(key, "");
-                blockKey = key;
-                continue;
-            }
-            if (value.startsWith("[")) {
-                // A flow list may go on over the next lines until its closing bracket.
-                StringBuilder flow = new StringBuilder(value);
-                while (!flowClosed(flow) && i + 1 < lines.size()) {
-                    flow.append(' ').append(lines.get(++i).strip());
-                }
-                fm.put(key, flowList(flow.toString()));
-            } else {
-                fm.put(key, scalar(value));
-            }
-        }
-        return fm;
-    }
-
-    /** Whether the flow text has its closing bracket outside quotes. */
-    private static boolean flowClosed(CharSequence s) {
-        char quote = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote == '"') {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    quote = 0;
-                }
-            } else if (quote == '\'') {
-                if (c == '\'') {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == ']') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<String> flowList(String s) {
-        List<String> items = new ArrayList<>();
-        int[] pos = {s.indexOf('[') + 1};
-        while (pos[0] < s.length()) {
-            skipSpaces(s, pos);
-            if (pos[0] >= s.length() || s.charAt(pos[0]) == ']') {
-                break;
-            }
-            char c = s.charAt(pos[0]);
-            String item;
-            if (c == '"') {
-                item = doubleQuoted(s, pos);
-            } else if (c == '\'') {
-                item = singleQuoted(s, pos);
-            } else {
-                int start = pos[0];
-                while (pos[0] < s.length() && s.charAt(pos[0]) != ',' && s.charAt(pos[0]) != ']') {
-                    pos[0]++;
-                }
-                item = s.substring(start, pos[0]).strip();
-            }
-            items.add(item);
-            skipSpaces(s, pos);
-            if (pos[0] < s.length() && s.charAt(pos[0]) == ',') {
-                pos[0]++;
-            } else {
-                break;
-            }
-        }
-        return items;
-    }
-
-    /** A scalar value: quoted with its escapes undone, or plain without a trailing comment. */
-    static String scalar(String value) {
-        if (value.isEmpty()) {
-            return "";
-        }
-        int[] pos = {0};
-        if (value.charAt(0) == '"') {
-            return doubleQuoted(value, pos);
-        }
-        if (value.charAt(0) == '\'') {
-            return singleQuoted(value, pos);
-        }
-        int comment = value.indexOf(" #");
-        return (comment >= 0 ? value.substring(0, comment) : value).strip();
-    }
-
-    private static void skipSpaces(String s, int[] pos) {
-        while (pos[0] < s.length() && Character.isWhitespace(s.charAt(pos[0]))) {
-            pos[0]++;
-        }
-    }
-
-    private static String singleQuoted(String s, int[] pos) {
-        StringBuilder sb = new StringBuilder();
-        int i = pos[0] + 1;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '\'') {
-                if (i + 1 < s.length() && s.charAt(i + 1) == '\'') {
-                    sb.append('\'');
-                    i += 2;
-                    continue;
-                }
-                i++;
-                break;
-            }
-            sb.append(c);
-            i++;
-        }
-        pos[0] = i;
-        return sb.toString();
-    }
-
-    private static String doubleQuoted(String s, int[] pos) {
-        StringBuilder sb = new StringBuilder();
-        int i = pos[0] + 1;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '"') {
-                i++;
-                break;
-            }
-            if (c != '\\' || i + 1 >= s.length()) {
-                sb.append(c);
-                i++;
-                continue;
-            }
-            char e = s.charAt(i + 1);
-            i += 2;
-            switch (e) {
-                case 'n' -> sb.append('\n');
-                case 't', '\t' -> sb.append('\t');
-                case 'r' -> sb.append('\r');
-                case '0' -> sb.append('\0');
-                case 'a' -> sb.append('\u0007');
-                case 'b' -> sb.append('\b');
-                case 'e' -> sb.append('\u001B');
-                case 'f' -> sb.append('\f');
-                case 'v' -> sb.append('\u000B');
-                case 'N' -> sb.append('\u0085');
-                case '_' -> sb.append('\u00A0');
-                case 'L' -> sb.append('\u2028');
-                case 'P' -> sb.append('\u2029');
-                case 'x', 'u', 'U' -> {
-                    int len = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-                    if (i + len <= s.length() && s.substring(i, i + len).matches("[0-9A-Fa-f]+")) {
-                        sb.appendCodePoint(Integer.parseInt(s.substring(i, i + len), 16));
-                        i += len;
-                    } else {
-                        sb.append('\\').append(e);
-                    }
-                }
-                default -> sb.append(e); // \" \\ \/ and \<space> stand for themselves
-            }
-        }
-        pos[0] = i;
-        return sb.toString();
+        Optional<Map<String, Object>> fm =
+                Yaml.readMapping(String.join("\n", List.of(lines).subList(1, end)));
+        List<String> body = List.of(lines).subList(end + 1, lines.length);
+        return fm.map(m -> new Document(m, body));
     }
 
     // ---------------------------------------------------------------- intent

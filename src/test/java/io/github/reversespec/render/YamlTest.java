@@ -104,8 +104,10 @@ class YamlTest {
     @MethodSource("nasty")
     void quotedParsesBackToTheSameString(String value) {
         assertThat(load("k: " + Yaml.quoted(value) + "\n").get("k")).isEqualTo(value);
-        assertThat(SpecFileReader.scalar(Yaml.quoted(value))).isEqualTo(value);
-        assertThat(SpecFileReader.scalar(Yaml.scalar(value))).isEqualTo(value);
+        assertThat(Yaml.readMapping("k: " + Yaml.quoted(value)).orElseThrow().get("k"))
+                .isEqualTo(value);
+        assertThat(Yaml.readMapping("k: " + Yaml.scalar(value)).orElseThrow().get("k"))
+                .isEqualTo(value);
     }
 
     @Test
@@ -135,6 +137,55 @@ class YamlTest {
     @Test
     void loneSurrogateBecomesReplacementCharacter() {
         assertThat(load("k: " + Yaml.quoted("x\uD800y") + "\n").get("k")).isEqualTo("x\uFFFDy");
+    }
+
+    @Test
+    void flowListKeepsTheFormatSpecsHaveAlways() {
+        assertThat(Yaml.flowList(List.of("src/a/B.java", "it's", "x\"y")))
+                .isEqualTo("[\"src/a/B.java\", \"it's\", \"x\\\"y\"]");
+        String many = Yaml.flowList(java.util.Collections.nCopies(200, "src/main/java/com/acme/Long.java"));
+        assertThat(many).doesNotContain("\n");
+    }
+
+    @Test
+    void readerTakesEveryStyleAHandEditMightUse() {
+        String block = String.join(
+                "\n",
+                "# a comment",
+                "plain: core",
+                "single: 'it''s'",
+                "double: \"a\\tb\"",
+                "level: 02",
+                "empty:",
+                "flag: true",
+                "block:",
+                "  - one",
+                "  - 'two'",
+                "flow: [a, \"b c\",",
+                "   d]",
+                "nested:",
+                "  inner: x",
+                "mixed: [x, {y: z}, [w]]");
+        assertThat(Yaml.readMapping(block).orElseThrow())
+                .containsExactly(
+                        Map.entry("plain", "core"),
+                        Map.entry("single", "it's"),
+                        Map.entry("double", "a\tb"),
+                        Map.entry("level", "02"),
+                        Map.entry("empty", ""),
+                        Map.entry("flag", "true"),
+                        Map.entry("block", List.of("one", "two")),
+                        Map.entry("flow", List.of("a", "b c", "d")),
+                        Map.entry("mixed", List.of("x")));
+    }
+
+    @Test
+    void readerRefusesWhatIsNotAMapping() {
+        assertThat(Yaml.readMapping("- a\n- b")).isEmpty();
+        assertThat(Yaml.readMapping("just text")).isEmpty();
+        assertThat(Yaml.readMapping("a: [unclosed")).isEmpty();
+        assertThat(Yaml.readMapping("a: b\n  c: d: e")).isEmpty();
+        assertThat(Yaml.readMapping("")).hasValue(Map.of());
     }
 
     private static Map<String, Object> load(String text) {
