@@ -7,6 +7,7 @@ import io.github.reversespec.analysis.MemberModel.MemberKind;
 import io.github.reversespec.analysis.ModuleDescriptorFacts;
 import io.github.reversespec.analysis.ParseProblem;
 import io.github.reversespec.analysis.SourceFile;
+import io.github.reversespec.analysis.TestClassFacts;
 import io.github.reversespec.analysis.TypeCoverage;
 import io.github.reversespec.analysis.TypeKind;
 import io.github.reversespec.analysis.TypeModel;
@@ -1016,17 +1017,57 @@ public final class SpecRenderer {
                 rows.add(Markdown.row(
                         List.of(Markdown.code(c.typeName()), codeList(c.testClasses(), Integer.MAX_VALUE))));
             }
-            b.add(String.join("\n", rows));
+            List<String> full = new ArrayList<>();
+            full.add(String.join("\n", rows));
             if (!untested.isEmpty()) {
-                b.add("No test refers to " + codeList(untested, Integer.MAX_VALUE) + ".");
+                full.add("No test refers to " + codeList(untested, Integer.MAX_VALUE) + ".");
             }
-            b.add("**Test files:**");
-            b.add(u.facts.tests().stream()
+            full.add("**Test files:**");
+            full.add(u.facts.tests().stream()
                     .map(t -> "- " + fileLink(u, t.file(), 0, t.qualifiedTestClass()) + " ("
                             + plural(t.testMethods(), "test method") + ")")
                     .collect(Collectors.joining("\n")));
+            b.add(u.overflow("Test coverage", String.join("\n\n", full), () -> coverageSummary(u, covered, untested)));
         }
         return b.toString();
+    }
+
+    /**
+     * The types most tests refer to, the untested ones, and the biggest test files: what a reader
+     * asks of the coverage first; the whole table is in the appendix.
+     */
+    private static String coverageSummary(Unit u, List<TypeCoverage> covered, List<String> untested) {
+        List<String> lines = new ArrayList<>();
+        List<TypeCoverage> most = covered.stream()
+                .sorted(Comparator.comparingInt(
+                                (TypeCoverage c) -> -c.testClasses().size())
+                        .thenComparing(TypeCoverage::typeName))
+                .limit(LIST_LIMIT)
+                .toList();
+        lines.add("- Most tested (test classes referring to each): "
+                + most.stream()
+                        .map(c -> Markdown.code(c.typeName()) + " ("
+                                + c.testClasses().size() + ")")
+                        .collect(Collectors.joining(", "))
+                + (covered.size() > most.size() ? " and " + (covered.size() - most.size()) + " more" : "")
+                + ".");
+        if (!untested.isEmpty()) {
+            lines.add("- No test refers to " + codeList(untested, LIST_LIMIT) + ".");
+        }
+        List<TestClassFacts> biggest = u.facts.tests().stream()
+                .sorted(Comparator.comparingInt((TestClassFacts t) -> -t.testMethods())
+                        .thenComparing(TestClassFacts::qualifiedTestClass))
+                .limit(5)
+                .toList();
+        int methods =
+                u.facts.tests().stream().mapToInt(TestClassFacts::testMethods).sum();
+        lines.add("- " + plural(methods, "test method") + "; the biggest test files: "
+                + biggest.stream()
+                        .map(t -> fileLink(u, t.file(), 0, RelativeLinks.fileName(t.file())) + " (" + t.testMethods()
+                                + ")")
+                        .collect(Collectors.joining(", "))
+                + ".");
+        return String.join("\n", lines);
     }
 
     private static String dependencies(Unit u) {
@@ -1057,27 +1098,41 @@ public final class SpecRenderer {
         for (String p : node.externalPackages()) {
             (JdkPackages.contains(p) ? jdk : other).add(p);
         }
+        List<String> declared = u.facts.project().externalDependencies();
+        b.add(u.overflow(
+                "External dependencies",
+                externalFull(u, jdk, other, declared, Integer.MAX_VALUE),
+                SECTION_BUDGET / 2,
+                () -> externalFull(u, jdk, other, declared, 6)));
+        if (!node.dependencies().isEmpty() || !node.dependents().isEmpty()) {
+            b.add(dependencyDiagram(u));
+        }
+        return b.toString();
+    }
+
+    /** External packages by origin and the POM's declared dependencies, the first {@code max} of each. */
+    private static String externalFull(Unit u, List<String> jdk, List<String> other, List<String> declared, int max) {
+        Blocks b = new Blocks();
         b.add("**External packages:**");
         if (jdk.isEmpty() && other.isEmpty()) {
             b.add("None imported.");
         } else {
             List<String> lines = new ArrayList<>();
             if (!jdk.isEmpty()) {
-                lines.add("- JDK (packages of the JDK's own modules): " + codeList(jdk, Integer.MAX_VALUE) + ".");
+                lines.add("- JDK (packages of the JDK's own modules): " + codeList(jdk, max) + ".");
             }
             if (!other.isEmpty()) {
-                lines.add("- Other: " + codeList(other, Integer.MAX_VALUE) + ".");
+                lines.add("- Other: " + codeList(other, max) + ".");
             }
             b.add(String.join("\n", lines));
         }
-        List<String> declared = u.facts.project().externalDependencies();
         b.add("**Declared dependencies of " + Markdown.code(u.id().artifactId()) + "** (from its POM):");
-        b.add(
-                declared.isEmpty()
-                        ? "None besides reactor modules."
-                        : declared.stream().map(d -> "- " + Markdown.code(d)).collect(Collectors.joining("\n")));
-        if (!node.dependencies().isEmpty() || !node.dependents().isEmpty()) {
-            b.add(dependencyDiagram(u));
+        if (declared.isEmpty()) {
+            b.add("None besides reactor modules.");
+        } else if (max == Integer.MAX_VALUE) {
+            b.add(declared.stream().map(d -> "- " + Markdown.code(d)).collect(Collectors.joining("\n")));
+        } else {
+            b.add(codeList(declared, max) + ".");
         }
         return b.toString();
     }
@@ -1372,7 +1427,12 @@ public final class SpecRenderer {
          * holds the full text.
          */
         String overflow(String title, String full, java.util.function.Supplier<String> summary) {
-            if (full.length() <= SECTION_BUDGET) {
+            return overflow(title, full, SECTION_BUDGET, summary);
+        }
+
+        /** As {@link #overflow(String, String, java.util.function.Supplier)}, for a part of a section with a budget of its own. */
+        String overflow(String title, String full, int budget, java.util.function.Supplier<String> summary) {
+            if (full.length() <= budget) {
                 return full;
             }
             appendices.put(title, full);

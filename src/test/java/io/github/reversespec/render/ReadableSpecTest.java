@@ -14,6 +14,8 @@ import io.github.reversespec.analysis.FieldModel;
 import io.github.reversespec.analysis.MemberModel;
 import io.github.reversespec.analysis.MemberModel.MemberKind;
 import io.github.reversespec.analysis.SourceFile;
+import io.github.reversespec.analysis.TestClassFacts;
+import io.github.reversespec.analysis.TypeCoverage;
 import io.github.reversespec.analysis.TypeModel;
 import io.github.reversespec.analysis.UnitAnalysis;
 import io.github.reversespec.analysis.UnitId;
@@ -79,6 +81,19 @@ class ReadableSpecTest {
         assertThat(SpecText.section(spec, "## Appendix: Users")).contains("com.acme.user99");
         assertThat(SpecText.section(spec, "## Appendix: Exceptions")).contains("`Big299#op7`");
         assertThat(SpecText.section(spec, "## Appendix: Data structures")).contains("`state299`");
+        assertThat(SpecText.section(spec, Section.TEST_COVERAGE))
+                .contains("`Big0` (2)")
+                .contains("Big39Test.java")
+                .contains("No test refers to `Big100`");
+        assertThat(SpecText.section(spec, "## Appendix: Test coverage"))
+                .contains("`com.acme.big.Big7Test`")
+                .contains("`Big299`");
+        assertThat(SpecText.section(spec, Section.DEPENDENCIES))
+                .contains("`java.ext0`")
+                .doesNotContain("`org.lib59`");
+        assertThat(SpecText.section(spec, "## Appendix: External dependencies"))
+                .contains("`org.lib59`")
+                .contains("- `org.lib:lib29:1.29`");
         assertLinksToAppendicesResolve(spec);
         SpecText.assertTablesWellFormed(spec);
     }
@@ -198,14 +213,46 @@ class ReadableSpecTest {
             typeUsers.put("Big23", List.of(id("core", "", "com.acme.user9")));
         }
         UnitAnalysis unit = new UnitAnalysis(id, files, "", list, List.of(), Set.of(), debt, "sha256:ffff");
-        UnitNode node = new UnitNode(id, 0, 0, 0, List.of(), dependents, List.of(), List.of());
+        List<String> external = IntStream.range(0, types >= 100 ? 60 : 0)
+                .mapToObj(i -> i % 2 == 0 ? "java.ext" + i : "org.lib" + i)
+                .sorted()
+                .toList();
+        List<String> declared = IntStream.range(0, types >= 100 ? 30 : 0)
+                .mapToObj(i -> "org.lib:lib" + i + ":1." + i)
+                .toList();
+        UnitNode node = new UnitNode(id, 0, 0, 0, List.of(), dependents, List.of(), external);
+        // Tests, external packages and declared dependencies only for the big package: the ranking
+        // test keeps to users.
+        int testFiles = types >= 100 ? 40 : 0;
+        List<TestClassFacts> tests = IntStream.range(0, testFiles)
+                .mapToObj(i -> new TestClassFacts(
+                        "core",
+                        "src/test/java/com/acme/big/Big" + i + "Test.java",
+                        PKG,
+                        "Big" + i + "Test",
+                        i + 1,
+                        List.of(),
+                        Set.of(),
+                        Set.of()))
+                .toList();
+        List<TypeCoverage> coverage = list.stream()
+                .map(t -> {
+                    int n = Integer.parseInt(t.name().substring(3));
+                    return new TypeCoverage(
+                            t.name(),
+                            n < testFiles
+                                    ? List.of(PKG + ".Big" + n + "Test", PKG + ".Big" + (39 - n) + "Test")
+                                    : List.of());
+                })
+                .sorted(java.util.Comparator.comparing(TypeCoverage::typeName))
+                .toList();
         return new SpecFacts(
                 unit,
                 node,
-                project("core", "", "", List.of(), List.of()),
+                project("core", "", "", List.of(), declared),
                 Optional.empty(),
-                List.of(),
-                List.of(),
+                coverage,
+                tests,
                 List.of(),
                 List.of(),
                 typeUsers);
