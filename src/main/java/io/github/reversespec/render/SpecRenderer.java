@@ -50,6 +50,9 @@ public final class SpecRenderer {
     /** Introduces the model's text after the facts of a factual section. */
     public static final String COMMENTARY_MARKER = "**Commentary (model):**";
 
+    /** Longest package documentation section 1 shows whole; a longer one opens it and moves to an appendix. */
+    static final int PACKAGE_DOC_BUDGET = 1200;
+
     /** Says once, in Behavior, what an AST-only spec cannot tell. */
     public static final String AST_ONLY_BEHAVIOUR = "_Behaviour is not described: no model wrote prose for this spec"
             + " (AST-only). The facts below come from the code._";
@@ -225,7 +228,12 @@ public final class SpecRenderer {
                 .limit(KEY_TYPES)
                 .toList();
         if (!u.unit.packageJavadoc().isBlank()) {
-            b.add(Markdown.javadoc(u.unit.packageJavadoc()));
+            String doc = u.unit.packageJavadoc();
+            b.add(u.overflow(
+                    "Package documentation",
+                    Markdown.javadoc(doc),
+                    PACKAGE_DOC_BUDGET,
+                    () -> Markdown.javadoc(leadingSentences(doc, PACKAGE_DOC_BUDGET / 2))));
         } else if (!documented.isEmpty()) {
             b.add(documented.stream()
                     .map(t -> "- " + Markdown.code(t.name()) + ": " + Markdown.javadoc(t.javadocSummary()))
@@ -238,6 +246,32 @@ public final class SpecRenderer {
                     + Markdown.text(description));
         }
         return b.toString();
+    }
+
+    /**
+     * The sentences a text opens with, as many as fit {@code max} characters (at least the first,
+     * cut at a word if it alone is longer). A sentence ends at {@code .}, {@code !} or {@code ?}
+     * before a space and a capital letter, so {@code e.g. this} and {@code java.util} do not end one.
+     */
+    static String leadingSentences(String text, int max) {
+        String t = text.strip();
+        if (t.length() <= max) {
+            return t;
+        }
+        int end = -1;
+        for (int i = 0; i + 2 < t.length() && i < max; i++) {
+            char c = t.charAt(i);
+            if ((c == '.' || c == '!' || c == '?')
+                    && t.charAt(i + 1) == ' '
+                    && Character.isUpperCase(t.charAt(i + 2))) {
+                end = i + 1;
+            }
+        }
+        if (end > 0) {
+            return t.substring(0, end);
+        }
+        int space = t.lastIndexOf(' ', max);
+        return t.substring(0, space > max / 2 ? space : max).stripTrailing() + "…";
     }
 
     /** A sentence built from the code alone: what the package holds. */
@@ -1089,7 +1123,7 @@ public final class SpecRenderer {
                         : userList(u, node.dependents()));
         if (node.inCycle()) {
             b.add("**Cycle:** this package is in a dependency cycle with "
-                    + codeList(node.cycle().stream().map(UnitId::display).toList(), LIST_LIMIT)
+                    + codeList(node.cycle().stream().map(id -> shortName(u, id)).toList(), LIST_LIMIT)
                     + "; they are ordered and written as one block.");
         }
 
@@ -1147,7 +1181,7 @@ public final class SpecRenderer {
         for (UnitId id : ids.subList(0, Math.min(ids.size(), LIST_LIMIT))) {
             DependencySummary s = summaries.get(id);
             String target = Markdown.linkTarget(RelativeLinks.relative(u.specDir, SpecLayout.specPath(id)));
-            String link = Markdown.codeLink(id.display(), target);
+            String link = Markdown.codeLink(shortName(u, id), target);
             boolean noIntent = s == null || s.intent() == null || s.intent().isBlank();
             String intent = noIntent ? "" : ": " + Markdown.text(shortened(s.intent()));
             lines.add("- " + link + intent);
@@ -1157,7 +1191,7 @@ public final class SpecRenderer {
             lines.add("- and " + rest.size() + " more: "
                     + rest.stream()
                             .map(id -> Markdown.codeLink(
-                                    id.display(),
+                                    shortName(u, id),
                                     Markdown.linkTarget(RelativeLinks.relative(u.specDir, SpecLayout.specPath(id)))))
                             .collect(Collectors.joining(", ")));
         }
@@ -1171,7 +1205,8 @@ public final class SpecRenderer {
                 !(id.projectKey().equals(u.id().projectKey()) && id.moduleDir().equals(u.id().moduleDir()))));
         List<String> links = ordered.stream()
                 .map(id -> Markdown.codeLink(
-                        id.display(), Markdown.linkTarget(RelativeLinks.relative(u.specDir, SpecLayout.specPath(id)))))
+                        shortName(u, id),
+                        Markdown.linkTarget(RelativeLinks.relative(u.specDir, SpecLayout.specPath(id)))))
                 .toList();
         String all = String.join(", ", links) + ".";
         return u.overflow("Users", all, () -> linkList(links, LIST_LIMIT) + ".");
@@ -1211,7 +1246,7 @@ public final class SpecRenderer {
             all.forEach(id -> sb.append("    ")
                     .append(ids.of(id.display()))
                     .append('[')
-                    .append(Mermaid.label(id.display()))
+                    .append(Mermaid.label(id.displayPackage()))
                     .append("]\n"));
         } else {
             // The cluster names the project, so a node needs only its package.

@@ -99,6 +99,34 @@ class ReadableSpecTest {
     }
 
     @Test
+    void aLongPackageDocumentationOpensSectionOneAndIsWholeInAnAppendix() {
+        String doc = "Provides support classes for multi-threaded programming. It extends java.util.concurrent,"
+                + " e.g. with initializers. "
+                + IntStream.range(0, 80)
+                        .mapToObj(i -> "Paragraph " + i + " explains case " + i + " at length.")
+                        .collect(java.util.stream.Collectors.joining(" "));
+        String spec = new SpecRenderer().render(bigPackage(3, 0, doc), Prose.NONE, META);
+        String intent = SpecText.section(spec, Section.INTENT);
+        assertThat(intent)
+                .startsWith("Provides support classes for multi-threaded programming. It extends java.util.concurrent,"
+                        + " e.g. with initializers.")
+                .doesNotContain("case 79")
+                .contains("[Appendix: Package documentation](#appendix-package-documentation)");
+        assertThat(intent.length()).isLessThan(SpecRenderer.PACKAGE_DOC_BUDGET + 600);
+        assertThat(SpecText.section(spec, "## Appendix: Package documentation"))
+                .contains("Paragraph 79 explains case 79");
+        assertThat(SpecFileReader.parse(spec).orElseThrow().intent())
+                .startsWith("Provides support classes for multi-threaded programming.");
+        assertLinksToAppendicesResolve(spec, 1);
+
+        String shortDoc = "Provides a cache.";
+        assertThat(SpecText.section(
+                        new SpecRenderer().render(bigPackage(3, 0, shortDoc), Prose.NONE, META), Section.INTENT))
+                .startsWith("Provides a cache.")
+                .doesNotContain("Appendix");
+    }
+
+    @Test
     void theTypesTheReactorUsesMostComeFirst() {
         SpecFacts facts = bigPackage(30, 0);
         String section2 =
@@ -137,6 +165,10 @@ class ReadableSpecTest {
     }
 
     private static void assertLinksToAppendicesResolve(String spec) {
+        assertLinksToAppendicesResolve(spec, 5);
+    }
+
+    private static void assertLinksToAppendicesResolve(String spec, int atLeast) {
         Set<String> anchors = new java.util.HashSet<>();
         spec.lines().filter(l -> l.startsWith("## ")).forEach(l -> anchors.add(SpecRenderer.anchor(l)));
         Matcher m = Pattern.compile("\\]\\(#([a-z0-9-]+)\\)").matcher(spec);
@@ -145,7 +177,7 @@ class ReadableSpecTest {
             assertThat(anchors).as("anchor of " + m.group()).contains(m.group(1));
             links++;
         }
-        assertThat(links).isGreaterThanOrEqualTo(5);
+        assertThat(links).isGreaterThanOrEqualTo(atLeast);
     }
 
     /**
@@ -153,6 +185,10 @@ class ReadableSpecTest {
      * throw, a private field, a public constant and a TODO; used by {@code users} packages.
      */
     private static SpecFacts bigPackage(int types, int users) {
+        return bigPackage(types, users, "");
+    }
+
+    private static SpecFacts bigPackage(int types, int users, String packageDoc) {
         UnitId id = id("core", "", PKG);
         List<TypeModel> list = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
@@ -212,7 +248,7 @@ class ReadableSpecTest {
                             .toList());
             typeUsers.put("Big23", List.of(id("core", "", "com.acme.user9")));
         }
-        UnitAnalysis unit = new UnitAnalysis(id, files, "", list, List.of(), Set.of(), debt, "sha256:ffff");
+        UnitAnalysis unit = new UnitAnalysis(id, files, packageDoc, list, List.of(), Set.of(), debt, "sha256:ffff");
         List<String> external = IntStream.range(0, types >= 100 ? 60 : 0)
                 .mapToObj(i -> i % 2 == 0 ? "java.ext" + i : "org.lib" + i)
                 .sorted()

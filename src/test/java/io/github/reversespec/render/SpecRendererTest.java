@@ -317,7 +317,7 @@ class SpecRendererTest {
         String spec = astOnly(cacheFacts(""));
 
         assertThat(spec).contains("](../src/main/java/com/acme/cache/Cache.java#L12)");
-        assertThat(spec).contains("[`core:com.acme.util`](com.acme.util.spec.md)");
+        assertThat(spec).contains("[`com.acme.util`](com.acme.util.spec.md)");
         assertThat(spec).contains("[`app:com.acme.app`](apps/app/com.acme.app.spec.md)");
         assertThat(spec).contains("](../src/test/java/com/acme/cache/CacheTest.java)");
         assertEveryLinkLandsOnAKnownFile(spec, cacheFacts(""));
@@ -328,7 +328,7 @@ class SpecRendererTest {
         String spec = astOnly(cacheFacts("a/b"));
 
         assertThat(spec).contains("](../../../a/b/src/main/java/com/acme/cache/Cache.java#L40)");
-        assertThat(spec).contains("[`core:com.acme.util`](com.acme.util.spec.md)");
+        assertThat(spec).contains("[`com.acme.util`](com.acme.util.spec.md)");
         assertThat(spec).contains("[`app:com.acme.app`](../../apps/app/com.acme.app.spec.md)");
         assertEveryLinkLandsOnAKnownFile(spec, cacheFacts("a/b"));
     }
@@ -493,7 +493,7 @@ class SpecRendererTest {
         String deps = SpecText.section(spec, Section.DEPENDENCIES);
         assertThat(deps)
                 .contains(
-                        "[`core:com.acme.util`](com.acme.util.spec.md): String and collection helpers.",
+                        "[`com.acme.util`](com.acme.util.spec.md): String and collection helpers.",
                         "**Used by** (1):\n\n[`app:com.acme.app`](../apps/app/com.acme.app.spec.md).\n",
                         "- JDK (packages of the JDK's own modules): `java.io`, `java.util`.",
                         "- Other: `com.fasterxml.jackson.databind`, `javax.inject`.",
@@ -525,7 +525,7 @@ class SpecRendererTest {
 
         String deps9 = SpecText.section(astOnly(neighbourhood(node)), Section.DEPENDENCIES);
 
-        assertThat(deps9).contains("**Cycle:** this package is in a dependency cycle with `core:p.d0`");
+        assertThat(deps9).contains("**Cycle:** this package is in a dependency cycle with `p.d0`");
         // One user besides the cycle member, so the packages used get every node but one.
         String diagram = diagram(deps9);
         assertThat(nodes(diagram)).hasSize(1 + SpecRenderer.MAX_DIAGRAM_NODES);
@@ -611,13 +611,13 @@ class SpecRendererTest {
         assertThat(diagram).isEqualTo("""
                 ```mermaid
                 flowchart LR
-                    u_core_p_self["core:p.self"]
-                    u_core_p_a["core:p.a"]
-                    u_core_p_b["core:p.b"]
-                    u_core_p_self --> u_core_p_a
-                    u_core_p_b --> u_core_p_self
+                    u_p_self["p.self"]
+                    u_p_a["p.a"]
+                    u_p_b["p.b"]
+                    u_p_self --> u_p_a
+                    u_p_b --> u_p_self
                     classDef current stroke-width:3px
-                    class u_core_p_self current
+                    class u_p_self current
                 ```""");
     }
 
@@ -723,7 +723,7 @@ class SpecRendererTest {
         for (Section s : List.of(Section.DATA_STRUCTURES, Section.CONSTRAINTS, Section.DEPENDENCIES)) {
             assertThat(SpecText.section(spec, s)).as("section %s", s).startsWith(SpecRenderer.NOT_WRITTEN_MARKER);
         }
-        assertThat(SpecText.section(spec, Section.DEPENDENCIES)).contains("[`core:com.acme.util`]");
+        assertThat(SpecText.section(spec, Section.DEPENDENCIES)).contains("[`com.acme.util`]");
         assertThat(SpecText.section(spec, Section.CONSTRAINTS)).contains("Package-private: `Helper`.");
         assertThat(spec).isEqualTo(renderer.render(cacheFacts(), prose, META));
     }
