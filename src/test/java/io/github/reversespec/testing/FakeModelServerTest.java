@@ -24,6 +24,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +126,34 @@ class FakeModelServerTest {
                     .containsExactly("1", "2", "3", "4", "5");
             assertThat(server.answered().stream().map(FakeModelServer.Answered::status))
                     .containsExactly(200, 200, 429, 503, 503);
+        }
+    }
+
+    @Test
+    void requestsAreServedConcurrentlyAndTheMostInFlightIsCounted() throws Exception {
+        // Each reply waits until both requests are in: only concurrent handlers get past the latch.
+        CountDownLatch both = new CountDownLatch(2);
+        try (FakeModelServer server = new FakeModelServer(n -> {
+            both.countDown();
+            try {
+                assertThat(both.await(30, TimeUnit.SECONDS))
+                        .as("both requests in flight")
+                        .isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return answer(NINE_SECTIONS);
+        })) {
+            CompletableFuture<HttpResponse<String>> first = http.sendAsync(
+                    HttpRequest.newBuilder(server.baseUri("/v1/chat/completions"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> second = post(server, "/v1/chat/completions", "{}");
+
+            assertThat(second.statusCode()).isEqualTo(200);
+            assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(server.stats()).contains("\"maxInFlight\":2,");
         }
     }
 
