@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * One row of the latency benchmark (bench/latency.sh): reads what a model-backed batch run left
  * (the specs' front matter for the unit graph, the summary for the processing order) and what the
- * fake model saw (FakeModel's /stats and /timeline), and compares the wall time with the ideal.
+ * fake model saw (FakeModelServer's /stats and /timeline), and compares the wall time with the ideal.
  *
  * <p>Usage: {@code java LatencyReport.java header} prints the table's header;
  * {@code java LatencyReport.java row <reactorDir> <concurrency> <wallSeconds> <astOnlySeconds>

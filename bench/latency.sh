@@ -8,6 +8,7 @@
 # CONTEXT_TOKENS (default 32000, the plugin's default).
 #
 # Needs the plugin installed in ~/.m2 (./mvnw -B -o -q install -DskipTests -Dinvoker.skip=true).
+# The fake model is the tests' FakeModelServer, compiled here by test-compile and run from target/.
 # Nothing leaves the machine: the fake listens on loopback, and Maven runs with a settings file
 # that sends every repository to a closed loopback port. Maven cannot run with -o here: offline,
 # the plugin makes no model request by design; -nsu keeps it from looking for newer snapshots.
@@ -39,7 +40,11 @@ cat > "$work/settings.xml" <<'EOF'
 </settings>
 EOF
 
-java bench/FakeModel.java 0 "$latency" "$work/port" > "$work/fake.log" 2>&1 &
+# The fake is the tests' own (src/test/java/io/github/reversespec/testing/FakeModelServer.java),
+# run from the build's class folders: JDK only, plus the plugin's TokenEstimator for its estimates.
+"$repo/mvnw" -B -ntp -o -q test-compile
+java -cp target/classes:target/test-classes io.github.reversespec.testing.FakeModelServer 0 "$latency" "$work/port" \
+    > "$work/fake.log" 2>&1 &
 fake=$!
 trap 'kill "$fake" 2>/dev/null || true' EXIT
 for _ in $(seq 1 150); do [ -s "$work/port" ] && break; sleep 0.2; done

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.reversespec.generate.FakeModelServer;
 import io.github.reversespec.render.SpecFileReader;
 import io.github.reversespec.spec.Section;
 import io.github.reversespec.spec.SpecFileInfo;
+import io.github.reversespec.testing.FakeModelServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +87,7 @@ class KillResumeTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(FakeModelServer.NINE_SECTIONS));
+            return FakeModelServer.answer(FakeModelServer.NINE_SECTIONS);
         });
     }
 
@@ -220,11 +220,9 @@ class KillResumeTest {
         /** The units this run asked the model for, in arrival order. */
         List<String> requests() {
             List<String> requested = new ArrayList<>();
-            synchronized (server.received) {
-                for (FakeModelServer.Received r : server.received) {
-                    if (r.path().startsWith("/run" + run + "/")) {
-                        requested.add(unitOf(r.body()));
-                    }
+            for (FakeModelServer.Received r : server.received()) {
+                if (r.path().startsWith("/run" + run + "/")) {
+                    requested.add(unitOf(r.body()));
                 }
             }
             return requested;

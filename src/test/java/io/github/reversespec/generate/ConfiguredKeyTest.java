@@ -14,6 +14,7 @@ import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.llm.Secret;
 import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.reactor.ReactorModel;
+import io.github.reversespec.testing.FakeModelServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -154,13 +155,12 @@ class ConfiguredKeyTest {
         String echo = "It uses " + SHAPED_KEY + " and " + PLAIN_KEY + ", base64 "
                 + Base64.getEncoder().encodeToString(("user:" + PLAIN_KEY).getBytes(StandardCharsets.UTF_8)) + " and "
                 + Base64.getEncoder().encodeToString(SHAPED_KEY.getBytes(StandardCharsets.UTF_8)) + ".";
-        String answer = FakeModelServer.NINE_SECTIONS.replace("It books.", echo);
-        try (FakeModelServer server =
-                new FakeModelServer(n -> FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(answer)))) {
+        String answer = FakeModelServer.NINE_SECTIONS.replace("What happens, step by step.", echo);
+        try (FakeModelServer server = new FakeModelServer(n -> FakeModelServer.answer(answer))) {
             BatchResult result = run(settings(server.baseUrl("/v1"), false), recording);
 
             assertThat(result.units()).allMatch(u -> u.status() == UnitStatus.WRITTEN_LLM);
-            assertThat(server.received).isNotEmpty().allSatisfy(r -> assertNoKey(r.body()));
+            assertThat(server.received()).isNotEmpty().allSatisfy(r -> assertNoKey(r.body()));
             assertThat(server.allBodies()).contains("[REDACTED:api-key]");
             String spec = Files.readString(root.resolve("specs/com.acme.vault.spec.md"));
             assertThat(spec).contains("It uses [REDACTED:api-key] and [REDACTED:api-key], base64 [REDACTED:api-key]");
@@ -170,8 +170,8 @@ class ConfiguredKeyTest {
 
     @Test
     void aServerThatEchoesTheKeyInAnErrorLeavesItInNoLogOrSummary() throws Exception {
-        try (FakeModelServer server = new FakeModelServer(n -> new FakeModelServer.Reply(
-                500, "{\"error\":{\"message\":\"bad key " + PLAIN_KEY + " / " + SHAPED_KEY + "\"}}", Map.of()))) {
+        try (FakeModelServer server = new FakeModelServer(n -> FakeModelServer.json(
+                500, "{\"error\":{\"message\":\"bad key " + PLAIN_KEY + " / " + SHAPED_KEY + "\"}}"))) {
             BatchResult result = run(settings(server.baseUrl("/v1"), false), recording);
 
             assertThat(result.units()).allMatch(u -> u.status() == UnitStatus.DEGRADED);

@@ -15,6 +15,7 @@ import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.llm.Secret;
 import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.reactor.ReactorModel;
+import io.github.reversespec.testing.FakeModelServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,12 +135,11 @@ class ModelBatchTest {
 
     @Test
     void openAiCompatibleEndpointWritesLlmSpecsAndNoSecretLeavesTheMachine() throws Exception {
-        try (FakeModelServer server = new FakeModelServer(
-                n -> FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(FakeModelServer.NINE_SECTIONS)))) {
+        try (FakeModelServer server = new FakeModelServer()) {
             BatchResult result = run(settings("openai", server.baseUrl("/v1"), 1));
 
             assertThat(result.units()).allMatch(u -> u.status() == UnitStatus.WRITTEN_LLM);
-            assertThat(server.received).hasSize(2).allSatisfy(r -> {
+            assertThat(server.received()).hasSize(2).allSatisfy(r -> {
                 assertThat(r.path()).isEqualTo("/v1/chat/completions");
                 assertThat(r.headers().get("Authorization")).containsExactly("Bearer " + KEY);
             });
@@ -147,26 +147,27 @@ class ModelBatchTest {
             assertThat(sent).contains("com.acme.store").contains("\"model\":\"test-model\"");
             assertThat(sent).doesNotContain(PLANTED_AWS).doesNotContain(PLANTED_PASSWORD);
             // The app's request summarises the store (its dependency) but never carries its source
-            assertThat(server.received.get(1).body()).doesNotContain("private String dbPassword");
+            assertThat(server.received().get(1).body()).doesNotContain("private String dbPassword");
 
             String spec = Files.readString(root.resolve("specs/com.acme.app.spec.md"));
             assertThat(spec)
                     .contains("status: llm")
                     .contains("model: test-model")
-                    .contains("It books.")
+                    .contains("What happens, step by step.")
                     .contains("public Store store()");
-            assertThat(result.tokens()).isEqualTo(240);
+            // two requests, each reporting the fake's usage
+            assertThat(result.tokens())
+                    .isEqualTo(2 * (FakeModelServer.PROMPT_TOKENS + FakeModelServer.COMPLETION_TOKENS));
             assertThat(everythingWritten()).doesNotContain(KEY);
         }
     }
 
     @Test
     void anthropicEndpointIsSpokenToo() throws Exception {
-        try (FakeModelServer server = new FakeModelServer(
-                n -> FakeModelServer.Reply.ok(FakeModelServer.anthropicAnswer(FakeModelServer.NINE_SECTIONS)))) {
+        try (FakeModelServer server = new FakeModelServer()) {
             BatchResult result = run(settings("anthropic", server.baseUrl(""), 1));
             assertThat(result.units()).allMatch(u -> u.status() == UnitStatus.WRITTEN_LLM);
-            assertThat(server.received).allSatisfy(r -> {
+            assertThat(server.received()).allSatisfy(r -> {
                 assertThat(r.path()).isEqualTo("/v1/messages");
                 assertThat(r.headers().get("X-api-key")).containsExactly(KEY);
                 assertThat(r.headers().get("Anthropic-version")).containsExactly("2023-06-01");
@@ -179,11 +180,10 @@ class ModelBatchTest {
     @Test
     void unauthorizedStopsAllRequestsAtOnceKeepsCompletedWorkAndTheCheckpoint() throws Exception {
         try (FakeModelServer server = new FakeModelServer(n -> n == 1
-                ? FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(FakeModelServer.NINE_SECTIONS))
-                : new FakeModelServer.Reply(
-                        401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}", Map.of()))) {
+                ? FakeModelServer.answer(FakeModelServer.NINE_SECTIONS)
+                : FakeModelServer.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}"))) {
             BatchResult result = run(settings("openai", server.baseUrl("/v1"), 3));
-            assertThat(server.received).hasSize(2);
+            assertThat(server.received()).hasSize(2);
             assertThat(result.count(UnitStatus.WRITTEN_LLM)).isEqualTo(1);
             assertThat(result.count(UnitStatus.PENDING)).isEqualTo(1);
             assertThat(result.stoppedEarly()).isTrue();
@@ -199,11 +199,11 @@ class ModelBatchTest {
 
     @Test
     void failingEndpointDegradesEveryUnitToAstOnlyAndTheRunSucceeds() throws Exception {
-        try (FakeModelServer server = new FakeModelServer(
-                n -> new FakeModelServer.Reply(400, "{\"error\":{\"message\":\"context too long\"}}", Map.of()))) {
+        try (FakeModelServer server =
+                new FakeModelServer(n -> FakeModelServer.json(400, "{\"error\":{\"message\":\"context too long\"}}"))) {
             BatchResult result = run(settings("openai", server.baseUrl("/v1"), 3));
             assertThat(result.units()).allMatch(u -> u.status() == UnitStatus.DEGRADED);
-            assertThat(server.received).hasSize(2);
+            assertThat(server.received()).hasSize(2);
             assertThat(result.failed()).isEmpty();
             assertThat(Files.readString(root.resolve("specs/com.acme.app.spec.md")))
                     .contains("status: ast-only");
@@ -214,11 +214,10 @@ class ModelBatchTest {
 
     @Test
     void answerWithoutSectionsIsRetriedThenDegraded() throws Exception {
-        try (FakeModelServer server = new FakeModelServer(
-                n -> FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer("I am just chatting.")))) {
+        try (FakeModelServer server = new FakeModelServer(n -> FakeModelServer.answer("I am just chatting."))) {
             BatchResult result = run(settings("openai", server.baseUrl("/v1"), 1));
             assertThat(result.units()).allMatch(u -> u.status() == UnitStatus.DEGRADED);
-            assertThat(server.received).hasSize(4);
+            assertThat(server.received()).hasSize(4);
         }
     }
 
@@ -344,8 +343,7 @@ class ModelBatchTest {
 
     @Test
     void tokenBudgetStopsTheRunCleanly() throws Exception {
-        try (FakeModelServer server = new FakeModelServer(
-                n -> FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(FakeModelServer.NINE_SECTIONS)))) {
+        try (FakeModelServer server = new FakeModelServer()) {
             ModelSettings s = new ModelSettings(
                     "openai",
                     server.baseUrl("/v1"),
@@ -361,7 +359,7 @@ class ModelBatchTest {
                     "English",
                     null);
             BatchResult result = run(s);
-            assertThat(server.received).hasSize(1);
+            assertThat(server.received()).hasSize(1);
             assertThat(result.stoppedEarly()).isTrue();
             assertThat(result.stopIsFailure()).isFalse();
             assertThat(result.stopReason()).contains("reverse-spec.tokenBudget=100");
@@ -376,7 +374,7 @@ class ModelBatchTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(FakeModelServer.NINE_SECTIONS));
+            return FakeModelServer.answer(FakeModelServer.NINE_SECTIONS);
         })) {
             io.github.reversespec.llm.ClientConfig config = io.github.reversespec.llm.ClientConfig.of(
                     java.net.URI.create(server.baseUrl("/v1")), "m", Secret.none());
@@ -426,8 +424,7 @@ class ModelBatchTest {
 
     @Test
     void dryRunEstimatesTheTokensWithoutAnyRequestOrWrite() throws Exception {
-        try (FakeModelServer server = new FakeModelServer(
-                n -> FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(FakeModelServer.NINE_SECTIONS)))) {
+        try (FakeModelServer server = new FakeModelServer()) {
             ProjectModel project = new ProjectModel(
                     "g",
                     "acme",
@@ -453,7 +450,7 @@ class ModelBatchTest {
             try (GenerationStep step = GenerationSteps.create(settings("openai", server.baseUrl("/v1"), 1), log)) {
                 new BatchRunner(step, log).run(dry);
             }
-            assertThat(server.received).isEmpty();
+            assertThat(server.received()).isEmpty();
             assertThat(root.resolve("specs")).doesNotExist();
             assertThat(logLines)
                     .anyMatch(l -> l.contains("acme:com.acme.store")
@@ -480,9 +477,8 @@ class ModelBatchTest {
             }
             inFlight.decrementAndGet();
             return n >= 12 && n < 16
-                    ? new FakeModelServer.Reply(
-                            429, "{\"error\":{\"message\":\"Rate limit reached\"}}", Map.of("Retry-After", "0"))
-                    : FakeModelServer.Reply.ok(FakeModelServer.openAiAnswer(FakeModelServer.NINE_SECTIONS));
+                    ? FakeModelServer.json(429, "{\"error\":{\"message\":\"Rate limit reached\"}}", "Retry-After", "0")
+                    : FakeModelServer.answer(FakeModelServer.NINE_SECTIONS);
         })) {
             ProjectModel project = new ProjectModel(
                     "g",
@@ -512,7 +508,7 @@ class ModelBatchTest {
             }
 
             assertThat(result.units()).hasSize(102).allMatch(u -> u.status() == UnitStatus.WRITTEN_LLM);
-            assertThat(server.received).hasSize(106);
+            assertThat(server.received()).hasSize(106);
             List<String> limits = logLines.stream()
                     .filter(l -> l.contains("request(s) at once"))
                     .toList();

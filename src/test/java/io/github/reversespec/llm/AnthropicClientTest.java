@@ -2,12 +2,13 @@ package io.github.reversespec.llm;
 
 import static io.github.reversespec.llm.KeyLeaks.PLANTED_KEY;
 import static io.github.reversespec.llm.KeyLeaks.assertKeyAbsent;
-import static io.github.reversespec.llm.ScriptedServer.json;
+import static io.github.reversespec.testing.FakeModelServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.reversespec.testing.FakeModelServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,12 +24,12 @@ class AnthropicClientTest {
     private static final ModelRequest REQUEST = new ModelRequest("You write specs.", "package com.acme;", 1000);
 
     private final ObjectMapper json = new ObjectMapper();
-    private ScriptedServer server;
+    private FakeModelServer server;
     private AnthropicClient client;
 
     @BeforeEach
     void start() throws Exception {
-        server = new ScriptedServer();
+        server = new FakeModelServer();
         client = new AnthropicClient(ClientConfig.of(server.baseUri(""), "claude-test", Secret.of(PLANTED_KEY)));
     }
 
@@ -38,7 +39,7 @@ class AnthropicClientTest {
         server.close();
     }
 
-    private ModelException failureOf(ScriptedServer.Reply reply) {
+    private ModelException failureOf(FakeModelServer.Reply reply) {
         server.then(reply);
         ModelException thrown = catchThrowableOfType(ModelException.class, () -> client.complete(REQUEST));
         assertThat(thrown).isNotNull();
@@ -58,7 +59,7 @@ class AnthropicClientTest {
         assertThat(completion.completionTokens()).isEqualTo(21);
         assertThat(completion.tokensEstimated()).isFalse();
 
-        ScriptedServer.Received sent = server.received().get(0);
+        FakeModelServer.Received sent = server.received().get(0);
         assertThat(sent.uri()).isEqualTo("/v1/messages");
         assertThat(sent.header("x-api-key")).isEqualTo(PLANTED_KEY);
         assertThat(sent.header("anthropic-version")).isEqualTo("2023-06-01");

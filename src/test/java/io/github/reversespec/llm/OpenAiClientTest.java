@@ -2,16 +2,17 @@ package io.github.reversespec.llm;
 
 import static io.github.reversespec.llm.KeyLeaks.PLANTED_KEY;
 import static io.github.reversespec.llm.KeyLeaks.assertKeyAbsent;
-import static io.github.reversespec.llm.ScriptedServer.delayed;
-import static io.github.reversespec.llm.ScriptedServer.hangUp;
-import static io.github.reversespec.llm.ScriptedServer.json;
-import static io.github.reversespec.llm.ScriptedServer.raw;
-import static io.github.reversespec.llm.ScriptedServer.truncated;
+import static io.github.reversespec.testing.FakeModelServer.delayed;
+import static io.github.reversespec.testing.FakeModelServer.hangUp;
+import static io.github.reversespec.testing.FakeModelServer.json;
+import static io.github.reversespec.testing.FakeModelServer.raw;
+import static io.github.reversespec.testing.FakeModelServer.truncated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.reversespec.testing.FakeModelServer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -29,12 +30,12 @@ class OpenAiClientTest {
     static final ModelRequest REQUEST = new ModelRequest("You write specs.", "package com.acme.orders;", 800);
 
     private final ObjectMapper json = new ObjectMapper();
-    private ScriptedServer server;
+    private FakeModelServer server;
     private OpenAiClient client;
 
     @BeforeEach
     void start() throws Exception {
-        server = new ScriptedServer();
+        server = new FakeModelServer();
         client = client(ClientConfig.of(server.baseUri("/v1"), "gpt-test", Secret.of(PLANTED_KEY)));
     }
 
@@ -52,7 +53,7 @@ class OpenAiClientTest {
         return client;
     }
 
-    private ModelException failureOf(ScriptedServer.Reply reply) {
+    private ModelException failureOf(FakeModelServer.Reply reply) {
         server.then(reply);
         ModelException thrown = catchThrowableOfType(ModelException.class, () -> client.complete(REQUEST));
         assertThat(thrown).as("a failure").isNotNull();
@@ -72,7 +73,7 @@ class OpenAiClientTest {
         assertThat(completion.completionTokens()).isEqualTo(30);
         assertThat(completion.tokensEstimated()).isFalse();
 
-        ScriptedServer.Received sent = server.received().get(0);
+        FakeModelServer.Received sent = server.received().get(0);
         assertThat(sent.method()).isEqualTo("POST");
         assertThat(sent.uri()).isEqualTo("/v1/chat/completions");
         assertThat(sent.header("Authorization")).isEqualTo("Bearer " + PLANTED_KEY);

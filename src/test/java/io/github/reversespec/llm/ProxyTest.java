@@ -3,6 +3,7 @@ package io.github.reversespec.llm;
 import static io.github.reversespec.llm.KeyLeaks.PLANTED_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reversespec.testing.FakeModelServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,14 +18,14 @@ class ProxyTest {
     void sendsThroughTheProxyAndAnswersItsChallenge() throws Exception {
         String expected =
                 "Basic " + Base64.getEncoder().encodeToString("alice:proxy-pw".getBytes(StandardCharsets.UTF_8));
-        try (ScriptedServer proxy = new ScriptedServer()) {
-            proxy.then(exchange -> {
+        try (FakeModelServer proxy = new FakeModelServer()) {
+            proxy.then((exchange, request) -> {
                 if (!expected.equals(exchange.getRequestHeaders().getFirst("Proxy-Authorization"))) {
                     exchange.getResponseHeaders().set("Proxy-Authenticate", "Basic realm=\"corp\"");
                     exchange.sendResponseHeaders(407, -1);
                     exchange.close();
                 } else {
-                    ScriptedServer.json(200, OpenAiClientTest.ANSWER).answer(exchange);
+                    FakeModelServer.json(200, OpenAiClientTest.ANSWER).answer(exchange, request);
                 }
             });
             // A name no resolver knows: only a proxied request can reach "it".
@@ -38,7 +39,8 @@ class ProxyTest {
 
                 assertThat(completion.text()).isEqualTo("## 1. Intent\nKeeps orders.");
             }
-            ScriptedServer.Received last = proxy.received().get(proxy.received().size() - 1);
+            FakeModelServer.Received last =
+                    proxy.received().get(proxy.received().size() - 1);
             assertThat(last.uri()).isEqualTo("http://models.example.invalid/v1/chat/completions");
             assertThat(last.header("Host")).isEqualTo("models.example.invalid");
             assertThat(last.header("Proxy-Authorization")).isEqualTo(expected);
@@ -52,8 +54,8 @@ class ProxyTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             deadProxyPort = socket.getLocalPort();
         }
-        try (ScriptedServer model = new ScriptedServer()) {
-            model.then(ScriptedServer.json(200, OpenAiClientTest.ANSWER));
+        try (FakeModelServer model = new FakeModelServer()) {
+            model.then(FakeModelServer.json(200, OpenAiClientTest.ANSWER));
             ClientConfig config = ClientConfig.of(model.baseUri("/v1"), "gpt-test", Secret.none())
                     .withProxy(new ProxyConfig("127.0.0.1", deadProxyPort, null, null, "localhost|127.*"));
 

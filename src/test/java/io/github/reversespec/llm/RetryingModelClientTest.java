@@ -2,14 +2,15 @@ package io.github.reversespec.llm;
 
 import static io.github.reversespec.llm.KeyLeaks.PLANTED_KEY;
 import static io.github.reversespec.llm.KeyLeaks.assertKeyAbsent;
-import static io.github.reversespec.llm.ScriptedServer.delayed;
-import static io.github.reversespec.llm.ScriptedServer.hangUp;
-import static io.github.reversespec.llm.ScriptedServer.json;
-import static io.github.reversespec.llm.ScriptedServer.raw;
-import static io.github.reversespec.llm.ScriptedServer.truncated;
+import static io.github.reversespec.testing.FakeModelServer.delayed;
+import static io.github.reversespec.testing.FakeModelServer.hangUp;
+import static io.github.reversespec.testing.FakeModelServer.json;
+import static io.github.reversespec.testing.FakeModelServer.raw;
+import static io.github.reversespec.testing.FakeModelServer.truncated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.reversespec.testing.FakeModelServer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -31,13 +32,13 @@ class RetryingModelClientTest {
 
     private static final ModelRequest REQUEST = OpenAiClientTest.REQUEST;
 
-    private ScriptedServer server;
+    private FakeModelServer server;
     private OpenAiClient http;
     private final FakeTime time = new FakeTime();
 
     @BeforeEach
     void start() throws Exception {
-        server = new ScriptedServer();
+        server = new FakeModelServer();
         http = new OpenAiClient(
                 ClientConfig.of(server.baseUri("/v1"), "gpt-test", Secret.of(PLANTED_KEY))
                         .withRequestTimeout(Duration.ofSeconds(1)),
@@ -73,7 +74,7 @@ class RetryingModelClientTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("passingFaults")
-    void retriesAPassingFaultAndSucceeds(String name, ScriptedServer.Reply fault) throws Exception {
+    void retriesAPassingFaultAndSucceeds(String name, FakeModelServer.Reply fault) throws Exception {
         server.then(fault, json(200, OpenAiClientTest.ANSWER));
 
         ModelResult result = retrying(http, 3).complete(REQUEST);
