@@ -105,6 +105,19 @@ public final class GenerationSteps {
      *     a window too small), naming it
      */
     public static GenerationStep create(ModelSettings s, ProgressLog log) throws ConfigurationException {
+        return create(s, 0, log);
+    }
+
+    /**
+     * The generation step for the settings, with at most {@code maxInFlight} model requests at
+     * once (the run's {@code concurrency}; 0 for no ceiling): a big unit's parts are sent
+     * together, so the units in flight alone do not bound the requests.
+     *
+     * @throws ConfigurationException for a setting that cannot work (unknown provider, bad URL,
+     *     a window too small), naming it
+     */
+    public static GenerationStep create(ModelSettings s, int maxInFlight, ProgressLog log)
+            throws ConfigurationException {
         if (s.contextTokens() < 1000) {
             throw new ConfigurationException(
                     "reverse-spec.contextTokens must be at least 1000; got " + s.contextTokens());
@@ -169,6 +182,7 @@ public final class GenerationSteps {
         RetryingModelClient retrying = new RetryingModelClient(
                 client,
                 RetryPolicy.defaults(s.maxRetries()),
+                maxInFlight,
                 (from, to, lifted, cause) -> reportLimit(log, from, to, lifted, cause));
         int reserved = Math.min(4096, s.contextTokens() / 4);
         KnownSecrets secrets = configuredSecrets(s);

@@ -18,7 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +46,13 @@ public final class ModelGenerationStep implements GenerationStep {
     private final ProgressLog log;
     private final Duration heartbeat;
     private final AtomicLong spent = new AtomicLong();
+    /** Sends the parts of a split unit; a thread per part in flight, none kept idle for long. */
+    private final ExecutorService parts = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "reverse-spec-part");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "reverse-spec-heartbeat");
         t.setDaemon(true);
@@ -175,12 +185,65 @@ public final class ModelGenerationStep implements GenerationStep {
         if (!context.split()) {
             return ask(unit, context.parts().get(0), cost, "");
         }
-        List<String> notes = new ArrayList<>();
         int n = context.parts().size();
+        // The parts do not depend on each other: all of them go at once (the client keeps the
+        // requests in flight within the run's concurrency and the server's rate limit), then the merge.
+        List<Future<String>> asked = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            notes.add(ask(unit, context.parts().get(i), cost, " (part " + (i + 1) + " of " + n + ")"));
+            ModelPrompt part = context.parts().get(i);
+            String what = " (part " + (i + 1) + " of " + n + ")";
+            asked.add(parts.submit(() -> ask(unit, part, cost, what)));
+        }
+        List<String> notes = new ArrayList<>(n);
+        ModelException first = null;
+        for (Future<String> f : asked) {
+            try {
+                notes.add(awaitUninterruptibly(f));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof ModelException failure)) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+                if (first == null || failure.kind() == FailureKind.FATAL && first.kind() != FailureKind.FATAL) {
+                    if (first != null) {
+                        cost.add(first.attempts(), first.tokens());
+                    }
+                    first = failure;
+                } else {
+                    // Only one failure is reported; what the others cost still counts.
+                    cost.add(failure.attempts(), failure.tokens());
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
         return ask(unit, assembler.fillMerge(context.merge(), notes), cost, " (merging " + n + " parts)");
+    }
+
+    /**
+     * The part's answer. Every part is waited for, even when the build is being cancelled, so no
+     * request outlives its unit unseen; the interrupt is kept for the caller (the client itself
+     * gives up at once on an interrupted thread, so this wait is short).
+     */
+    private static String awaitUninterruptibly(Future<String> f) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    f.cancel(true);
+                }
+            }
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new ExecutionException(
+                    new ModelException(FailureKind.RETRYABLE, "interrupted while waiting for the model's answer", e));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private String ask(UnitId unit, ModelPrompt prompt, Cost cost, String what) throws ModelException {
@@ -202,16 +265,17 @@ public final class ModelGenerationStep implements GenerationStep {
 
     @Override
     public void close() {
+        parts.shutdownNow();
         ticker.shutdownNow();
         client.close();
     }
 
-    /** What one unit's requests cost; also counted against the run's budget. */
+    /** What one unit's requests cost (its parts add from their own threads); also counted against the run's budget. */
     private final class Cost {
         int attempts;
         long tokens;
 
-        void add(int a, long t) {
+        synchronized void add(int a, long t) {
             attempts += a;
             tokens += t;
             spent.addAndGet(t);

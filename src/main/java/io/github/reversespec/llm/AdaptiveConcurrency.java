@@ -6,8 +6,9 @@ import java.util.Objects;
  * How many model requests may be in flight at once, adapted to the server's rate limit (additive
  * increase, multiplicative decrease).
  *
- * <p>While the server never says it is overloaded there is no limit here: the batch's own
- * {@code concurrency} bounds the requests. An answer of 429 (rate limited) or 529 (overloaded)
+ * <p>The run's {@code concurrency} is the ceiling: never more requests in flight than that (the parts
+ * of one big unit go together, so units alone no longer bound the requests). While the server never
+ * says it is overloaded there is no other limit. An answer of 429 (rate limited) or 529 (overloaded)
  * halves the number allowed at once, counted from what was in flight at the peak; every
  * {@code limit} successful answers to requests sent under the current limit then allow one more, until the peak is reached again
  * and the limit is lifted. Requests that were already in flight when the limit was cut do not cut
@@ -66,21 +67,34 @@ public final class AdaptiveConcurrency {
     private static final int NONE = 0;
 
     private final Listener listener;
+    private final int ceiling;
     private int inFlight;
     private int peak;
     private int limit = NONE;
     private int successes;
     private long epoch;
 
-    /** A limit that reports its changes to {@code listener}. */
+    /** A limit that reports its changes to {@code listener}, with no ceiling. */
     public AdaptiveConcurrency(Listener listener) {
+        this(0, listener);
+    }
+
+    /**
+     * @param ceiling the most requests ever in flight at once, 0 for none
+     * @param listener told when the limit changes
+     */
+    public AdaptiveConcurrency(int ceiling, Listener listener) {
+        if (ceiling < 0) {
+            throw new IllegalArgumentException("ceiling must be 0 (none) or positive, was " + ceiling);
+        }
+        this.ceiling = ceiling;
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /** Waits until one more request may be in flight. */
     public Permit acquire() throws InterruptedException {
         synchronized (this) {
-            while (limit != NONE && inFlight >= limit) {
+            while (limit != NONE && inFlight >= limit || ceiling != NONE && inFlight >= ceiling) {
                 wait();
             }
             inFlight++;

@@ -41,7 +41,16 @@ public final class RetryingModelClient implements AutoCloseable {
 
     /** A retry layer that really sleeps and reports changes of the concurrency limit to {@code limits}. */
     public RetryingModelClient(ModelClient delegate, RetryPolicy policy, AdaptiveConcurrency.Listener limits) {
-        this(delegate, policy, Sleeper.SYSTEM, new Random(), Clock.systemUTC(), limits);
+        this(delegate, policy, 0, limits);
+    }
+
+    /**
+     * A retry layer that really sleeps, keeps at most {@code maxInFlight} requests in flight (0 for
+     * no ceiling) and reports changes of the concurrency limit to {@code limits}.
+     */
+    public RetryingModelClient(
+            ModelClient delegate, RetryPolicy policy, int maxInFlight, AdaptiveConcurrency.Listener limits) {
+        this(delegate, policy, Sleeper.SYSTEM, new Random(), Clock.systemUTC(), maxInFlight, limits);
     }
 
     /**
@@ -66,7 +75,22 @@ public final class RetryingModelClient implements AutoCloseable {
             Random random,
             Clock clock,
             AdaptiveConcurrency.Listener limits) {
-        this.concurrency = new AdaptiveConcurrency(limits);
+        this(delegate, policy, sleeper, random, clock, 0, limits);
+    }
+
+    /**
+     * A retry layer with injected time and randomness, at most {@code maxInFlight} requests in
+     * flight (0 for no ceiling), that reports changes of the concurrency limit to {@code limits}.
+     */
+    public RetryingModelClient(
+            ModelClient delegate,
+            RetryPolicy policy,
+            Sleeper sleeper,
+            Random random,
+            Clock clock,
+            int maxInFlight,
+            AdaptiveConcurrency.Listener limits) {
+        this.concurrency = new AdaptiveConcurrency(maxInFlight, limits);
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");

@@ -165,7 +165,7 @@ public class BatchMojo extends AbstractReverseSpecMojo {
         BatchRequest request = request(secrets);
         ProgressLog log = progressLog(secrets);
         BatchResult result;
-        try (GenerationStep step = GenerationSteps.create(settings, log)) {
+        try (GenerationStep step = GenerationSteps.create(settings, request.concurrency(), log)) {
             result = new BatchRunner(step, log).run(request);
         } catch (ConfigurationException e) {
             throw failure(secrets, e.getMessage(), e);

@@ -32,6 +32,36 @@ class AdaptiveConcurrencyTest {
     }
 
     @Test
+    void theCeilingHoldsWhateverTheServerSays() throws Exception {
+        AdaptiveConcurrency capped = new AdaptiveConcurrency(3, AdaptiveConcurrency.Listener.NONE);
+        List<AdaptiveConcurrency.Permit> held = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            held.add(capped.acquire());
+        }
+        Thread fourth = new Thread(() -> {
+            try {
+                capped.acquire().answered();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        fourth.start();
+        while (fourth.getState() != Thread.State.WAITING && fourth.isAlive()) {
+            Thread.onSpinWait();
+        }
+        assertThat(fourth.isAlive()).as("the fourth request waits").isTrue();
+        assertThat(capped.inFlight()).isEqualTo(3);
+        held.remove(0).answered();
+        fourth.join();
+        assertThat(capped.inFlight()).isEqualTo(2);
+        held.forEach(AdaptiveConcurrency.Permit::answered);
+        assertThat(capped.inFlight()).isZero();
+        assertThatThrownBy(() -> new AdaptiveConcurrency(-1, AdaptiveConcurrency.Listener.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ceiling");
+    }
+
+    @Test
     void noLimitUntilTheServerSaysSo() throws Exception {
         List<AdaptiveConcurrency.Permit> permits = take(16);
         assertThat(limit.inFlight()).isEqualTo(16);

@@ -237,6 +237,13 @@ public final class FakeModelServer implements AutoCloseable {
         return String.join("", received().stream().map(Received::body).toList());
     }
 
+    /** The most requests that were in flight at once since the fake started (or was reset). */
+    public int maxInFlight() {
+        synchronized (lock) {
+            return maxInFlight;
+        }
+    }
+
     /** Every request in {@link Received#logEntry()} form. */
     public String requestLog() {
         return String.join("", received().stream().map(Received::logEntry).toList());
