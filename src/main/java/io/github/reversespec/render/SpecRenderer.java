@@ -795,7 +795,16 @@ public final class SpecRenderer {
             lines.add("- Final classes whose instance fields are all final (shallowly immutable): "
                     + codeList(frozen, LIST_LIMIT) + ".");
         }
-        addModifierLine(lines, types, "final", "Final (cannot be subclassed)", TypeKind.CLASS);
+        // The shallowly immutable classes are final too; the line names only the other final classes.
+        Set<String> saidFinal = new HashSet<>(frozen);
+        List<String> otherFinal = new ArrayList<>(names(types.stream()
+                .filter(t -> t.kind() == TypeKind.CLASS && t.modifiers().contains("final"))
+                .toList()));
+        otherFinal.removeIf(saidFinal::contains);
+        if (!otherFinal.isEmpty()) {
+            lines.add("- " + (frozen.isEmpty() ? "Final" : "Other final classes") + " (cannot be subclassed): "
+                    + codeList(otherFinal, LIST_LIMIT) + ".");
+        }
         addModifierLine(lines, types, "sealed", "Sealed (closed set of subtypes)", null);
         addModifierLine(lines, types, "non-sealed", "Non-sealed (reopen a sealed hierarchy)", null);
         List<String> utilities =

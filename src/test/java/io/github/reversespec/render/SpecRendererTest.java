@@ -469,6 +469,9 @@ class SpecRendererTest {
                         "Package-private: `Helper`.",
                         "only to `com.acme.app`, `com.acme.web`",
                         "- `Cache#get`: `Objects.requireNonNull(key)`");
+        // Cache is final and shallowly immutable: said once, not again among the final classes.
+        assertThat(constraints).doesNotContain("Final (cannot be subclassed): `Cache`");
+        assertThat(constraints).doesNotContain("Other final classes (cannot be subclassed): `Cache`");
         String edges = SpecText.section(spec, Section.EDGE_CASES);
         assertThat(edges)
                 .contains(
