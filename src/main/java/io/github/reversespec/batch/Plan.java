@@ -178,16 +178,57 @@ public final class Plan {
         return existing.isPresent() && existing.get().edited() && !request.overwriteEdited();
     }
 
-    /** Why an existing spec no longer matches the code, or empty when it does. */
-    public Optional<String> staleness(UnitNode node, SpecFileInfo spec) {
+    /** Why an existing spec no longer matches the code: what {@code refresh=stale} regenerates it for. */
+    public enum StaleCause {
+        /** The unit's own sources changed (its interface, or only its implementation). */
+        SOURCES("sources changed"),
+        /** The public interface of a unit it depends on changed, or its dependencies did. */
+        DEPENDENCY("a dependency's public interface changed");
+
+        private final String reason;
+
+        StaleCause(String reason) {
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
+    /**
+     * Every reason an existing spec no longer matches the code, empty when it does: the one test of
+     * staleness that the run, the dry run and the check share.
+     */
+    public List<StaleCause> staleCauses(UnitNode node, SpecFileInfo spec) {
         UnitAnalysis unit = units.get(node.id());
+        List<StaleCause> causes = new java.util.ArrayList<>(2);
         if (!unit.sourceHash().equals(spec.sourceHash())) {
-            return Optional.of("sources changed");
+            causes.add(StaleCause.SOURCES);
         }
         if (!dependencyHash(node).equals(spec.dependencyHash())) {
-            return Optional.of("a dependency's public interface changed");
+            causes.add(StaleCause.DEPENDENCY);
         }
-        return Optional.empty();
+        return causes;
+    }
+
+    /** Why an existing spec no longer matches the code, or empty when it does. */
+    public Optional<String> staleness(UnitNode node, SpecFileInfo spec) {
+        return staleCauses(node, spec).stream().findFirst().map(StaleCause::reason);
+    }
+
+    /**
+     * Whether the run regenerates this unit's spec: its refresh mode asks for it and no hand edit
+     * keeps it.
+     */
+    public boolean regenerates(UnitNode node, boolean modelAvailable) {
+        Optional<SpecFileInfo> existing = spec(node.id());
+        return regenerationReason(node, existing, modelAvailable).isPresent() && !keepsEdit(existing);
+    }
+
+    /** The request the plan was made for. */
+    public BatchRequest request() {
+        return request;
     }
 
     /** The units the run writes, in processing order. */

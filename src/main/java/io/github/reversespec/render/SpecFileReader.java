@@ -1,7 +1,9 @@
 package io.github.reversespec.render;
 
+import io.github.reversespec.spec.Section;
 import io.github.reversespec.spec.SpecFileInfo;
 import io.github.reversespec.spec.SpecFormat;
+import io.github.reversespec.spec.SpecInterface;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,6 +11,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +112,130 @@ public final class SpecFileReader {
                 Yaml.readMapping(String.join("\n", List.of(lines).subList(1, end)));
         List<String> body = List.of(lines).subList(end + 1, lines.length);
         return fm.map(m -> new Document(m, body));
+    }
+
+    // ---------------------------------------------------------------- interface
+
+    /**
+     * The public interface a spec lists: each exported type's declaration (its section 2 code block
+     * or its row among the other exported types) and its members' signatures (the tables of section
+     * 2 or of the member reference), as {@link SpecRenderer} writes them. Model commentary is not
+     * read.
+     *
+     * @param text the whole spec file
+     * @return the interface, or empty when the text is not a {@code module-spec}
+     */
+    public static Optional<SpecInterface> readInterface(String text) {
+        Optional<Document> doc = split(text);
+        if (doc.isEmpty() || !MODULE_SPEC.equals(doc.get().frontMatter().get(SpecFormat.TYPE))) {
+            return Optional.empty();
+        }
+        Map<String, String> declarations = new LinkedHashMap<>();
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        boolean inInterface = false;
+        boolean inReference = false;
+        boolean otherTypes = false;
+        String type = null;
+        List<String> body = doc.get().body();
+        for (int i = 0; i < body.size(); i++) {
+            String line = body.get(i);
+            if (line.startsWith("## ")) {
+                inInterface = line.strip().equals(Section.PUBLIC_INTERFACE.heading());
+                inReference = line.strip().equals(SpecRenderer.MEMBER_REFERENCE_HEADING);
+                type = null;
+                otherTypes = false;
+                continue;
+            }
+            if (!inInterface && !inReference) {
+                continue;
+            }
+            if (line.strip().equals(SpecRenderer.COMMENTARY_MARKER)) {
+                inInterface = false; // what follows is the model's, not the code's
+                continue;
+            }
+            if (line.startsWith("### ")) {
+                String heading = line.substring(4).strip();
+                otherTypes = inInterface && heading.equals(SpecRenderer.OTHER_TYPES_HEADING);
+                type = otherTypes ? null : unwrapCode(heading).orElse(null);
+                if (type != null) {
+                    declarations.putIfAbsent(type, "");
+                    members.putIfAbsent(type, new ArrayList<>());
+                }
+                continue;
+            }
+            if (inInterface
+                    && type != null
+                    && (line.equals("```java") || line.equals("~~~~java"))
+                    && i + 1 < body.size()) {
+                declarations.put(type, body.get(++i).strip());
+                continue;
+            }
+            if (!line.startsWith("| ")) {
+                continue;
+            }
+            List<String> cells = cells(line);
+            if (otherTypes && cells.size() >= 2) {
+                Optional<String> name = unwrapCode(cells.get(0));
+                Optional<String> declaration = unwrapCode(cells.get(1));
+                if (name.isPresent() && declaration.isPresent()) {
+                    declarations.put(name.get(), declaration.get());
+                    members.putIfAbsent(name.get(), new ArrayList<>());
+                }
+            } else if (type != null && !cells.isEmpty()) {
+                unwrapCode(cells.get(0)).ifPresent(members.get(type)::add);
+            }
+        }
+        return Optional.of(new SpecInterface(declarations, members));
+    }
+
+    /** A table row's cells, split at pipes that are not escaped, with the escapes undone. */
+    static List<String> cells(String row) {
+        List<String> cells = new ArrayList<>();
+        String r = row.strip();
+        if (r.startsWith("|")) {
+            r = r.substring(1);
+        }
+        StringBuilder cell = new StringBuilder();
+        for (int i = 0; i < r.length(); i++) {
+            char c = r.charAt(i);
+            if (c == '\\' && i + 1 < r.length() && r.charAt(i + 1) == '|') {
+                cell.append('|');
+                i++;
+            } else if (c == '|') {
+                cells.add(cell.toString().strip());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        if (!cell.toString().isBlank()) {
+            cells.add(cell.toString().strip());
+        }
+        return cells;
+    }
+
+    /** The content of a text that is one code span, as {@code Markdown.code} writes it. */
+    static Optional<String> unwrapCode(String text) {
+        String t = text.strip();
+        int fence = 0;
+        while (fence < t.length() && t.charAt(fence) == '`') {
+            fence++;
+        }
+        if (fence == 0 || t.length() < 2 * fence + 1) {
+            return Optional.empty();
+        }
+        String ticks = "`".repeat(fence);
+        if (!t.endsWith(ticks) || t.charAt(t.length() - fence - 1) == '`') {
+            return Optional.empty();
+        }
+        String body = t.substring(fence, t.length() - fence);
+        if (body.length() >= 2 && body.startsWith(" ") && body.endsWith(" ")) {
+            body = body.substring(1, body.length() - 1);
+        }
+        if (body.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(body);
     }
 
     // ---------------------------------------------------------------- intent

@@ -21,6 +21,7 @@ import io.github.reversespec.spec.Prose;
 import io.github.reversespec.spec.Section;
 import io.github.reversespec.spec.SpecFacts;
 import io.github.reversespec.spec.SpecFormat;
+import io.github.reversespec.spec.SpecInterface;
 import io.github.reversespec.spec.SpecLayout;
 import io.github.reversespec.spec.SpecMetadata;
 import java.util.ArrayList;
@@ -62,6 +63,9 @@ public final class SpecRenderer {
 
     /** The heading of the appendix that lists every public and protected member. */
     public static final String MEMBER_REFERENCE_HEADING = "## Appendix: Member reference";
+
+    /** The heading (after {@code ### }) of section 2's table of the exported types not shown one by one. */
+    public static final String OTHER_TYPES_HEADING = "Other exported types";
 
     /**
      * The most public and protected members a package may have for section 2 to list them all
@@ -335,7 +339,7 @@ public final class SpecRenderer {
         List<TypeRanking.Ranked> rest =
                 ranked.stream().filter(r -> !key.contains(r)).toList();
         if (!rest.isEmpty()) {
-            b.add("### Other exported types");
+            b.add("### " + OTHER_TYPES_HEADING);
             List<String> rows = new ArrayList<>();
             rows.add(Markdown.tableHead("Type", "Declaration", "Used by", "Description"));
             for (TypeRanking.Ranked r : rest) {
@@ -495,9 +499,7 @@ public final class SpecRenderer {
     }
 
     static boolean isApiMember(MemberModel m) {
-        return m.visibility().isApi()
-                || m.kind() == MemberKind.ENUM_CONSTANT
-                || m.kind() == MemberKind.ANNOTATION_ELEMENT;
+        return SpecInterface.listed(m);
     }
 
     private static String memberNotes(MemberModel m) {

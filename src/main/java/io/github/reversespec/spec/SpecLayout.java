@@ -16,6 +16,15 @@ public final class SpecLayout {
     /** The drift reports' directory, relative to the root. */
     public static final String DRIFT_LOGS_DIR = "drift-logs";
 
+    /** {@code check}'s report for people, relative to the root. */
+    public static final String DRIFT_REPORT_MARKDOWN = DRIFT_LOGS_DIR + "/drift-report.md";
+
+    /** {@code check}'s report for scripts, relative to the root (docs/spec-format.md). */
+    public static final String DRIFT_REPORT_JSON = DRIFT_LOGS_DIR + "/drift-report.json";
+
+    /** {@code check}'s report as JUnit XML, for CI test reporters, relative to the root. */
+    public static final String DRIFT_REPORT_JUNIT = DRIFT_LOGS_DIR + "/TEST-reverse-spec-check.xml";
+
     /** What every spec file's name ends with. */
     public static final String SPEC_SUFFIX = ".spec.md";
 

@@ -1,0 +1,71 @@
+package io.github.reversespec.batch;
+
+import io.github.reversespec.analysis.ReactorAnalysis;
+import io.github.reversespec.analysis.ReactorAnalyzer;
+import io.github.reversespec.core.ConfigurationException;
+import io.github.reversespec.core.ProgressLog;
+import io.github.reversespec.graph.UnitGraphBuilder;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code check} goal's core: reads the code and the specs on disk, and reports, per unit, what
+ * no longer holds ({@link DriftCheck}), into {@code drift-logs/}. No model, no network; it takes the
+ * run lock shared, so it never runs beside a writing {@code batch}.
+ */
+public final class CheckRunner {
+
+    private final ProgressLog log;
+
+    public CheckRunner(ProgressLog log) {
+        this.log = log;
+    }
+
+    /**
+     * Runs the check and writes its reports.
+     *
+     * @throws ConfigurationException when the output directories cannot be used, or another run holds
+     *     the lock; nothing was written
+     * @throws IOException when a report cannot be written
+     */
+    public CheckResult run(CheckRequest request) throws ConfigurationException, IOException {
+        long started = System.nanoTime();
+        BatchRequest batch = request.staleBatch();
+        OutputPaths.checkOutputDirs(batch);
+        Plan plan = plan(batch, log);
+        CheckResult result;
+        try (RunLock lock = RunLock.shared(batch.workDir(), "check")) {
+            List<CheckedUnit> units = new DriftCheck(plan, request.failOn(), request.secrets()::redact).check();
+            result = new CheckResult(units, BatchRunner.millis(started));
+            new DriftReports(request.root(), request.generator(), request.failOn()).write(result);
+        }
+        logResult(result);
+        return result;
+    }
+
+    /** The plan of a batch over the same reactor: the code's facts, its graph, and the staleness test. */
+    static Plan plan(BatchRequest batch, ProgressLog log) {
+        ReactorAnalysis analysis = new ReactorAnalyzer(batch.analysisThreads(), log).analyze(batch.reactor());
+        return new Plan(batch, analysis, UnitGraphBuilder.build(analysis));
+    }
+
+    private void logResult(CheckResult result) {
+        for (CheckedUnit unit : result.failedUnits()) {
+            log.error("reverse-spec check: " + unit.unit() + " (" + unit.spec() + "): "
+                    + unit.findings().stream()
+                            .filter(DriftFinding::error)
+                            .map(f -> f.kind().label() + " (" + f.detail() + ")")
+                            .collect(Collectors.joining("; ")));
+        }
+        log.info(totalsLine(result) + "; reports in " + DriftReports.MARKDOWN + ", " + DriftReports.JSON + ", "
+                + DriftReports.JUNIT);
+    }
+
+    /** For example {@code reverse-spec check: 12 unit(s), 1 failing: 2 error(s), 3 warning(s)}. */
+    static String totalsLine(CheckResult result) {
+        return "reverse-spec check: " + result.units().size() + " unit(s), "
+                + result.failedUnits().size() + " failing: " + result.errors() + " error(s), " + result.warnings()
+                + " warning(s)";
+    }
+}
