@@ -89,6 +89,56 @@ class SpecChecks {
         assertOnlySpecsWritten(basedir)
     }
 
+    /**
+     * The check's reports: drift-report.json in PRODUCT.md's format, drift-report.md, and the JUnit
+     * XML parsed by the JDK's DOM, one test case per unit checked and a failure per error. Returns
+     * the JSON report with the XML as {@code junit}.
+     */
+    Map driftReport(File basedir) {
+        File json = new File(basedir, 'drift-logs/drift-report.json')
+        assert json.isFile() : 'missing drift-logs/drift-report.json'
+        assert new File(basedir, 'drift-logs/drift-report.md').isFile() : 'missing drift-logs/drift-report.md'
+        File xml = new File(basedir, 'drift-logs/TEST-reverse-spec-check.xml')
+        assert xml.isFile() : 'missing drift-logs/TEST-reverse-spec-check.xml'
+        Map report = (Map) new JsonSlurper().parse(json)
+        assert report.keySet() as List == ['format', 'version', 'generator', 'findings', 'totals']
+        assert report.format == 'reverse-spec-drift'
+        assert report.version == 1
+        assert (report.generator as String).startsWith('reverse-spec-maven-plugin/')
+        report.findings.each { f ->
+            assert f.keySet() as List == ['unit', 'spec', 'kind', 'severity', 'detail', 'names'] : f
+            assert f.severity in ['error', 'warning']
+            assert f.kind in ['missing', 'orphan', 'interface', 'dependency', 'implementation', 'prose', 'edited', 'format']
+            assert (f.spec as String).startsWith('specs/')
+        }
+        assert report.totals.errors == report.findings.count { it.severity == 'error' }
+        assert report.totals.warnings == report.findings.count { it.severity == 'warning' }
+
+        def factory = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+        factory.setFeature('http://apache.org/xml/features/disallow-doctype-decl', true)
+        def doc = factory.newDocumentBuilder().parse(xml)
+        def suite = doc.documentElement
+        assert suite.tagName == 'testsuite'
+        def cases = suite.getElementsByTagName('testcase')
+        assert cases.length == report.totals.units
+        assert suite.getAttribute('tests') as int == report.totals.units
+        assert suite.getElementsByTagName('failure').length == report.totals.errors
+        report.junit = doc
+        return report
+    }
+
+    /** The JUnit test case of one unit ({@code artifactId:package}) in the check's XML. */
+    def junitCase(Map report, String unit) {
+        def cases = report.junit.documentElement.getElementsByTagName('testcase')
+        for (int i = 0; i < cases.length; i++) {
+            def c = cases.item(i)
+            if ('reverse-spec.' + unit == c.getAttribute('classname') + ':' + c.getAttribute('name')) {
+                return c
+            }
+        }
+        assert false : "no test case for ${unit}"
+    }
+
     static final String BEFORE = 'files-before-build.txt'
 
     /** Called from setup.groovy: remembers every file (path and size) before the build. */

@@ -40,7 +40,8 @@ public enum DriftKind {
     }
 
     /**
-     * Parses {@code failOn}: kinds separated by commas (or spaces), in any case; empty means none.
+     * Parses {@code failOn}: kinds separated by commas (or spaces), in any case; empty or {@code
+     * none} means none.
      *
      * @throws ConfigurationException naming the parameter, the unknown kind and the valid ones
      */
@@ -51,7 +52,7 @@ public enum DriftKind {
         }
         for (String part : value.split("[,\\s]+")) {
             String p = part.strip();
-            if (p.isEmpty()) {
+            if (p.isEmpty() || p.equalsIgnoreCase("none")) {
                 continue;
             }
             DriftKind kind = Arrays.stream(values())

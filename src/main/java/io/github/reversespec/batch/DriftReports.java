@@ -99,10 +99,13 @@ final class DriftReports {
             md.append("Every spec holds: no drift found.\n");
             return md.toString();
         }
-        if (result.failed()) {
+        if (drifted.stream().anyMatch(CheckedUnit::stale)) {
             md.append("To bring the stale specs up to date, run `")
                     .append(CheckResult.REMEDY)
-                    .append("`; delete orphaned specs.\n\n");
+                    .append("`.\n\n");
+        }
+        if (drifted.stream().anyMatch(u -> u.has(DriftKind.ORPHAN))) {
+            md.append("Delete the orphaned specs: their packages are gone.\n\n");
         }
         for (CheckedUnit unit : drifted) {
             md.append("## ")
@@ -171,7 +174,7 @@ final class DriftReports {
                         .append("\" message=\"")
                         .append(xml(f.kind().label() + ": " + f.detail()))
                         .append("\">")
-                        .append(xml(body(unit, f)))
+                        .append(xml(body(unit, f)).replace("&#10;", "\n"))
                         .append("</failure>\n");
             }
             String warnings = unit.findings().stream()
@@ -179,7 +182,9 @@ final class DriftReports {
                     .map(f -> "warning " + f.kind().label() + ": " + f.detail())
                     .collect(Collectors.joining("\n"));
             if (!warnings.isEmpty()) {
-                x.append("    <system-out>").append(xml(warnings)).append("</system-out>\n");
+                x.append("    <system-out>")
+                        .append(xml(warnings).replace("&#10;", "\n"))
+                        .append("</system-out>\n");
             }
             x.append("  </testcase>\n");
         }

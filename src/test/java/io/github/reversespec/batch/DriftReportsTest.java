@@ -124,6 +124,7 @@ class DriftReportsTest {
                 .startsWith("# Drift report\n")
                 .contains("| 4 | 2 | 2 | 2 |")
                 .contains("run `mvn reverse-spec:batch -Dreverse-spec.refresh=stale`")
+                .contains("Delete the orphaned specs")
                 .contains("## core:com.acme.base\n\nSpec: `specs/core/com.acme.base.spec.md`\n\n"
                         + "- **error** `interface`: the public interface changed")
                 .contains("(`Ids#count`, `Ids#next`)")

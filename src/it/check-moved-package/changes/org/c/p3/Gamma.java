@@ -1,0 +1,4 @@
+package org.c.p3;
+
+/** The new package. */
+public class Gamma {}
