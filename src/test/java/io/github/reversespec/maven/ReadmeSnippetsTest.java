@@ -56,7 +56,7 @@ import org.xml.sax.InputSource;
  *       placeholders stand for this plugin's coordinates;
  *   <li>a {@code markdown} excerpt against a file: its lines are the file's, verbatim; a line {@code
  *       …} stands for lines left out;
- *   <li>a table against the plugin descriptor: the parameters of {@code batch} with their defaults and
+ *   <li>a table against the plugin descriptor: the parameters of {@code batch} and {@code check} with their defaults and
  *       {@code reverse-spec.<name>} properties (tables are checked only when marked).
  * </ul>
  */
@@ -379,8 +379,15 @@ class ReadmeSnippetsTest {
         assertThat(b.targets())
                 .as("%s: the parameter table is checked against the plugin descriptor", b.name())
                 .containsExactly("target/classes/META-INF/maven/plugin.xml");
-        Map<String, Parameter> descriptor =
-                batchParameters(PROJECT.resolve(b.targets().get(0)));
+        Map<String, Parameter> descriptor = new LinkedHashMap<>();
+        for (String goal : List.of("batch", "check")) {
+            goalParameters(PROJECT.resolve(b.targets().get(0)), goal).forEach((name, p) -> {
+                Parameter earlier = descriptor.putIfAbsent(name, p);
+                assertThat(earlier == null || earlier.equals(p))
+                        .as("%s is the same parameter in every goal", name)
+                        .isTrue();
+            });
+        }
         String mainSources = mainSources();
 
         Map<String, String> defaults = new LinkedHashMap<>();
@@ -396,7 +403,7 @@ class ReadmeSnippetsTest {
                     .isNull());
         }
         assertThat(defaults.keySet())
-                .as("%s: the parameters of batch", b.name())
+                .as("%s: the parameters of batch and check", b.name())
                 .containsExactlyInAnyOrderElementsOf(descriptor.keySet());
         defaults.forEach((name, cell) -> {
             Parameter p = descriptor.get(name);
@@ -416,8 +423,8 @@ class ReadmeSnippetsTest {
 
     record Parameter(String expression, String defaultValue) {}
 
-    /** The editable parameters of {@code batch}: their property expression and default value. */
-    private static Map<String, Parameter> batchParameters(Path descriptor) throws Exception {
+    /** The editable parameters of a goal: their property expression and default value. */
+    private static Map<String, Parameter> goalParameters(Path descriptor, String goal) throws Exception {
         assertThat(descriptor)
                 .as("the plugin descriptor (written by maven-plugin-plugin in process-classes)")
                 .exists();
@@ -425,7 +432,7 @@ class ReadmeSnippetsTest {
         NodeList mojos = doc.getElementsByTagName("mojo");
         for (int i = 0; i < mojos.getLength(); i++) {
             Element mojo = (Element) mojos.item(i);
-            if (!text(mojo, "goal").equals("batch")) {
+            if (!text(mojo, "goal").equals(goal)) {
                 continue;
             }
             Set<String> editable = new HashSet<>();
@@ -442,10 +449,10 @@ class ReadmeSnippetsTest {
                     out.put(c.getTagName(), new Parameter(c.getTextContent().strip(), def));
                 }
             }
-            assertThat(out.keySet()).as("configured parameters of batch").isEqualTo(editable);
+            assertThat(out.keySet()).as("configured parameters of %s", goal).isEqualTo(editable);
             return out;
         }
-        throw new AssertionError("no batch goal in " + descriptor);
+        throw new AssertionError("no " + goal + " goal in " + descriptor);
     }
 
     private static Element child(Element e, String name) {
