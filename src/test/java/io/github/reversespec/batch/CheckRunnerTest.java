@@ -209,6 +209,16 @@ class CheckRunnerTest {
                 .hasMessageContaining("missing, orphan, interface, dependency, implementation, prose, edited, format");
     }
 
+    @Test
+    void aCheckBesideAWritingBatchStopsBeforeWritingAnything() throws Exception {
+        try (RunLock batch = RunLock.exclusive(root.resolve("specs/.reverse-spec"), "batch")) {
+            assertThatThrownBy(this::check)
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("Another reverse-spec run is using");
+        }
+        assertThat(root.resolve("drift-logs")).doesNotExist();
+    }
+
     /**
      * A reactor with every kind of drift at once: what the check calls stale is what a
      * refresh=stale batch regenerates, and a hand-edited stale spec is kept by both.
