@@ -303,30 +303,37 @@ final class PackageDiagrams {
             notes.add(SpecRenderer.plural(implied, "edge")
                     + " left out because a longer path already leads there (a → b → c drawn, a → c not).");
         }
-        List<Node> groups = nodes.stream().filter(Node::isGroup).toList();
-        if (!groups.isEmpty()) {
-            notes.add("Not drawn one by one here: "
-                    + groups.stream()
-                            .map(g -> g.name() + " (" + g.members().size() + " packages: "
-                                    + g.members().stream()
-                                            .map(e -> Markdown.code(shorten(e.displayPackage(), cut)))
-                                            .collect(Collectors.joining(", "))
-                                    + ")")
-                            .collect(Collectors.joining("; "))
-                    + ". Each group is one node here and has a diagram of its own below.");
-        }
         if (group != null && outside > 0) {
             notes.add("Its " + outside + (outside == 1 ? " dependency" : " dependencies")
                     + " on the module's packages outside " + group.name()
                     + " are drawn between the groups above.");
         }
         out.append(sb).append("\n\n").append(String.join(" ", notes)).append("\n\n");
+        List<Node> groups = nodes.stream().filter(Node::isGroup).toList();
+        if (!groups.isEmpty()) {
+            out.append("Not drawn one by one here: each group below is one node, with a diagram of its own further"
+                    + " down.\n\n");
+            for (Node g : groups) {
+                out.append("- ")
+                        .append(g.name())
+                        .append(" (")
+                        .append(g.members().size())
+                        .append(" packages): ")
+                        .append(g.members().stream()
+                                .map(e -> Markdown.code(shorten(e.displayPackage(), cut)))
+                                .collect(Collectors.joining(", ")))
+                        .append('\n');
+            }
+            out.append('\n');
+        }
     }
 
     private static String label(Node n, String cut) {
         if (n.isGroup()) {
-            String key = n.name().replace("`", "");
-            return Mermaid.label(shorten(key, cut) + " (" + n.members().size() + " packages)");
+            String shown = java.util.Arrays.stream(n.name().replace("`", "").split(" to "))
+                    .map(k -> shorten(k, cut))
+                    .collect(Collectors.joining(" to "));
+            return Mermaid.label(shown + " (" + n.members().size() + " packages)");
         }
         return Mermaid.label(shorten(n.name(), cut));
     }

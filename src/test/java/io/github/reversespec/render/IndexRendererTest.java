@@ -268,9 +268,42 @@ class IndexRendererTest {
         assertThat(diagrams(core)).hasSizeGreaterThan(2);
         assertThat(core)
                 .contains("g_com_acme_core_util[\"util.* (11 packages)\"]", "#### `com.acme.core.util.*` (11 packages)")
-                .contains("Not drawn one by one here: `com.acme.core.io.*` (11 packages: `io.p8`, `io.p16`, ");
+                .contains("Not drawn one by one here: each group below is one node, with a diagram of its own further"
+                        + " down.\n\n- `com.acme.core.io.*` (11 packages): `io.p8`, `io.p16`, ");
         assertThat(diagrams(moduleSection(index, "web"))).hasSize(1);
         SpecText.assertTablesWellFormed(index);
+    }
+
+    @Test
+    void aFlatModuleTooBigForOneDiagramIsSplitIntoRunsOfPackages() {
+        List<IndexEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            entries.add(entry(
+                    "flat",
+                    "flat",
+                    String.format("com.acme.p%03d", i),
+                    "ast-only",
+                    i,
+                    i == 0 ? List.of() : List.of(String.format("flat:com.acme.p%03d", i - 1)),
+                    "",
+                    true));
+        }
+        String section = moduleSection(
+                renderer.render(
+                        new IndexInput(GEN, entries, List.of(project("flat", "flat", "", List.of(), List.of())))),
+                "flat");
+        List<String> diagrams = diagrams(section);
+
+        assertThat(diagrams.get(0))
+                .contains("r_com_acme_p000[\"p000 to p059 (60 packages)\"]")
+                .contains("r_com_acme_p060 --> r_com_acme_p000", "r_com_acme_p120 --> r_com_acme_p060");
+        Set<String> drawn = new TreeSet<>();
+        for (String d : diagrams) {
+            assertThat(nodes(d)).hasSizeLessThanOrEqualTo(PackageDiagrams.MAX_NODES);
+            drawn.addAll(nodes(d));
+        }
+        assertThat(drawn).contains("p_com_acme_p000", "p_com_acme_p129").hasSize(130 + 3);
+        assertThat(section).contains("#### `com.acme.p060` to `com.acme.p119` (60 packages)");
     }
 
     @Test
