@@ -294,10 +294,8 @@ public final class IndexRenderer {
         }
         StringBuilder sb = new StringBuilder()
                 .append(SpecRenderer.plural(cycles.size(), "cycle"))
-                .append(" between packages. The packages of a cycle are written as one block. Each is listed with"
-                        + " its members, a shortest loop from its first member back to it, and the import or"
-                        + " reference that makes the loop's last edge: the one to remove, or to turn around,"
-                        + " to break that loop.\n");
+                .append(" between packages, each written as one block: its members, a shortest loop from its first"
+                        + " member back to it, and the import or reference that makes the loop's last edge.\n");
         int n = 0;
         for (UnitCycle c : cycles) {
             boolean oneModule =
