@@ -42,7 +42,7 @@ assert index.contains('jackson-databind')
 assert index.contains('```mermaid')
 // the a<->b cycle with the import that closes it, linked from specs/ to its line
 String cycles = index.substring(index.indexOf('\n## Dependency cycles\n'), index.indexOf('\n## ', index.indexOf('\n## Dependency cycles\n') + 5))
-assert cycles.contains('1 cycle between packages.')
+assert cycles.contains('1 cycle between packages (')
 assert cycles.contains('1. `acme-core`, 2 packages: ')
 assert cycles =~ /Closed by `com\.acme\.core\.[ab]` → `com\.acme\.core\.[ab]` at \[`core\/src\/main\/java\/com\/acme\/core\/[ab]\/(Account|Ledger)\.java:3`]\(\.\.\/core\/src\/main\/java\/com\/acme\/core\/[ab]\/(Account|Ledger)\.java#L3\)/
 // the app's code uses the core it declares

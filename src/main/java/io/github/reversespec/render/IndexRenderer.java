@@ -294,8 +294,9 @@ public final class IndexRenderer {
         }
         StringBuilder sb = new StringBuilder()
                 .append(SpecRenderer.plural(cycles.size(), "cycle"))
-                .append(" between packages, each written as one block: its members, a shortest loop from its first"
-                        + " member back to it, and the import or reference that makes the loop's last edge.\n");
+                .append(" between packages (the packages of a cycle are written as one block). Each lists its"
+                        + " members, a shortest loop from the first member back to it, and the import or reference"
+                        + " that makes the loop's last edge.\n");
         int n = 0;
         for (UnitCycle c : cycles) {
             boolean oneModule =

@@ -396,7 +396,7 @@ class IndexRendererTest {
         String cycles = SpecText.section(index, "## Dependency cycles");
 
         assertThat(cycles)
-                .startsWith("2 cycles between packages.")
+                .startsWith("2 cycles between packages (the packages of a cycle are written as one block).")
                 .contains("1. `core`, 2 packages: [`com.acme.a`](core/com.acme.a.spec.md),"
                         + " [`com.acme.b`](core/com.acme.b.spec.md).\n"
                         + "   Loop: `com.acme.a` → `com.acme.b` → `com.acme.a`.\n"
