@@ -37,6 +37,7 @@ final class PackageDiagrams {
     private final Map<String, IndexEntry> byName = new LinkedHashMap<>();
     private final Map<String, List<String>> deps = new HashMap<>();
     private final StringBuilder out = new StringBuilder();
+    private final Set<String> sharedNames = new java.util.HashSet<>();
 
     /**
      * @param heading the Markdown heading prefix of the sub-diagrams' titles, e.g. {@code ####}
@@ -67,6 +68,7 @@ final class PackageDiagrams {
             return "";
         }
         List<IndexEntry> shared = d.sharedLayer();
+        shared.forEach(e -> d.sharedNames.add(e.display()));
         List<IndexEntry> rest =
                 d.byName.values().stream().filter(e -> !shared.contains(e)).toList();
         d.emit(null, rest, shared);
@@ -230,12 +232,15 @@ final class PackageDiagrams {
         nodes.forEach(n -> edges.put(n.id(), new LinkedHashSet<>()));
         int intoShared = 0;
         int outside = 0;
+        int outsideShared = 0;
         Set<String> seenIntoShared = new java.util.HashSet<>();
         for (Node n : nodes) {
             for (IndexEntry e : n.members()) {
                 for (String d : deps.get(e.display())) {
                     Node target = nodeOf.get(d);
-                    if (target == null) {
+                    if (target == null && sharedNames.contains(d)) {
+                        outsideShared++;
+                    } else if (target == null) {
                         outside++;
                     } else if (target != n) {
                         if (target.shared() && !n.shared()) {
@@ -304,9 +309,11 @@ final class PackageDiagrams {
                     + " left out because a longer path already leads there (a → b → c drawn, a → c not).");
         }
         if (group != null && outside > 0) {
-            notes.add("Its " + outside + (outside == 1 ? " dependency" : " dependencies")
-                    + " on the module's packages outside " + group.name()
+            notes.add(dependencies(outside) + " on the module's other packages outside " + group.name()
                     + " are drawn between the groups above.");
+        }
+        if (group != null && outsideShared > 0) {
+            notes.add(dependencies(outsideShared) + " on the shared layer are not drawn.");
         }
         out.append(sb).append("\n\n").append(String.join(" ", notes)).append("\n\n");
         List<Node> groups = nodes.stream().filter(Node::isGroup).toList();
@@ -326,6 +333,10 @@ final class PackageDiagrams {
             }
             out.append('\n');
         }
+    }
+
+    private static String dependencies(int n) {
+        return "Its packages' " + n + (n == 1 ? " dependency" : " dependencies");
     }
 
     private static String label(Node n, String cut) {

@@ -268,6 +268,9 @@ class IndexRendererTest {
         assertThat(diagrams(core)).hasSizeGreaterThan(2);
         assertThat(core)
                 .contains("g_com_acme_core_util[\"util.* (11 packages)\"]", "#### `com.acme.core.util.*` (11 packages)")
+                .containsPattern("names without `com\\.acme\\.core\\.model\\.`\\. .*Its packages' 9 dependencies on the"
+                        + " module's other packages outside `com\\.acme\\.core\\.model\\.\\*` are drawn between the groups"
+                        + " above\\. Its packages' 22 dependencies on the shared layer are not drawn\\.")
                 .contains("Not drawn one by one here: each group below is one node, with a diagram of its own further"
                         + " down.\n\n- `com.acme.core.io.*` (11 packages): `io.p8`, `io.p16`, ");
         assertThat(diagrams(moduleSection(index, "web"))).hasSize(1);
