@@ -40,6 +40,19 @@ String index = spec('_index.spec.md').text
 }
 assert index.contains('jackson-databind')
 assert index.contains('```mermaid')
+// the a<->b cycle with the import that closes it, linked from specs/ to its line
+String cycles = index.substring(index.indexOf('\n## Dependency cycles\n'), index.indexOf('\n## ', index.indexOf('\n## Dependency cycles\n') + 5))
+assert cycles.contains('1 cycle between packages (')
+assert cycles.contains('1. `acme-core`, 2 packages: ')
+assert cycles =~ /Closed by `com\.acme\.core\.[ab]` → `com\.acme\.core\.[ab]` at \[`core\/src\/main\/java\/com\/acme\/core\/[ab]\/(Account|Ledger)\.java:3`]\(\.\.\/core\/src\/main\/java\/com\/acme\/core\/[ab]\/(Account|Ledger)\.java#L3\)/
+// the app's code uses the core it declares
+assert index.contains('## Module dependencies no code uses\n\nNone:')
+// a package diagram per module of two packages or more, and every unit in the A-Z list
+assert index.contains('p_com_acme_core_a --> p_com_acme_core_b') || index.contains('p_com_acme_core_b --> p_com_acme_core_a')
+String az = index.substring(index.indexOf('\n## Packages A–Z\n'))
+assert az.contains('| [`com.acme.shared`](app/com.acme.shared.spec.md) | `acme-app` |')
+assert az.contains('| [`com.acme.shared`](core/com.acme.shared.spec.md) | `acme-core` |')
+assert az.indexOf('com.acme.app.spec.md') < az.indexOf('com.acme.core.a.spec.md')
 assert buildLog.contains('[6/6] ')
 
 // llms.txt: named after the root project, one section per module with specs (not the parent),

@@ -86,7 +86,8 @@ final class IndexWriter {
                     spec.intent(),
                     false));
         });
-        IndexInput input = new IndexInput(request.generator(), entries, projects);
+        IndexInput input = new IndexInput(
+                request.generator(), entries, projects, graph.cycles(), graph.unusedDeclaredDependencies(projects));
         boolean indexWritten = write(INDEX, new IndexRenderer().render(input), "the index");
         write(LLMS_TXT, new LlmsTxtRenderer().render(input), "the agents' file");
         return indexWritten;

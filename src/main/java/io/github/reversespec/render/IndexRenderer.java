@@ -1,31 +1,34 @@
 package io.github.reversespec.render;
 
+import io.github.reversespec.analysis.SourceLine;
+import io.github.reversespec.analysis.UnitId;
+import io.github.reversespec.graph.UnitCycle;
+import io.github.reversespec.graph.UnusedDependency;
 import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.spec.SpecLayout;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Writes {@code specs/_index.spec.md}: the reactor's modules and how they depend on each other,
- * then every unit with a spec, per project, linked to its spec. Deterministic: the same input
- * gives the same bytes.
+ * Writes {@code specs/_index.spec.md}: the reactor's modules and how they depend on each other (one
+ * diagram), every dependency cycle with the import or reference that closes it, the declared module
+ * dependencies no code uses, then per project its package diagrams ({@link PackageDiagrams}: at
+ * most 60 nodes each, every package drawn) and every unit with a spec, linked to it, and last every
+ * unit alphabetically. Deterministic: the same input gives the same bytes.
  */
 public final class IndexRenderer {
 
     /** The index's path relative to the execution root. */
     public static final String INDEX_PATH = SpecLayout.INDEX_PATH;
-
-    /** Up to this many units, one package diagram shows the whole reactor. */
-    static final int MAX_UNITS_IN_ONE_DIAGRAM = 40;
-
-    /** In a per-project package diagram, at most this many nodes. */
-    static final int MAX_NODES_PER_PROJECT_DIAGRAM = 40;
 
     /** Links shown in a table's "Depends on" cell before it says "and N more". */
     private static final int MAX_DEPENDS_IN_CELL = 10;
@@ -64,7 +67,8 @@ public final class IndexRenderer {
 
         out.append("## Reactor modules\n\n");
         if (input.projects().size() > 1) {
-            out.append(moduleDiagram(input.projects())).append("\n\n");
+            out.append(moduleDiagram(input.projects(), groups, input.unusedDependencies()))
+                    .append("\n\n");
         }
         for (ProjectModel p : input.projects()) {
             out.append("### ").append(Markdown.code(p.artifactId())).append("\n\n");
@@ -82,17 +86,25 @@ public final class IndexRenderer {
             }
         }
 
+        if (!current.isEmpty() || !input.cycles().isEmpty()) {
+            out.append("## Dependency cycles\n\n")
+                    .append(cycles(input.cycles(), byDisplay))
+                    .append("\n\n");
+        }
+        if (input.projects().size() > 1) {
+            out.append("## Module dependencies no code uses\n\n")
+                    .append(unused(input.unusedDependencies()))
+                    .append("\n\n");
+        }
+
         out.append("## Units\n\n");
-        boolean oneDiagram = current.size() <= MAX_UNITS_IN_ONE_DIAGRAM;
         if (current.isEmpty()) {
             out.append("No unit of the current reactor has a spec.\n\n");
-        } else if (oneDiagram) {
-            out.append(reactorPackageDiagram(groups, byDisplay)).append("\n\n");
         } else {
-            out.append(current.size())
-                    .append(" units: too many for one readable diagram, so each project has its own" + " (at most ")
-                    .append(MAX_NODES_PER_PROJECT_DIAGRAM)
-                    .append(" packages each).\n\n");
+            out.append("Per module: a diagram of its packages (at most ")
+                    .append(PackageDiagrams.MAX_NODES)
+                    .append(" nodes each; a bigger module gets an overview of its package groups, then a diagram"
+                            + " per group), then every package in processing order.\n\n");
         }
         for (Map.Entry<ProjectModel, List<IndexEntry>> g : groups.entrySet()) {
             if (g.getValue().isEmpty()) {
@@ -104,8 +116,9 @@ public final class IndexRenderer {
                     .append(" (")
                     .append(Markdown.code(p.moduleDir().isEmpty() ? "." : p.moduleDir()))
                     .append(")\n\n");
-            if (!oneDiagram) {
-                out.append(projectPackageDiagram(g.getValue(), byDisplay)).append("\n\n");
+            String diagrams = PackageDiagrams.render("####", g.getValue());
+            if (!diagrams.isEmpty()) {
+                out.append(diagrams).append("\n\n");
             }
             out.append(unitTable(g.getValue(), byDisplay, false)).append("\n\n");
         }
@@ -115,6 +128,12 @@ public final class IndexRenderer {
             out.append("These specs were written by earlier runs for projects this build does not include"
                     + " (for example with `-pl`); they are kept as they are.\n\n");
             out.append(unitTable(elsewhere, byDisplay, true)).append("\n\n");
+        }
+
+        if (!input.entries().isEmpty()) {
+            out.append("## Packages A–Z\n\n")
+                    .append(alphabetical(input.entries()))
+                    .append("\n\n");
         }
         return out.toString().strip() + "\n";
     }
@@ -205,8 +224,14 @@ public final class IndexRenderer {
         return colon < 0 ? key : key.substring(colon + 1);
     }
 
-    /** Projects as nodes, clustered by their parent directory, with their reactor dependencies. */
-    private static String moduleDiagram(List<ProjectModel> projects) {
+    /**
+     * Projects as nodes (with their number of units), clustered by their parent directory, with
+     * their declared reactor dependencies; one that no code uses is dashed and labelled.
+     */
+    private static String moduleDiagram(
+            List<ProjectModel> projects,
+            Map<ProjectModel, List<IndexEntry>> groups,
+            List<UnusedDependency> unusedDependencies) {
         Mermaid.Ids ids = new Mermaid.Ids("m_");
         Mermaid.Ids clusterIds = new Mermaid.Ids("d_");
         Map<String, List<ProjectModel>> clusters = new TreeMap<>();
@@ -214,6 +239,9 @@ public final class IndexRenderer {
             clusters.computeIfAbsent(RelativeLinks.parent(p.moduleDir()), k -> new ArrayList<>())
                     .add(p);
         }
+        Set<String> unused = new HashSet<>();
+        unusedDependencies.forEach(
+                u -> unused.add(u.project().key() + ">" + u.dependency().key()));
         StringBuilder sb = new StringBuilder("```mermaid\nflowchart LR\n");
         clusters.forEach((dir, members) -> {
             String indent = "    ";
@@ -226,7 +254,9 @@ public final class IndexRenderer {
                 indent = "        ";
             }
             for (ProjectModel p : members) {
-                String label = p.moduleDir().isEmpty() ? p.artifactId() + " (root)" : p.artifactId();
+                int units = groups.getOrDefault(p, List.of()).size();
+                String label = (p.moduleDir().isEmpty() ? p.artifactId() + " (root)" : p.artifactId())
+                        + (units == 0 ? "" : " · " + SpecRenderer.plural(units, "package"));
                 sb.append(indent)
                         .append(ids.of(p.key()))
                         .append('[')
@@ -244,91 +274,116 @@ public final class IndexRenderer {
                 if (byKey.containsKey(dep)) {
                     sb.append("    ")
                             .append(ids.of(p.key()))
-                            .append(" --> ")
+                            .append(unused.contains(p.key() + ">" + dep) ? " -.->|\"unused\"| " : " --> ")
                             .append(ids.of(dep))
                             .append('\n');
                 }
             }
         }
-        return sb.append("```").toString();
+        sb.append("```\n\nAn arrow points from a module to a reactor module its pom declares a dependency on");
+        if (!unused.isEmpty()) {
+            sb.append("; a dashed one marked unused is declared but no code uses it (see below)");
+        }
+        return sb.append('.').toString();
     }
 
-    /** Every unit of the reactor, one cluster per project, with the package dependencies. */
-    private static String reactorPackageDiagram(
-            Map<ProjectModel, List<IndexEntry>> groups, Map<String, IndexEntry> byDisplay) {
-        Mermaid.Ids ids = new Mermaid.Ids("u_");
-        Mermaid.Ids clusterIds = new Mermaid.Ids("p_");
-        StringBuilder sb = new StringBuilder("```mermaid\nflowchart LR\n");
-        List<IndexEntry> shown = new ArrayList<>();
-        groups.forEach((p, entries) -> {
-            if (entries.isEmpty()) {
-                return;
-            }
-            sb.append("    subgraph ")
-                    .append(clusterIds.of(p.artifactId() + "|" + p.moduleDir()))
-                    .append('[')
-                    .append(Mermaid.label(p.artifactId()))
-                    .append("]\n");
-            for (IndexEntry e : entries) {
-                sb.append("        ")
-                        .append(ids.of(e.display()))
-                        .append('[')
-                        .append(Mermaid.label(e.displayPackage()))
-                        .append("]\n");
-                shown.add(e);
-            }
-            sb.append("    end\n");
-        });
-        appendEdges(sb, shown, byDisplay, ids);
-        return sb.append("```").toString();
-    }
-
-    /** One project's units (capped) and the dependencies between them. */
-    private static String projectPackageDiagram(List<IndexEntry> entries, Map<String, IndexEntry> byDisplay) {
-        Mermaid.Ids ids = new Mermaid.Ids("u_");
-        List<IndexEntry> shown =
-                entries.stream().limit(MAX_NODES_PER_PROJECT_DIAGRAM).toList();
-        StringBuilder sb = new StringBuilder("```mermaid\nflowchart LR\n");
-        for (IndexEntry e : shown) {
-            sb.append("    ")
-                    .append(ids.of(e.display()))
-                    .append('[')
-                    .append(Mermaid.label(e.displayPackage()))
-                    .append("]\n");
+    /** Every cycle: its members, one loop through it and the import or reference that closes the loop. */
+    private static String cycles(List<UnitCycle> cycles, Map<String, IndexEntry> byDisplay) {
+        if (cycles.isEmpty()) {
+            return "None: no package depends, directly or through others, on a package that depends on it.";
         }
-        int hidden = entries.size() - shown.size();
-        if (hidden > 0) {
-            sb.append("    more_units[")
-                    .append(Mermaid.label("… and " + hidden + " more"))
-                    .append("]\n");
-        }
-        appendEdges(sb, shown, byDisplay, ids);
-        sb.append("```");
-        if (hidden > 0) {
-            sb.append("\n\nThe diagram shows the first ")
-                    .append(shown.size())
-                    .append(" of ")
-                    .append(entries.size())
-                    .append(" packages in processing order; the table lists them all.");
+        StringBuilder sb = new StringBuilder()
+                .append(SpecRenderer.plural(cycles.size(), "cycle"))
+                .append(" between packages (the packages of a cycle are written as one block). Each lists its"
+                        + " members, a shortest loop from the first member back to it, and the import or reference"
+                        + " that makes the loop's last edge.\n");
+        int n = 0;
+        for (UnitCycle c : cycles) {
+            boolean oneModule =
+                    c.members().stream().map(UnitId::projectKey).distinct().count() == 1;
+            Function<UnitId, String> name = id -> oneModule ? id.displayPackage() : id.display();
+            sb.append('\n').append(++n).append(". ");
+            if (oneModule) {
+                sb.append(Markdown.code(c.members().get(0).artifactId())).append(", ");
+            }
+            sb.append(SpecRenderer.plural(c.members().size(), "package"))
+                    .append(": ")
+                    .append(c.members().stream()
+                            .map(id -> unitLink(id, name.apply(id), byDisplay))
+                            .collect(Collectors.joining(", ")))
+                    .append(".\n   Loop: ")
+                    .append(c.loop().stream()
+                            .map(id -> Markdown.code(name.apply(id)))
+                            .collect(Collectors.joining(" → ")))
+                    .append(" → ")
+                    .append(Markdown.code(name.apply(c.closingTo())))
+                    .append(".\n   Closed by ")
+                    .append(Markdown.code(name.apply(c.closingFrom())))
+                    .append(" → ")
+                    .append(Markdown.code(name.apply(c.closingTo())));
+            sb.append(c.site()
+                    .map(site -> " at " + Markdown.codeLink(site.toString(), sourceLink(site)) + ".")
+                    .orElse(" (the place in the code is not known)."));
         }
         return sb.toString();
     }
 
-    /** Edges between shown nodes only: an edge to a node not drawn would make Mermaid invent it. */
-    private static void appendEdges(
-            StringBuilder sb, List<IndexEntry> shown, Map<String, IndexEntry> byDisplay, Mermaid.Ids ids) {
-        java.util.Set<String> drawn = shown.stream().map(IndexEntry::display).collect(Collectors.toSet());
-        for (IndexEntry e : shown) {
-            for (String dep : e.dependsOn()) {
-                if (drawn.contains(dep) && byDisplay.containsKey(dep) && !dep.equals(e.display())) {
-                    sb.append("    ")
-                            .append(ids.of(e.display()))
-                            .append(" --> ")
-                            .append(ids.of(dep))
-                            .append('\n');
-                }
-            }
+    private static String unitLink(UnitId id, String label, Map<String, IndexEntry> byDisplay) {
+        IndexEntry e = byDisplay.get(id.display());
+        return e == null ? Markdown.code(label) : Markdown.codeLink(label, link(e.specPath()));
+    }
+
+    private static String sourceLink(SourceLine site) {
+        return Markdown.linkTarget(RelativeLinks.relative(FROM_DIR, site.file()))
+                + (site.line() > 0 ? "#L" + site.line() : "");
+    }
+
+    /** The declared reactor module dependencies that no code uses, or a sentence that there is none. */
+    private static String unused(List<UnusedDependency> unused) {
+        if (unused.isEmpty()) {
+            return "None: the code of every module uses each reactor module its pom declares.";
         }
+        StringBuilder sb = new StringBuilder("Declared in a pom, but no main or test file of the declaring module"
+                + " imports or names a type of the dependency (it may still be needed at run time, or only"
+                + " bring in its own dependencies):\n");
+        for (UnusedDependency u : unused) {
+            sb.append("\n- ")
+                    .append(Markdown.code(u.project().artifactId()))
+                    .append(" declares ")
+                    .append(Markdown.code(u.dependency().artifactId()));
+            List<String> why = new ArrayList<>();
+            if (!u.projectHasCode()) {
+                why.add(Markdown.code(u.project().artifactId()) + " has no Java sources");
+            }
+            if (!u.dependencyHasCode()) {
+                why.add(Markdown.code(u.dependency().artifactId())
+                        + " has no Java sources: it may serve packaging or resources");
+            }
+            if (!why.isEmpty()) {
+                sb.append(" (").append(String.join("; ", why)).append(')');
+            }
+            sb.append('.');
+        }
+        return sb.toString();
+    }
+
+    /** Every unit by package name, then module: a link to its spec, its module and its intent. */
+    private static String alphabetical(List<IndexEntry> entries) {
+        List<IndexEntry> sorted = entries.stream()
+                .sorted(Comparator.comparing(IndexEntry::displayPackage)
+                        .thenComparing(IndexEntry::artifactId)
+                        .thenComparing(IndexEntry::moduleDir)
+                        .thenComparing(IndexEntry::specPath))
+                .toList();
+        List<String> rows = new ArrayList<>();
+        rows.add(Markdown.tableHead("Package", "Module", "Intent"));
+        for (IndexEntry e : sorted) {
+            rows.add(Markdown.row(List.of(
+                    Markdown.codeLink(e.displayPackage(), link(e.specPath())),
+                    Markdown.code(e.artifactId()) + (e.inCurrentReactor() ? "" : " (not in the reactor)"),
+                    Markdown.text(e.intent()))));
+        }
+        return String.join("\n", rows);
     }
 
     private static String unitTable(List<IndexEntry> entries, Map<String, IndexEntry> byDisplay, boolean withModule) {
@@ -352,18 +407,23 @@ public final class IndexRenderer {
         return String.join("\n", rows);
     }
 
+    /** Its dependencies, those of its own module first (by package name alone), then the others. */
     private static String dependsOn(IndexEntry e, Map<String, IndexEntry> byDisplay) {
         if (e.dependsOn().isEmpty()) {
             return "—";
         }
+        String own = e.artifactId() + ":";
+        List<String> ordered = new ArrayList<>();
+        e.dependsOn().stream().filter(d -> d.startsWith(own)).forEach(ordered::add);
+        e.dependsOn().stream().filter(d -> !d.startsWith(own)).forEach(ordered::add);
         List<String> parts = new ArrayList<>();
-        for (String dep : e.dependsOn().stream().limit(MAX_DEPENDS_IN_CELL).toList()) {
+        for (String dep : ordered.stream().limit(MAX_DEPENDS_IN_CELL).toList()) {
             IndexEntry target = byDisplay.get(dep);
-            parts.add(target == null ? Markdown.code(dep) : Markdown.codeLink(dep, link(target.specPath())));
+            String label = dep.startsWith(own) ? dep.substring(own.length()) : dep;
+            parts.add(target == null ? Markdown.code(label) : Markdown.codeLink(label, link(target.specPath())));
         }
-        String more = e.dependsOn().size() > MAX_DEPENDS_IN_CELL
-                ? " and " + (e.dependsOn().size() - MAX_DEPENDS_IN_CELL) + " more"
-                : "";
+        String more =
+                ordered.size() > MAX_DEPENDS_IN_CELL ? " and " + (ordered.size() - MAX_DEPENDS_IN_CELL) + " more" : "";
         return String.join(", ", parts) + more;
     }
 
