@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  * <latencyMs> <contextTokens> <stats.json> <timeline.csv>} prints one row.
  *
  * <p>The ideal: {@code max(N·L/C, CP·L) + AST-only time}, where N is the requests made and CP the
- * longest chain of requests the unit graph forces: a unit's requests (parts, then the merge) run
- * one after the other, a unit starts when the units it depends on outside its cycle are written,
+ * longest chain of requests the unit graph forces, in steps of L: a one-request unit is one step, a
+ * unit sent in parts is two (its parts at once, then the merge; issue 14's definition), a unit starts when the units it depends on outside its cycle are written,
  * and the members of a cycle start together, so a cycle block is one step whose length is its
  * longest member's.
  *
@@ -262,7 +262,7 @@ public final class LatencyReport {
                     .toList();
         }
 
-        /** The longest chain in requests; a block starts when its members' outside dependencies finish. */
+        /** The longest chain in steps (a split unit's parts are one step, its merge another); a block starts when its members' outside dependencies finish. */
         int longestChain(Map<String, Integer> requestsOf) {
             List<List<String>> blocks = new ArrayList<>(members);
             // A dependency outside the block has a lower level, so level order is a topological order.
@@ -277,7 +277,8 @@ public final class LatencyReport {
                     }
                 }
                 for (String m : b) {
-                    int end = start + requestsOf.getOrDefault(m, 0);
+                    int requests = requestsOf.getOrDefault(m, 0);
+                    int end = start + Math.min(requests, 2);
                     finish.put(m, end);
                     longest = Math.max(longest, end);
                 }

@@ -217,15 +217,6 @@ public final class Plan {
         return staleCauses(node, spec).stream().findFirst().map(StaleCause::reason);
     }
 
-    /**
-     * Whether the run regenerates this unit's spec: its refresh mode asks for it and no hand edit
-     * keeps it.
-     */
-    public boolean regenerates(UnitNode node, boolean modelAvailable) {
-        Optional<SpecFileInfo> existing = spec(node.id());
-        return regenerationReason(node, existing, modelAvailable).isPresent() && !keepsEdit(existing);
-    }
-
     /** The request the plan was made for. */
     public BatchRequest request() {
         return request;

@@ -91,6 +91,11 @@ public abstract class AbstractReverseSpecMojo extends AbstractMojo {
                 + mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
     }
 
+    /** Threads for the analysis: one per available processor. */
+    protected static int analysisThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
     protected final MavenSession session() {
         return session;
     }

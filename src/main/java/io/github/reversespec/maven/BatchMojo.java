@@ -223,7 +223,7 @@ public class BatchMojo extends AbstractReverseSpecMojo {
                 selector,
                 dryRun,
                 concurrency,
-                Math.max(1, Runtime.getRuntime().availableProcessors()),
+                analysisThreads(),
                 generator(),
                 overwriteEdited,
                 secrets);

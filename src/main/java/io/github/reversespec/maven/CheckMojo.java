@@ -86,13 +86,7 @@ public class CheckMojo extends AbstractReverseSpecMojo {
         } catch (ConfigurationException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
-        return new CheckRequest(
-                reactor(),
-                selector(),
-                kinds,
-                Math.max(1, Runtime.getRuntime().availableProcessors()),
-                generator(),
-                secrets);
+        return new CheckRequest(reactor(), selector(), kinds, analysisThreads(), generator(), secrets);
     }
 
     /** What failed, and what to run: the build's last words. */

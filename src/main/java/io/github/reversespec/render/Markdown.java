@@ -1,5 +1,6 @@
 package io.github.reversespec.render;
 
+import io.github.reversespec.spec.SpecInterface;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -88,10 +89,7 @@ final class Markdown {
 
     /** The text on one line: line breaks become spaces, ends stripped. */
     static String oneLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').strip();
+        return SpecInterface.oneLine(s);
     }
 
     /**

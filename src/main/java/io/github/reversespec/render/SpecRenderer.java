@@ -357,9 +357,11 @@ public final class SpecRenderer {
 
     /** A unit's name as seen from this unit: the package alone within the same module. */
     private static String shortName(Unit u, UnitId id) {
-        boolean sameModule =
-                id.projectKey().equals(u.id().projectKey()) && id.moduleDir().equals(u.id().moduleDir());
-        return sameModule ? id.displayPackage() : id.display();
+        return sameModule(u, id) ? id.displayPackage() : id.display();
+    }
+
+    private static boolean sameModule(Unit u, UnitId id) {
+        return id.projectKey().equals(u.id().projectKey()) && id.moduleDir().equals(u.id().moduleDir());
     }
 
     /** Member names, operations first (a reader learns a type by what it does), each name once. */
@@ -798,11 +800,11 @@ public final class SpecRenderer {
                     + codeList(frozen, LIST_LIMIT) + ".");
         }
         // The shallowly immutable classes are final too; the line names only the other final classes.
-        Set<String> saidFinal = new HashSet<>(frozen);
-        List<String> otherFinal = new ArrayList<>(names(types.stream()
+        Set<String> saidFinal = Set.copyOf(frozen);
+        List<String> otherFinal = names(types.stream()
                 .filter(t -> t.kind() == TypeKind.CLASS && t.modifiers().contains("final"))
-                .toList()));
-        otherFinal.removeIf(saidFinal::contains);
+                .filter(t -> !saidFinal.contains(t.name()))
+                .toList());
         if (!otherFinal.isEmpty()) {
             lines.add("- " + (frozen.isEmpty() ? "Final" : "Other final classes") + " (cannot be subclassed): "
                     + codeList(otherFinal, LIST_LIMIT) + ".");
@@ -1212,8 +1214,7 @@ public final class SpecRenderer {
     /** The users as one line of links, those of the unit's own module first (their intents are in their specs). */
     private static String userList(Unit u, List<UnitId> ids) {
         List<UnitId> ordered = new ArrayList<>(ids);
-        ordered.sort(Comparator.comparing((UnitId id) ->
-                !(id.projectKey().equals(u.id().projectKey()) && id.moduleDir().equals(u.id().moduleDir()))));
+        ordered.sort(Comparator.comparing((UnitId id) -> !sameModule(u, id)));
         List<String> links = ordered.stream()
                 .map(id -> Markdown.codeLink(
                         shortName(u, id),

@@ -79,6 +79,12 @@ class DriftReportsTest {
         assertThat(json.fieldNames())
                 .toIterable()
                 .containsExactly("format", "version", "generator", "findings", "totals");
+        for (JsonNode finding : json.get("findings")) {
+            // PRODUCT.md's keys, in its order, and no others.
+            assertThat(finding.fieldNames())
+                    .toIterable()
+                    .containsExactly("unit", "spec", "kind", "severity", "detail", "names");
+        }
     }
 
     @Test

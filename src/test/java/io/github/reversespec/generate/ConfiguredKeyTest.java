@@ -12,9 +12,8 @@ import io.github.reversespec.batch.UnitStatus;
 import io.github.reversespec.context.KnownSecrets;
 import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.llm.Secret;
-import io.github.reversespec.reactor.ProjectModel;
-import io.github.reversespec.reactor.ReactorModel;
 import io.github.reversespec.testing.FakeModelServer;
+import io.github.reversespec.testing.OneProject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,22 +71,9 @@ class ConfiguredKeyTest {
     }
 
     private BatchResult run(ModelSettings settings, ProgressLog log) throws Exception {
-        ProjectModel project = new ProjectModel(
-                "g",
-                "acme",
-                "1",
-                "acme",
-                "",
-                root,
-                "",
-                0,
-                List.of(root.resolve("src/main/java")),
-                List.of(),
-                List.of(),
-                List.of());
         KnownSecrets secrets = GenerationSteps.configuredSecrets(settings);
         BatchRequest request = new BatchRequest(
-                new ReactorModel(root, List.of(project)),
+                OneProject.reactor(root),
                 Path.of("specs/.reverse-spec-checkpoint.json"),
                 RefreshMode.ALL,
                 UnitSelector.all(),

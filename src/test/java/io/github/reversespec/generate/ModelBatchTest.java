@@ -14,8 +14,8 @@ import io.github.reversespec.core.ConfigurationException;
 import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.llm.Secret;
 import io.github.reversespec.reactor.ProjectModel;
-import io.github.reversespec.reactor.ReactorModel;
 import io.github.reversespec.testing.FakeModelServer;
+import io.github.reversespec.testing.OneProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,21 +79,8 @@ class ModelBatchTest {
     }
 
     private BatchResult run(ModelSettings settings) throws Exception {
-        ProjectModel project = new ProjectModel(
-                "g",
-                "acme",
-                "1",
-                "acme",
-                "",
-                root,
-                "",
-                0,
-                List.of(root.resolve("src/main/java")),
-                List.of(),
-                List.of(),
-                List.of());
         BatchRequest request = new BatchRequest(
-                new ReactorModel(root, List.of(project)),
+                OneProject.reactor(root),
                 Path.of("specs/.reverse-spec-checkpoint.json"),
                 RefreshMode.MISSING,
                 UnitSelector.all(),
@@ -404,7 +391,7 @@ class ModelBatchTest {
                     List.of(),
                     List.of());
             BatchRequest request = new BatchRequest(
-                    new ReactorModel(root, List.of(project)),
+                    OneProject.reactor(root),
                     Path.of("specs/.reverse-spec-checkpoint.json"),
                     RefreshMode.MISSING,
                     UnitSelector.of(List.of("com.acme.store"), List.of()),
@@ -439,7 +426,7 @@ class ModelBatchTest {
                     List.of(),
                     List.of());
             BatchRequest dry = new BatchRequest(
-                    new ReactorModel(root, List.of(project)),
+                    OneProject.reactor(root),
                     Path.of("specs/.reverse-spec-checkpoint.json"),
                     RefreshMode.MISSING,
                     UnitSelector.all(),
@@ -494,7 +481,7 @@ class ModelBatchTest {
                     List.of(),
                     List.of());
             BatchRequest request = new BatchRequest(
-                    new ReactorModel(root, List.of(project)),
+                    OneProject.reactor(root),
                     Path.of("specs/.reverse-spec-checkpoint.json"),
                     RefreshMode.MISSING,
                     UnitSelector.all(),

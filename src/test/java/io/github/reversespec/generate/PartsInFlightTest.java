@@ -10,14 +10,12 @@ import io.github.reversespec.batch.RefreshMode;
 import io.github.reversespec.batch.UnitSelector;
 import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.llm.Secret;
-import io.github.reversespec.reactor.ProjectModel;
-import io.github.reversespec.reactor.ReactorModel;
 import io.github.reversespec.testing.FakeModelServer;
+import io.github.reversespec.testing.OneProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -98,21 +96,8 @@ class PartsInFlightTest {
     }
 
     private BatchResult run(FakeModelServer server, int concurrency) throws Exception {
-        ProjectModel project = new ProjectModel(
-                "g",
-                "acme",
-                "1",
-                "acme",
-                "",
-                root,
-                "",
-                0,
-                List.of(root.resolve("src/main/java")),
-                List.of(),
-                List.of(),
-                List.of());
         BatchRequest request = new BatchRequest(
-                new ReactorModel(root, List.of(project)),
+                OneProject.reactor(root),
                 Path.of("specs/.reverse-spec-checkpoint.json"),
                 RefreshMode.MISSING,
                 UnitSelector.all(),

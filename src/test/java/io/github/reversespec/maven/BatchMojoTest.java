@@ -7,26 +7,12 @@ import io.github.reversespec.analysis.UnitId;
 import io.github.reversespec.batch.BatchRequest;
 import io.github.reversespec.batch.RefreshMode;
 import io.github.reversespec.context.KnownSecrets;
-import java.lang.reflect.Field;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.execution.DefaultMavenExecutionRequest;
-import org.apache.maven.execution.DefaultMavenExecutionResult;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Build;
-import org.apache.maven.model.Model;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.MojoDescriptor;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.SystemStreamLog;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,79 +29,11 @@ class BatchMojoTest {
     private BatchMojo mojo;
     private MavenSession session;
 
-    /** A settings.xml server holding the key in plain text: the decrypter hands it back as it is. */
-    private static final SettingsDecrypter PLAIN =
-            request -> new org.apache.maven.settings.crypto.SettingsDecryptionResult() {
-                @Override
-                public Server getServer() {
-                    return request.getServers().isEmpty()
-                            ? null
-                            : request.getServers().get(0);
-                }
-
-                @Override
-                public List<Server> getServers() {
-                    return request.getServers();
-                }
-
-                @Override
-                public org.apache.maven.settings.Proxy getProxy() {
-                    return request.getProxies().isEmpty()
-                            ? null
-                            : request.getProxies().get(0);
-                }
-
-                @Override
-                public List<org.apache.maven.settings.Proxy> getProxies() {
-                    return request.getProxies();
-                }
-
-                @Override
-                public List<org.apache.maven.settings.building.SettingsProblem> getProblems() {
-                    return List.of();
-                }
-            };
-
     @BeforeEach
     void mojo() throws Exception {
-        Files.createDirectories(root.resolve("src/main/java/com/acme"));
-        Files.writeString(root.resolve("src/main/java/com/acme/A.java"), "package com.acme;\n\npublic class A {}\n");
-        Model model = new Model();
-        model.setGroupId("com.acme");
-        model.setArtifactId("app");
-        model.setVersion("1.0");
-        Build build = new Build();
-        build.setDirectory(root.resolve("target").toString());
-        build.setSourceDirectory(root.resolve("src/main/java").toString());
-        build.setTestSourceDirectory(root.resolve("src/test/java").toString());
-        model.setBuild(build);
-        MavenProject project = new MavenProject(model);
-        project.setFile(root.resolve("pom.xml").toFile());
-        project.addCompileSourceRoot(build.getSourceDirectory());
+        session = MojoHarness.session(root, SERVER_KEY);
 
-        Settings settings = new Settings();
-        Server server = new Server();
-        server.setId("reverse-spec");
-        server.setPassword(SERVER_KEY);
-        settings.addServer(server);
-        DefaultMavenExecutionRequest request = new DefaultMavenExecutionRequest();
-        request.setBaseDirectory(root.toFile());
-        request.setServers(settings.getServers());
-        @SuppressWarnings("deprecation")
-        MavenSession s = new MavenSession(
-                null, new DefaultRepositorySystemSession(), request, new DefaultMavenExecutionResult());
-        s.setProjects(List.of(project));
-        s.setAllProjects(List.of(project));
-        s.setCurrentProject(project);
-        session = s;
-
-        PluginDescriptor plugin = new PluginDescriptor();
-        plugin.setVersion("1.2.3");
-        MojoDescriptor descriptor = new MojoDescriptor();
-        descriptor.setGoal("batch");
-        descriptor.setPluginDescriptor(plugin);
-
-        mojo = new BatchMojo(PLAIN);
+        mojo = new BatchMojo(MojoHarness.PLAIN);
         mojo.setLog(new SystemStreamLog() {
             @Override
             public void info(CharSequence content) {
@@ -124,7 +42,7 @@ class BatchMojoTest {
         });
         // The defaults of the plugin descriptor, as Maven would inject them.
         set("session", session);
-        set("mojoExecution", new MojoExecution(descriptor));
+        set("mojoExecution", MojoHarness.execution("batch", "1.2.3"));
         set("serverId", "reverse-spec");
         set("refresh", "missing");
         set("checkpointPath", "specs/.reverse-spec-checkpoint.json");
@@ -138,17 +56,7 @@ class BatchMojoTest {
     }
 
     private void set(String name, Object value) throws Exception {
-        for (Class<?> c = BatchMojo.class; c != null; c = c.getSuperclass()) {
-            try {
-                Field f = c.getDeclaredField(name);
-                f.setAccessible(true);
-                f.set(mojo, value);
-                return;
-            } catch (NoSuchFieldException e) {
-                // declared higher up
-            }
-        }
-        throw new NoSuchFieldException(name);
+        MojoHarness.set(mojo, name, value);
     }
 
     @Test
