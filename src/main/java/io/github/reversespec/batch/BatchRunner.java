@@ -44,35 +44,37 @@ public final class BatchRunner {
                     + BatchRequest.MAX_CONCURRENCY + " (the model client's connections); got " + request.concurrency());
         }
 
+        if (request.dryRun()) {
+            Plan plan = analyse(request, log, started);
+            return new DryRun(request, plan, step, log).print(millis(started), plan.problems());
+        }
+        // The lock comes before the analysis: a second run stops at once, not after parsing the reactor.
+        OutputPaths.prepareSpecsDir(request);
+        try (RunLock lock = RunLock.exclusive(request.workDir(), "batch")) {
+            return runLocked(request, started, analyse(request, log, started));
+        }
+    }
+
+    /**
+     * Reads the reactor and plans a run over it: the one analysis {@code batch}, its dry run and
+     * {@code check} share, with the files that could not be used logged (the first 50) as warnings.
+     */
+    static Plan analyse(BatchRequest request, ProgressLog log, long started) {
         ReactorAnalysis analysis = new ReactorAnalyzer(request.analysisThreads(), log).analyze(request.reactor());
-        List<String> problems = reportProblems(analysis);
+        List<String> problems = reportProblems(analysis, log);
         UnitGraph graph = UnitGraphBuilder.build(analysis);
-        Plan plan = new Plan(request, analysis, graph);
+        Plan plan = new Plan(request, analysis, graph, problems);
         log.info("Analysed " + plan.fileCount() + " main Java files in "
                 + analysis.projects().size() + " project(s): "
                 + graph.size() + " package unit(s), " + plan.selected.size() + " selected, "
                 + graph.blocks().stream().filter(b -> b.size() > 1).count() + " package cycle(s), in "
                 + millis(started) + " ms");
-
-        if (request.dryRun()) {
-            return new DryRun(request, plan, step, log).print(millis(started), problems);
-        }
-
-        OutputPaths.prepareSpecsDir(request);
-        try (RunLock lock = RunLock.exclusive(request.workDir(), "batch")) {
-            return runLocked(request, started, analysis, problems, graph, plan);
-        }
+        return plan;
     }
 
     /** The run proper, while this run alone holds {@code specs/}. */
-    private BatchResult runLocked(
-            BatchRequest request,
-            long started,
-            ReactorAnalysis analysis,
-            List<String> problems,
-            UnitGraph graph,
-            Plan plan)
-            throws IOException {
+    private BatchResult runLocked(BatchRequest request, long started, Plan plan) throws IOException {
+        UnitGraph graph = plan.graph();
         int leftovers = OutputPaths.removeLeftovers(request);
         if (leftovers > 0) {
             log.info("Removed " + leftovers + " temporary file(s) left by an interrupted run.");
@@ -109,7 +111,7 @@ public final class BatchRunner {
                 run.stopReason(),
                 run.stopIsFailure(),
                 run.staleKept(),
-                problems);
+                plan.problems());
         new SummaryWriter(request, step.modelId()).write(result);
 
         if (result.failed().isEmpty() && !result.stoppedEarly()) {
@@ -122,7 +124,7 @@ public final class BatchRunner {
         return result;
     }
 
-    private List<String> reportProblems(ReactorAnalysis analysis) {
+    private static List<String> reportProblems(ReactorAnalysis analysis, ProgressLog log) {
         List<String> problems = new ArrayList<>();
         for (ProjectAnalysis project : analysis.projects()) {
             project.problems().forEach(p -> problems.add(p.describe()));

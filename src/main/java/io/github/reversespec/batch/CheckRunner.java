@@ -1,18 +1,15 @@
 package io.github.reversespec.batch;
 
-import io.github.reversespec.analysis.ReactorAnalysis;
-import io.github.reversespec.analysis.ReactorAnalyzer;
 import io.github.reversespec.core.ConfigurationException;
 import io.github.reversespec.core.ProgressLog;
-import io.github.reversespec.graph.UnitGraphBuilder;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The {@code check} goal's core: reads the code and the specs on disk, and reports, per unit, what
- * no longer holds ({@link DriftCheck}), into {@code drift-logs/}. No model, no network; it takes the
- * run lock shared, so it never runs beside a writing {@code batch}.
+ * no longer holds ({@link DriftCheck}), into {@code drift-logs/}. No model, no network; it holds the
+ * run lock, so it never runs beside a {@code batch} or another check.
  */
 public final class CheckRunner {
 
@@ -33,9 +30,11 @@ public final class CheckRunner {
         long started = System.nanoTime();
         BatchRequest batch = request.staleBatch();
         OutputPaths.checkOutputDirs(batch);
-        Plan plan = plan(batch, log);
         CheckResult result;
-        try (RunLock lock = RunLock.shared(batch.workDir(), "check")) {
+        // Before the analysis, so a second run stops at once; exclusive, because a check writes
+        // drift-logs/ and the cache, and PRODUCT.md promises that two runs never interleave.
+        try (RunLock lock = lock(batch)) {
+            Plan plan = plan(batch, log);
             List<CheckedUnit> units = new DriftCheck(plan, request.failOn(), request.secrets()::redact).check();
             result = new CheckResult(units, BatchRunner.millis(started));
             new DriftReports(request.root(), request.generator(), request.failOn()).write(result);
@@ -46,8 +45,15 @@ public final class CheckRunner {
 
     /** The plan of a batch over the same reactor: the code's facts, its graph, and the staleness test. */
     static Plan plan(BatchRequest batch, ProgressLog log) {
-        ReactorAnalysis analysis = new ReactorAnalyzer(batch.analysisThreads(), log).analyze(batch.reactor());
-        return new Plan(batch, analysis, UnitGraphBuilder.build(analysis));
+        return BatchRunner.analyse(batch, log, System.nanoTime());
+    }
+
+    /**
+     * The run lock, or none where there is no {@code specs/} at all: then every unit is simply
+     * missing, and a check creates nothing under a root that has no specs.
+     */
+    private static RunLock lock(BatchRequest batch) throws ConfigurationException, IOException {
+        return java.nio.file.Files.isDirectory(batch.specsDir()) ? RunLock.exclusive(batch.workDir(), "check") : null;
     }
 
     private void logResult(CheckResult result) {

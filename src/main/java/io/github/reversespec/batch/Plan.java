@@ -43,10 +43,12 @@ public final class Plan {
     final TestCoverageIndex coverage;
     final TypeUsage typeUsage;
     final List<UnitNode> selected;
+    private final List<String> problems;
     private final Map<UnitId, Optional<SpecFileInfo>> specs = new ConcurrentHashMap<>();
 
-    Plan(BatchRequest request, ReactorAnalysis analysis, UnitGraph graph) {
+    Plan(BatchRequest request, ReactorAnalysis analysis, UnitGraph graph, List<String> problems) {
         this.request = request;
+        this.problems = List.copyOf(problems);
         this.analysis = analysis;
         this.graph = graph;
         this.units = analysis.units().collect(Collectors.toMap(UnitAnalysis::id, Function.identity()));
@@ -225,6 +227,11 @@ public final class Plan {
     /** The units the run writes, in processing order. */
     public List<UnitNode> selected() {
         return selected;
+    }
+
+    /** The files and roots that could not be used, as the summary lists them. */
+    List<String> problems() {
+        return problems;
     }
 
     /** The reactor's package graph. */

@@ -42,30 +42,20 @@ public final class RunLock implements AutoCloseable {
     }
 
     /**
-     * Takes the lock for a run that writes specs.
+     * Takes the lock for a run ({@code batch} or {@code check}: both write, and two never interleave).
      *
      * @param workDir {@code specs/.reverse-spec}, created (with its {@code .gitignore}) if missing
      * @param goal what holds it, for the message another run shows (e.g. {@code batch})
      * @throws ConfigurationException when another run holds the lock, naming that run
      */
     public static RunLock exclusive(Path workDir, String goal) throws ConfigurationException, IOException {
-        return acquire(workDir, goal, false);
-    }
-
-    /** Takes the lock for a run that only reads specs ({@code check}); see {@link #exclusive}. */
-    public static RunLock shared(Path workDir, String goal) throws ConfigurationException, IOException {
-        return acquire(workDir, goal, true);
-    }
-
-    private static RunLock acquire(Path workDir, String goal, boolean shared)
-            throws ConfigurationException, IOException {
         prepareWorkDir(workDir);
         Path file = workDir.resolve(FILE_NAME);
         FileChannel channel =
                 FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
-            lock = channel.tryLock(0, Long.MAX_VALUE, shared);
+            lock = channel.tryLock();
         } catch (OverlappingFileLockException e) {
             lock = null; // this very JVM holds it: another run in the same build or process
         } catch (IOException | RuntimeException e) {
@@ -80,8 +70,7 @@ public final class RunLock implements AutoCloseable {
                     + "Wait for it to finish, or stop it; the lock " + file + " is released as soon as that "
                     + "process ends, even when it is killed.");
         }
-        // Shared holders write too (the last one's words stand), so a batch refused by a check
-        // names a check rather than whichever run held the lock before.
+        // The holder says who it is, so a refused run names it.
         ByteBuffer info = ByteBuffer.wrap((describeThisRun(goal) + "\n").getBytes(StandardCharsets.UTF_8));
         channel.truncate(0);
         while (info.hasRemaining()) {

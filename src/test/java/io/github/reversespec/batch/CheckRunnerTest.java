@@ -219,6 +219,37 @@ class CheckRunnerTest {
         assertThat(root.resolve("drift-logs")).doesNotExist();
     }
 
+    @Test
+    void aCheckBesideAnotherCheckStopsAtOnce() throws Exception {
+        try (RunLock other = RunLock.exclusive(root.resolve("specs/.reverse-spec"), "check")) {
+            assertThatThrownBy(this::check)
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("reverse-spec:check pid");
+        }
+        assertThat(root.resolve("drift-logs")).doesNotExist();
+    }
+
+    @Test
+    void aRootWithoutSpecsGetsNothingCreatedUnderSpecs() throws Exception {
+        try (var files = Files.walk(root.resolve("specs"))) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        }
+        CheckResult result = check();
+
+        assertThat(result.findings()).extracting(DriftFinding::kind).containsOnly(DriftKind.MISSING);
+        assertThat(root.resolve("specs")).doesNotExist();
+        assertThat(root.resolve("drift-logs/drift-report.json")).exists();
+    }
+
+    @Test
+    void aFileThatCannotBeParsedIsNamedAsInABatch() throws Exception {
+        tiny.write("src/main/java/com/acme/base/Broken.java", "package com.acme.base;\n\npublic class Broken {\n");
+        check();
+
+        assertThat(log.at("WARN")).anyMatch(l -> l.startsWith("Cannot use ") && l.contains("Broken.java"));
+    }
+
     /**
      * A reactor with every kind of drift at once: what the check calls stale is what a
      * refresh=stale batch regenerates, and a hand-edited stale spec is kept by both.

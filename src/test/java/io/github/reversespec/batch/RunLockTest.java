@@ -66,16 +66,19 @@ class RunLockTest {
     }
 
     @Test
-    void checksShareTheLockAndNeverRunBesideABatch() throws Exception {
+    void noRunGoesBesideAnother() throws Exception {
         Path work = root.resolve("specs/.reverse-spec");
-        try (RunLock check = RunLock.shared(work, "check")) {
+        try (RunLock check = RunLock.exclusive(work, "check")) {
             assertThatThrownBy(() -> RunLock.exclusive(work, "batch"))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining(
                             "reverse-spec:check pid " + ProcessHandle.current().pid());
+            assertThatThrownBy(() -> RunLock.exclusive(work, "check"))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("reverse-spec:check");
         }
         try (RunLock batch = RunLock.exclusive(work, "batch")) {
-            assertThatThrownBy(() -> RunLock.shared(work, "check"))
+            assertThatThrownBy(() -> RunLock.exclusive(work, "check"))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("reverse-spec:batch");
         }
