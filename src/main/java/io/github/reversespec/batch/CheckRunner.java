@@ -35,7 +35,12 @@ public final class CheckRunner {
         // drift-logs/ and the cache, and PRODUCT.md promises that two runs never interleave.
         try (RunLock lock = lock(batch)) {
             Plan plan = plan(batch, log);
-            List<CheckedUnit> units = new DriftCheck(plan, request.failOn(), request.secrets()::redact).check();
+            List<CheckedUnit> units;
+            try {
+                units = new DriftCheck(plan, request.failOn(), request.secrets()::redact).check();
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
             result = new CheckResult(units, BatchRunner.millis(started));
             new DriftReports(request.root(), request.generator(), request.failOn()).write(result);
         }

@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Compares the code with the specs on disk, unit by unit, and names what no longer holds. Whether a
@@ -199,19 +198,16 @@ public final class DriftCheck {
         plan.graph().order().forEach(n -> known.add(SpecLayout.specPath(n.id())));
         boolean everyProject = reactor.projects().stream().allMatch(ProjectModel::selected);
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(specs)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(SpecLayout.SPEC_SUFFIX))
-                    .filter(p -> !specs.relativize(p).startsWith(SpecLayout.WORK_DIR))
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return List.of();
+        try {
+            files = SpecFiles.list(specs);
+        } catch (IOException e) {
+            // A check that cannot see every spec cannot say none is orphaned: it stops, naming the directory.
+            throw new java.io.UncheckedIOException(e);
         }
         List<CheckedUnit> out = new ArrayList<>();
         for (Path file : files) {
             String path = root.relativize(file).toString().replace('\\', '/');
-            if (path.equals(SpecLayout.INDEX_PATH) || known.contains(path)) {
+            if (known.contains(path)) {
                 continue;
             }
             Optional<SpecFileInfo> info = SpecFileReader.read(file);

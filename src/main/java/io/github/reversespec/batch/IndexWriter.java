@@ -18,9 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Writes {@code specs/_index.spec.md} from every spec on disk: the units of the current reactor in
@@ -112,16 +110,12 @@ final class IndexWriter {
         if (!Files.isDirectory(dir)) {
             return specs;
         }
-        try (Stream<Path> files = AtomicFiles.walk(dir)) {
-            files.filter(p -> p.getFileName().toString().endsWith(".spec.md"))
-                    .filter(p -> !p.getFileName().toString().equals(INDEX))
-                    .filter(Files::isRegularFile)
-                    .forEach(p -> {
-                        Optional<SpecFileInfo> info = SpecFileReader.read(p);
-                        info.ifPresent(
-                                i -> specs.put(root.relativize(p).toString().replace('\\', '/'), i));
-                    });
-        } catch (IOException | java.io.UncheckedIOException e) {
+        try {
+            for (Path p : SpecFiles.list(dir)) {
+                SpecFileReader.read(p)
+                        .ifPresent(i -> specs.put(root.relativize(p).toString().replace('\\', '/'), i));
+            }
+        } catch (IOException e) {
             log.warn("Could not list every spec under " + dir + " for the index: " + e.getMessage());
         }
         return specs;

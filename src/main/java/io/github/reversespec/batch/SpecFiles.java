@@ -1,0 +1,41 @@
+package io.github.reversespec.batch;
+
+import io.github.reversespec.spec.SpecLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The one listing of the spec files on disk, for the index and the check's orphans. */
+final class SpecFiles {
+
+    private SpecFiles() {}
+
+    /**
+     * Every unit spec under {@code specs/}, sorted: the index and the plugin's working directory
+     * left out, a symlinked {@code specs/} followed ({@link AtomicFiles#walk}).
+     *
+     * @return empty when there is no {@code specs/} directory
+     * @throws IOException when the directory cannot be listed, naming it
+     */
+    static List<Path> list(Path specsDir) throws IOException {
+        if (!Files.isDirectory(specsDir)) {
+            return List.of();
+        }
+        Path index = specsDir.resolve(SpecLayout.INDEX_FILE);
+        Path work = specsDir.resolve(SpecLayout.WORK_DIR);
+        try (Stream<Path> walk = AtomicFiles.walk(specsDir)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(SpecLayout.SPEC_SUFFIX))
+                    .filter(p -> !p.equals(index) && !p.startsWith(work))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw new IOException(
+                    "Cannot list the specs under " + specsDir + ": "
+                            + e.getCause().getMessage(),
+                    e);
+        }
+    }
+}
