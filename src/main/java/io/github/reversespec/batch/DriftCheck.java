@@ -10,7 +10,6 @@ import io.github.reversespec.spec.SpecFormat;
 import io.github.reversespec.spec.SpecInterface;
 import io.github.reversespec.spec.SpecLayout;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -133,14 +132,10 @@ public final class DriftCheck {
 
     /** The changes from the interface the spec lists to the code's, empty when the spec cannot be read. */
     private List<SpecInterface.Change> interfaceChanges(UnitId id) {
-        try {
-            String text = new String(Files.readAllBytes(plan.specFile(id)), StandardCharsets.UTF_8);
-            return SpecFileReader.readInterface(text)
-                    .map(old -> old.changesTo(SpecInterface.of(plan.unit(id), redact)))
-                    .orElse(List.of());
-        } catch (IOException | RuntimeException e) {
-            return List.of();
-        }
+        return SpecFileReader.readText(plan.specFile(id))
+                .flatMap(SpecFileReader::readInterface)
+                .map(old -> old.changesTo(SpecInterface.of(plan.unit(id), redact)))
+                .orElse(List.of());
     }
 
     /**

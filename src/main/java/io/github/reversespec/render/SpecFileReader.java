@@ -50,11 +50,21 @@ public final class SpecFileReader {
      * @return its front matter and intent, or empty when it is not a readable {@code module-spec}
      */
     public static Optional<SpecFileInfo> read(Path specFile) {
+        return readText(specFile).flatMap(SpecFileReader::parse);
+    }
+
+    /**
+     * A spec file's text, the one way every reader takes it: a regular file of at most {@link
+     * #MAX_BYTES}, decoded as UTF-8 with malformed bytes replaced.
+     *
+     * @return empty when the file is missing, too large or unreadable
+     */
+    public static Optional<String> readText(Path specFile) {
         try {
             if (!Files.isRegularFile(specFile) || Files.size(specFile) > MAX_BYTES) {
                 return Optional.empty();
             }
-            return parse(decode(Files.readAllBytes(specFile)));
+            return Optional.of(decode(Files.readAllBytes(specFile)));
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
