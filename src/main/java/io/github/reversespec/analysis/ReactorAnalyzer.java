@@ -104,6 +104,19 @@ public final class ReactorAnalyzer {
      * @throws IllegalStateException if the calling thread is interrupted
      */
     public ReactorAnalysis analyze(ReactorModel reactor) {
+        return analyze(reactor, FactCache.NONE);
+    }
+
+    /**
+     * Analyses the main and test sources of every project of the reactor, parsing only the files
+     * whose facts {@code cache} does not hold; the result is the same as without it.
+     *
+     * @param reactor the reactor; all paths in the result are relative to its root
+     * @param cache the facts of earlier runs, {@link FactCache#NONE} for none
+     * @return one {@link ProjectAnalysis} per project, in reactor order
+     * @throws IllegalStateException if the calling thread is interrupted
+     */
+    public ReactorAnalysis analyze(ReactorModel reactor, FactCache cache) {
         SourceWalker walker = new SourceWalker(reactor.root());
         List<ProjectWork> work = new ArrayList<>();
         List<Task> tasks = new ArrayList<>();
@@ -131,7 +144,7 @@ public final class ReactorAnalyzer {
                     Task t = tasks.get(next++);
                     java.nio.charset.Charset charset = t.project.project.sourceEncoding();
                     inFlight.add(pool.submit(() -> {
-                        SourceFileReader.Result r = readers.get().read(t.found, t.test, charset);
+                        SourceFileReader.Result r = readers.get().read(t.found, t.test, charset, cache);
                         parsed.incrementAndGet();
                         return r;
                     }));

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -129,6 +130,15 @@ final class SourceFileReader {
      *     problem naming the file, the charset and the byte offset
      */
     Result read(SourceWalker.Found found, boolean test, Charset charset) {
+        return read(found, test, charset, FactCache.NONE);
+    }
+
+    /**
+     * As {@link #read(SourceWalker.Found, boolean, Charset)}, taking the facts from {@code cache}
+     * when it holds them for these bytes, and keeping them there when it does not. A file that
+     * cannot be read or is too large is not cached: it is looked at again every run.
+     */
+    Result read(SourceWalker.Found found, boolean test, Charset charset, FactCache cache) {
         String rel = found.relPath();
         if (found.size() > MAX_FILE_BYTES) {
             return tooLarge(found, test, found.size(), readHead(found.file()));
@@ -144,6 +154,23 @@ final class SourceFileReader {
             return tooLarge(found, test, bytes.length, bytes);
         }
         byte[] kept = test ? null : bytes;
+        if (!cache.enabled()) {
+            return analyse(found, test, charset, bytes, kept);
+        }
+        String key = cache.key(rel, test, charset, bytes);
+        Optional<FactCache.Entry> cached = cache.get(key);
+        if (cached.isPresent()) {
+            FactCache.Entry e = cached.get();
+            return new Result(found, test, e.packageName(), kept, false, e.lines(), e.problem(), e.facts());
+        }
+        Result r = analyse(found, test, charset, bytes, kept);
+        cache.put(key, new FactCache.Entry(r.packageName(), r.lines(), r.problem(), r.facts()));
+        return r;
+    }
+
+    /** Decodes, parses and collects the facts of a file's bytes. */
+    private Result analyse(SourceWalker.Found found, boolean test, Charset charset, byte[] bytes, byte[] kept) {
+        String rel = found.relPath();
         int lines = countLines(bytes);
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

@@ -1,5 +1,6 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.analysis.FactCache;
 import io.github.reversespec.analysis.ProjectAnalysis;
 import io.github.reversespec.analysis.ReactorAnalysis;
 import io.github.reversespec.analysis.ReactorAnalyzer;
@@ -9,7 +10,10 @@ import io.github.reversespec.generate.GenerationStep;
 import io.github.reversespec.graph.UnitGraph;
 import io.github.reversespec.graph.UnitGraphBuilder;
 import io.github.reversespec.render.SpecRenderer;
+import io.github.reversespec.spec.SpecLayout;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +49,13 @@ public final class BatchRunner {
         }
 
         if (request.dryRun()) {
-            Plan plan = analyse(request, log, started);
+            Plan plan = analyse(request, log, started, cache(request, false));
             return new DryRun(request, plan, step, log).print(millis(started), plan.problems());
         }
         // The lock comes before the analysis: a second run stops at once, not after parsing the reactor.
         OutputPaths.prepareSpecsDir(request);
         try (RunLock lock = RunLock.exclusive(request.workDir(), "batch")) {
-            return runLocked(request, started, analyse(request, log, started));
+            return runLocked(request, started, analyse(request, log, started, cache(request, true)));
         }
     }
 
@@ -59,8 +63,10 @@ public final class BatchRunner {
      * Reads the reactor and plans a run over it: the one analysis {@code batch}, its dry run and
      * {@code check} share, with the files that could not be used logged (the first 50) as warnings.
      */
-    static Plan analyse(BatchRequest request, ProgressLog log, long started) {
-        ReactorAnalysis analysis = new ReactorAnalyzer(request.analysisThreads(), log).analyze(request.reactor());
+    static Plan analyse(BatchRequest request, ProgressLog log, long started, FactCache cache) {
+        ReactorAnalysis analysis =
+                new ReactorAnalyzer(request.analysisThreads(), log).analyze(request.reactor(), cache);
+        cache.prune();
         List<String> problems = reportProblems(analysis, log);
         UnitGraph graph = UnitGraphBuilder.build(analysis);
         Plan plan = new Plan(request, analysis, graph, problems);
@@ -68,8 +74,35 @@ public final class BatchRunner {
                 + analysis.projects().size() + " project(s): "
                 + graph.size() + " package unit(s), " + plan.selected.size() + " selected, "
                 + graph.blocks().stream().filter(b -> b.size() > 1).count() + " package cycle(s), in "
-                + millis(started) + " ms");
+                + millis(started) + " ms" + cacheNote(cache));
         return plan;
+    }
+
+    /**
+     * The facts cache of the run in {@code specs/.reverse-spec/cache/}: written by a run that holds
+     * the lock, only read by one that does not (a dry run), and none when a read-only run finds none.
+     */
+    static FactCache cache(BatchRequest request, boolean writable) {
+        Path dir = SpecLayout.cacheDir(request.root());
+        if (!writable && !Files.isDirectory(dir)) {
+            return FactCache.NONE;
+        }
+        return FactCache.at(dir, request.generator(), writable);
+    }
+
+    /** How much of the analysis the cache spared, for the analysis line; empty without a cache. */
+    private static String cacheNote(FactCache cache) {
+        if (cache.hits() + cache.misses() == 0) {
+            return "";
+        }
+        String note = " (" + cache.misses() + " file(s) parsed, " + cache.hits() + " from the cache";
+        if (cache.rejected() > 0) {
+            note += "; " + cache.rejected() + " cache entries unreadable, rebuilt";
+        }
+        if (cache.unwritten() > 0) {
+            note += "; " + cache.unwritten() + " could not be written to the cache";
+        }
+        return note + ")";
     }
 
     /** The run proper, while this run alone holds {@code specs/}. */

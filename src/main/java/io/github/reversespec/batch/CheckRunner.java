@@ -1,5 +1,6 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.analysis.FactCache;
 import io.github.reversespec.core.ConfigurationException;
 import io.github.reversespec.core.ProgressLog;
 import java.io.IOException;
@@ -34,7 +35,8 @@ public final class CheckRunner {
         // Before the analysis, so a second run stops at once; exclusive, because a check writes
         // drift-logs/ and the cache, and PRODUCT.md promises that two runs never interleave.
         try (RunLock lock = lock(batch)) {
-            Plan plan = plan(batch, log);
+            // the cache is written only under the lock: a root without specs/ gets no cache either
+            Plan plan = BatchRunner.analyse(batch, log, started, BatchRunner.cache(batch, lock != null));
             List<CheckedUnit> units;
             try {
                 units = new DriftCheck(plan, request.failOn(), request.secrets()::redact).check();
@@ -50,7 +52,7 @@ public final class CheckRunner {
 
     /** The plan of a batch over the same reactor: the code's facts, its graph, and the staleness test. */
     static Plan plan(BatchRequest batch, ProgressLog log) {
-        return BatchRunner.analyse(batch, log, System.nanoTime());
+        return BatchRunner.analyse(batch, log, System.nanoTime(), FactCache.NONE);
     }
 
     /**

@@ -270,7 +270,7 @@ class KillResumeTest {
     }
 
     /** The test classpath; surefire's manifest-only jar hides it from {@code java.class.path}. */
-    private static String classpath() {
+    static String classpath() {
         String surefire = System.getProperty("surefire.test.class.path");
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
