@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -77,22 +78,25 @@ public final class FactCache {
             .build();
 
     /** A cache that holds nothing: every file is parsed. */
-    public static final FactCache NONE = new FactCache(null, "", false);
+    public static final FactCache NONE = new FactCache(null, "", false, UnaryOperator.identity());
 
     private final Path dir;
     private final String salt;
     private final boolean writable;
+    private final UnaryOperator<String> redact;
     private final Set<Path> used = ConcurrentHashMap.newKeySet();
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
     private final AtomicInteger unwritten = new AtomicInteger();
+    private final AtomicInteger withheld = new AtomicInteger();
     private final Instant opened = Instant.now();
 
-    private FactCache(Path dir, String salt, boolean writable) {
+    private FactCache(Path dir, String salt, boolean writable, UnaryOperator<String> redact) {
         this.dir = dir;
         this.salt = salt;
         this.writable = writable;
+        this.redact = redact;
     }
 
     /**
@@ -103,7 +107,19 @@ public final class FactCache {
      * @param writable false to read entries and write none (a dry run)
      */
     public static FactCache at(Path dir, String generator, boolean writable) {
-        return new FactCache(dir, generator + "\n" + CodeDigest.VALUE, writable);
+        return at(dir, generator, writable, UnaryOperator.identity());
+    }
+
+    /**
+     * The cache in {@code dir}, keeping out the configured credentials: the facts of a file that
+     * holds one (its literals are facts) are never written under {@code specs/}, which CI jobs
+     * cache and upload; such a file is parsed every run, and an entry found holding one is deleted.
+     *
+     * @param redact what the run passes every written file through; an entry it would change is a
+     *     secret's
+     */
+    public static FactCache at(Path dir, String generator, boolean writable, UnaryOperator<String> redact) {
+        return new FactCache(dir, generator + "\n" + CodeDigest.VALUE, writable, redact);
     }
 
     /** Whether there is a cache at all. */
@@ -134,6 +150,16 @@ public final class FactCache {
             misses.incrementAndGet();
             return Optional.empty();
         }
+        if (holdsSecret(new String(bytes, StandardCharsets.UTF_8))) {
+            withheld.incrementAndGet();
+            misses.incrementAndGet();
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException | RuntimeException e) {
+                // read again and refused again next run
+            }
+            return Optional.empty();
+        }
         try {
             Stored stored = JSON.readValue(bytes, Stored.class);
             if (FORMAT.equals(stored.format())
@@ -162,8 +188,13 @@ public final class FactCache {
         Path temp = file.resolveSibling(
                 TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()) + SUFFIX);
         try {
+            String json = JSON.writeValueAsString(new Stored(FORMAT, VERSION, key, entry));
+            if (holdsSecret(json)) {
+                withheld.incrementAndGet();
+                return;
+            }
             Files.createDirectories(file.getParent());
-            Files.write(temp, JSON.writeValueAsBytes(new Stored(FORMAT, VERSION, key, entry)));
+            Files.write(temp, json.getBytes(StandardCharsets.UTF_8));
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -233,6 +264,15 @@ public final class FactCache {
             // left for a later run
         }
         return 0;
+    }
+
+    private boolean holdsSecret(String text) {
+        return !redact.apply(text).equals(text);
+    }
+
+    /** Files whose facts were kept out of the cache because they hold a configured credential. */
+    public int withheld() {
+        return withheld.get();
     }
 
     /** Files whose facts came from the cache. */

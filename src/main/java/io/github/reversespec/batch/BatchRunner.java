@@ -87,7 +87,7 @@ public final class BatchRunner {
         if (!writable && !Files.isDirectory(dir)) {
             return FactCache.NONE;
         }
-        return FactCache.at(dir, request.generator(), writable);
+        return FactCache.at(dir, request.generator(), writable, request.secrets()::redact);
     }
 
     /** How much of the analysis the cache spared, for the analysis line; empty without a cache. */

@@ -151,6 +151,30 @@ class FactCacheTest {
     }
 
     @Test
+    void theFactsOfAFileHoldingACredentialNeverReachTheCache() throws IOException {
+        String key = "sk-configured-0123456789abcdef";
+        java.util.function.UnaryOperator<String> redact = t -> t.replace(key, "[REDACTED]");
+        SourceTree tree = new SourceTree(tmp.resolve("r")).project("app", "");
+        tree.write(
+                "src/main/java/a/A.java",
+                "package a;\npublic class A { public static final String K = \"" + key + "\"; }\n");
+        tree.write("src/main/java/a/B.java", "package a;\npublic class B {}\n");
+        // written before the key was configured: found holding it, it is deleted, not trusted
+        new ReactorAnalyzer(1).analyze(tree.reactor(), cache(true));
+        assertThat(entries()).hasSize(2);
+
+        FactCache guarded = FactCache.at(tmp.resolve("cache"), GENERATOR, true, redact);
+        ReactorAnalysis analysis = new ReactorAnalyzer(1).analyze(tree.reactor(), guarded);
+        assertThat(guarded.hits()).isEqualTo(1);
+        assertThat(guarded.withheld()).isEqualTo(2); // the old entry refused, the new one not written
+        assertThat(analysis).isEqualTo(tree.analyze());
+        assertThat(entries()).hasSize(1);
+        for (Path p : entries()) {
+            assertThat(Files.readString(p)).doesNotContain(key);
+        }
+    }
+
+    @Test
     void aReadOnlyCacheReadsButWritesNothing() throws IOException {
         SourceTree tree = new SourceTree(tmp.resolve("r")).project("app", "");
         tree.write("src/main/java/a/A.java", "package a;\npublic class A {}\n");
