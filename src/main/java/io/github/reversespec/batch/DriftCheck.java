@@ -5,6 +5,7 @@ import io.github.reversespec.graph.UnitNode;
 import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.reactor.ReactorModel;
 import io.github.reversespec.render.SpecFileReader;
+import io.github.reversespec.spec.CodeNames;
 import io.github.reversespec.spec.SpecFileInfo;
 import io.github.reversespec.spec.SpecFormat;
 import io.github.reversespec.spec.SpecInterface;
@@ -85,6 +86,11 @@ public final class DriftCheck {
                 findings.add(dependencyChanged(node, info));
             }
         }
+        List<String> gone = proseNamesGone(node, info);
+        if (!gone.isEmpty()) {
+            findings.add(finding(
+                    DriftKind.PROSE, "the prose names code that no longer exists: " + String.join(", ", gone), gone));
+        }
         if (info.edited()) {
             findings.add(finding(
                     DriftKind.EDITED,
@@ -96,6 +102,27 @@ public final class DriftCheck {
                     List.of()));
         }
         return findings;
+    }
+
+    /**
+     * The names the spec's prose used that resolved when it was written and no longer do: the same
+     * lookup as the run's ({@link Plan#codeNames}), against today's code.
+     */
+    private List<String> proseNamesGone(UnitNode node, SpecFileInfo info) {
+        List<String> used = info.list(SpecFormat.PROSE_NAMES);
+        if (used.isEmpty()) {
+            return List.of();
+        }
+        Set<String> unresolvedThen = new HashSet<>(info.list(SpecFormat.UNRESOLVED_NAMES));
+        CodeNames code = plan.codeNames(node);
+        List<String> gone = new ArrayList<>();
+        for (String name : used) {
+            if (!unresolvedThen.contains(name)
+                    && CodeNames.parse(name).map(n -> !code.resolves(n)).orElse(false)) {
+                gone.add(name);
+            }
+        }
+        return gone;
     }
 
     /** The unit's sources changed: its public interface too ({@code interface}), or not ({@code implementation}). */

@@ -19,7 +19,7 @@ public enum DriftKind {
     DEPENDENCY,
     /** Only non-public code changed. */
     IMPLEMENTATION,
-    /** Model prose names code that no longer exists (reported once prose is verified). */
+    /** Model prose names code that resolved when the spec was written and no longer exists. */
     PROSE,
     /** The spec was changed by hand outside its notes block. */
     EDITED,

@@ -10,6 +10,7 @@ import io.github.reversespec.graph.TypeUsage;
 import io.github.reversespec.graph.UnitGraph;
 import io.github.reversespec.graph.UnitNode;
 import io.github.reversespec.render.SpecFileReader;
+import io.github.reversespec.spec.CodeNames;
 import io.github.reversespec.spec.DependencySummary;
 import io.github.reversespec.spec.SpecFacts;
 import io.github.reversespec.spec.SpecFileInfo;
@@ -25,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -45,6 +47,7 @@ public final class Plan {
     final List<UnitNode> selected;
     private final List<String> problems;
     private final Map<UnitId, Optional<SpecFileInfo>> specs = new ConcurrentHashMap<>();
+    private volatile Set<String> reactorPackages;
 
     Plan(BatchRequest request, ReactorAnalysis analysis, UnitGraph graph, List<String> problems) {
         this.request = request;
@@ -87,6 +90,22 @@ public final class Plan {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
+    }
+
+    /**
+     * What the unit's prose may name: its own code, its dependencies' public interfaces, its
+     * imports and the JDK. The same for the run that writes prose and the check that re-reads it.
+     */
+    public CodeNames codeNames(UnitNode node) {
+        Set<String> packages = reactorPackages;
+        if (packages == null) {
+            packages = units.keySet().stream().map(UnitId::packageName).collect(Collectors.toUnmodifiableSet());
+            reactorPackages = packages;
+        }
+        return CodeNames.of(
+                units.get(node.id()),
+                node.dependencies().stream().map(units::get).toList(),
+                packages);
     }
 
     /** The code's facts for one unit, with its dependencies' summaries. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.reversespec.spec.SpecFormat;
 import io.github.reversespec.spec.SpecLayout;
 import java.io.IOException;
 import java.util.List;
@@ -55,6 +56,8 @@ final class SummaryWriter {
         }
         totals.put("requests", r.attempts());
         totals.put("tokens", r.tokens());
+        totals.put("proseNames", proseNames(r));
+        totals.put("proseNamesResolved", proseNamesResolved(r));
         names(root.putArray("successful"), r, UnitStatus.WRITTEN_LLM, UnitStatus.WRITTEN_AST, UnitStatus.UNCHANGED);
         names(root.putArray("skipped"), r, UnitStatus.SKIPPED, UnitStatus.RESUMED);
         names(root.putArray("degraded"), r, UnitStatus.DEGRADED);
@@ -79,10 +82,22 @@ final class SummaryWriter {
             n.put("attempts", u.attempts());
             n.put("tokens", u.tokens());
             n.put("error", u.error());
+            n.put("proseNames", u.proseNames());
+            n.put("proseNamesResolved", u.proseNamesResolved());
+            ArrayNode unresolved = n.putArray("unresolvedNames");
+            u.unresolvedNames().forEach(unresolved::add);
         }
         ArrayNode problems = root.putArray("problems");
         r.problems().forEach(problems::add);
         return JSON.writeValueAsString(root);
+    }
+
+    private static int proseNames(BatchResult r) {
+        return r.units().stream().mapToInt(UnitResult::proseNames).sum();
+    }
+
+    private static int proseNamesResolved(BatchResult r) {
+        return r.units().stream().mapToInt(UnitResult::proseNamesResolved).sum();
     }
 
     private static void names(ArrayNode array, BatchResult r, UnitStatus... statuses) {
@@ -211,6 +226,40 @@ final class SummaryWriter {
                             .append(") | ")
                             .append(escape(u.error()))
                             .append(" |\n"));
+            md.append('\n');
+        }
+        int used = proseNames(r);
+        if (used > 0) {
+            int resolved = proseNamesResolved(r);
+            md.append("## Code names in the prose\n\n")
+                    .append("The prose written in this run names ")
+                    .append(used)
+                    .append(" code element(s); ")
+                    .append(resolved)
+                    .append(" exist in the code (existence ratio ")
+                    .append(String.format(Locale.ROOT, "%.1f%%", 100.0 * resolved / used))
+                    .append("). A name that does not is marked where it appears and listed in its spec's `")
+                    .append(SpecFormat.UNRESOLVED_NAMES)
+                    .append("`.\n\n");
+            List<UnitResult> withProse =
+                    r.units().stream().filter(u -> u.proseNames() > 0).toList();
+            md.append("| Unit | Names | Found | Not found in the code |\n|---|---:|---:|---|\n");
+            for (UnitResult u : withProse) {
+                md.append("| `")
+                        .append(u.id().display())
+                        .append("` | ")
+                        .append(u.proseNames())
+                        .append(" | ")
+                        .append(u.proseNamesResolved())
+                        .append(" | ")
+                        .append(
+                                u.unresolvedNames().isEmpty()
+                                        ? "—"
+                                        : escape(u.unresolvedNames().stream()
+                                                .map(n -> "`" + n + "`")
+                                                .collect(java.util.stream.Collectors.joining(", "))))
+                        .append(" |\n");
+            }
             md.append('\n');
         }
         md.append("## Units\n\n| # | Unit | Level | Status | Spec | Time (ms) | Attempts | Tokens | Note |\n");

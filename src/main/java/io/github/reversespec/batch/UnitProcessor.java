@@ -6,6 +6,7 @@ import io.github.reversespec.generate.GenerationOutcome;
 import io.github.reversespec.generate.GenerationRequest;
 import io.github.reversespec.generate.GenerationStep;
 import io.github.reversespec.graph.UnitNode;
+import io.github.reversespec.render.ProseNames;
 import io.github.reversespec.render.SpecFileReader;
 import io.github.reversespec.render.SpecRenderer;
 import io.github.reversespec.spec.Prose;
@@ -151,7 +152,8 @@ final class UnitProcessor {
                     new SpecMetadata(request.generator(), plan.interfaceHashes.get(id), plan.dependencyHash(node));
             String notes = existing.map(SpecFileInfo::notes).orElse("");
             if (outcome instanceof GenerationOutcome.Written w) {
-                return write(counter, node, facts, w.prose(), meta, notes, started, w.attempts(), w.tokens(), "");
+                Prose prose = ProseNames.verify(w.prose(), plan.codeNames(node));
+                return write(counter, node, facts, prose, meta, notes, started, w.attempts(), w.tokens(), "");
             }
             if (outcome instanceof GenerationOutcome.Degraded d) {
                 return write(
@@ -232,12 +234,32 @@ final class UnitProcessor {
                     .append(tokens)
                     .append(" token(s)");
         }
-        if (status == UnitStatus.DEGRADED) {
+        if (!prose.names().isEmpty()) {
+            line.append("; ")
+                    .append(prose.names().size() - prose.unresolvedNames().size())
+                    .append(" of ")
+                    .append(prose.names().size())
+                    .append(" code name(s) in the prose found in the code");
+        }
+        if (!prose.unresolvedNames().isEmpty()) {
+            line.append(", not found: ").append(String.join(", ", prose.unresolvedNames()));
+            log.warn(line.toString());
+        } else if (status == UnitStatus.DEGRADED) {
             log.warn(line.toString());
         } else {
             log.info(line.toString());
         }
-        return new UnitResult(id, status, specStatus, node.level(), ms, attempts, tokens, degradedReason);
+        return new UnitResult(
+                id,
+                status,
+                specStatus,
+                node.level(),
+                ms,
+                attempts,
+                tokens,
+                degradedReason,
+                prose.names().size(),
+                prose.unresolvedNames());
     }
 
     private String specStatus(UnitId id) {

@@ -91,7 +91,7 @@ public final class ModelTextGuard {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
 
     /** Thread-safe once built; the batch guards units in parallel. */
-    private static final Parser PARSER = Parser.builder()
+    static final Parser PARSER = Parser.builder()
             .extensions(EXTENSIONS)
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .build();

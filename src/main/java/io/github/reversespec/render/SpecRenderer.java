@@ -190,6 +190,10 @@ public final class SpecRenderer {
                 SpecFormat.DEPENDS_ON,
                 Yaml.flowList(
                         u.node.dependencies().stream().map(UnitId::display).toList()));
+        if (u.llm) {
+            fm.put(SpecFormat.PROSE_NAMES, Yaml.flowList(u.prose.names()));
+            fm.put(SpecFormat.UNRESOLVED_NAMES, Yaml.flowList(u.prose.unresolvedNames()));
+        }
         StringBuilder sb = new StringBuilder("---\n");
         fm.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
         return sb.append("---\n").toString();
@@ -206,7 +210,8 @@ public final class SpecRenderer {
         if (model == null || model.isBlank()) {
             return NOT_WRITTEN_MARKER + "\n\n" + facts;
         }
-        String text = ModelTextGuard.guard(model, SpecLayout.specPath(u.id()));
+        String text = ProseNames.mark(
+                ModelTextGuard.guard(model, SpecLayout.specPath(u.id())), Set.copyOf(u.prose.unresolvedNames()));
         return s.factual() ? facts + "\n\n" + COMMENTARY_MARKER + "\n\n" + text : text;
     }
 

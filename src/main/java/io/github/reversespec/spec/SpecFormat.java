@@ -24,6 +24,10 @@ public final class SpecFormat {
     public static final String DEPENDENCY_HASH = "dependencyHash";
     public static final String DEPENDS_ON = "dependsOn";
     public static final String GENERATED_HASH = "generatedHash";
+    /** A model-written spec: the code names its prose uses, each once (see {@link CodeNames}). */
+    public static final String PROSE_NAMES = "proseNames";
+    /** A model-written spec: those of its prose names the code did not have when it was written. */
+    public static final String UNRESOLVED_NAMES = "unresolvedNames";
 
     /** {@code status} of a spec whose prose a model wrote. */
     public static final String STATUS_LLM = "llm";
