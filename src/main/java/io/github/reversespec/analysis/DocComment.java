@@ -67,6 +67,15 @@ public record DocComment(
                 || !deprecation.isEmpty();
     }
 
+    /**
+     * Whether a reader of {@code summary} alone (the first sentence) would miss something: a tag,
+     * or more description than that sentence.
+     */
+    public boolean saysMoreThan(String summary) {
+        return hasTags()
+                || (!description.isEmpty() && !JavadocText.fullText(description).equals(summary));
+    }
+
     /** Whether some part is missing or asks for the overridden method's text. */
     boolean wantsInherited() {
         return description.isEmpty()
