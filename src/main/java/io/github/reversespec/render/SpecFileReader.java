@@ -129,8 +129,8 @@ public final class SpecFileReader {
     /**
      * The public interface a spec lists: each exported type's declaration (its section 2 code block
      * or its row among the other exported types) and its members' signatures (the tables of section
-     * 2 or of the member reference), as {@link SpecRenderer} writes them. Model commentary is not
-     * read.
+     * 2 or of the member reference; a type both list takes the reference's), as {@link
+     * SpecRenderer} writes them. Model commentary is not read.
      *
      * @param text the whole spec file
      * @return the interface, or empty when the text is not a {@code module-spec}
