@@ -120,7 +120,11 @@ final class InheritedDocs {
         return false;
     }
 
-    private record Found(Node owner, MemberModel member, DocComment doc) {}
+    /**
+     * The overridden method and its resolved Javadoc; {@code origin} names where that Javadoc is
+     * written when the method has none of its own and took it all from further up.
+     */
+    private record Found(MemberModel member, DocComment doc, String origin) {}
 
     /** The first method {@code m} overrides in {@code n} or its supertypes, depth first. */
     private Found find(Node n, MemberModel m, Set<Node> visited) {
@@ -130,7 +134,12 @@ final class InheritedDocs {
         for (int j : n.methodsNamed(m.name())) {
             MemberModel candidate = n.members.get(j);
             if (overrides(m, candidate)) {
-                return new Found(n, n.members.get(j), doc(n, j));
+                DocComment resolved = doc(n, j);
+                boolean noneOfItsOwn = n.site.type().members().get(j).doc().isEmpty();
+                String origin = noneOfItsOwn && !resolved.inheritedFrom().isEmpty()
+                        ? resolved.inheritedFrom()
+                        : n.site.type().name() + "#" + candidate.name();
+                return new Found(n.members.get(j), resolved, origin);
             }
         }
         for (Node sup : supertypes(n)) {
@@ -200,14 +209,8 @@ final class InheritedDocs {
         if (!taken[0]) {
             return m;
         }
-        DocComment merged = new DocComment(
-                description,
-                params,
-                returns,
-                throwsDocs,
-                own.since(),
-                own.deprecation(),
-                f.owner().site.type().name() + "#" + f.member().name());
+        DocComment merged =
+                new DocComment(description, params, returns, throwsDocs, own.since(), own.deprecation(), f.origin());
         String summary = description.equals(own.description()) ? m.javadocSummary() : JavadocText.summary(description);
         return m.withDoc(merged, summary);
     }

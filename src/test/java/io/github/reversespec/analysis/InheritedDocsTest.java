@@ -104,6 +104,14 @@ class InheritedDocsTest {
                     public int compareTo(Worker o) { return 0; }
                 }
                 """);
+        tree.write("impl/src/main/java/com/acme/impl/Lazy.java", """
+                package com.acme.impl;
+
+                public class Lazy extends Worker {
+                    @Override
+                    public String run(String line, int times) { return line; }
+                }
+                """);
         // not valid Java, but a reactor may hold anything: a cycle of supertypes must end
         tree.write("impl/src/main/java/com/acme/impl/Loop.java", """
                 package com.acme.impl;
@@ -188,5 +196,14 @@ class InheritedDocsTest {
         TypeModel loop = type(unit(analysis, "impl", "com.acme.impl"), "Loop");
         assertThat(member(loop, "go").doc().description()).isEqualTo("Goes round.");
         assertThat(member(loop, "go").doc().inheritedFrom()).isEqualTo("Round#go");
+    }
+
+    @Test
+    void textInheritedTwiceNamesWhereItIsWritten() {
+        TypeModel lazy = type(unit(analysis, "impl", "com.acme.impl"), "Lazy");
+        DocComment d = member(lazy, "run").doc();
+        assertThat(d.description()).isEqualTo("Runs the task once.");
+        // Worker#run has no Javadoc of its own: the text is Task's
+        assertThat(d.inheritedFrom()).isEqualTo("Task#run");
     }
 }
