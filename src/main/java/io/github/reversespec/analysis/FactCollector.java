@@ -313,6 +313,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
         mb.isStatic = n.isStatic();
         mb.thrown = Signatures.types(n.getThrownExceptions());
         mb.debtName = Signatures.callableKey(mb.name, n.getParameters());
+        mb.parameters(n.getParameters(), owner, n.getTypeParameters());
         visitCallable(mb, owner, () -> super.visit(n, arg));
     }
 
@@ -330,6 +331,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
         mb.visibility = memberVisibility(n.getModifiers(), owner, implicit);
         mb.thrown = Signatures.types(n.getThrownExceptions());
         mb.debtName = Signatures.callableKey(mb.name, n.getParameters());
+        mb.parameters(n.getParameters(), owner, n.getTypeParameters());
         visitCallable(mb, owner, () -> super.visit(n, arg));
     }
 
@@ -693,6 +695,9 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
         final String file;
         final String javadoc;
         final boolean deprecated;
+        /** Type variables in scope in the body: this type's and its enclosing types'. */
+        final Set<String> typeVariables = new HashSet<>();
+
         final List<MemberModel> members = new ArrayList<>();
         final List<FieldModel> fields = new ArrayList<>();
         final List<String> enumConstants = new ArrayList<>();
@@ -717,6 +722,13 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
             this.javadoc = javadoc(decl);
             this.deprecated = hasDeprecatedAnnotation(decl.getAnnotations())
                     || (javadoc != null && JavadocText.hasDeprecatedTag(javadoc));
+            if (outer != null && !decl.isStatic() && outer.kind == TypeKind.CLASS && kind == TypeKind.CLASS) {
+                typeVariables.addAll(outer.typeVariables);
+            }
+            if (decl instanceof com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters<?> generic) {
+                generic.getTypeParameters()
+                        .forEach(tp -> typeVariables.add(tp.getName().getIdentifier()));
+            }
             if (decl instanceof RecordDeclaration r) {
                 for (Parameter p : r.getParameters()) {
                     String type = Signatures.type(p.getType()) + (p.isVarArgs() ? "..." : "");
@@ -775,7 +787,8 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                     members,
                     fields,
                     enumConstants,
-                    recordComponents);
+                    recordComponents,
+                    javadoc == null ? DocComment.EMPTY : JavadocText.parse(javadoc));
         }
     }
 
@@ -784,7 +797,10 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
         final MemberModel.MemberKind kind;
         final String name;
         final String javadoc;
+        final DocComment doc;
         final boolean deprecated;
+        List<String> parameterNames = List.of();
+        List<String> parameterTypes = List.of();
         int line;
         String signature;
         String debtName;
@@ -799,12 +815,31 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
             this.name = name;
             String doc = FactCollector.javadoc(decl);
             this.javadoc = doc == null ? "" : JavadocText.summary(doc);
+            this.doc = doc == null ? DocComment.EMPTY : JavadocText.parse(doc);
             this.deprecated = hasDeprecatedAnnotation(decl.getAnnotations())
                     || (doc != null && JavadocText.hasDeprecatedTag(doc));
             Node nameNode = decl instanceof com.github.javaparser.ast.nodeTypes.NodeWithSimpleName<?> named
                     ? named.getName()
                     : decl;
             this.line = line(nameNode);
+        }
+
+        /** The names and erased types of a callable's parameters, its own and its type's type variables in scope. */
+        void parameters(
+                NodeList<Parameter> params,
+                TypeBuilder owner,
+                NodeList<com.github.javaparser.ast.type.TypeParameter> own) {
+            List<String> names = new ArrayList<>(params.size());
+            params.forEach(p -> names.add(p.getName().getIdentifier()));
+            parameterNames = names;
+            Set<String> variables = owner.typeVariables;
+            if (!own.isEmpty()) {
+                variables = new HashSet<>(variables);
+                for (com.github.javaparser.ast.type.TypeParameter tp : own) {
+                    variables.add(tp.getName().getIdentifier());
+                }
+            }
+            parameterTypes = Signatures.erasures(params, variables);
         }
 
         MemberModel build() {
@@ -819,7 +854,10 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                     thrown,
                     List.copyOf(raised),
                     validations,
-                    line);
+                    line,
+                    doc,
+                    parameterNames,
+                    parameterTypes);
         }
     }
 }

@@ -1,11 +1,16 @@
 package io.github.reversespec.analysis;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns raw Javadoc comment content into plain text: the first sentence of a declaration's
- * comment, or the whole description of a {@code package-info.java}.
+ * Turns raw Javadoc comment content into plain text (the first sentence of a declaration's
+ * comment, or the whole description of a {@code package-info.java}) or into its parts ({@link
+ * #parse}).
  */
 final class JavadocText {
 
@@ -89,6 +94,128 @@ final class JavadocText {
     /** The whole description as one paragraph of plain text: block tags and HTML removed. */
     static String fullText(String content) {
         return Text.oneLine(plain(description(content)));
+    }
+
+    /** Longest first paragraph kept in a {@link DocComment}; longer ones are cut at a word. */
+    static final int MAX_DESCRIPTION = 1000;
+
+    /** Longest tag text kept in a {@link DocComment}. */
+    static final int MAX_TAG_TEXT = 300;
+
+    /**
+     * The comment in parts, as Javadoc source on one line each (inline tags and HTML kept): the
+     * first paragraph of the description, whole, and the texts of the {@code @param}, {@code
+     * @return}, {@code @throws}/{@code @exception}, {@code @since} and {@code @deprecated} tags.
+     * A description that opens with {@code {@return text}} reads "Returns text." and gives the
+     * return text when no {@code @return} tag does.
+     */
+    static DocComment parse(String content) {
+        String description = firstParagraph(description(content));
+        Map<String, String> params = new LinkedHashMap<>();
+        Map<String, String> throwsDocs = new LinkedHashMap<>();
+        String returns = "";
+        String since = "";
+        String deprecation = "";
+        for (String[] tag : blockTags(content)) {
+            String name = tag[0];
+            String text = tag[1];
+            switch (name) {
+                case "param", "throws", "exception" -> {
+                    int sp = indexOfWhitespace(text);
+                    String key = sp < 0 ? text : text.substring(0, sp);
+                    String rest = sp < 0 ? "" : cut(text.substring(sp).strip(), MAX_TAG_TEXT);
+                    if (!key.isEmpty()) {
+                        (name.equals("param") ? params : throwsDocs).putIfAbsent(key, rest);
+                    }
+                }
+                case "return" -> returns = returns.isEmpty() ? cut(text, MAX_TAG_TEXT) : returns;
+                case "since" -> since = since.isEmpty() ? cut(text, MAX_TAG_TEXT) : since;
+                case "deprecated" -> deprecation = deprecation.isEmpty() ? cut(text, MAX_TAG_TEXT) : deprecation;
+                default -> {}
+            }
+        }
+        if (description.startsWith("{@return")) {
+            int close = matchingBrace(description, 0);
+            String body = description
+                    .substring("{@return".length(), Math.min(close, description.length()))
+                    .strip();
+            String rest = close + 1 < description.length()
+                    ? description.substring(close + 1).strip()
+                    : "";
+            description = ("Returns " + body + (body.endsWith(".") ? "" : ".") + " " + rest).strip();
+            returns = returns.isEmpty() ? body : returns;
+        }
+        return new DocComment(cut(description, MAX_DESCRIPTION), params, returns, throwsDocs, since, deprecation, "");
+    }
+
+    /** The first paragraph of a description, one line: up to a blank line or a block-level HTML tag. */
+    private static String firstParagraph(String description) {
+        String text = LEADING_P.matcher(description.strip()).replaceFirst("");
+        Matcher m = PARAGRAPH_END.matcher(text);
+        if (m.find()) {
+            text = text.substring(0, m.start());
+        }
+        return Text.oneLine(text);
+    }
+
+    /** Each block tag as {name, text on one line}, in the order written. */
+    private static List<String[]> blockTags(String content) {
+        List<String[]> tags = new ArrayList<>();
+        String name = null;
+        StringBuilder text = new StringBuilder();
+        for (String raw : content.split("\n", -1)) {
+            String line = stripStar(raw, 0, raw.length());
+            if (line.length() > 1 && line.charAt(0) == '@' && Character.isLetter(line.charAt(1))) {
+                if (name != null) {
+                    tags.add(new String[] {name, Text.oneLine(text.toString())});
+                }
+                int sp = indexOfWhitespace(line);
+                name = sp < 0 ? line.substring(1) : line.substring(1, sp);
+                text.setLength(0);
+                text.append(sp < 0 ? "" : line.substring(sp));
+            } else if (name != null) {
+                text.append(' ').append(line);
+            }
+        }
+        if (name != null) {
+            tags.add(new String[] {name, Text.oneLine(text.toString())});
+        }
+        return tags;
+    }
+
+    private static int indexOfWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The text cut at a word near {@code max} characters, outside any inline tag, with an
+     * ellipsis; shorter text as it is.
+     */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = -1;
+        int depth = 0;
+        for (int i = 0; i < max; i++) {
+            char c = text.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth = Math.max(0, depth - 1);
+            } else if (c == ' ' && depth == 0) {
+                cut = i;
+            }
+        }
+        if (cut < 0) {
+            cut = text.lastIndexOf(' ', max);
+        }
+        return (cut <= 0 ? text.substring(0, max) : text.substring(0, cut)) + " …";
     }
 
     /** The first sentence of the {@code @param name} text (how records document components), or empty. */

@@ -15,7 +15,8 @@ import java.util.List;
  *     ({@code public static final String KEY = "a.b"}), other fields have no initialiser
  * @param visibility declared access (interface members are public unless private)
  * @param isStatic declared or implicitly static
- * @param javadocSummary first sentence of the member's Javadoc, or empty
+ * @param javadocSummary first sentence of the member's Javadoc (plain text), or empty; for a method
+ *     without a description of its own, that of the method it overrides (see {@code doc})
  * @param deprecated carries {@code @Deprecated} or a {@code @deprecated} Javadoc tag
  * @param thrownTypes exception types in the {@code throws} clause, as written
  * @param raisedTypes exception types created in {@code throw new X(...)} statements of the body,
@@ -24,6 +25,12 @@ import java.util.List;
  *     Objects.requireNonNull(name)}, {@code if (size < 0) throw IllegalArgumentException}), in
  *     source order, at most a handful
  * @param line the line of the declaration in its file
+ * @param doc the member's Javadoc in parts, with what it inherits from the method it overrides in
+ *     the reactor filled in ({@link DocComment#inheritedFrom()} names it)
+ * @param parameterNames the names of a callable's parameters, in order (empty for other members)
+ * @param parameterTypes the erasure of each parameter's type as written, by simple name ({@code
+ *     List} for {@code java.util.List<String>}, {@code String[]} for {@code String...}); a type
+ *     variable is {@code ?}: what an override is matched by
  */
 public record MemberModel(
         MemberKind kind,
@@ -36,13 +43,68 @@ public record MemberModel(
         List<String> thrownTypes,
         List<String> raisedTypes,
         List<String> validations,
-        int line) {
+        int line,
+        DocComment doc,
+        List<String> parameterNames,
+        List<String> parameterTypes) {
+
+    /** A member without parts of Javadoc or parameter facts (tests and callers that need none). */
+    public MemberModel(
+            MemberKind kind,
+            String name,
+            String signature,
+            Visibility visibility,
+            boolean isStatic,
+            String javadocSummary,
+            boolean deprecated,
+            List<String> thrownTypes,
+            List<String> raisedTypes,
+            List<String> validations,
+            int line) {
+        this(
+                kind,
+                name,
+                signature,
+                visibility,
+                isStatic,
+                javadocSummary,
+                deprecated,
+                thrownTypes,
+                raisedTypes,
+                validations,
+                line,
+                DocComment.EMPTY,
+                List.of(),
+                List.of());
+    }
 
     public MemberModel {
         javadocSummary = javadocSummary == null ? "" : javadocSummary;
         thrownTypes = List.copyOf(thrownTypes);
         raisedTypes = List.copyOf(raisedTypes);
         validations = List.copyOf(validations);
+        doc = doc == null ? DocComment.EMPTY : doc;
+        parameterNames = List.copyOf(parameterNames);
+        parameterTypes = List.copyOf(parameterTypes);
+    }
+
+    /** The same member with other Javadoc (and the summary that goes with it). */
+    MemberModel withDoc(DocComment newDoc, String newSummary) {
+        return new MemberModel(
+                kind,
+                name,
+                signature,
+                visibility,
+                isStatic,
+                newSummary,
+                deprecated,
+                thrownTypes,
+                raisedTypes,
+                validations,
+                line,
+                newDoc,
+                parameterNames,
+                parameterTypes);
     }
 
     /** The kinds of member. */

@@ -47,6 +47,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * consumer waits for a parse with a timeout, so the report comes also while one huge file holds
  * everything up.
  *
+ * <p>Once every file is parsed, methods take the Javadoc they inherit from the methods they
+ * override anywhere in the reactor ({@link InheritedDocs}).
+ *
  * <p>Bad input never stops the analysis: a file that cannot be read, decoded or parsed is kept as
  * a {@link SourceFile} with its {@link ParseProblem}; a missing root, a symbolic link loop or an
  * unreadable directory becomes a problem of its project.
@@ -182,11 +185,34 @@ public final class ReactorAnalyzer {
             pool.shutdownNow();
         }
 
+        inheritDocs(work);
         List<ProjectAnalysis> projects = new ArrayList<>(work.size());
         for (ProjectWork pw : work) {
             projects.add(pw.build());
         }
         return new ReactorAnalysis(reactor, projects);
+    }
+
+    /** Once every file is parsed: what methods inherit from those they override anywhere in the reactor. */
+    private static void inheritDocs(List<ProjectWork> work) {
+        List<InheritedDocs.Site> sites = new ArrayList<>();
+        for (ProjectWork pw : work) {
+            for (UnitBuilder ub : pw.units.values()) {
+                for (int i = 0; i < ub.types.size(); i++) {
+                    sites.add(new InheritedDocs.Site(ub.types.get(i), ub.typeImports.get(i)));
+                }
+            }
+        }
+        List<TypeModel> resolved = InheritedDocs.resolve(sites);
+        int next = 0;
+        for (ProjectWork pw : work) {
+            for (UnitBuilder ub : pw.units.values()) {
+                for (int i = 0; i < ub.types.size(); i++) {
+                    ub.types.set(i, resolved.get(next++));
+                }
+                ub.typeImports.clear();
+            }
+        }
     }
 
     private static ThreadFactory workerThreads() {
@@ -288,6 +314,9 @@ public final class ReactorAnalyzer {
         final MessageDigest digest = sha256();
         final List<SourceFile> files = new ArrayList<>();
         final List<TypeModel> types = new ArrayList<>();
+        /** The imports of each type's file, index by index: what its supertypes' names resolve against. */
+        final List<List<ImportRef>> typeImports = new ArrayList<>();
+
         final TreeSet<ImportRef> imports = new TreeSet<>();
         final TreeSet<String> qualified = new TreeSet<>();
         final List<DebtItem> debt = new ArrayList<>();
@@ -315,6 +344,9 @@ public final class ReactorAnalyzer {
                 return;
             }
             types.addAll(f.types());
+            for (int i = 0; i < f.types().size(); i++) {
+                typeImports.add(f.imports());
+            }
             imports.addAll(f.imports());
             qualified.addAll(f.qualifiedNames());
             // Files come in path order: the first file naming something keeps the site.

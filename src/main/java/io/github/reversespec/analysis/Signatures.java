@@ -507,4 +507,28 @@ final class Signatures {
         }
         return sb.append(')').toString();
     }
+
+    /**
+     * Each parameter's type erased as written, by simple name: {@code List} for {@code
+     * java.util.List<String>}, {@code String[]} for {@code String...}, {@code ?} for a type
+     * variable in scope (what an override may replace by any type).
+     */
+    static List<String> erasures(List<Parameter> params, java.util.Set<String> typeVariables) {
+        List<String> erased = new ArrayList<>(params.size());
+        for (Parameter p : params) {
+            erased.add(erasure(p.getType(), typeVariables) + (p.isVarArgs() ? "[]" : ""));
+        }
+        return erased;
+    }
+
+    private static String erasure(Type type, java.util.Set<String> typeVariables) {
+        if (type instanceof ArrayType a) {
+            return erasure(a.getComponentType(), typeVariables) + "[]";
+        }
+        if (type instanceof ClassOrInterfaceType c) {
+            String name = c.getName().getIdentifier();
+            return c.getScope().isEmpty() && typeVariables.contains(name) ? "?" : name;
+        }
+        return type.asString();
+    }
 }

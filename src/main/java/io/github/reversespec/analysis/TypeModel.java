@@ -32,6 +32,8 @@ import java.util.List;
  * @param fields every field (all visibilities) in source order; for records, the components first
  * @param enumConstants names of the enum constants, in source order
  * @param recordComponents components of a record, in order (empty otherwise)
+ * @param doc the type's Javadoc in parts: its first paragraph whole, {@code @since}, {@code
+ *     @deprecated} and the {@code @param} texts (record components, type parameters)
  */
 public record TypeModel(
         String name,
@@ -53,7 +55,54 @@ public record TypeModel(
         List<MemberModel> members,
         List<FieldModel> fields,
         List<String> enumConstants,
-        List<FieldModel> recordComponents) {
+        List<FieldModel> recordComponents,
+        DocComment doc) {
+
+    /** A type without parts of Javadoc (tests and callers that need none). */
+    public TypeModel(
+            String name,
+            String qualifiedName,
+            TypeKind kind,
+            Visibility visibility,
+            boolean exported,
+            List<String> modifiers,
+            String signature,
+            List<String> typeParameters,
+            List<String> extendedTypes,
+            List<String> implementedTypes,
+            List<String> permittedTypes,
+            List<String> annotations,
+            String javadocSummary,
+            boolean deprecated,
+            String file,
+            int line,
+            List<MemberModel> members,
+            List<FieldModel> fields,
+            List<String> enumConstants,
+            List<FieldModel> recordComponents) {
+        this(
+                name,
+                qualifiedName,
+                kind,
+                visibility,
+                exported,
+                modifiers,
+                signature,
+                typeParameters,
+                extendedTypes,
+                implementedTypes,
+                permittedTypes,
+                annotations,
+                javadocSummary,
+                deprecated,
+                file,
+                line,
+                members,
+                fields,
+                enumConstants,
+                recordComponents,
+                DocComment.EMPTY);
+    }
 
     public TypeModel {
         modifiers = List.copyOf(modifiers);
@@ -67,6 +116,33 @@ public record TypeModel(
         fields = List.copyOf(fields);
         enumConstants = List.copyOf(enumConstants);
         recordComponents = List.copyOf(recordComponents);
+        doc = doc == null ? DocComment.EMPTY : doc;
+    }
+
+    /** The same type with other members (their inherited Javadoc filled in). */
+    TypeModel withMembers(List<MemberModel> newMembers) {
+        return new TypeModel(
+                name,
+                qualifiedName,
+                kind,
+                visibility,
+                exported,
+                modifiers,
+                signature,
+                typeParameters,
+                extendedTypes,
+                implementedTypes,
+                permittedTypes,
+                annotations,
+                javadocSummary,
+                deprecated,
+                file,
+                line,
+                newMembers,
+                fields,
+                enumConstants,
+                recordComponents,
+                doc);
     }
 
     /** A member type, declared inside another type. */

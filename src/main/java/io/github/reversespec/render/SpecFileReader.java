@@ -129,8 +129,8 @@ public final class SpecFileReader {
     /**
      * The public interface a spec lists: each exported type's declaration (its section 2 code block
      * or its row among the other exported types) and its members' signatures (the tables of section
-     * 2 or of the member reference), as {@link SpecRenderer} writes them. Model commentary is not
-     * read.
+     * 2 or of the member reference; a type both list takes the reference's), as {@link
+     * SpecRenderer} writes them. Model commentary is not read.
      *
      * @param text the whole spec file
      * @return the interface, or empty when the text is not a {@code module-spec}
@@ -142,6 +142,8 @@ public final class SpecFileReader {
         }
         Map<String, String> declarations = new LinkedHashMap<>();
         Map<String, List<String>> members = new LinkedHashMap<>();
+        // a small interface is listed in section 2 and again in the member reference: the reference wins
+        Map<String, List<String>> referenced = new LinkedHashMap<>();
         boolean inInterface = false;
         boolean inReference = false;
         boolean otherTypes = false;
@@ -170,6 +172,9 @@ public final class SpecFileReader {
                 if (type != null) {
                     declarations.putIfAbsent(type, "");
                     members.putIfAbsent(type, new ArrayList<>());
+                    if (inReference) {
+                        referenced.put(type, new ArrayList<>());
+                    }
                 }
                 continue;
             }
@@ -192,9 +197,10 @@ public final class SpecFileReader {
                     members.putIfAbsent(name.get(), new ArrayList<>());
                 }
             } else if (type != null && !cells.isEmpty()) {
-                unwrapCode(cells.get(0)).ifPresent(members.get(type)::add);
+                unwrapCode(cells.get(0)).ifPresent((inReference ? referenced : members).get(type)::add);
             }
         }
+        members.putAll(referenced);
         return Optional.of(new SpecInterface(declarations, members));
     }
 

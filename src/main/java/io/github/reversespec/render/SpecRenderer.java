@@ -1,6 +1,7 @@
 package io.github.reversespec.render;
 
 import io.github.reversespec.analysis.DebtItem;
+import io.github.reversespec.analysis.DocComment;
 import io.github.reversespec.analysis.FieldModel;
 import io.github.reversespec.analysis.MemberModel;
 import io.github.reversespec.analysis.MemberModel.MemberKind;
@@ -152,7 +153,7 @@ public final class SpecRenderer {
                 .append("\n\n")
                 .append(files(u))
                 .append('\n');
-        if (!u.smallInterface()) {
+        if (u.memberReference()) {
             out.append('\n')
                     .append(MEMBER_REFERENCE_HEADING)
                     .append("\n\n")
@@ -332,7 +333,12 @@ public final class SpecRenderer {
                 : ", the most used first (by other packages of the reactor, then by this package's own types, "
                         + "then by tests)";
         if (u.smallInterface()) {
-            b.add(plural(exported.size(), "exported type") + order + ", with their public and protected members.");
+            b.add(plural(exported.size(), "exported type") + order + ", with their public and protected members."
+                    + (u.memberReference()
+                            ? " The [member reference](#" + anchor(MEMBER_REFERENCE_HEADING)
+                                    + ") has their Javadoc whole: parameters, return values, exceptions, since and "
+                                    + "deprecation."
+                            : ""));
             ranked.forEach(r -> typeBlock(u, b, r, true));
             return b.toString();
         }
@@ -445,27 +451,102 @@ public final class SpecRenderer {
         }
         b.add(kind.toString());
         b.add(javaBlock(t.signature()));
-        if (!t.javadocSummary().isBlank()) {
-            b.add(Markdown.javadoc(t.javadocSummary()));
+        // the first sentence here keeps the body short; the member reference has the paragraph whole
+        String doc = typeDoc(t, false);
+        if (!doc.isEmpty()) {
+            b.add(doc);
         }
         List<MemberModel> api =
                 t.members().stream().filter(SpecRenderer::isApiMember).toList();
         if (api.isEmpty()) {
             b.add("No public or protected members.");
         } else if (withMembers) {
-            b.add(memberTable(api));
+            b.add(memberTable(api, false));
         } else {
             b.add("Members (" + api.size() + "): " + codeList(memberNames(api), 10) + ".");
         }
     }
 
-    private static String memberTable(List<MemberModel> api) {
+    /**
+     * A table of members: the signature, then notes; {@code detailed} notes hold the whole first
+     * paragraph and a line for each tag ({@link #memberDoc}), the others the first sentence.
+     */
+    private static String memberTable(List<MemberModel> api, boolean detailed) {
         List<String> rows = new ArrayList<>();
         rows.add(Markdown.tableHead("Signature", "Notes"));
         for (MemberModel m : api) {
-            rows.add(Markdown.row(List.of(Markdown.code(m.signature()), memberNotes(m))));
+            rows.add(Markdown.row(List.of(Markdown.code(m.signature()), detailed ? memberDoc(m) : memberNotes(m))));
         }
         return String.join("\n", rows);
+    }
+
+    /**
+     * A type's Javadoc: its first sentence, or its first paragraph {@code whole}, then {@code @since}
+     * and the deprecation's text.
+     */
+    private static String typeDoc(TypeModel t, boolean whole) {
+        DocComment d = t.doc();
+        List<String> parts = new ArrayList<>();
+        String description =
+                Markdown.javadoc(!whole || d.description().isEmpty() ? t.javadocSummary() : d.description());
+        if (!description.isEmpty()) {
+            parts.add(description);
+        }
+        if (!d.since().isEmpty()) {
+            parts.add("Since " + Markdown.javadoc(d.since()) + ".");
+        }
+        if (!d.deprecation().isEmpty()) {
+            parts.add("**Deprecated:** " + Markdown.javadoc(d.deprecation()));
+        }
+        return String.join(" ", parts);
+    }
+
+    /**
+     * A member's notes in the member reference: what it is, its first paragraph whole (marked
+     * when inherited from the method it overrides), then one line each for its parameters,
+     * return value, exceptions, {@code @since} and deprecation; empty parts are left out.
+     */
+    private static String memberDoc(MemberModel m) {
+        DocComment d = m.doc();
+        List<String> head = kindNotes(m, d.deprecation().isEmpty());
+        if (!m.thrownTypes().isEmpty() && d.throwsDocs().isEmpty()) {
+            head.add("throws " + codeList(m.thrownTypes(), Integer.MAX_VALUE));
+        }
+        String description = Markdown.javadoc(d.description().isEmpty() ? m.javadocSummary() : d.description());
+        String from = inherited(d);
+        if (!description.isEmpty() || !from.isEmpty()) {
+            head.add((description + from).strip());
+        }
+        List<String> lines = new ArrayList<>();
+        if (!head.isEmpty()) {
+            lines.add(String.join("; ", head));
+        }
+        lines.add(tagLine("Parameters", d.params()));
+        lines.add(d.returns().isEmpty() ? "" : "Returns: " + Markdown.javadoc(d.returns()));
+        lines.add(tagLine("Throws", d.throwsDocs()));
+        lines.add(d.since().isEmpty() ? "" : "Since " + Markdown.javadoc(d.since()));
+        lines.add(d.deprecation().isEmpty() ? "" : "**Deprecated:** " + Markdown.javadoc(d.deprecation()));
+        lines.removeIf(String::isEmpty);
+        // one table cell: a line break GitHub renders, the table stays one row per member
+        return String.join(MEMBER_DOC_LINE_BREAK, lines);
+    }
+
+    /** The line break between the parts of a member's notes in the member reference. */
+    static final String MEMBER_DOC_LINE_BREAK = "<br>";
+
+    private static String tagLine(String label, Map<String, String> texts) {
+        List<String> items = new ArrayList<>();
+        texts.forEach((name, text) -> {
+            if (!text.isEmpty()) {
+                items.add(Markdown.code(name) + " " + Markdown.javadoc(text));
+            }
+        });
+        return items.isEmpty() ? "" : label + ": " + String.join("; ", items);
+    }
+
+    /** " (from `Base#run`)" for Javadoc taken from an overridden method, else empty. */
+    private static String inherited(DocComment d) {
+        return d.inheritedFrom().isEmpty() ? "" : " (from " + Markdown.code(d.inheritedFrom()) + ")";
     }
 
     /** Every public and protected member of every exported type, the types in the order of section 2. */
@@ -481,9 +562,9 @@ public final class SpecRenderer {
                 continue;
             }
             b.add("### " + Markdown.code(t.name()));
-            b.add(fileLink(u, t.file(), t.line())
-                    + (t.javadocSummary().isBlank() ? "" : ": " + Markdown.javadoc(t.javadocSummary())));
-            b.add(memberTable(api));
+            String doc = typeDoc(t, true);
+            b.add(fileLink(u, t.file(), t.line()) + (doc.isEmpty() ? "" : ": " + doc));
+            b.add(memberTable(api, true));
         }
         if (!without.isEmpty()) {
             b.add("Without public or protected members: " + codeList(without, Integer.MAX_VALUE) + ".");
@@ -510,6 +591,18 @@ public final class SpecRenderer {
     }
 
     private static String memberNotes(MemberModel m) {
+        List<String> notes = kindNotes(m, true);
+        if (!m.thrownTypes().isEmpty()) {
+            notes.add("throws " + codeList(m.thrownTypes(), Integer.MAX_VALUE));
+        }
+        if (!m.javadocSummary().isBlank()) {
+            notes.add(Markdown.javadoc(m.javadocSummary()) + inherited(m.doc()));
+        }
+        return String.join("; ", notes);
+    }
+
+    /** What a member is, as short notes: its kind (methods say nothing), static, protected, deprecated. */
+    private static List<String> kindNotes(MemberModel m, boolean deprecatedFlag) {
         List<String> notes = new ArrayList<>();
         switch (m.kind()) {
             case CONSTRUCTOR -> notes.add("constructor");
@@ -524,16 +617,10 @@ public final class SpecRenderer {
         if (m.visibility() == Visibility.PROTECTED) {
             notes.add("protected");
         }
-        if (m.deprecated()) {
+        if (m.deprecated() && deprecatedFlag) {
             notes.add("**deprecated**");
         }
-        if (!m.thrownTypes().isEmpty()) {
-            notes.add("throws " + codeList(m.thrownTypes(), Integer.MAX_VALUE));
-        }
-        if (!m.javadocSummary().isBlank()) {
-            notes.add(Markdown.javadoc(m.javadocSummary()));
-        }
-        return String.join("; ", notes);
+        return notes;
     }
 
     private String behavior(Unit u) {
@@ -1495,6 +1582,29 @@ public final class SpecRenderer {
         /** Whether section 2 can list every public and protected member itself. */
         boolean smallInterface() {
             return ranked().stream().mapToInt(TypeRanking.Ranked::apiMembers).sum() <= SMALL_INTERFACE_MEMBERS;
+        }
+
+        /**
+         * Whether the spec has the member reference: always for a large interface, and for a small
+         * one when its Javadoc says more than section 2's first sentences (a tag, a longer
+         * paragraph).
+         */
+        boolean memberReference() {
+            if (!smallInterface()) {
+                return true;
+            }
+            for (TypeRanking.Ranked r : ranked()) {
+                TypeModel t = r.type();
+                if (t.doc().saysMoreThan(t.javadocSummary())) {
+                    return true;
+                }
+                for (MemberModel m : t.members()) {
+                    if (isApiMember(m) && m.doc().saysMoreThan(m.javadocSummary())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /**

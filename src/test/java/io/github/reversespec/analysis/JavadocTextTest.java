@@ -65,4 +65,62 @@ class JavadocTextTest {
         assertThat(JavadocText.paramSummary(doc, "y")).isEqualTo("the ordinate");
         assertThat(JavadocText.paramSummary(doc, "z")).isEmpty();
     }
+
+    @Test
+    void partsKeepTheWholeFirstParagraphAndEveryTag() {
+        DocComment d = JavadocText.parse("""
+                 * Loads the {@link Config} from a file. Then validates it,
+                 * e.g. its <b>port</b>.
+                 *
+                 * <p>Second paragraph, left out.
+                 * @param path where the file is;
+                 *     relative to the root
+                 * @param <T> the type of value
+                 * @return the config, never {@code null}
+                 * @throws IOException if it cannot be read
+                 * @exception java.lang.IllegalStateException when closed
+                 * @since 1.4
+                 * @see Other
+                 * @deprecated use {@link #load(Path, Charset)} instead
+                """);
+        assertThat(d.description())
+                .isEqualTo("Loads the {@link Config} from a file. Then validates it, e.g. its <b>port</b>.");
+        assertThat(d.params())
+                .containsExactly(
+                        org.assertj.core.api.Assertions.entry("path", "where the file is; relative to the root"),
+                        org.assertj.core.api.Assertions.entry("<T>", "the type of value"));
+        assertThat(d.returns()).isEqualTo("the config, never {@code null}");
+        assertThat(d.throwsDocs())
+                .containsExactly(
+                        org.assertj.core.api.Assertions.entry("IOException", "if it cannot be read"),
+                        org.assertj.core.api.Assertions.entry("java.lang.IllegalStateException", "when closed"));
+        assertThat(d.since()).isEqualTo("1.4");
+        assertThat(d.deprecation()).isEqualTo("use {@link #load(Path, Charset)} instead");
+        assertThat(d.inheritedFrom()).isEmpty();
+    }
+
+    @Test
+    void aBlockTagOrBlockHtmlEndsTheFirstParagraph() {
+        assertThat(JavadocText.parse(" <p>Intro, no period\n * <ul><li>one</li></ul>")
+                        .description())
+                .isEqualTo("Intro, no period");
+        assertThat(JavadocText.parse("\n * @return the thing\n").description()).isEmpty();
+        assertThat(JavadocText.parse("\n * @return the thing\n").returns()).isEqualTo("the thing");
+        assertThat(JavadocText.parse(" {@inheritDoc}").description()).isEqualTo("{@inheritDoc}");
+    }
+
+    @Test
+    void anInlineReturnTagGivesDescriptionAndReturn() {
+        DocComment d = JavadocText.parse(" {@return the {@code size}} Counted once.");
+        assertThat(d.description()).isEqualTo("Returns the {@code size}. Counted once.");
+        assertThat(d.returns()).isEqualTo("the {@code size}");
+    }
+
+    @Test
+    void aLongParagraphIsCutAtAWordOutsideAnInlineTag() {
+        String text = " " + "word ".repeat(300) + "{@link Foo#bar(int, int) the bar} end.";
+        String d = JavadocText.parse(text).description();
+        assertThat(d).hasSizeLessThanOrEqualTo(JavadocText.MAX_DESCRIPTION + 2).endsWith("word …");
+        assertThat(JavadocText.cut("aa {@link Foo#bar(int, int) x} bb", 20)).isEqualTo("aa …");
+    }
 }

@@ -495,4 +495,26 @@ class TypeExtractionTest {
                                 24,
                                 "Square#copy(Collection<? extends T>, String...)"));
     }
+
+    @Test
+    void javadocInPartsAndParametersForMatchingOverrides() {
+        TypeModel shape = type(shapes, "Shape");
+        assertThat(shape.doc().description())
+                .isEqualTo("A shape that can be measured, e.g. a circle. It is never null.");
+        assertThat(shape.javadocSummary()).isEqualTo("A shape that can be measured, e.g. a circle.");
+        assertThat(member(shape, "area").doc().description())
+                .isEqualTo("The area, in {@code cm²}: see {@link Circle#area()}.");
+        assertThat(type(shapes, "Circle").doc().params()).containsEntry("radius", "the radius. Never negative.");
+
+        MemberModel copy = member(type(shapes, "Square"), "copy");
+        assertThat(copy.doc().deprecation()).isEqualTo("use {@link List#copyOf(Collection)}");
+        assertThat(copy.parameterNames()).containsExactly("src", "tags");
+        // erased as written, by simple name; the method's own type variable matches any type
+        assertThat(copy.parameterTypes()).containsExactly("Collection", "String[]");
+        MemberModel compareTo = member(type(shapes, "Circle"), "compareTo");
+        assertThat(compareTo.parameterTypes()).containsExactly("Circle");
+        assertThat(member(type(shapes, "Shape.Registry.Listener"), "added").parameterTypes())
+                .containsExactly("Shape");
+        assertThat(member(type(shapes, "Circle"), "area").doc().inheritedFrom()).isEqualTo("Shape#area");
+    }
 }

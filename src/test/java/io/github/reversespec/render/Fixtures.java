@@ -1,6 +1,7 @@
 package io.github.reversespec.render;
 
 import io.github.reversespec.analysis.DebtItem;
+import io.github.reversespec.analysis.DocComment;
 import io.github.reversespec.analysis.FieldModel;
 import io.github.reversespec.analysis.MemberModel;
 import io.github.reversespec.analysis.MemberModel.MemberKind;
@@ -91,6 +92,25 @@ final class Fixtures {
                 kind, name, signature, v, isStatic, javadoc, deprecated, thrown, raised, validations, line);
     }
 
+    /** The member with Javadoc in parts. */
+    static MemberModel documented(MemberModel m, DocComment doc) {
+        return new MemberModel(
+                m.kind(),
+                m.name(),
+                m.signature(),
+                m.visibility(),
+                m.isStatic(),
+                m.javadocSummary(),
+                m.deprecated(),
+                m.thrownTypes(),
+                m.raisedTypes(),
+                m.validations(),
+                m.line(),
+                doc,
+                List.of(),
+                List.of());
+    }
+
     static FieldModel field(String name, String type, Visibility v, String... modifiers) {
         return new FieldModel(name, type, v, List.of(modifiers), "", 5);
     }
@@ -109,6 +129,7 @@ final class Fixtures {
         List<String> permits = new ArrayList<>();
         List<String> annotations = new ArrayList<>();
         String javadoc = "";
+        DocComment parts = DocComment.EMPTY;
         boolean deprecated;
         String file;
         int line = 3;
@@ -165,6 +186,11 @@ final class Fixtures {
             return this;
         }
 
+        T parts(DocComment d) {
+            parts = d;
+            return this;
+        }
+
         T deprecated() {
             deprecated = true;
             return this;
@@ -218,7 +244,8 @@ final class Fixtures {
                     members,
                     fields,
                     constants,
-                    components);
+                    components,
+                    parts);
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.reversespec.render;
 import static io.github.reversespec.render.Fixtures.META;
 import static io.github.reversespec.render.Fixtures.bareFacts;
 import static io.github.reversespec.render.Fixtures.cacheFacts;
+import static io.github.reversespec.render.Fixtures.documented;
 import static io.github.reversespec.render.Fixtures.file;
 import static io.github.reversespec.render.Fixtures.id;
 import static io.github.reversespec.render.Fixtures.member;
@@ -10,6 +11,7 @@ import static io.github.reversespec.render.Fixtures.method;
 import static io.github.reversespec.render.Fixtures.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reversespec.analysis.DocComment;
 import io.github.reversespec.analysis.FieldModel;
 import io.github.reversespec.analysis.MemberModel;
 import io.github.reversespec.analysis.MemberModel.MemberKind;
@@ -820,5 +822,117 @@ class SpecRendererTest {
         assertThat(SpecText.section(spec, Section.PUBLIC_INTERFACE))
                 .isEqualTo("The package exports no type: none of its 1 type is public or protected.");
         assertThat(SpecText.section(spec, Section.CONSTRAINTS)).contains("- The project has no `module-info.java`");
+    }
+
+    @Test
+    void theMemberReferenceHasTheWholeJavadocWithATagPerLine() {
+        String pkg = "p";
+        MemberModel load = documented(
+                member(
+                        MemberKind.METHOD,
+                        "load",
+                        "@Deprecated public Config load(Path path) throws IOException",
+                        Visibility.PUBLIC,
+                        false,
+                        "Loads the config.",
+                        true,
+                        List.of("IOException"),
+                        List.of(),
+                        List.of(),
+                        7),
+                new DocComment(
+                        "Loads the config. Then <em>validates</em> it<br>with {@link Checks#all()}, <i>safely</i>.",
+                        Map.of("path", "where the file is, see {@code root}"),
+                        "the config, never {@code null}",
+                        Map.of("IOException", "if it cannot be read"),
+                        "1.4",
+                        "use {@link Loader#load(Path, Charset) load with a charset} instead",
+                        ""));
+        MemberModel run = documented(
+                member(
+                        MemberKind.METHOD,
+                        "run",
+                        "@Override public void run()",
+                        Visibility.PUBLIC,
+                        false,
+                        "Runs the task once.",
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        9),
+                new DocComment("Runs the task once.", Map.of(), "", Map.of(), "", "", "Task#run"));
+        MemberModel plain = method("size", "public int size()");
+        TypeModel type = type(pkg, "Loader", "src/main/java/p/Loader.java")
+                .doc("Loads configs.")
+                .parts(new DocComment(
+                        "Loads configs. From files or {@code classpath:} resources.",
+                        Map.of(),
+                        "",
+                        Map.of(),
+                        "1.0",
+                        "",
+                        ""))
+                .member(load)
+                .member(run)
+                .member(plain)
+                .build();
+        String spec = astOnly(
+                bareFacts(id("m", "", pkg), "", "", List.of(file("src/main/java/p/Loader.java")), List.of(type)));
+
+        // a small interface: section 2 keeps first sentences and points to the reference for the rest
+        String section2 = SpecText.section(spec, Section.PUBLIC_INTERFACE);
+        assertThat(section2)
+                .contains("| `@Deprecated public Config load(Path path) throws IOException` | **deprecated**; "
+                        + "throws `IOException`; Loads the config. |")
+                .contains("| `@Override public void run()` | Runs the task once. (from `Task#run`) |")
+                .contains("The [member reference](#appendix-member-reference) has their Javadoc whole")
+                .doesNotContain("Returns:");
+        String reference = SpecText.section(spec, SpecRenderer.MEMBER_REFERENCE_HEADING);
+        assertThat(reference)
+                .contains("): Loads configs. From files or `classpath:` resources. Since 1.0.")
+                .contains("| `@Deprecated public Config load(Path path) throws IOException` | Loads the config. Then "
+                        + "validates it with `Checks#all()`, safely.<br>Parameters: `path` where the file is, see `root`"
+                        + "<br>Returns: the config, never `null`<br>Throws: `IOException` if it cannot be read"
+                        + "<br>Since 1.4<br>**Deprecated:** use `load with a charset` instead |")
+                .contains("| `@Override public void run()` | Runs the task once. (from `Task#run`) |")
+                .contains("| `public int size()` |  |")
+                .doesNotContain("<em>", "<i>");
+        SpecText.assertTablesWellFormed(spec);
+        String block = "\n" + SpecEdits.NOTES_OPEN + "\n" + SpecEdits.NOTES_CLOSE + "\n";
+        InertHtml.assertInert(spec.substring(0, spec.length() - block.length() + 1), 0);
+        // read back, the interface lists each member once although two tables show it
+        assertThat(SpecFileReader.readInterface(spec).orElseThrow().members().get("Loader"))
+                .containsExactly(
+                        "@Deprecated public Config load(Path path) throws IOException",
+                        "@Override public void run()",
+                        "public int size()");
+    }
+
+    @Test
+    void aSmallInterfaceWhoseJavadocIsAllInItsFirstSentencesHasNoMemberReference() {
+        String pkg = "p";
+        MemberModel size = documented(
+                member(
+                        MemberKind.METHOD,
+                        "size",
+                        "public int size()",
+                        Visibility.PUBLIC,
+                        false,
+                        "The size.",
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        4),
+                new DocComment("The size.", Map.of(), "", Map.of(), "", "", ""));
+        TypeModel type = type(pkg, "Bag", "src/main/java/p/Bag.java")
+                .doc("A bag.")
+                .parts(new DocComment("A bag.", Map.of(), "", Map.of(), "", "", ""))
+                .member(size)
+                .build();
+        String spec =
+                astOnly(bareFacts(id("m", "", pkg), "", "", List.of(file("src/main/java/p/Bag.java")), List.of(type)));
+        assertThat(spec).doesNotContain(SpecRenderer.MEMBER_REFERENCE_HEADING, "member reference");
     }
 }

@@ -1,0 +1,95 @@
+package io.github.reversespec.analysis;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The Javadoc of a type or member, in parts. Each text is Javadoc source on one line: inline tags
+ * ({@code {@code x}}, {@code {@link A#b}}) and HTML kept as written, the comment's {@code *}
+ * margin removed, so that a renderer can show code as code.
+ *
+ * @param description the first paragraph of the description, whole (not only its first sentence);
+ *     empty when there is none
+ * @param params {@code @param} texts by name, in the order written (a type parameter is named
+ *     {@code <T>})
+ * @param returns the {@code @return} text, or empty
+ * @param throwsDocs {@code @throws} and {@code @exception} texts by exception type as written, in the
+ *     order written
+ * @param since the {@code @since} text, or empty
+ * @param deprecation the {@code @deprecated} text (usually naming the replacement), or empty; a
+ *     member deprecated by annotation alone has none
+ * @param inheritedFrom where a part was taken from when the member has none of its own or says
+ *     {@code {@inheritDoc}}: the overridden method as {@code Type#name}; empty when every part is
+ *     the member's own
+ */
+public record DocComment(
+        String description,
+        Map<String, String> params,
+        String returns,
+        Map<String, String> throwsDocs,
+        String since,
+        String deprecation,
+        String inheritedFrom) {
+
+    /** No Javadoc at all. */
+    public static final DocComment EMPTY = new DocComment("", Map.of(), "", Map.of(), "", "", "");
+
+    /** The inline tag that asks for the overridden method's text. */
+    static final String INHERIT_DOC = "{@inheritDoc}";
+
+    public DocComment {
+        description = nonNull(description);
+        params = copy(params);
+        returns = nonNull(returns);
+        throwsDocs = copy(throwsDocs);
+        since = nonNull(since);
+        deprecation = nonNull(deprecation);
+        inheritedFrom = nonNull(inheritedFrom);
+    }
+
+    /** Whether the comment has nothing at all. */
+    public boolean isEmpty() {
+        return description.isEmpty()
+                && params.isEmpty()
+                && returns.isEmpty()
+                && throwsDocs.isEmpty()
+                && since.isEmpty()
+                && deprecation.isEmpty();
+    }
+
+    /** Whether it has more than a description: a tag a reader would miss in a one-line summary. */
+    public boolean hasTags() {
+        return !params.isEmpty()
+                || !returns.isEmpty()
+                || !throwsDocs.isEmpty()
+                || !since.isEmpty()
+                || !deprecation.isEmpty();
+    }
+
+    /**
+     * Whether a reader of {@code summary} alone (the first sentence) would miss something: a tag,
+     * or more description than that sentence.
+     */
+    public boolean saysMoreThan(String summary) {
+        return hasTags()
+                || (!description.isEmpty() && !JavadocText.fullText(description).equals(summary));
+    }
+
+    /** Whether some part is missing or asks for the overridden method's text. */
+    boolean wantsInherited() {
+        return description.isEmpty()
+                || description.contains(INHERIT_DOC)
+                || returns.contains(INHERIT_DOC)
+                || params.values().stream().anyMatch(t -> t.contains(INHERIT_DOC))
+                || throwsDocs.values().stream().anyMatch(t -> t.contains(INHERIT_DOC));
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static Map<String, String> copy(Map<String, String> map) {
+        return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+}
