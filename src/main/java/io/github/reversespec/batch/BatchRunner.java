@@ -114,7 +114,8 @@ public final class BatchRunner {
                 plan.problems());
         new SummaryWriter(request, step.modelId()).write(result);
 
-        if (result.failed().isEmpty() && !result.stoppedEarly()) {
+        // A unit left pending (too big for the budget) is still to do: a later run resumes, not restarts.
+        if (result.failed().isEmpty() && !result.stoppedEarly() && result.count(UnitStatus.PENDING) == 0) {
             checkpoint.clear();
         } else {
             log.info("Checkpoint kept at " + request.root().relativize(checkpoint.path())
