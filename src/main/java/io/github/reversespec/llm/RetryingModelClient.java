@@ -197,6 +197,13 @@ public final class RetryingModelClient implements AutoCloseable {
                 permit.failed();
                 throw interrupted(e, attempt, tokens);
             }
+            // A fatal failure may have arrived while this thread waited for room in the budget.
+            fatal = stopped.get();
+            if (fatal != null) {
+                reservation.settle(0);
+                permit.failed();
+                throw attempt == 0 ? fatal.repeatedWithoutRequest() : fatal.afterAttempts(attempt, tokens);
+            }
             attempt++;
             ModelException failure;
             try {
