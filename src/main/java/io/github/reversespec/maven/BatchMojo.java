@@ -197,14 +197,6 @@ public class BatchMojo extends AbstractReverseSpecMojo {
             log.warn("reverse-spec stopped early: " + result.stopReason()
                     + ". Completed specs and the checkpoint are kept; run again to resume.");
         }
-        java.util.List<String> overBudget =
-                result.overBudget().stream().map(u -> u.id().display()).toList();
-        if (!overBudget.isEmpty()) {
-            log.warn("reverse-spec: " + overBudget.size() + " unit(s) alone need more than the token budget and were"
-                    + " left pending: " + String.join(", ", overBudget.subList(0, Math.min(10, overBudget.size())))
-                    + (overBudget.size() > 10 ? ", ..." : "") + ". Raise reverse-spec.tokenBudget to write them"
-                    + " (sizes in " + result.summaryPath() + ").");
-        }
     }
 
     BatchRequest request(KnownSecrets secrets) throws MojoFailureException {

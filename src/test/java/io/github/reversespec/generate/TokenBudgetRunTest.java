@@ -133,6 +133,10 @@ class TokenBudgetRunTest {
                             .contains("acme:com.acme.big")
                             .contains("left pending")
                             .contains("needs more than the token budget"));
+            assertThat(log.at("WARN"))
+                    .contains("1 unit(s) alone need more than the token budget and were left pending: "
+                            + "acme:com.acme.big. Raise reverse-spec.tokenBudget to write them (what each needs is in "
+                            + result.summaryPath() + ").");
 
             String json = Files.readString(root.resolve("specs/_batch-summary.json"));
             assertThat(json).contains("\"pending\" : [ \"acme:com.acme.big\" ]");
