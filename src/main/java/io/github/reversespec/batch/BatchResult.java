@@ -1,5 +1,6 @@
 package io.github.reversespec.batch;
 
+import io.github.reversespec.generate.GenerationOutcome;
 import java.util.List;
 
 /**
@@ -43,6 +44,17 @@ public record BatchResult(
     /** Units that could not be written: the build fails on these when failOnError is set. */
     public List<UnitResult> failed() {
         return withStatus(UnitStatus.FAILED);
+    }
+
+    /**
+     * Units left pending because each alone needs more than the whole token budget (their error
+     * says what they need); the run went on without them.
+     */
+    public List<UnitResult> overBudget() {
+        return units.stream()
+                .filter(u ->
+                        u.status() == UnitStatus.PENDING && u.error().startsWith(GenerationOutcome.OverBudget.PREFIX))
+                .toList();
     }
 
     public long tokens() {

@@ -147,7 +147,8 @@ public final class BatchRunner {
                 plan.problems());
         new SummaryWriter(request, step.modelId()).write(result);
 
-        if (result.failed().isEmpty() && !result.stoppedEarly()) {
+        // A unit left pending (too big for the budget) is still to do: a later run resumes, not restarts.
+        if (result.failed().isEmpty() && !result.stoppedEarly() && result.count(UnitStatus.PENDING) == 0) {
             checkpoint.clear();
         } else {
             log.info("Checkpoint kept at " + request.root().relativize(checkpoint.path())
@@ -177,6 +178,14 @@ public final class BatchRunner {
 
     private void logTotals(BatchResult r) {
         log.info(totalsLine(r));
+        List<String> overBudget =
+                r.overBudget().stream().map(u -> u.id().display()).toList();
+        if (!overBudget.isEmpty()) {
+            log.warn(overBudget.size() + " unit(s) alone need more than the token budget and were left pending: "
+                    + String.join(", ", overBudget.subList(0, Math.min(10, overBudget.size())))
+                    + (overBudget.size() > 10 ? ", ..." : "") + ". Raise reverse-spec.tokenBudget to write them"
+                    + " (what each needs is in " + r.summaryPath() + ").");
+        }
         if (r.count(UnitStatus.SKIPPED) == r.units().size() && !r.units().isEmpty()) {
             log.info("Every spec already exists; nothing was regenerated (use -Dreverse-spec.refresh=stale or "
                     + "-Dreverse-spec.force to regenerate).");

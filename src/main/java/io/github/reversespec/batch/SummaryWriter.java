@@ -168,6 +168,13 @@ final class SummaryWriter {
         if (r.stoppedEarly()) {
             next.add("Address the stop reason above, then run the same command again to resume.");
         }
+        List<String> overBudget =
+                r.overBudget().stream().map(u -> "`" + u.id().display() + "`").toList();
+        if (!overBudget.isEmpty()) {
+            next.add(overBudget.size() + " unit(s) alone need more than the whole token budget and were left pending ("
+                    + String.join(", ", overBudget) + "; sizes in *Units*): raise `-Dreverse-spec.tokenBudget` and "
+                    + "run again to write them.");
+        }
         if (r.count(UnitStatus.DEGRADED) > 0) {
             next.add(
                     "Degraded units were written AST-only; run again with `-Dreverse-spec.refresh=stale` once the model "

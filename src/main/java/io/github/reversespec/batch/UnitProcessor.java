@@ -159,6 +159,19 @@ final class UnitProcessor {
                 return write(
                         counter, node, facts, Prose.NONE, meta, notes, started, d.attempts(), d.tokens(), d.reason());
             }
+            if (outcome instanceof GenerationOutcome.OverBudget o) {
+                // Named, left pending, not retried: the run goes on with the units that fit.
+                log.warn(counter + id.display() + ": not written, left pending: " + o.reason());
+                return new UnitResult(
+                        id,
+                        UnitStatus.PENDING,
+                        specStatus(id),
+                        node.level(),
+                        BatchRunner.millis(started),
+                        o.attempts(),
+                        o.tokens(),
+                        o.reason());
+            }
             GenerationOutcome.Stopped s = (GenerationOutcome.Stopped) outcome;
             synchronized (this) {
                 if (stopReason.isEmpty()) {

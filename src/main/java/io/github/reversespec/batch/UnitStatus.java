@@ -23,7 +23,10 @@ public enum UnitStatus {
     DEGRADED,
     /** No spec could be written (e.g. the file could not be written). */
     FAILED,
-    /** The run stopped (bad key, budget spent) before this unit; a later run does it. */
+    /**
+     * The run stopped (bad key, budget spent) before this unit, or the unit alone needs more than
+     * the whole token budget; a later run does it.
+     */
     PENDING;
 
     public String label() {

@@ -18,6 +18,22 @@ public sealed interface GenerationOutcome {
     record Degraded(String reason, int attempts, long tokens) implements GenerationOutcome {}
 
     /**
+     * The unit alone needs more than the whole token budget ({@code reverse-spec.tokenBudget}): it
+     * is not written and stays to be done by a run with a larger budget, and the run goes on with
+     * the units that fit.
+     *
+     * @param reason what it needs and the budget, for the log and the summary
+     */
+    record OverBudget(String reason, int attempts, long tokens) implements GenerationOutcome {
+        /** How every such reason starts: the summary's error text of the unit says so in these words. */
+        public static final String PREFIX = "needs more than the token budget: ";
+
+        public OverBudget {
+            reason = reason.startsWith(PREFIX) ? reason : PREFIX + reason;
+        }
+    }
+
+    /**
      * Nothing more may be requested in this run (bad key, unknown model, budget spent). The unit is
      * not written; it and every unit after it stay to be done in a later run.
      */

@@ -12,6 +12,7 @@ import io.github.reversespec.llm.ModelProviders;
 import io.github.reversespec.llm.RetryPolicy;
 import io.github.reversespec.llm.RetryingModelClient;
 import io.github.reversespec.llm.Secret;
+import io.github.reversespec.llm.TokenBudget;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -183,7 +184,8 @@ public final class GenerationSteps {
                 client,
                 RetryPolicy.defaults(s.maxRetries()),
                 maxInFlight,
-                (from, to, lifted, cause) -> reportLimit(log, from, to, lifted, cause));
+                (from, to, lifted, cause) -> reportLimit(log, from, to, lifted, cause),
+                TokenBudget.of(s.tokenBudget()));
         int reserved = Math.min(4096, s.contextTokens() / 4);
         KnownSecrets secrets = configuredSecrets(s);
         ContextAssembler assembler = new ContextAssembler(s.contextTokens(), reserved, new SecretRedactor(secrets));
@@ -191,7 +193,7 @@ public final class GenerationSteps {
                 + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "") + " (key "
                 + (key.isPresent() ? "from " + keySource(s, provider) : "none") + ").");
         return new ModelGenerationStep(
-                retrying, assembler, s.language(), reserved, s.maxRetries(), s.tokenBudget(), log, HEARTBEAT, secrets);
+                retrying, assembler, s.language(), reserved, s.maxRetries(), log, HEARTBEAT, secrets);
     }
 
     /** Says when a rate limit lowers, raises or lifts the number of requests in flight. */

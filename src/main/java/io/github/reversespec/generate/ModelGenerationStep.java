@@ -10,7 +10,9 @@ import io.github.reversespec.llm.FailureKind;
 import io.github.reversespec.llm.ModelException;
 import io.github.reversespec.llm.ModelRequest;
 import io.github.reversespec.llm.ModelResult;
+import io.github.reversespec.llm.OverBudgetException;
 import io.github.reversespec.llm.RetryingModelClient;
+import io.github.reversespec.llm.TokenBudget;
 import io.github.reversespec.spec.Prose;
 import io.github.reversespec.spec.Section;
 import io.github.reversespec.spec.SpecLayout;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,14 +28,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Asks a model for a unit's prose: assembles the unit's context within the window (in parts and a
  * merge for a package too large for one request), sends it through the retrying client, and reads
  * the answer's nine sections. Turns every failure into a {@link GenerationOutcome}: a unit the
  * model cannot write degrades to AST-only; a bad key, an unknown model or a spent budget stops the
- * run.
+ * run; a unit that alone needs more than the whole token budget is left pending, and the run goes
+ * on. The budget itself is the client's {@link TokenBudget}: every request (part, merge, retry) is
+ * reserved there before it is sent.
  */
 public final class ModelGenerationStep implements GenerationStep {
 
@@ -42,10 +46,9 @@ public final class ModelGenerationStep implements GenerationStep {
     private final String language;
     private final int maxOutputTokens;
     private final int maxRetries;
-    private final long tokenBudget;
+    private final TokenBudget budget;
     private final ProgressLog log;
     private final Duration heartbeat;
-    private final AtomicLong spent = new AtomicLong();
     /** Sends the parts of a split unit; a thread per part in flight, none kept idle for long. */
     private final ExecutorService parts = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "reverse-spec-part");
@@ -60,12 +63,12 @@ public final class ModelGenerationStep implements GenerationStep {
     });
 
     /**
-     * @param client the retrying model client (owned: closed with this step)
+     * @param client the retrying model client (owned: closed with this step); its {@link
+     *     RetryingModelClient#budget()} is the run's token budget
      * @param assembler builds the prompts within the window
      * @param language the language of the prose
      * @param maxOutputTokens the answer's limit per request
      * @param maxRetries extra attempts when an answer has none of the nine sections
-     * @param tokenBudget total tokens for the run, 0 for no limit
      * @param log where the heartbeat goes
      * @param heartbeat how long a request waits before a line says so (and again every interval)
      */
@@ -75,19 +78,9 @@ public final class ModelGenerationStep implements GenerationStep {
             String language,
             int maxOutputTokens,
             int maxRetries,
-            long tokenBudget,
             ProgressLog log,
             Duration heartbeat) {
-        this(
-                client,
-                assembler,
-                language,
-                maxOutputTokens,
-                maxRetries,
-                tokenBudget,
-                log,
-                heartbeat,
-                KnownSecrets.none());
+        this(client, assembler, language, maxOutputTokens, maxRetries, log, heartbeat, KnownSecrets.none());
     }
 
     /**
@@ -100,7 +93,6 @@ public final class ModelGenerationStep implements GenerationStep {
             String language,
             int maxOutputTokens,
             int maxRetries,
-            long tokenBudget,
             ProgressLog log,
             Duration heartbeat,
             KnownSecrets secrets) {
@@ -110,7 +102,7 @@ public final class ModelGenerationStep implements GenerationStep {
         this.language = language;
         this.maxOutputTokens = maxOutputTokens;
         this.maxRetries = maxRetries;
-        this.tokenBudget = tokenBudget;
+        this.budget = client.budget();
         this.log = log;
         this.heartbeat = heartbeat;
     }
@@ -125,9 +117,9 @@ public final class ModelGenerationStep implements GenerationStep {
         return client.stopped().isEmpty();
     }
 
-    /** Tokens spent by this step so far. */
+    /** Tokens charged to the run's budget so far (requests in flight not included). */
     public long tokensSpent() {
-        return spent.get();
+        return budget.spent();
     }
 
     @Override
@@ -135,10 +127,10 @@ public final class ModelGenerationStep implements GenerationStep {
         if (client.stopped().isPresent()) {
             return new GenerationOutcome.Stopped(client.stopped().get().getMessage(), true, 0, 0);
         }
-        if (tokenBudget > 0 && spent.get() >= tokenBudget) {
+        if (budget.limited() && budget.spent() >= budget.limit()) {
             return new GenerationOutcome.Stopped(
-                    "the token budget (reverse-spec.tokenBudget=" + tokenBudget + ") is spent: " + spent.get()
-                            + " tokens used; run again to continue",
+                    "the token budget (reverse-spec.tokenBudget=" + budget.limit() + ") is spent: " + budget.spent()
+                            + " tokens used" + RUN_AGAIN,
                     false,
                     0,
                     0);
@@ -147,6 +139,10 @@ public final class ModelGenerationStep implements GenerationStep {
         Cost cost = new Cost();
         try {
             AssembledContext context = assembler.assemble(request.facts(), request.root(), language);
+            Optional<String> tooLarge = largerThanBudget(context);
+            if (tooLarge.isPresent()) {
+                return new GenerationOutcome.OverBudget(tooLarge.get(), 0, 0);
+            }
             for (int round = 0; round <= maxRetries; round++) {
                 String answer = answer(unit, context, cost);
                 Map<Section, String> sections = ProseParser.parse(answer, SpecLayout.specPath(unit));
@@ -157,6 +153,13 @@ public final class ModelGenerationStep implements GenerationStep {
             }
             return new GenerationOutcome.Degraded(
                     "the model's answers had none of the nine spec sections", cost.attempts, cost.tokens);
+        } catch (OverBudgetException e) {
+            cost.add(e.attempts(), e.tokens());
+            if (e.largerThanBudget()) {
+                // The merge (its size known only once the parts answered) or a retry's request.
+                return new GenerationOutcome.OverBudget(e.getMessage() + RAISE, cost.attempts, cost.tokens);
+            }
+            return new GenerationOutcome.Stopped(e.getMessage() + RUN_AGAIN, false, cost.attempts, cost.tokens);
         } catch (ModelException e) {
             cost.add(e.attempts(), e.tokens());
             if (e.kind() == FailureKind.FATAL) {
@@ -167,6 +170,39 @@ public final class ModelGenerationStep implements GenerationStep {
             // PromptBudgetException and friends: this unit cannot be asked, the others may.
             return new GenerationOutcome.Degraded(e.getMessage(), cost.attempts, cost.tokens);
         }
+    }
+
+    private static final String RUN_AGAIN = "; run again to continue";
+    private static final String RAISE = "; raise reverse-spec.tokenBudget to write it";
+
+    /**
+     * Why the unit cannot be written within the whole budget, whatever is left of it: one of its
+     * requests alone costs more than the budget (prompt estimate plus {@code max_tokens}), or its
+     * prompts together do, without their answers. Checked before anything is sent, so no token is
+     * spent on the parts of a unit whose merge could never be paid for.
+     */
+    private Optional<String> largerThanBudget(AssembledContext context) {
+        if (!budget.limited()) {
+            return Optional.empty();
+        }
+        long prompts = 0;
+        long largest = 0;
+        for (ModelPrompt part : context.parts()) {
+            long cost = TokenBudget.costOf(new ModelRequest(part.system(), part.user(), maxOutputTokens));
+            largest = Math.max(largest, cost);
+            prompts += cost - maxOutputTokens;
+        }
+        String what = context.split() ? "its " + context.parts().size() + " parts" : "its request";
+        if (budget.largerThanBudget(largest)) {
+            return Optional.of((context.split() ? "one of " + what : what)
+                    + " alone needs about " + largest + " tokens (prompt estimate + max_tokens " + maxOutputTokens
+                    + "), the whole budget is reverse-spec.tokenBudget=" + budget.limit() + RAISE);
+        }
+        if (budget.largerThanBudget(prompts)) {
+            return Optional.of("the prompts of " + what + " alone estimate " + prompts
+                    + " tokens, the whole budget is reverse-spec.tokenBudget=" + budget.limit() + RAISE);
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -203,7 +239,7 @@ public final class ModelGenerationStep implements GenerationStep {
                 if (!(e.getCause() instanceof ModelException failure)) {
                     throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
                 }
-                if (first == null || failure.kind() == FailureKind.FATAL && first.kind() != FailureKind.FATAL) {
+                if (first == null || rank(failure) > rank(first)) {
                     if (first != null) {
                         cost.add(first.attempts(), first.tokens());
                     }
@@ -218,6 +254,17 @@ public final class ModelGenerationStep implements GenerationStep {
             throw first;
         }
         return ask(unit, assembler.fillMerge(context.merge(), notes), cost, " (merging " + n + " parts)");
+    }
+
+    /**
+     * Which failure of a unit's parts it reports: a fatal one stops the run, a budget refusal
+     * leaves the unit pending, any other degrades it.
+     */
+    private static int rank(ModelException failure) {
+        if (failure.kind() == FailureKind.FATAL) {
+            return 2;
+        }
+        return failure instanceof OverBudgetException ? 1 : 0;
     }
 
     /**
@@ -270,15 +317,14 @@ public final class ModelGenerationStep implements GenerationStep {
         client.close();
     }
 
-    /** What one unit's requests cost (its parts add from their own threads); also counted against the run's budget. */
-    private final class Cost {
+    /** What one unit's requests cost (its parts add from their own threads); the budget counted each already. */
+    private static final class Cost {
         int attempts;
         long tokens;
 
         synchronized void add(int a, long t) {
             attempts += a;
             tokens += t;
-            spent.addAndGet(t);
         }
     }
 }

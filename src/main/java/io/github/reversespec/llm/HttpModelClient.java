@@ -445,8 +445,8 @@ public abstract class HttpModelClient implements ModelClient {
     }
 
     /**
-     * A completion from what the server reported; missing token counts are estimated as characters /
-     * 4 and flagged.
+     * A completion from what the server reported; missing token counts are estimated by {@link
+     * TokenEstimator} (the request's messages and framing, the answer's text) and flagged.
      */
     protected static Completion completion(
             String text, String finishReason, JsonNode promptTokens, JsonNode completionTokens, ModelRequest request) {
@@ -463,7 +463,7 @@ public abstract class HttpModelClient implements ModelClient {
         return new Completion(
                 text,
                 reason,
-                TokenEstimator.estimate(request.system()) + TokenEstimator.estimate(request.user()),
+                TokenEstimator.estimateRequest(request.system(), request.user()),
                 TokenEstimator.estimate(text),
                 true);
     }

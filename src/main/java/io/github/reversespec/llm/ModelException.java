@@ -50,6 +50,14 @@ public class ModelException extends Exception {
         this.tokens = tokens;
     }
 
+    /**
+     * A failure with no HTTP response of its own, after {@code attempts} requests that cost {@code
+     * tokens} (for the subclasses the retry layer raises itself).
+     */
+    protected ModelException(FailureKind kind, String message, int attempts, long tokens, Throwable cause) {
+        this(kind, message, 0, null, attempts, tokens, cause);
+    }
+
     /** A failure with no HTTP response, no Retry-After and no tokens spent. */
     public ModelException(FailureKind kind, String message, Throwable cause) {
         this(kind, message, 0, null, 0, cause);

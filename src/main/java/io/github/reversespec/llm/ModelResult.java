@@ -7,7 +7,9 @@ import java.util.Objects;
  *
  * @param completion the answer
  * @param attempts requests made, the successful one included
- * @param totalTokens tokens of all attempts, failed ones included as far as servers reported them
+ * @param totalTokens tokens of all attempts as the {@link TokenBudget} charged them: failed ones
+ *     included, as far as servers reported them (an unusable answer without usage at its whole
+ *     reservation)
  */
 public record ModelResult(Completion completion, int attempts, long totalTokens) {
 

@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * A {@code Retry-After} seen by one call holds back the next attempt of every call (see
  * {@link SharedPause}), and a 429 or 529 answer lowers how many requests may be in flight at once
- * until successful answers raise it again (see {@link AdaptiveConcurrency}).
+ * until successful answers raise it again (see {@link AdaptiveConcurrency}). Every attempt, each
+ * retry included, is reserved in the run's {@link TokenBudget} before it is sent and settled with
+ * what it cost once it returns; an attempt the budget cannot hold is not sent
+ * ({@link OverBudgetException}).
  */
 public final class RetryingModelClient implements AutoCloseable {
 
@@ -33,6 +36,7 @@ public final class RetryingModelClient implements AutoCloseable {
     private final SharedPause pause;
     private final AdaptiveConcurrency concurrency;
     private final AtomicReference<ModelException> stopped = new AtomicReference<>();
+    private final TokenBudget budget;
 
     /** A retry layer that really sleeps. */
     public RetryingModelClient(ModelClient delegate, RetryPolicy policy) {
@@ -50,7 +54,21 @@ public final class RetryingModelClient implements AutoCloseable {
      */
     public RetryingModelClient(
             ModelClient delegate, RetryPolicy policy, int maxInFlight, AdaptiveConcurrency.Listener limits) {
-        this(delegate, policy, Sleeper.SYSTEM, new Random(), Clock.systemUTC(), maxInFlight, limits);
+        this(delegate, policy, maxInFlight, limits, TokenBudget.unlimited());
+    }
+
+    /**
+     * A retry layer that really sleeps, keeps at most {@code maxInFlight} requests in flight (0 for
+     * no ceiling), reports changes of the concurrency limit to {@code limits}, and sends no attempt
+     * that {@code budget} does not hold.
+     */
+    public RetryingModelClient(
+            ModelClient delegate,
+            RetryPolicy policy,
+            int maxInFlight,
+            AdaptiveConcurrency.Listener limits,
+            TokenBudget budget) {
+        this(delegate, policy, Sleeper.SYSTEM, new Random(), Clock.systemUTC(), maxInFlight, limits, budget);
     }
 
     /**
@@ -90,6 +108,24 @@ public final class RetryingModelClient implements AutoCloseable {
             Clock clock,
             int maxInFlight,
             AdaptiveConcurrency.Listener limits) {
+        this(delegate, policy, sleeper, random, clock, maxInFlight, limits, TokenBudget.unlimited());
+    }
+
+    /**
+     * A retry layer with injected time and randomness, at most {@code maxInFlight} requests in
+     * flight (0 for no ceiling), that reports changes of the concurrency limit to {@code limits}
+     * and reserves every attempt in {@code budget} before sending it.
+     */
+    public RetryingModelClient(
+            ModelClient delegate,
+            RetryPolicy policy,
+            Sleeper sleeper,
+            Random random,
+            Clock clock,
+            int maxInFlight,
+            AdaptiveConcurrency.Listener limits,
+            TokenBudget budget) {
+        this.budget = Objects.requireNonNull(budget, "budget");
         this.concurrency = new AdaptiveConcurrency(maxInFlight, limits);
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -107,6 +143,11 @@ public final class RetryingModelClient implements AutoCloseable {
     /** The fatal failure that stopped all requests, if one did. */
     public Optional<ModelException> stopped() {
         return Optional.ofNullable(stopped.get());
+    }
+
+    /** The run's token ledger every attempt is reserved in. */
+    public TokenBudget budget() {
+        return budget;
     }
 
     /** The pause shared by all callers (exposed so the batch run can report a wait). */
@@ -144,25 +185,48 @@ public final class RetryingModelClient implements AutoCloseable {
             } catch (InterruptedException e) {
                 throw interrupted(e, attempt, tokens);
             }
+            // Reserved once in flight, never while waiting for a slot: a reservation is always held
+            // by a request being sent, so a reservation that waits for room waits only for answers.
+            TokenBudget.Reservation reservation;
+            try {
+                reservation = budget.reserve(TokenBudget.costOf(request));
+            } catch (TokenBudget.Refused refused) {
+                permit.failed();
+                throw new OverBudgetException(refused, attempt, tokens);
+            } catch (InterruptedException e) {
+                permit.failed();
+                throw interrupted(e, attempt, tokens);
+            }
+            // A fatal failure may have arrived while this thread waited for room in the budget.
+            fatal = stopped.get();
+            if (fatal != null) {
+                reservation.settle(0);
+                permit.failed();
+                throw attempt == 0 ? fatal.repeatedWithoutRequest() : fatal.afterAttempts(attempt, tokens);
+            }
             attempt++;
             ModelException failure;
             try {
                 Completion completion = delegate.complete(request);
+                reservation.settle(completion.totalTokens());
                 permit.answered();
                 return new ModelResult(completion, attempt, tokens + completion.totalTokens());
             } catch (ModelException e) {
                 failure = e;
             } catch (RuntimeException | Error e) {
+                reservation.settle(reservation.tokens()); // what it cost is unknown: the most it could
                 permit.failed();
                 throw e;
             }
+            long charged = charge(failure, reservation);
+            reservation.settle(charged);
             int status = failure.httpStatus().orElse(0);
             if (status == 429 || status == 529) {
                 permit.rateLimited("HTTP " + status);
             } else {
                 permit.failed();
             }
-            tokens += failure.tokens();
+            tokens += charged;
             if (failure.kind() == FailureKind.FATAL) {
                 stopped.compareAndSet(null, failure);
                 throw failure.afterAttempts(attempt, tokens);
@@ -183,6 +247,20 @@ public final class RetryingModelClient implements AutoCloseable {
                 throw interrupted(e, attempt, tokens);
             }
         }
+    }
+
+    /**
+     * What a failed attempt is charged: the usage the server reported; where it reported none, the
+     * whole reservation for an answer that came but could not be used (a cut-off or empty answer is
+     * billed, and without usage its size is unknown), and nothing for an error status, a reset or
+     * a refused connection (the provider bills no answer it did not give).
+     */
+    private static long charge(ModelException failure, TokenBudget.Reservation reservation) {
+        if (failure.tokens() > 0) {
+            return failure.tokens();
+        }
+        int status = failure.httpStatus().orElse(0);
+        return status >= 200 && status < 300 ? reservation.tokens() : 0;
     }
 
     private Duration capRetryAfter(Duration asked) {

@@ -119,8 +119,11 @@ public class BatchMojo extends AbstractReverseSpecMojo {
     private int contextTokens;
 
     /**
-     * Total tokens for the run; when spent, the run stops cleanly and a later run resumes. 0 (the
-     * default) means no limit.
+     * Total tokens for the run, a ceiling: every request (parts, merges and retries included) reserves
+     * its estimated prompt plus its {@code max_tokens} before it is sent, and is charged the usage the
+     * server reports once it returns, the rest released. When what is left cannot hold the next
+     * request, the run stops cleanly and a later run resumes; a unit that alone needs more than the
+     * budget is named and left pending. 0 (the default) means no limit.
      */
     @Parameter(property = "reverse-spec.tokenBudget", defaultValue = "0")
     private long tokenBudget;

@@ -329,8 +329,12 @@ class ModelBatchTest {
     }
 
     @Test
-    void tokenBudgetStopsTheRunCleanly() throws Exception {
-        try (FakeModelServer server = new FakeModelServer()) {
+    void tokenBudgetStopsTheRunCleanlyBeforeARequestThatWouldPassIt() throws Exception {
+        // Each answer is billed 2,000 tokens; a request reserves its prompt estimate plus the 2,000
+        // max_tokens of an 8,000-token window. A 4,000-token budget holds the first request, and
+        // after its 2,000 tokens no longer the second: that one is not sent.
+        try (FakeModelServer server =
+                new FakeModelServer(n -> FakeModelServer.answer(FakeModelServer.NINE_SECTIONS, 100, 1900))) {
             ModelSettings s = new ModelSettings(
                     "openai",
                     server.baseUrl("/v1"),
@@ -341,15 +345,21 @@ class ModelBatchTest {
                     false,
                     Duration.ofSeconds(5),
                     8000,
-                    100,
+                    4000,
                     1,
                     "English",
                     null);
             BatchResult result = run(s);
             assertThat(server.received()).hasSize(1);
+            assertThat(server.usageTokens()).isEqualTo(2000);
             assertThat(result.stoppedEarly()).isTrue();
             assertThat(result.stopIsFailure()).isFalse();
-            assertThat(result.stopReason()).contains("reverse-spec.tokenBudget=100");
+            assertThat(result.stopReason())
+                    .contains("reverse-spec.tokenBudget=4000")
+                    .contains("is spent")
+                    .contains("2000 are left");
+            assertThat(result.count(UnitStatus.WRITTEN_LLM)).isEqualTo(1);
+            assertThat(result.count(UnitStatus.PENDING)).isEqualTo(1);
         }
     }
 
@@ -373,7 +383,6 @@ class ModelBatchTest {
                             8000, 1000, new io.github.reversespec.context.SecretRedactor()),
                     "English",
                     1000,
-                    0,
                     0,
                     log,
                     Duration.ofMillis(300));

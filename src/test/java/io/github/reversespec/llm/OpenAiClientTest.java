@@ -108,8 +108,11 @@ class OpenAiClientTest {
         assertThat(completion.tokensEstimated()).isTrue();
         // The one estimator that sizes prompts: 3 ASCII characters a token, rounded up.
         assertThat(completion.completionTokens()).isEqualTo(3);
+        // The messages and the chat framing a provider bills on top of them.
         assertThat(completion.promptTokens())
-                .isEqualTo(TokenEstimator.estimate(REQUEST.system()) + TokenEstimator.estimate(REQUEST.user()));
+                .isEqualTo(TokenEstimator.estimate(REQUEST.system())
+                        + TokenEstimator.estimate(REQUEST.user())
+                        + TokenEstimator.REQUEST_FRAMING);
     }
 
     @Test

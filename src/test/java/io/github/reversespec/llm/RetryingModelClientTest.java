@@ -296,4 +296,81 @@ class RetryingModelClientTest {
             pool.shutdownNow();
         }
     }
+
+    // ---- the token budget: every attempt reserved before it is sent ----
+
+    /** What {@link #REQUEST} reserves: its prompt estimate plus its 800 max_tokens. */
+    private static final long COST = TokenBudget.costOf(REQUEST);
+
+    private RetryingModelClient budgeted(TokenBudget budget) {
+        return new RetryingModelClient(
+                http,
+                RetryPolicy.defaults(3),
+                time,
+                new Random(42),
+                time,
+                0,
+                AdaptiveConcurrency.Listener.NONE,
+                budget);
+    }
+
+    private static final String CUT_OFF_WITH_USAGE = "{\"choices\":[{\"message\":{\"content\":\"## 1.\"},"
+            + "\"finish_reason\":\"length\"}],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":800}}";
+
+    @Test
+    void aRetryIsReservedLikeTheFirstAttemptAndNotSentWhenItDoesNotFit() {
+        server.then(json(200, CUT_OFF_WITH_USAGE), json(200, OpenAiClientTest.ANSWER));
+        TokenBudget budget = TokenBudget.of(COST + 800);
+
+        OverBudgetException e = catchThrowableOfType(
+                OverBudgetException.class, () -> budgeted(budget).complete(REQUEST));
+
+        assertThat(server.received()).hasSize(1); // the cut-off answer's 820 tokens leave too little
+        assertThat(e.largerThanBudget()).isFalse();
+        assertThat(e.attempts()).isEqualTo(1);
+        assertThat(e.tokens()).isEqualTo(820);
+        assertThat(budget.spent()).isEqualTo(820);
+        assertThat(budget.reserved()).isZero();
+    }
+
+    @Test
+    void anErrorStatusIsChargedNothingAndItsRetryFits() throws Exception {
+        server.then(json(500, "{\"error\":{\"message\":\"oops\"}}"), json(200, OpenAiClientTest.ANSWER));
+        TokenBudget budget = TokenBudget.of(COST);
+
+        ModelResult result = budgeted(budget).complete(REQUEST);
+
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(budget.spent()).isEqualTo(150); // the usage the answer reported
+        assertThat(budget.reserved()).isZero();
+    }
+
+    @Test
+    void anUnusableAnswerWithoutUsageIsChargedItsWholeReservation() {
+        server.then(
+                json(200, "{\"choices\":[{\"message\":{\"content\":\"## 1.\"},\"finish_reason\":\"length\"}]}"),
+                json(200, OpenAiClientTest.ANSWER));
+        TokenBudget budget = TokenBudget.of(2 * COST - 1);
+
+        OverBudgetException e = catchThrowableOfType(
+                OverBudgetException.class, () -> budgeted(budget).complete(REQUEST));
+
+        assertThat(server.received()).hasSize(1);
+        assertThat(e.tokens()).isEqualTo(COST);
+        assertThat(budget.spent()).isEqualTo(COST);
+    }
+
+    @Test
+    void aRequestLargerThanTheWholeBudgetIsNeverSent() {
+        TokenBudget budget = TokenBudget.of(COST - 1);
+
+        OverBudgetException e = catchThrowableOfType(
+                OverBudgetException.class, () -> budgeted(budget).complete(REQUEST));
+
+        assertThat(server.received()).isEmpty();
+        assertThat(e.largerThanBudget()).isTrue();
+        assertThat(e.needed()).isEqualTo(COST);
+        assertThat(e.attempts()).isZero();
+        assertThat(e.kind()).isEqualTo(FailureKind.REQUEST_REJECTED);
+    }
 }

@@ -39,10 +39,19 @@ class TokenEstimatorTest {
     }
 
     @Test
-    void countsEveryNonAsciiCodePointAsAToken() {
-        assertThat(TokenEstimator.estimate("日本語")).isEqualTo(3);
+    void countsNonAsciiCodePointsByTheirUtf8Length() {
+        // Two-byte letters one token, three-byte (CJK) two, four-byte (emoji) three: byte-level
+        // tokenizers split rare characters into up to one token per byte.
         assertThat(TokenEstimator.estimate("café")).isEqualTo(1 + 1);
-        assertThat(TokenEstimator.estimate("\uD83D\uDE00")).isEqualTo(1); // one emoji, two chars
+        assertThat(TokenEstimator.estimate("Привет")).isEqualTo(6);
+        assertThat(TokenEstimator.estimate("日本語")).isEqualTo(6);
+        assertThat(TokenEstimator.estimate("\uD83D\uDE00")).isEqualTo(3); // one emoji, two chars
+    }
+
+    @Test
+    void aRequestAddsItsFramingToBothMessages() {
+        assertThat(TokenEstimator.estimateRequest("abc", "abcdef")).isEqualTo(1 + 2 + TokenEstimator.REQUEST_FRAMING);
+        assertThat(TokenEstimator.estimateRequest("", "a")).isEqualTo(1 + TokenEstimator.REQUEST_FRAMING);
     }
 
     @Test

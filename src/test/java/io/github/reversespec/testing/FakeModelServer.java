@@ -244,6 +244,14 @@ public final class FakeModelServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The tokens the answers so far reported in their {@code usage}, added up: what a provider
+     * would have billed (an error reply reports none).
+     */
+    public long usageTokens() {
+        return timed().stream().mapToLong(Timed::usageTokens).sum();
+    }
+
     /** Every request in {@link Received#logEntry()} form. */
     public String requestLog() {
         return String.join("", received().stream().map(Received::logEntry).toList());
