@@ -266,19 +266,27 @@ public final class FakeModelServer implements AutoCloseable {
             synchronized (lock) {
                 maxInFlight = Math.max(maxInFlight, ++inFlight);
             }
-            try {
-                serve(exchange, start);
-            } finally {
-                synchronized (lock) {
-                    inFlight--;
+            // A request leaves the count as its answer starts to go out, not once the handler
+            // returns: by then the client may have read the answer and sent its next request.
+            java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Runnable leave = () -> {
+                if (counted.compareAndSet(true, false)) {
+                    synchronized (lock) {
+                        inFlight--;
+                    }
                 }
+            };
+            try {
+                serve(exchange, start, leave);
+            } finally {
+                leave.run();
             }
         } catch (IOException e) {
             // The client went away mid-exchange, or a scripted hang-up: nothing more to answer.
         }
     }
 
-    private void serve(HttpExchange exchange, long start) throws IOException {
+    private void serve(HttpExchange exchange, long start, Runnable answering) throws IOException {
         // A request cut off by a dying client throws here and is not recorded: it never arrived whole.
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, List<String>> headers = new TreeMap<>();
@@ -297,7 +305,7 @@ public final class FakeModelServer implements AutoCloseable {
                 Files.writeString(log, request.logEntry(), StandardOpenOption.APPEND);
             }
         }
-        Capture capture = new Capture(exchange.getResponseBody());
+        Capture capture = new Capture(exchange.getResponseBody(), answering);
         exchange.setStreams(null, capture);
         try {
             replyTo(n).answer(exchange, request);
@@ -330,14 +338,17 @@ public final class FakeModelServer implements AutoCloseable {
     /** Keeps the first bytes of a response body for {@link Answered#responseHead()}. */
     private static final class Capture extends FilterOutputStream {
         private final byte[] head = new byte[RESPONSE_HEAD];
+        private final Runnable answering;
         private int length;
 
-        Capture(OutputStream out) {
+        Capture(OutputStream out, Runnable answering) {
             super(out);
+            this.answering = answering;
         }
 
         @Override
         public void write(int b) throws IOException {
+            answering.run();
             out.write(b);
             if (length < head.length) {
                 head[length++] = (byte) b;
@@ -346,6 +357,7 @@ public final class FakeModelServer implements AutoCloseable {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            answering.run();
             out.write(b, off, len);
             int keep = Math.min(len, head.length - length);
             System.arraycopy(b, off, head, length, keep);
