@@ -4,6 +4,7 @@
 // server answers it), verify.groovy stops it:
 //   def fake = evaluate(new File(basedir, '../../../src/it/common/fake-model.groovy'))
 //   fake.start(basedir, 'openai')   // writes .mvn/maven.config pointing the build at it
+//   fake.start(basedir, 'openai', markdown)   // the same, every request answered with markdown
 //   fake.startLocal(basedir)        // the same, as a local server (Ollama) is configured: base URL only
 //   String requests = fake.stop(basedir)   // every request: method and path, headers, body, '----'
 // The fake answers each request with its nine sections in the provider's shape (told by the path),
@@ -13,7 +14,12 @@ import io.github.reversespec.testing.FakeModelServer
 class FakeModel {
     /** Starts the fake and points the IT build at it (provider, baseUrl and model in .mvn/maven.config). */
     void start(File basedir, String provider) {
-        String base = serve(basedir, provider)
+        start(basedir, provider, FakeModelServer.NINE_SECTIONS)
+    }
+
+    /** As {@link #start(File, String)}, every request answered with {@code markdown}. */
+    void start(File basedir, String provider, String markdown) {
+        String base = serve(basedir, provider, markdown)
         config(basedir, "-Dreverse-spec.provider=${provider}\n-Dreverse-spec.baseUrl=${base}\n-Dreverse-spec.model=fake-model\n")
     }
 
@@ -23,7 +29,7 @@ class FakeModel {
      * IT's own command line, as with a local server in the README.
      */
     void startLocal(File basedir) {
-        config(basedir, "-Dreverse-spec.baseUrl=${serve(basedir, 'openai')}\n")
+        config(basedir, "-Dreverse-spec.baseUrl=${serve(basedir, 'openai', FakeModelServer.NINE_SECTIONS)}\n")
     }
 
     private static void config(File basedir, String options) {
@@ -32,8 +38,9 @@ class FakeModel {
     }
 
     /** Starts the server, its request log beside the IT's folder; returns its base URL. */
-    private static String serve(File basedir, String provider) {
-        def server = new FakeModelServer().logTo(requests(basedir).toPath())
+    private static String serve(File basedir, String provider, String markdown) {
+        def server = new FakeModelServer({ int n -> FakeModelServer.answer(markdown) } as java.util.function.IntFunction)
+                .logTo(requests(basedir).toPath())
         // Kept between the setup and the verify script, which may not share a class loader: verify
         // calls it by name only.
         System.properties.put(key(basedir), server)

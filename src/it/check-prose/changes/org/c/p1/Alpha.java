@@ -1,0 +1,8 @@
+package org.c.p1;
+
+/** The first package's type. */
+public class Alpha {
+    public int size() {
+        return 1;
+    }
+}
