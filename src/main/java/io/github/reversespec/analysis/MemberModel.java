@@ -24,6 +24,10 @@ import java.util.List;
  *     Objects.requireNonNull(name)}, {@code if (size < 0) throw IllegalArgumentException}), in
  *     source order, at most a handful
  * @param line the line of the declaration in its file
+ * @param returnType a method's return type as written ({@code List<String>}, {@code void}); empty
+ *     for every other kind of member
+ * @param annotations the member's own annotations as written, one line each and cut when long
+ *     ({@code @GetMapping("/{id}")}), in source order; not those of its parameters
  */
 public record MemberModel(
         MemberKind kind,
@@ -36,13 +40,70 @@ public record MemberModel(
         List<String> thrownTypes,
         List<String> raisedTypes,
         List<String> validations,
-        int line) {
+        int line,
+        String returnType,
+        List<String> annotations) {
 
     public MemberModel {
+        returnType = returnType == null ? "" : returnType;
+        annotations = List.copyOf(annotations);
         javadocSummary = javadocSummary == null ? "" : javadocSummary;
         thrownTypes = List.copyOf(thrownTypes);
         raisedTypes = List.copyOf(raisedTypes);
         validations = List.copyOf(validations);
+    }
+
+    /** A member without a return type or annotations known (tests and older callers). */
+    public MemberModel(
+            MemberKind kind,
+            String name,
+            String signature,
+            Visibility visibility,
+            boolean isStatic,
+            String javadocSummary,
+            boolean deprecated,
+            List<String> thrownTypes,
+            List<String> raisedTypes,
+            List<String> validations,
+            int line) {
+        this(
+                kind,
+                name,
+                signature,
+                visibility,
+                isStatic,
+                javadocSummary,
+                deprecated,
+                thrownTypes,
+                raisedTypes,
+                validations,
+                line,
+                "",
+                List.of());
+    }
+
+    /** Whether it carries an annotation of this simple name ({@code PostConstruct} for {@code @javax.annotation.PostConstruct}). */
+    public boolean hasAnnotation(String simpleName) {
+        for (String a : annotations) {
+            if (annotationName(a).equals(simpleName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The simple name of an annotation as written: {@code GetMapping} of {@code
+     * @org.springframework.web.bind.annotation.GetMapping("/x")}.
+     */
+    public static String annotationName(String annotation) {
+        String a = annotation.startsWith("@") ? annotation.substring(1) : annotation;
+        int paren = a.indexOf('(');
+        if (paren >= 0) {
+            a = a.substring(0, paren);
+        }
+        a = a.strip();
+        return a.substring(a.lastIndexOf('.') + 1);
     }
 
     /** The kinds of member. */

@@ -32,6 +32,8 @@ import java.util.List;
  * @param fields every field (all visibilities) in source order; for records, the components first
  * @param enumConstants names of the enum constants, in source order
  * @param recordComponents components of a record, in order (empty otherwise)
+ * @param behaviour what its code tells about its behaviour: annotations as written, configuration
+ *     lookups, concurrency constructs
  */
 public record TypeModel(
         String name,
@@ -53,9 +55,11 @@ public record TypeModel(
         List<MemberModel> members,
         List<FieldModel> fields,
         List<String> enumConstants,
-        List<FieldModel> recordComponents) {
+        List<FieldModel> recordComponents,
+        TypeBehaviour behaviour) {
 
     public TypeModel {
+        behaviour = behaviour == null ? TypeBehaviour.NONE : behaviour;
         modifiers = List.copyOf(modifiers);
         typeParameters = List.copyOf(typeParameters);
         extendedTypes = List.copyOf(extendedTypes);
@@ -67,6 +71,57 @@ public record TypeModel(
         fields = List.copyOf(fields);
         enumConstants = List.copyOf(enumConstants);
         recordComponents = List.copyOf(recordComponents);
+    }
+
+    /** A type without behaviour facts (tests and older callers). */
+    public TypeModel(
+            String name,
+            String qualifiedName,
+            TypeKind kind,
+            Visibility visibility,
+            boolean exported,
+            List<String> modifiers,
+            String signature,
+            List<String> typeParameters,
+            List<String> extendedTypes,
+            List<String> implementedTypes,
+            List<String> permittedTypes,
+            List<String> annotations,
+            String javadocSummary,
+            boolean deprecated,
+            String file,
+            int line,
+            List<MemberModel> members,
+            List<FieldModel> fields,
+            List<String> enumConstants,
+            List<FieldModel> recordComponents) {
+        this(
+                name,
+                qualifiedName,
+                kind,
+                visibility,
+                exported,
+                modifiers,
+                signature,
+                typeParameters,
+                extendedTypes,
+                implementedTypes,
+                permittedTypes,
+                annotations,
+                javadocSummary,
+                deprecated,
+                file,
+                line,
+                members,
+                fields,
+                enumConstants,
+                recordComponents,
+                TypeBehaviour.NONE);
+    }
+
+    /** The simple name of the innermost type: {@code Inner} of {@code Outer.Inner}. */
+    public String simpleName() {
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     /** A member type, declared inside another type. */

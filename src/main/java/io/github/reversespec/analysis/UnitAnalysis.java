@@ -26,6 +26,9 @@ import java.util.TreeSet;
  *     qualifiedReferences}, where the unit first uses it: the first file in path order that does,
  *     at its first line doing so; the graph cites it as the place an edge comes from. A name
  *     missing here has no known place
+ * @param services the {@code META-INF/services} registrations that name a type of this unit: as
+ *     the provider (a file of the unit's own project) or as the service (a file of any project of
+ *     the reactor), sorted by service, provider, file and line
  */
 public record UnitAnalysis(
         UnitId id,
@@ -36,7 +39,22 @@ public record UnitAnalysis(
         Set<String> qualifiedReferences,
         List<DebtItem> debt,
         String sourceHash,
-        Map<String, SourceLine> nameSites) {
+        Map<String, SourceLine> nameSites,
+        List<ServiceEntry> services) {
+
+    /** A unit without service registrations. */
+    public UnitAnalysis(
+            UnitId id,
+            List<SourceFile> files,
+            String packageJavadoc,
+            List<TypeModel> types,
+            List<ImportRef> imports,
+            Set<String> qualifiedReferences,
+            List<DebtItem> debt,
+            String sourceHash,
+            Map<String, SourceLine> nameSites) {
+        this(id, files, packageJavadoc, types, imports, qualifiedReferences, debt, sourceHash, nameSites, List.of());
+    }
 
     /**
      * A unit whose names have no known place (tests and callers that need no witnesses).
@@ -59,7 +77,7 @@ public record UnitAnalysis(
             Set<String> qualifiedReferences,
             List<DebtItem> debt,
             String sourceHash) {
-        this(id, files, packageJavadoc, types, imports, qualifiedReferences, debt, sourceHash, Map.of());
+        this(id, files, packageJavadoc, types, imports, qualifiedReferences, debt, sourceHash, Map.of(), List.of());
     }
 
     public UnitAnalysis {
@@ -70,6 +88,7 @@ public record UnitAnalysis(
         qualifiedReferences = Collections.unmodifiableSortedSet(new TreeSet<>(qualifiedReferences));
         debt = List.copyOf(debt);
         nameSites = nameSites == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(nameSites));
+        services = services == null ? List.of() : List.copyOf(services);
     }
 
     /**

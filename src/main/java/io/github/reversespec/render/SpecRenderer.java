@@ -58,6 +58,14 @@ public final class SpecRenderer {
     public static final String AST_ONLY_BEHAVIOUR = "_Behaviour is not described: no model wrote prose for this spec"
             + " (AST-only). The facts below come from the code._";
 
+    /** What the facts of section 3 cannot tell, said once. */
+    public static final String AST_CANNOT_TELL = "_Read from the syntax, not from a run: what happens at run time,"
+            + " in what order, with which values, and what reflection, injection or configuration wires together"
+            + " is not known here. Roles follow naming and declaration rules and are hints._";
+
+    /** The items each list of section 3 names before "and N more". */
+    static final int BEHAVIOUR_LIMIT = 8;
+
     /** The title of the last, unnumbered section. */
     public static final String APPENDIX_HEADING = "## Appendix: Files";
 
@@ -536,22 +544,8 @@ public final class SpecRenderer {
         if (!u.llm) {
             b.add(AST_ONLY_BEHAVIOUR);
         }
-        List<String> entryPoints = new ArrayList<>();
-        for (TypeModel t : u.unit.types()) {
-            for (MemberModel m : t.members()) {
-                if (m.kind() == MemberKind.METHOD
-                        && m.isStatic()
-                        && m.name().equals("main")
-                        && m.signature().matches(".*\\bmain\\s*\\(\\s*(final\\s+)?String\\s*(\\[\\s*]|\\.\\.\\.).*")) {
-                    entryPoints.add("- " + Markdown.code(t.name() + ".main") + " (" + fileLink(u, t.file(), m.line())
-                            + "): " + Markdown.code(m.signature()));
-                }
-            }
-        }
-        if (!entryPoints.isEmpty()) {
-            b.add("**Entry points:**");
-            b.add(String.join("\n", entryPoints));
-        }
+        BehaviourSection.blocks(u.facts, (file, line, label) -> fileLink(u, file, line, label))
+                .forEach(b::add);
         Map<String, List<String>> implementors = new TreeMap<>();
         Map<String, List<String>> subclasses = new TreeMap<>();
         for (TypeModel t : u.unit.types()) {
@@ -600,8 +594,10 @@ public final class SpecRenderer {
             b.add(String.join("\n", sealed));
         }
         if (b.size() == (u.llm ? 0 : 1)) {
-            b.add("The code gives no further behaviour hints: no entry points, type relations or sealed hierarchies.");
+            b.add("The code gives no further behaviour hints: no roles, entry points, lifecycle, threading,"
+                    + " configuration keys, exceptions of its own, type relations or sealed hierarchies.");
         }
+        b.add(AST_CANNOT_TELL);
         return b.toString();
     }
 
