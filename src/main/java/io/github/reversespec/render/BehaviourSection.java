@@ -154,6 +154,12 @@ final class BehaviourSection {
 
     private static final int MAX = SpecRenderer.BEHAVIOUR_LIMIT;
 
+    /** The most used types named as entry points: the ranking of section 2 has the rest. */
+    private static final int MOST_USED = 5;
+
+    /** A key named by a constant ({@code PORT_KEY}, {@code Keys.PORT}) rather than computed. */
+    private static final Pattern CONSTANT_KEY = Pattern.compile("([\\w$]+\\.)*[A-Z][A-Z0-9_]*");
+
     private final SpecFacts facts;
     private final Linker linker;
     private final List<TypeModel> types;
@@ -272,8 +278,9 @@ final class BehaviourSection {
                         + SpecRenderer.plural(e.getValue().size(), "package") + ")")
                 .toList();
         if (!used.isEmpty()) {
-            lines.add("- Used most by other packages: " + String.join(", ", used.subList(0, Math.min(MAX, used.size())))
-                    + (used.size() > MAX ? " and " + (used.size() - MAX) + " more (section 2 ranks them all)" : "")
+            int top = Math.min(MOST_USED, used.size());
+            lines.add("- Used most by other packages: " + String.join(", ", used.subList(0, top))
+                    + (used.size() > top ? " and " + (used.size() - top) + " more (section 2 ranks them all)" : "")
                     + ".");
         }
         if (!factories.isEmpty()) {
@@ -331,7 +338,9 @@ final class BehaviourSection {
         for (TypeModel t : types) {
             List<String> on = new ArrayList<>();
             for (String a : t.behaviour().annotations()) {
-                if (TYPE_FRAMEWORK.contains(MemberModel.annotationName(a))) {
+                String name = MemberModel.annotationName(a);
+                // A type's mapping (@RequestMapping, @Path) is the prefix of its methods' ones.
+                if (TYPE_FRAMEWORK.contains(name) || MEMBER_FRAMEWORK.contains(name)) {
                     on.add(a);
                 }
             }
@@ -347,7 +356,7 @@ final class BehaviourSection {
                     }
                 }
                 if (!mapped.isEmpty() && m.visibility() != Visibility.PRIVATE) {
-                    found.add(linker.link(t.file(), m.line(), t.name() + "#" + m.name()) + " " + codes(mapped));
+                    found.add(Markdown.code(t.name() + "#" + m.name()) + " " + codes(mapped));
                     files.add(t.file());
                 }
             }
@@ -394,7 +403,7 @@ final class BehaviourSection {
                 }
                 boolean annotated = LIFECYCLE_ANNOTATIONS.stream().anyMatch(m::hasAnnotation);
                 if (annotated || (LIFECYCLE_NAMES.contains(m.name()) && noParameters(m))) {
-                    String label = linker.link(t.file(), m.line(), t.name() + "#" + m.name());
+                    String label = Markdown.code(t.name() + "#" + m.name());
                     String marks = m.annotations().stream()
                             .filter(a -> LIFECYCLE_ANNOTATIONS.contains(MemberModel.annotationName(a)))
                             .map(Markdown::code)
@@ -441,13 +450,13 @@ final class BehaviourSection {
             for (MemberModel m : t.members()) {
                 if (m.kind() == MemberKind.METHOD
                         && SYNCHRONIZED_METHOD.matcher(m.signature()).matches()) {
-                    sync.add(linker.link(t.file(), m.line(), t.name() + "#" + m.name()));
+                    sync.add(Markdown.code(t.name() + "#" + m.name()));
                     syncFiles.add(t.file());
                 }
             }
             for (FieldModel f : t.fields()) {
                 if (f.modifiers().contains("volatile")) {
-                    vol.add(linker.link(t.file(), f.line(), t.name() + "." + f.name()));
+                    vol.add(Markdown.code(t.name() + "." + f.name()));
                     volFiles.add(t.file());
                 }
                 String raw = raw(f.type());
@@ -457,14 +466,12 @@ final class BehaviourSection {
                         || raw.startsWith("CopyOnWrite")
                         || raw.endsWith("BlockingQueue")
                         || raw.endsWith("BlockingDeque")) {
-                    shared.add(linker.link(t.file(), f.line(), t.name() + "." + f.name()) + " (" + Markdown.code(raw)
-                            + ")");
+                    shared.add(Markdown.code(t.name() + "." + f.name()) + " (" + Markdown.code(raw) + ")");
                     sharedFiles.add(t.file());
                 }
             }
             for (CodeSite c : t.behaviour().concurrency()) {
-                String where =
-                        linker.link(t.file(), c.line(), t.name() + (c.member().isEmpty() ? "" : "#" + c.member()));
+                String where = Markdown.code(t.name() + (c.member().isEmpty() ? "" : "#" + c.member()));
                 if (c.what().equals("synchronized")) {
                     blocks.add(where + " on " + Markdown.code(c.detail()));
                     blockFiles.add(t.file());
@@ -546,7 +553,10 @@ final class BehaviourSection {
             field = detail.substring(dot + 1);
         }
         String value = constantValue(owner, field, dot < 0);
-        return value.isEmpty() ? Markdown.code(detail) : Markdown.code(detail) + " = " + Markdown.code(value);
+        if (!value.isEmpty()) {
+            return Markdown.code(detail) + " = " + Markdown.code(value);
+        }
+        return CONSTANT_KEY.matcher(detail).matches() ? Markdown.code(detail) : Markdown.code(detail) + " (computed)";
     }
 
     private String constantValue(String owner, String field, boolean anyType) {
@@ -623,8 +633,7 @@ final class BehaviourSection {
             out.add("- and " + (lines.size() - shown) + " more, in " + fileNames(files.subList(shown, files.size()))
                     + ".");
         }
-        out.add("Section 6 lists every exception the package declares or throws.");
-        return String.join("\n", out);
+        return String.join("\n", out) + "\n\nSection 6 lists every exception the package declares or throws.";
     }
 
     /** Whether a thrown type as written ({@code Failure}, {@code Outer.Failure}, {@code a.b.Failure}) names the exception. */

@@ -573,6 +573,7 @@ public final class SpecRenderer {
             b.add(String.join("\n", relations));
         }
         List<String> outside = new ArrayList<>();
+        Set<String> restFiles = new java.util.TreeSet<>();
         for (TypeModel t : u.unit.types()) {
             List<String> external = new ArrayList<>();
             for (String sup : concat(t.extendedTypes(), t.implementedTypes())) {
@@ -580,13 +581,24 @@ public final class SpecRenderer {
                     external.add(sup);
                 }
             }
-            if (!external.isEmpty()) {
+            if (external.isEmpty()) {
+                continue;
+            }
+            if (outside.size() < LIST_LIMIT) {
                 outside.add("- " + Markdown.code(t.name()) + ": " + codeList(external, Integer.MAX_VALUE));
+            } else {
+                restFiles.add(RelativeLinks.fileName(t.file()));
+                outside.add("");
             }
         }
         if (!outside.isEmpty()) {
             b.add("**Supertypes from outside the package** (the contracts these types fulfil):");
-            b.add(String.join("\n", outside));
+            List<String> shown = outside.stream().filter(l -> !l.isEmpty()).toList();
+            String rest = outside.size() > shown.size()
+                    ? "\n- and " + plural(outside.size() - shown.size(), "more type") + ", in "
+                            + codeList(List.copyOf(restFiles), 3)
+                    : "";
+            b.add(String.join("\n", shown) + rest);
         }
         List<String> sealed = sealedLines(u);
         if (!sealed.isEmpty()) {
