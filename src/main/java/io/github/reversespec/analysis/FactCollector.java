@@ -610,7 +610,8 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
     }
 
     private static String siteText(Node n) {
-        return Text.truncate(Text.oneLine(n.toString()), MAX_SITE_TEXT);
+        // From the tokens, as signatures are: no pretty-printing in the one pass.
+        return Text.truncate(Signatures.sourceText(n), MAX_SITE_TEXT);
     }
 
     private String memberName() {
@@ -839,7 +840,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
         }
         List<String> out = new ArrayList<>(annotations.size());
         for (AnnotationExpr a : annotations) {
-            out.add(siteText(a));
+            out.add(Text.truncate(Signatures.annotation(a), MAX_SITE_TEXT));
         }
         return out;
     }
