@@ -126,9 +126,15 @@ public final class TypeRoles {
         return out;
     }
 
-    /** A supertype's simple name without type arguments or qualifier: {@code Base} of {@code a.b.Base<T>}. */
-    static String rawName(String type) {
-        String raw = type.replaceAll("<.*", "").replaceAll("\\[.*", "").strip();
+    /**
+     * A type's simple name as written, without type arguments, arrays, varargs, annotations or
+     * qualifier: {@code Base} of {@code a.b.Base<T>}, {@code String} of {@code @NonNull String...}.
+     */
+    public static String rawName(String type) {
+        String raw = type.replaceAll("<.*", "")
+                .replaceAll("\\[.*", "")
+                .replace("...", "")
+                .strip();
         int space = raw.lastIndexOf(' ');
         raw = space < 0 ? raw : raw.substring(space + 1);
         return raw.substring(raw.lastIndexOf('.') + 1);

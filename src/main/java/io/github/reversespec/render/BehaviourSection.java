@@ -388,7 +388,7 @@ final class BehaviourSection {
         for (TypeModel t : types) {
             List<String> sup = new ArrayList<>();
             for (String s : concat(t.extendedTypes(), t.implementedTypes())) {
-                String raw = raw(s);
+                String raw = TypeRoles.rawName(s);
                 if (LIFECYCLE_TYPES.contains(raw)) {
                     sup.add(raw);
                 }
@@ -459,7 +459,7 @@ final class BehaviourSection {
                     vol.add(Markdown.code(t.name() + "." + f.name()));
                     volFiles.add(t.file());
                 }
-                String raw = raw(f.type());
+                String raw = TypeRoles.rawName(f.type());
                 if (CONCURRENT_TYPES.contains(raw)
                         || raw.startsWith("Atomic")
                         || raw.startsWith("Concurrent")
@@ -691,17 +691,6 @@ final class BehaviourSection {
             }
         }
         return null;
-    }
-
-    /** A type's simple name without type arguments, arrays, annotations or qualifier. */
-    private static String raw(String type) {
-        String r = type.replaceAll("<.*", "")
-                .replaceAll("\\[.*", "")
-                .replace("...", "")
-                .strip();
-        int space = r.lastIndexOf(' ');
-        r = space < 0 ? r : r.substring(space + 1);
-        return r.substring(r.lastIndexOf('.') + 1);
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
