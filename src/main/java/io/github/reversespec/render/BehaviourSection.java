@@ -188,7 +188,7 @@ final class BehaviourSection {
 
     private List<String> blocks() {
         List<String> out = new ArrayList<>();
-        add(out, "**Roles** (from names and declarations):", roles());
+        add(out, "**Roles:**", roles());
         add(out, "**Entry points:**", entryPoints());
         add(out, "**Lifecycle:**", lifecycle());
         add(out, "**Threading:**", threading());
@@ -362,7 +362,7 @@ final class BehaviourSection {
             }
         }
         if (!found.isEmpty()) {
-            lines.add("- Framework entry points (annotations the framework looks for):");
+            lines.add("- Framework entry points:");
             int shown = Math.min(MAX, found.size());
             for (int i = 0; i < shown; i++) {
                 lines.add("  - " + found.get(i));
@@ -417,12 +417,10 @@ final class BehaviourSection {
         }
         List<String> lines = new ArrayList<>();
         if (!methods.isEmpty()) {
-            lines.add("- Lifecycle methods (named start, stop, close, init, destroy, shutdown… or annotated"
-                    + " `@PostConstruct`/`@PreDestroy`): " + capped(methods, methodFiles) + ".");
+            lines.add("- Lifecycle methods: " + capped(methods, methodFiles) + ".");
         }
         if (!closeable.isEmpty()) {
-            lines.add("- Closeable or managed types (implement a lifecycle interface): "
-                    + capped(closeable, closeableFiles) + ".");
+            lines.add("- Lifecycle interfaces: " + capped(closeable, closeableFiles) + ".");
         }
         return String.join("\n", lines);
     }
@@ -502,11 +500,11 @@ final class BehaviourSection {
             lines.add("- `volatile` fields: " + capped(vol, volFiles) + ".");
         }
         if (!shared.isEmpty()) {
-            lines.add("- Locks, atomics, concurrent collections and executors held in fields: "
+            lines.add("- Concurrency fields (locks, atomics, concurrent collections, executors): "
                     + capped(shared, sharedFiles) + ".");
         }
         if (!threads.isEmpty()) {
-            lines.add("- Threads, executors and asynchronous tasks created: " + capped(threads, threadFiles) + ".");
+            lines.add("- Threads and executors created: " + capped(threads, threadFiles) + ".");
         }
         return String.join("\n", lines);
     }

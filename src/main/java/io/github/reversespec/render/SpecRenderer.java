@@ -54,14 +54,16 @@ public final class SpecRenderer {
     /** Longest package documentation section 1 shows whole; a longer one opens it and moves to an appendix. */
     static final int PACKAGE_DOC_BUDGET = 1200;
 
+    private static final String AST_LIMITS = "read from the syntax, not from a run, they cannot tell what happens"
+            + " at run time, in what order or with which values, nor what reflection or injection wires together;"
+            + " roles are hints from names and declarations.";
+
     /** Says once, in Behavior, what an AST-only spec cannot tell. */
     public static final String AST_ONLY_BEHAVIOUR = "_Behaviour is not described: no model wrote prose for this spec"
-            + " (AST-only). The facts below come from the code._";
+            + " (AST-only). The facts below come from the code; " + AST_LIMITS + "_";
 
-    /** What the facts of section 3 cannot tell, said once. */
-    public static final String AST_CANNOT_TELL = "_Read from the syntax, not from a run: what happens at run time,"
-            + " in what order, with which values, and what reflection, injection or configuration wires together"
-            + " is not known here. Roles follow naming and declaration rules and are hints._";
+    /** What the facts of section 3 cannot tell, said once where no model wrote the section. */
+    public static final String AST_CANNOT_TELL = "_The facts above come from the code; " + AST_LIMITS + "_";
 
     /** The items each list of section 3 names before "and N more". */
     static final int BEHAVIOUR_LIMIT = 8;
@@ -609,7 +611,10 @@ public final class SpecRenderer {
             b.add("The code gives no further behaviour hints: no roles, entry points, lifecycle, threading,"
                     + " configuration keys, exceptions of its own, type relations or sealed hierarchies.");
         }
-        b.add(AST_CANNOT_TELL);
+        if (u.llm) {
+            // the model left the section out: its facts follow the marker, and their limits once
+            b.add(AST_CANNOT_TELL);
+        }
         return b.toString();
     }
 

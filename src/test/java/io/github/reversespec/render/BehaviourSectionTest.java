@@ -171,7 +171,7 @@ class BehaviourSectionTest {
                 .contains("- Extended or implemented outside the package: `Codec` (by `com.acme.json.JsonCodec`).")
                 .contains("- Public static factories: `CodecException.of`, `Codecs.byName`.")
                 .doesNotContain("`Unused` (");
-        assertThat(s).containsOnlyOnce(SpecRenderer.AST_CANNOT_TELL);
+        assertThat(s).startsWith(SpecRenderer.AST_ONLY_BEHAVIOUR).containsOnlyOnce("not from a run");
     }
 
     @Test
@@ -196,9 +196,8 @@ class BehaviourSectionTest {
         assertThat(s)
                 .contains("- `synchronized` methods: `JsonCodec#reset`.")
                 .contains("- `volatile` fields: `JsonCodec.pretty`.")
-                .contains("held in fields: `JsonCodec.cache` (`ConcurrentHashMap`).")
-                .contains(
-                        "- Closeable or managed types (implement a lifecycle interface): `JsonCodec` (`AutoCloseable`).")
+                .contains("executors): `JsonCodec.cache` (`ConcurrentHashMap`).")
+                .contains("- Lifecycle interfaces: `JsonCodec` (`AutoCloseable`).")
                 .contains("`JsonCodec#close`")
                 .contains("| `PRETTY_KEY` = `\"json.pretty\"` | `System.getProperty` | [`JsonCodec#pretty`](");
     }
@@ -207,17 +206,30 @@ class BehaviourSectionTest {
     void frameworkAnnotationsMakeEntryPointsAndLongListsSayWhereTheRestIs() {
         String s = behaviour("impl", "com.acme.web");
         assertThat(s)
-                .contains("- Framework entry points (annotations the framework looks for):")
+                .contains("- Framework entry points:")
                 .contains("  - `UserController` `@RestController` `@RequestMapping(\"/users\")`")
                 .contains("  - `UserController#get` `@GetMapping(\"/{id}\")`")
                 .contains("  - `User` `@Entity`")
                 .doesNotContain("UserController#helper")
-                .contains("`@PostConstruct`");
+                .contains("- Lifecycle methods: `UserController#warm` `@javax.annotation.PostConstruct`.");
         // 11 lookups: the table shows 8 and names the file of the other 3.
         List<String> rows =
                 new ArrayList<>(s.lines().filter(l -> l.startsWith("| `\"K")).toList());
         assertThat(rows).hasSize(SpecRenderer.BEHAVIOUR_LIMIT);
         assertThat(s).contains("And 3 more, in `Settings.java`.");
+    }
+
+    @Test
+    void aModelSpecWhoseBehaviourSectionIsMissingGetsTheFactsAndTheirLimitsOnce() {
+        SpecFacts facts = Fixtures.bareFacts(Fixtures.id("core", "", "com.acme.empty"), "", "", List.of(), List.of());
+        String spec = new SpecRenderer()
+                .render(facts, new Prose("m", java.util.Map.of(Section.INTENT, "Does things.")), Fixtures.META);
+        String behaviour = SpecText.section(spec, Section.BEHAVIOR);
+        assertThat(behaviour)
+                .startsWith(SpecRenderer.NOT_WRITTEN_MARKER)
+                .doesNotContain(SpecRenderer.AST_ONLY_BEHAVIOUR)
+                .endsWith(SpecRenderer.AST_CANNOT_TELL)
+                .containsOnlyOnce("not from a run");
     }
 
     @Test
@@ -230,6 +242,6 @@ class BehaviourSectionTest {
         String behaviour = SpecText.section(s, Section.BEHAVIOR);
         assertThat(behaviour)
                 .contains("The code gives no further behaviour hints")
-                .containsOnlyOnce("_Read from");
+                .containsOnlyOnce("not from a run");
     }
 }
