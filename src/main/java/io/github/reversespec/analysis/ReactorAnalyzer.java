@@ -387,6 +387,12 @@ public final class ReactorAnalyzer {
         UnitAnalysis build(ProjectModel project, List<ServiceEntry> own, List<ServiceEntry> reactor) {
             UnitId id = new UnitId(project.key(), project.artifactId(), project.moduleDir(), packageName);
             debt.sort(FactCollector.DEBT_ORDER);
+            List<ServiceEntry> registered = services(own, reactor);
+            for (ServiceEntry e : registered) {
+                digest.update((byte) 1);
+                digest.update(
+                        (e.service() + "\n" + e.provider() + "\n" + e.file() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
             String hash = "sha256:" + HexFormat.of().formatHex(digest.digest());
             return new UnitAnalysis(
                     id,
@@ -398,7 +404,7 @@ public final class ReactorAnalyzer {
                     debt,
                     hash,
                     nameSites,
-                    services(own, reactor));
+                    registered);
         }
 
         /** Registrations of this unit's types: as provider in its own project, as service anywhere. */

@@ -21,7 +21,9 @@ import java.util.TreeSet;
  *     to a type (e.g. {@code com.acme.util.Strings} from {@code com.acme.util.Strings.join(x)}),
  *     sorted, distinct; the graph keeps those that land in a reactor package
  * @param debt TODO/FIXME/XXX/HACK comments and deprecated elements, by file then line
- * @param sourceHash {@code sha256:<hex>} over the unit's files (paths and bytes, in path order)
+ * @param sourceHash {@code sha256:<hex>} over the unit's files (paths and bytes, in path order),
+ *     then its {@code services} when it has any: a registration added or removed makes the spec
+ *     stale, and a unit without any keeps the hash of its files alone
  * @param nameSites for each name of {@code imports} (an {@link ImportRef#name()}) and of {@code
  *     qualifiedReferences}, where the unit first uses it: the first file in path order that does,
  *     at its first line doing so; the graph cites it as the place an edge comes from. A name

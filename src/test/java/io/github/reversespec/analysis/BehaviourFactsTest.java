@@ -139,6 +139,19 @@ class BehaviourFactsTest {
     }
 
     @Test
+    void aRegistrationIsPartOfTheSourceHashOfTheUnitsItNames() {
+        SourceTree tree = new SourceTree(dir.resolve("hash")).project("core", "core");
+        tree.write("core/src/main/java/com/acme/a/Impl.java", "package com.acme.a;\npublic class Impl {}\n");
+        tree.write("core/src/main/java/com/acme/b/Other.java", "package com.acme.b;\npublic class Other {}\n");
+        String before = unit(tree.analyze(), "core", "com.acme.a").sourceHash();
+        String other = unit(tree.analyze(), "core", "com.acme.b").sourceHash();
+        tree.write("core/src/main/resources/META-INF/services/com.acme.Spi", "com.acme.a.Impl\n");
+        ReactorAnalysis after = tree.analyze();
+        assertThat(unit(after, "core", "com.acme.a").sourceHash()).isNotEqualTo(before);
+        assertThat(unit(after, "core", "com.acme.b").sourceHash()).isEqualTo(other);
+    }
+
+    @Test
     void servicesFilesNameProvidersOfTheirProjectAndServicesOfAnyProject() {
         assertThat(server.services())
                 .containsExactly(
