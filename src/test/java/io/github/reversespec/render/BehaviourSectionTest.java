@@ -74,6 +74,15 @@ class BehaviourSectionTest {
                 }
                 """);
         write("impl/src/main/resources/META-INF/services/com.acme.spi.Codec", "com.acme.json.JsonCodec\n");
+        write("impl/src/main/java/com/acme/json/XmlCodec.java", """
+                package com.acme.json;
+                import com.acme.spi.*;
+                public class XmlCodec implements Codec { public String name() { return "xml"; } }
+                """);
+        write("impl/src/main/java/com/acme/json/RawCodec.java", """
+                package com.acme.json;
+                public class RawCodec implements com.acme.spi.Codec { public String name() { return "raw"; } }
+                """);
         write("impl/src/main/java/com/acme/web/UserController.java", """
                 package com.acme.web;
                 @RestController
@@ -84,6 +93,15 @@ class BehaviourSectionTest {
                     private String helper() { return ""; }
                     @javax.annotation.PostConstruct
                     void warm() {}
+                }
+                """);
+        write("impl/src/main/java/com/acme/web/ItemResource.java", """
+                package com.acme.web;
+                @jakarta.ws.rs.Path("/items")
+                public class ItemResource {
+                    @GET
+                    @Path("{id}")
+                    public String item(String id) { return id; }
                 }
                 """);
         write("impl/src/main/java/com/acme/web/User.java", """
@@ -161,14 +179,17 @@ class BehaviourSectionTest {
         assertThat(usage.implementorsOf(
                         analysis.projects().get(0).units().get(0).id()))
                 .containsOnlyKeys("Codec")
-                .containsEntry("Codec", List.of("com.acme.json.JsonCodec"));
+                .containsEntry(
+                        "Codec",
+                        List.of("com.acme.json.JsonCodec", "com.acme.json.RawCodec", "com.acme.json.XmlCodec"));
         String s = behaviour("api", "com.acme.spi");
         assertThat(s)
                 .contains("| SPI / extension point | `Codec` |")
                 .contains("| utility | `Codecs` |")
                 .contains("| exception | `CodecException` |")
                 .contains("- Used most by other packages: `Codec` (1 package).")
-                .contains("- Extended or implemented outside the package: `Codec` (by `com.acme.json.JsonCodec`).")
+                .contains("- Extended or implemented outside the package: `Codec` (by `com.acme.json.JsonCodec`,"
+                        + " `com.acme.json.RawCodec`, `com.acme.json.XmlCodec`).")
                 .contains("- Public static factories: `CodecException.of`, `Codecs.byName`.")
                 .doesNotContain("`Unused` (");
         assertThat(s).startsWith(SpecRenderer.AST_ONLY_BEHAVIOUR).containsOnlyOnce("not from a run");
@@ -210,6 +231,8 @@ class BehaviourSectionTest {
                 .contains("  - `UserController` `@RestController` `@RequestMapping(\"/users\")`")
                 .contains("  - `UserController#get` `@GetMapping(\"/{id}\")`")
                 .contains("  - `User` `@Entity`")
+                .contains("  - `ItemResource` `@jakarta.ws.rs.Path(\"/items\")`")
+                .contains("  - `ItemResource#item` `@GET` `@Path(\"{id}\")`")
                 .doesNotContain("UserController#helper")
                 .contains("- Lifecycle methods: `UserController#warm` `@javax.annotation.PostConstruct`.");
         // 11 lookups: the table shows 8 and names the file of the other 3.
