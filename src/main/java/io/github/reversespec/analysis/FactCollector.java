@@ -31,6 +31,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.modules.ModuleDeclaration;
 import com.github.javaparser.ast.modules.ModuleDirective;
 import com.github.javaparser.ast.modules.ModuleExportsDirective;
@@ -40,6 +41,7 @@ import com.github.javaparser.ast.nodeTypes.NodeWithJavadoc;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.visitor.VoidVisitorAdapter;
@@ -62,6 +64,26 @@ import java.util.TreeSet;
  * type being built (or at the top level); local and anonymous classes are walked for their
  * references but contribute no types or members. Raised types and validations of such nested
  * code count for the enclosing method, which is where they take effect.
+ *
+ * <p>The same pass records the behaviour facts of each type ({@link TypeBehaviour}), from the
+ * syntax alone:
+ *
+ * <ul>
+ *   <li>configuration lookups: {@code System.getProperty}, {@code System.getenv} (also without a
+ *       scope, through a static import), {@code Integer.getInteger}, {@code Long.getLong}, {@code
+ *       Boolean.getBoolean}, whatever their argument; {@code getProperty} and {@code
+ *       getRequiredProperty} on any other scope ({@code Properties}, Spring's {@code Environment})
+ *       only when the key is a string literal or a constant-like name ({@code PORT_KEY}, {@code
+ *       Keys.PORT}); the annotations {@code @Value("${key}")} and {@code @ConfigProperty(name =
+ *       "key")};
+ *   <li>concurrency: {@code synchronized} blocks, {@code new Thread}, {@code new Timer}, {@code new
+ *       ThreadPoolExecutor}, {@code new ScheduledThreadPoolExecutor}, {@code new ForkJoinPool},
+ *       {@code Executors.new*}, {@code CompletableFuture.*Async}, {@code Thread.ofVirtual} and
+ *       {@code Thread.startVirtualThread}.
+ * </ul>
+ *
+ * <p>Names are matched as written, without a symbol solver: a class of the package called {@code
+ * System} would count too.
  */
 final class FactCollector extends VoidVisitorAdapter<Void> {
 
@@ -93,8 +115,15 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
             "checkFromToIndex",
             "checkFromIndexSize");
 
+    /** Longest annotation or key text kept as written. */
+    static final int MAX_SITE_TEXT = 100;
+
+    private static final Set<String> THREAD_CLASSES =
+            Set.of("Thread", "Timer", "ThreadPoolExecutor", "ScheduledThreadPoolExecutor", "ForkJoinPool");
+
     private final String file;
     private final boolean testFile;
+    private String currentField = "";
 
     private String packageName = "";
     private final Deque<TypeBuilder> typeStack = new ArrayDeque<>();
@@ -311,6 +340,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
         mb.signature = Signatures.callable(n);
         mb.visibility = memberVisibility(n.getModifiers(), owner, Visibility.PACKAGE);
         mb.isStatic = n.isStatic();
+        mb.returnType = Signatures.type(n.getType());
         mb.thrown = Signatures.types(n.getThrownExceptions());
         mb.debtName = Signatures.callableKey(mb.name, n.getParameters());
         mb.parameters(n.getParameters(), owner, n.getTypeParameters());
@@ -353,9 +383,12 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
 
     private void visitCallable(MemberBuilder mb, TypeBuilder owner, Runnable body) {
         MemberBuilder saved = currentCallable;
+        String savedField = currentField;
         currentCallable = mb;
+        currentField = "";
         body.run();
         currentCallable = saved;
+        currentField = savedField;
         owner.members.add(mb.build());
         memberDebt(mb, owner);
     }
@@ -393,9 +426,13 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
             }
         }
         MemberBuilder saved = currentCallable;
+        String savedField = currentField;
         currentCallable = null;
+        currentField =
+                n.getVariables().isEmpty() ? "" : n.getVariable(0).getName().getIdentifier();
         super.visit(n, arg);
         currentCallable = saved;
+        currentField = savedField;
     }
 
     private static void addIfAbsent(List<String> list, String value) {
@@ -499,6 +536,105 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
     public void visit(MethodCallExpr n, Void arg) {
         if (currentCallable != null && currentCallable.validations.size() < MAX_VALIDATIONS && isValidationCall(n)) {
             currentCallable.validations.add(Text.truncate(Text.oneLine(n.toString()), MAX_VALIDATION_TEXT));
+        }
+        TypeBuilder tb = typeStack.peek();
+        if (tb != null) {
+            behaviourCall(tb, n);
+        }
+        super.visit(n, arg);
+    }
+
+    /** A configuration lookup or a thread started by a call, recorded for the innermost model type. */
+    private void behaviourCall(TypeBuilder tb, MethodCallExpr n) {
+        String name = n.getName().getIdentifier();
+        Optional<Expression> scopeExpr = n.getScope();
+        String scope = scopeExpr.isEmpty() ? "" : scopeName(scopeExpr.get());
+        NodeList<Expression> args = n.getArguments();
+        String config = null;
+        boolean anyKey = true;
+        switch (name) {
+            case "getProperty", "getenv" -> {
+                if (scope.equals("System") || (scope.isEmpty() && name.equals("getenv"))) {
+                    config = "System." + name;
+                } else if (name.equals("getProperty")) {
+                    config = scope.isEmpty() || scopeExpr.get() instanceof MethodCallExpr ? name : scope + "." + name;
+                    anyKey = false;
+                }
+            }
+            case "getRequiredProperty" -> {
+                config = scope.isEmpty() || scopeExpr.get() instanceof MethodCallExpr ? name : scope + "." + name;
+                anyKey = false;
+            }
+            case "getInteger", "getLong", "getBoolean" -> {
+                if (scope.equals(name.equals("getInteger") ? "Integer" : name.equals("getLong") ? "Long" : "Boolean")) {
+                    config = scope + "." + name;
+                }
+            }
+            default -> {
+                if ((scope.equals("Executors") && name.startsWith("new"))
+                        || (scope.equals("CompletableFuture") && name.endsWith("Async"))
+                        || (scope.equals("Thread")
+                                && (name.equals("ofVirtual") || name.equals("startVirtualThread")))) {
+                    tb.concurrency.add(new CodeSite(memberName(), scope + "." + name, "", line(n)));
+                }
+            }
+        }
+        if (config != null && !args.isEmpty() && (anyKey || isConstantKey(args.get(0)))) {
+            tb.configReads.add(new CodeSite(memberName(), config, siteText(args.get(0)), line(n)));
+        }
+    }
+
+    /** {@code System} of {@code System} and of {@code java.lang.System}; {@code props} of {@code this.props}; else empty. */
+    private static String scopeName(Expression scope) {
+        if (scope instanceof NameExpr ne) {
+            return ne.getName().getIdentifier();
+        }
+        if (scope instanceof FieldAccessExpr fa) {
+            return fa.getName().getIdentifier();
+        }
+        if (scope instanceof MethodCallExpr mc) {
+            return mc.getName().getIdentifier() + "()";
+        }
+        return "";
+    }
+
+    /** A key a reader can look up: a string literal or a constant-like name. */
+    private static boolean isConstantKey(Expression e) {
+        if (e instanceof StringLiteralExpr) {
+            return true;
+        }
+        String id = e instanceof NameExpr ne
+                ? ne.getName().getIdentifier()
+                : e instanceof FieldAccessExpr fa ? fa.getName().getIdentifier() : "";
+        return id.length() > 1
+                && id.chars().allMatch(c -> c == '_' || Character.isDigit(c) || Character.isUpperCase(c))
+                && Character.isLetter(id.charAt(0));
+    }
+
+    private static String siteText(Node n) {
+        // From the tokens, as signatures are: no pretty-printing in the one pass.
+        return Text.truncate(Signatures.sourceText(n), MAX_SITE_TEXT);
+    }
+
+    private String memberName() {
+        return currentCallable != null ? currentCallable.name : currentField;
+    }
+
+    @Override
+    public void visit(SynchronizedStmt n, Void arg) {
+        TypeBuilder tb = typeStack.peek();
+        if (tb != null) {
+            tb.concurrency.add(new CodeSite(memberName(), "synchronized", siteText(n.getExpression()), line(n)));
+        }
+        super.visit(n, arg);
+    }
+
+    @Override
+    public void visit(ObjectCreationExpr n, Void arg) {
+        TypeBuilder tb = typeStack.peek();
+        if (tb != null && THREAD_CLASSES.contains(n.getType().getName().getIdentifier())) {
+            tb.concurrency.add(
+                    new CodeSite(memberName(), "new " + n.getType().getName().getIdentifier(), "", line(n)));
         }
         super.visit(n, arg);
     }
@@ -611,10 +747,35 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
 
     private void annotation(AnnotationExpr n) {
         Name name = n.getName();
+        TypeBuilder tb = typeStack.peek();
+        if (tb != null) {
+            configAnnotation(tb, n);
+        }
         if (name.hasQualifier()) {
             addQualified(List.of(name.asString().split("\\.")), n);
         } else if (testFile && Text.isCapitalised(name.getIdentifier())) {
             simpleNames.add(name.getIdentifier());
+        }
+    }
+
+    /** {@code @Value("${key:default}")} (Spring) and {@code @ConfigProperty(name = "key")} (MicroProfile). */
+    private void configAnnotation(TypeBuilder tb, AnnotationExpr n) {
+        String id = n.getName().getIdentifier();
+        Expression key = null;
+        if (id.equals("Value") && n instanceof SingleMemberAnnotationExpr single) {
+            key = single.getMemberValue();
+            if (!(key instanceof StringLiteralExpr s) || !s.getValue().contains("${")) {
+                return;
+            }
+        } else if (id.equals("ConfigProperty") && n instanceof NormalAnnotationExpr normal) {
+            key = normal.getPairs().stream()
+                    .filter(p -> p.getName().getIdentifier().equals("name"))
+                    .map(p -> p.getValue())
+                    .findFirst()
+                    .orElse(null);
+        }
+        if (key != null) {
+            tb.configReads.add(new CodeSite(memberName(), "@" + id, siteText(key), line(n)));
         }
     }
 
@@ -674,6 +835,18 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
         return null;
     }
 
+    /** Annotations as written, one line each, cut when long. */
+    static List<String> annotationTexts(NodeList<AnnotationExpr> annotations) {
+        if (annotations.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(annotations.size());
+        for (AnnotationExpr a : annotations) {
+            out.add(Text.truncate(Signatures.annotation(a), MAX_SITE_TEXT));
+        }
+        return out;
+    }
+
     private static boolean hasDeprecatedAnnotation(NodeList<AnnotationExpr> annotations) {
         for (AnnotationExpr a : annotations) {
             if (a.getName().getIdentifier().equals("Deprecated")) {
@@ -702,6 +875,8 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
         final List<FieldModel> fields = new ArrayList<>();
         final List<String> enumConstants = new ArrayList<>();
         final List<FieldModel> recordComponents = new ArrayList<>();
+        final List<CodeSite> configReads = new ArrayList<>(0);
+        final List<CodeSite> concurrency = new ArrayList<>(0);
         MemberBuilder savedCallable;
 
         TypeBuilder(TypeDeclaration<?> decl, TypeKind kind, TypeBuilder outer, String pkg, String file) {
@@ -788,7 +963,8 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                     fields,
                     enumConstants,
                     recordComponents,
-                    javadoc == null ? DocComment.EMPTY : JavadocText.parse(javadoc));
+                    javadoc == null ? DocComment.EMPTY : JavadocText.parse(javadoc),
+                    new TypeBehaviour(annotationTexts(decl.getAnnotations()), configReads, concurrency));
         }
     }
 
@@ -806,6 +982,8 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
         String debtName;
         Visibility visibility;
         boolean isStatic;
+        String returnType = "";
+        final List<String> annotations;
         List<String> thrown = List.of();
         final Set<String> raised = new TreeSet<>();
         final List<String> validations = new ArrayList<>(0);
@@ -818,6 +996,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
             this.doc = doc == null ? DocComment.EMPTY : JavadocText.parse(doc);
             this.deprecated = hasDeprecatedAnnotation(decl.getAnnotations())
                     || (doc != null && JavadocText.hasDeprecatedTag(doc));
+            this.annotations = annotationTexts(decl.getAnnotations());
             Node nameNode = decl instanceof com.github.javaparser.ast.nodeTypes.NodeWithSimpleName<?> named
                     ? named.getName()
                     : decl;
@@ -857,7 +1036,9 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                     line,
                     doc,
                     parameterNames,
-                    parameterTypes);
+                    parameterTypes,
+                    returnType,
+                    annotations);
         }
     }
 }

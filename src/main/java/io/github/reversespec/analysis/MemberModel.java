@@ -31,6 +31,10 @@ import java.util.List;
  * @param parameterTypes the erasure of each parameter's type as written, by simple name ({@code
  *     List} for {@code java.util.List<String>}, {@code String[]} for {@code String...}); a type
  *     variable is {@code ?}: what an override is matched by
+ * @param returnType a method's return type as written ({@code List<String>}, {@code void}); empty
+ *     for every other kind of member
+ * @param annotations the member's own annotations as written, one line each and cut when long
+ *     ({@code @GetMapping("/{id}")}), in source order; not those of its parameters
  */
 public record MemberModel(
         MemberKind kind,
@@ -46,9 +50,11 @@ public record MemberModel(
         int line,
         DocComment doc,
         List<String> parameterNames,
-        List<String> parameterTypes) {
+        List<String> parameterTypes,
+        String returnType,
+        List<String> annotations) {
 
-    /** A member without parts of Javadoc or parameter facts (tests and callers that need none). */
+    /** A member without parts of Javadoc, parameter facts, return type or annotations (tests and callers that need none). */
     public MemberModel(
             MemberKind kind,
             String name,
@@ -75,10 +81,14 @@ public record MemberModel(
                 line,
                 DocComment.EMPTY,
                 List.of(),
+                List.of(),
+                "",
                 List.of());
     }
 
     public MemberModel {
+        returnType = returnType == null ? "" : returnType;
+        annotations = List.copyOf(annotations);
         javadocSummary = javadocSummary == null ? "" : javadocSummary;
         thrownTypes = List.copyOf(thrownTypes);
         raisedTypes = List.copyOf(raisedTypes);
@@ -104,7 +114,33 @@ public record MemberModel(
                 line,
                 newDoc,
                 parameterNames,
-                parameterTypes);
+                parameterTypes,
+                returnType,
+                annotations);
+    }
+
+    /** Whether it carries an annotation of this simple name ({@code PostConstruct} for {@code @javax.annotation.PostConstruct}). */
+    public boolean hasAnnotation(String simpleName) {
+        for (String a : annotations) {
+            if (annotationName(a).equals(simpleName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The simple name of an annotation as written: {@code GetMapping} of {@code
+     * @org.springframework.web.bind.annotation.GetMapping("/x")}.
+     */
+    public static String annotationName(String annotation) {
+        String a = annotation.startsWith("@") ? annotation.substring(1) : annotation;
+        int paren = a.indexOf('(');
+        if (paren >= 0) {
+            a = a.substring(0, paren);
+        }
+        a = a.strip();
+        return a.substring(a.lastIndexOf('.') + 1);
     }
 
     /** The kinds of member. */

@@ -50,6 +50,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Once every file is parsed, methods take the Javadoc they inherit from the methods they
  * override anywhere in the reactor ({@link InheritedDocs}).
  *
+ * <p>Each project's resource roots are read for {@code META-INF/services/<service>} files (the
+ * {@link java.util.ServiceLoader} registrations): a unit learns which of its types are registered
+ * as providers in its own project and which are services any project of the reactor registers
+ * providers for. Lines are read as the JDK does: UTF-8, {@code #} starts a comment, blank lines
+ * skipped.
+ *
  * <p>Bad input never stops the analysis: a file that cannot be read, decoded or parsed is kept as
  * a {@link SourceFile} with its {@link ParseProblem}; a missing root, a symbolic link loop or an
  * unreadable directory becomes a problem of its project.
@@ -124,7 +130,7 @@ public final class ReactorAnalyzer {
         List<ProjectWork> work = new ArrayList<>();
         List<Task> tasks = new ArrayList<>();
         for (ProjectModel project : reactor.projects()) {
-            ProjectWork pw = new ProjectWork(project, walker);
+            ProjectWork pw = new ProjectWork(project, walker, reactor.root());
             for (SourceWalker.Found f : pw.mainFiles) {
                 tasks.add(new Task(pw, f, false));
             }
@@ -186,9 +192,13 @@ public final class ReactorAnalyzer {
         }
 
         inheritDocs(work);
+        List<ServiceEntry> services = new ArrayList<>();
+        for (ProjectWork pw : work) {
+            services.addAll(pw.services);
+        }
         List<ProjectAnalysis> projects = new ArrayList<>(work.size());
         for (ProjectWork pw : work) {
-            projects.add(pw.build());
+            projects.add(pw.build(services));
         }
         return new ReactorAnalysis(reactor, projects);
     }
@@ -234,10 +244,14 @@ public final class ReactorAnalyzer {
         final List<ParseProblem> problems = new ArrayList<>();
         final Map<String, UnitBuilder> units = new TreeMap<>();
         final List<TestClassFacts> tests = new ArrayList<>();
+        final List<ServiceEntry> services = new ArrayList<>();
         ModuleDescriptorFacts module;
 
-        ProjectWork(ProjectModel project, SourceWalker walker) {
+        ProjectWork(ProjectModel project, SourceWalker walker, Path reactorRoot) {
             this.project = project;
+            for (Path root : project.resourceRoots()) {
+                readServices(project.baseDir().resolve(root).resolve("META-INF/services"), reactorRoot);
+            }
             this.mainFiles = walk(
                     project.sourceRoots(),
                     "source root of " + project.artifactId(),
@@ -262,6 +276,42 @@ public final class ReactorAnalyzer {
             List<SourceWalker.Found> files = new ArrayList<>(found.values());
             files.sort(Comparator.comparing(SourceWalker.Found::relPath));
             return files;
+        }
+
+        /** The providers listed in a {@code META-INF/services} directory, if there is one. */
+        private void readServices(Path dir, Path reactorRoot) {
+            if (!Files.isDirectory(dir)) {
+                return;
+            }
+            List<Path> files;
+            try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+                files = list.filter(Files::isRegularFile).sorted().toList();
+            } catch (IOException e) {
+                problems.add(new ParseProblem(relative(reactorRoot, dir), 0, 0, "cannot list: " + e.getMessage()));
+                return;
+            }
+            for (Path f : files) {
+                String rel = relative(reactorRoot, f);
+                String service = f.getFileName().toString();
+                try {
+                    List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                    for (int i = 0; i < lines.size(); i++) {
+                        String line = lines.get(i);
+                        int hash = line.indexOf('#');
+                        String provider = (hash < 0 ? line : line.substring(0, hash)).strip();
+                        if (!provider.isEmpty()) {
+                            services.add(new ServiceEntry(service, provider.replace('$', '.'), rel, i + 1));
+                        }
+                    }
+                } catch (IOException e) {
+                    problems.add(new ParseProblem(rel, 0, 0, "cannot read the services file: " + e.getMessage()));
+                }
+            }
+        }
+
+        private static String relative(Path root, Path file) {
+            Path p = file.toAbsolutePath().normalize();
+            return (p.startsWith(root) ? root.relativize(p) : p).toString().replace('\\', '/');
         }
 
         void accept(SourceFileReader.Result r) {
@@ -295,10 +345,10 @@ public final class ReactorAnalyzer {
             }
         }
 
-        ProjectAnalysis build() {
+        ProjectAnalysis build(List<ServiceEntry> reactorServices) {
             List<UnitAnalysis> built = new ArrayList<>(units.size());
             for (UnitBuilder ub : units.values()) {
-                built.add(ub.build(project));
+                built.add(ub.build(project, services, reactorServices));
             }
             tests.sort(Comparator.comparing(TestClassFacts::file));
             problems.sort(Comparator.comparing(ParseProblem::file)
@@ -379,14 +429,47 @@ public final class ReactorAnalyzer {
             return last >= 0 && last != '\n' ? lines + 1 : lines;
         }
 
-        UnitAnalysis build(ProjectModel project) {
+        UnitAnalysis build(ProjectModel project, List<ServiceEntry> own, List<ServiceEntry> reactor) {
             UnitId id = new UnitId(project.key(), project.artifactId(), project.moduleDir(), packageName);
             debt.sort(FactCollector.DEBT_ORDER);
+            List<ServiceEntry> registered = services(own, reactor);
+            for (ServiceEntry e : registered) {
+                digest.update((byte) 1);
+                digest.update(
+                        (e.service() + "\n" + e.provider() + "\n" + e.file() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
             String hash = "sha256:" + HexFormat.of().formatHex(digest.digest());
             return new UnitAnalysis(
-                    id, files, packageJavadoc, types, List.copyOf(imports), qualified, debt, hash, nameSites);
+                    id,
+                    files,
+                    packageJavadoc,
+                    types,
+                    List.copyOf(imports),
+                    qualified,
+                    debt,
+                    hash,
+                    nameSites,
+                    registered);
+        }
+
+        /** Registrations of this unit's types: as provider in its own project, as service anywhere. */
+        private List<ServiceEntry> services(List<ServiceEntry> own, List<ServiceEntry> reactor) {
+            if (own.isEmpty() && reactor.isEmpty()) {
+                return List.of();
+            }
+            java.util.Set<String> names = new java.util.HashSet<>();
+            types.forEach(t -> names.add(t.qualifiedName()));
+            TreeSet<ServiceEntry> found = new TreeSet<>(SERVICE_ORDER);
+            own.stream().filter(e -> names.contains(e.provider())).forEach(found::add);
+            reactor.stream().filter(e -> names.contains(e.service())).forEach(found::add);
+            return List.copyOf(found);
         }
     }
+
+    private static final Comparator<ServiceEntry> SERVICE_ORDER = Comparator.comparing(ServiceEntry::service)
+            .thenComparing(ServiceEntry::provider)
+            .thenComparing(ServiceEntry::file)
+            .thenComparingInt(ServiceEntry::line);
 
     static MessageDigest sha256() {
         try {

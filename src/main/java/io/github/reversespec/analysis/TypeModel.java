@@ -34,6 +34,8 @@ import java.util.List;
  * @param recordComponents components of a record, in order (empty otherwise)
  * @param doc the type's Javadoc in parts: its first paragraph whole, {@code @since}, {@code
  *     @deprecated} and the {@code @param} texts (record components, type parameters)
+ * @param behaviour what its code tells about its behaviour: annotations as written, configuration
+ *     lookups, concurrency constructs
  */
 public record TypeModel(
         String name,
@@ -56,9 +58,10 @@ public record TypeModel(
         List<FieldModel> fields,
         List<String> enumConstants,
         List<FieldModel> recordComponents,
-        DocComment doc) {
+        DocComment doc,
+        TypeBehaviour behaviour) {
 
-    /** A type without parts of Javadoc (tests and callers that need none). */
+    /** A type without parts of Javadoc or behaviour facts (tests and callers that need none). */
     public TypeModel(
             String name,
             String qualifiedName,
@@ -101,10 +104,12 @@ public record TypeModel(
                 fields,
                 enumConstants,
                 recordComponents,
-                DocComment.EMPTY);
+                DocComment.EMPTY,
+                TypeBehaviour.NONE);
     }
 
     public TypeModel {
+        behaviour = behaviour == null ? TypeBehaviour.NONE : behaviour;
         modifiers = List.copyOf(modifiers);
         typeParameters = List.copyOf(typeParameters);
         extendedTypes = List.copyOf(extendedTypes);
@@ -142,7 +147,13 @@ public record TypeModel(
                 fields,
                 enumConstants,
                 recordComponents,
-                doc);
+                doc,
+                behaviour);
+    }
+
+    /** The simple name of the innermost type: {@code Inner} of {@code Outer.Inner}. */
+    public String simpleName() {
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     /** A member type, declared inside another type. */

@@ -21,11 +21,16 @@ import java.util.TreeSet;
  *     to a type (e.g. {@code com.acme.util.Strings} from {@code com.acme.util.Strings.join(x)}),
  *     sorted, distinct; the graph keeps those that land in a reactor package
  * @param debt TODO/FIXME/XXX/HACK comments and deprecated elements, by file then line
- * @param sourceHash {@code sha256:<hex>} over the unit's files (paths and bytes, in path order)
+ * @param sourceHash {@code sha256:<hex>} over the unit's files (paths and bytes, in path order),
+ *     then its {@code services} when it has any: a registration added or removed makes the spec
+ *     stale, and a unit without any keeps the hash of its files alone
  * @param nameSites for each name of {@code imports} (an {@link ImportRef#name()}) and of {@code
  *     qualifiedReferences}, where the unit first uses it: the first file in path order that does,
  *     at its first line doing so; the graph cites it as the place an edge comes from. A name
  *     missing here has no known place
+ * @param services the {@code META-INF/services} registrations that name a type of this unit: as
+ *     the provider (a file of the unit's own project) or as the service (a file of any project of
+ *     the reactor), sorted by service, provider, file and line
  */
 public record UnitAnalysis(
         UnitId id,
@@ -36,7 +41,22 @@ public record UnitAnalysis(
         Set<String> qualifiedReferences,
         List<DebtItem> debt,
         String sourceHash,
-        Map<String, SourceLine> nameSites) {
+        Map<String, SourceLine> nameSites,
+        List<ServiceEntry> services) {
+
+    /** A unit without service registrations. */
+    public UnitAnalysis(
+            UnitId id,
+            List<SourceFile> files,
+            String packageJavadoc,
+            List<TypeModel> types,
+            List<ImportRef> imports,
+            Set<String> qualifiedReferences,
+            List<DebtItem> debt,
+            String sourceHash,
+            Map<String, SourceLine> nameSites) {
+        this(id, files, packageJavadoc, types, imports, qualifiedReferences, debt, sourceHash, nameSites, List.of());
+    }
 
     /**
      * A unit whose names have no known place (tests and callers that need no witnesses).
@@ -59,7 +79,7 @@ public record UnitAnalysis(
             Set<String> qualifiedReferences,
             List<DebtItem> debt,
             String sourceHash) {
-        this(id, files, packageJavadoc, types, imports, qualifiedReferences, debt, sourceHash, Map.of());
+        this(id, files, packageJavadoc, types, imports, qualifiedReferences, debt, sourceHash, Map.of(), List.of());
     }
 
     public UnitAnalysis {
@@ -70,6 +90,7 @@ public record UnitAnalysis(
         qualifiedReferences = Collections.unmodifiableSortedSet(new TreeSet<>(qualifiedReferences));
         debt = List.copyOf(debt);
         nameSites = nameSites == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(nameSites));
+        services = services == null ? List.of() : List.copyOf(services);
     }
 
     /**

@@ -123,7 +123,8 @@ public final class Plan {
                         .map(d -> dependencySummary(node, d))
                         .toList(),
                 node.dependents().stream().map(this::codeSummary).toList(),
-                typeUsage.usersOf(node.id()));
+                typeUsage.usersOf(node.id()),
+                typeUsage.implementorsOf(node.id()));
     }
 
     /**

@@ -26,20 +26,29 @@ import java.util.TreeSet;
  * type's own unit need no import and are not seen here. When the same package lives in several
  * projects, the user's own project wins, then the projects it declares dependencies on, as the
  * graph resolves them.
+ *
+ * <p>It also records which types of other units extend or implement each type ({@link
+ * #implementorsOf}): a supertype as written in an {@code extends} or {@code implements} clause
+ * resolves through a qualified name, a single-type import of it or of its enclosing type, or an
+ * on-demand import of a package that holds it, as the compiler would, but without a symbol solver
+ * (a type of the implementor's own package shadowing the name is not seen).
  */
 public final class TypeUsage {
 
     private static final Comparator<UnitId> BY_ID = Comparator.naturalOrder();
 
     private final Map<UnitId, Map<String, List<UnitId>>> users;
+    private final Map<UnitId, Map<String, List<String>>> implementors;
 
-    private TypeUsage(Map<UnitId, Map<String, List<UnitId>>> users) {
+    private TypeUsage(
+            Map<UnitId, Map<String, List<UnitId>>> users, Map<UnitId, Map<String, List<String>>> implementors) {
         this.users = users;
+        this.implementors = implementors;
     }
 
     /** No uses known: every type counts as unused by the rest of the reactor. */
     public static TypeUsage none() {
-        return new TypeUsage(Map.of());
+        return new TypeUsage(Map.of(), Map.of());
     }
 
     /**
@@ -67,8 +76,10 @@ public final class TypeUsage {
             }
         }
         Map<UnitId, Map<String, TreeSet<UnitId>>> found = new HashMap<>();
+        Map<UnitId, Map<String, TreeSet<String>>> implemented = new HashMap<>();
         for (ProjectAnalysis project : analysis.projects()) {
             for (UnitAnalysis unit : project.units()) {
+                collectImplementors(unit, project.project(), owners, implemented);
                 List<String> names = new ArrayList<>();
                 for (ImportRef ref : unit.imports()) {
                     if (ref.isStatic() || !ref.onDemand()) {
@@ -95,7 +106,87 @@ public final class TypeUsage {
             byType.forEach((type, ids) -> sorted.put(type, ownModuleFirst(unit, ids)));
             users.put(unit, Map.copyOf(sorted));
         });
-        return new TypeUsage(users);
+        Map<UnitId, Map<String, List<String>>> impls = new HashMap<>();
+        implemented.forEach((unit, byType) -> {
+            Map<String, List<String>> sorted = new TreeMap<>();
+            byType.forEach((type, names) -> sorted.put(type, List.copyOf(names)));
+            impls.put(unit, Map.copyOf(sorted));
+        });
+        return new TypeUsage(users, impls);
+    }
+
+    /**
+     * The types of other units that extend or implement each type of a unit.
+     *
+     * @param unit the unit whose types are asked about
+     * @return the type's name in its unit ({@code Spi}, {@code Outer.Callback}) → the qualified names
+     *     of the types outside the unit that extend or implement it, sorted; types none extends are
+     *     absent
+     */
+    public Map<String, List<String>> implementorsOf(UnitId unit) {
+        return implementors.getOrDefault(unit, Map.of());
+    }
+
+    private static void collectImplementors(
+            UnitAnalysis unit,
+            ProjectModel project,
+            Map<String, List<Owner>> owners,
+            Map<UnitId, Map<String, TreeSet<String>>> out) {
+        Map<String, String> single = new HashMap<>();
+        List<String> onDemand = new ArrayList<>();
+        for (ImportRef ref : unit.imports()) {
+            if (ref.isStatic()) {
+                continue;
+            }
+            if (ref.onDemand()) {
+                onDemand.add(ref.name());
+            } else {
+                single.put(ref.name().substring(ref.name().lastIndexOf('.') + 1), ref.name());
+            }
+        }
+        for (TypeModel t : unit.types()) {
+            for (List<String> refs : List.of(t.extendedTypes(), t.implementedTypes())) {
+                for (String ref : refs) {
+                    String raw = ref.replaceAll("<.*", "")
+                            .replaceAll("@\\S+\\s+", "")
+                            .strip();
+                    String qualified = qualify(raw, single, onDemand, owners);
+                    if (qualified == null) {
+                        continue;
+                    }
+                    Owner owner = resolve(qualified, owners, project);
+                    if (owner == null || owner.unit.equals(unit.id())) {
+                        continue;
+                    }
+                    String pkg = owner.unit.packageName();
+                    String name = qualified.substring(pkg.length() + 1);
+                    out.computeIfAbsent(owner.unit, k -> new HashMap<>())
+                            .computeIfAbsent(name, k -> new TreeSet<>())
+                            .add(t.qualifiedName());
+                }
+            }
+        }
+    }
+
+    /** The qualified name a supertype as written stands for, as far as the imports tell; else null. */
+    private static String qualify(
+            String raw, Map<String, String> single, List<String> onDemand, Map<String, List<Owner>> owners) {
+        int dot = raw.indexOf('.');
+        String first = dot < 0 ? raw : raw.substring(0, dot);
+        String rest = dot < 0 ? "" : raw.substring(dot);
+        if (!first.isEmpty() && Character.isLowerCase(first.charAt(0))) {
+            return raw;
+        }
+        String imported = single.get(first);
+        if (imported != null) {
+            return imported + rest;
+        }
+        for (String pkg : onDemand) {
+            if (owners.containsKey(pkg + "." + first)) {
+                return pkg + "." + raw;
+            }
+        }
+        return null;
     }
 
     /**

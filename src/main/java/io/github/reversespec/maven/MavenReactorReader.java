@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Dependency;
+import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectSorter;
@@ -138,7 +139,28 @@ final class MavenReactorReader {
                 reactorDeps,
                 externalDeps,
                 sourceEncoding(project, root),
-                selected);
+                selected,
+                resourceRoots(project, baseDir, buildDir));
+    }
+
+    /**
+     * The main resource directories outside the build directory (generated resources stay out),
+     * those with a {@code <targetPath>} left out: their files do not land where the JDK's {@code
+     * ServiceLoader} looks. Whether they exist is the analysis's to find out.
+     */
+    static List<Path> resourceRoots(MavenProject project, Path baseDir, Path buildDir) {
+        Set<Path> roots = new LinkedHashSet<>();
+        for (Resource r : project.getBuild().getResources()) {
+            if (r.getDirectory() == null
+                    || (r.getTargetPath() != null && !r.getTargetPath().isBlank())) {
+                continue;
+            }
+            Path p = baseDir.resolve(r.getDirectory()).toAbsolutePath().normalize();
+            if (!p.startsWith(buildDir)) {
+                roots.add(p);
+            }
+        }
+        return List.copyOf(roots);
     }
 
     /**

@@ -31,6 +31,9 @@ import java.util.Objects;
  *     project.build.sourceEncoding}, UTF-8 when unset)
  * @param selected whether the run writes this project's specs ({@code -pl}); every project is
  *     analysed and serves as context either way, so a spec is the same bytes whatever is selected
+ * @param resourceRoots the main resource directories ({@code <resources>}), absolute or relative to
+ *     {@code baseDir}; the analysis reads their {@code META-INF/services} files. A root that does
+ *     not exist is skipped silently: most projects have no resources
  */
 public record ProjectModel(
         String groupId,
@@ -46,9 +49,14 @@ public record ProjectModel(
         List<String> reactorDependencies,
         List<String> externalDependencies,
         Charset sourceEncoding,
-        boolean selected) {
+        boolean selected,
+        List<Path> resourceRoots) {
+
+    /** Maven's default resource directory, what a project without {@code <resources>} has. */
+    public static final Path DEFAULT_RESOURCE_ROOT = Path.of("src/main/resources");
 
     public ProjectModel {
+        resourceRoots = List.copyOf(resourceRoots);
         description = description == null ? "" : description.strip().replaceAll("\\s+", " ");
         sourceRoots = List.copyOf(sourceRoots);
         testSourceRoots = List.copyOf(testSourceRoots);
@@ -91,6 +99,40 @@ public record ProjectModel(
                 true);
     }
 
+    /** A project whose resources are in the default {@code src/main/resources}. */
+    public ProjectModel(
+            String groupId,
+            String artifactId,
+            String version,
+            String name,
+            String description,
+            Path baseDir,
+            String moduleDir,
+            int reactorIndex,
+            List<Path> sourceRoots,
+            List<Path> testSourceRoots,
+            List<String> reactorDependencies,
+            List<String> externalDependencies,
+            Charset sourceEncoding,
+            boolean selected) {
+        this(
+                groupId,
+                artifactId,
+                version,
+                name,
+                description,
+                baseDir,
+                moduleDir,
+                reactorIndex,
+                sourceRoots,
+                testSourceRoots,
+                reactorDependencies,
+                externalDependencies,
+                sourceEncoding,
+                selected,
+                List.of(DEFAULT_RESOURCE_ROOT));
+    }
+
     /** The key other projects use to name this one: {@code groupId:artifactId}. */
     public String key() {
         return groupId + ":" + artifactId;
@@ -112,7 +154,8 @@ public record ProjectModel(
                 reactorDependencies,
                 externalDependencies,
                 sourceEncoding,
-                selected);
+                selected,
+                resourceRoots);
     }
 
     /** This project, selected or not for writing. */
@@ -131,6 +174,7 @@ public record ProjectModel(
                 reactorDependencies,
                 externalDependencies,
                 sourceEncoding,
-                selected);
+                selected,
+                resourceRoots);
     }
 }

@@ -55,9 +55,19 @@ public final class SpecRenderer {
     /** Longest package documentation section 1 shows whole; a longer one opens it and moves to an appendix. */
     static final int PACKAGE_DOC_BUDGET = 1200;
 
+    private static final String AST_LIMITS = "read from the syntax, not from a run, they cannot tell what happens"
+            + " at run time, in what order or with which values, nor what reflection or injection wires together;"
+            + " roles are hints from names and declarations.";
+
     /** Says once, in Behavior, what an AST-only spec cannot tell. */
     public static final String AST_ONLY_BEHAVIOUR = "_Behaviour is not described: no model wrote prose for this spec"
-            + " (AST-only). The facts below come from the code._";
+            + " (AST-only). The facts below come from the code; " + AST_LIMITS + "_";
+
+    /** What the facts of section 3 cannot tell, said once where no model wrote the section. */
+    public static final String AST_CANNOT_TELL = "_The facts above come from the code; " + AST_LIMITS + "_";
+
+    /** The items each list of section 3 names before "and N more". */
+    static final int BEHAVIOUR_LIMIT = 8;
 
     /** The title of the last, unnumbered section. */
     public static final String APPENDIX_HEADING = "## Appendix: Files";
@@ -628,22 +638,8 @@ public final class SpecRenderer {
         if (!u.llm) {
             b.add(AST_ONLY_BEHAVIOUR);
         }
-        List<String> entryPoints = new ArrayList<>();
-        for (TypeModel t : u.unit.types()) {
-            for (MemberModel m : t.members()) {
-                if (m.kind() == MemberKind.METHOD
-                        && m.isStatic()
-                        && m.name().equals("main")
-                        && m.signature().matches(".*\\bmain\\s*\\(\\s*(final\\s+)?String\\s*(\\[\\s*]|\\.\\.\\.).*")) {
-                    entryPoints.add("- " + Markdown.code(t.name() + ".main") + " (" + fileLink(u, t.file(), m.line())
-                            + "): " + Markdown.code(m.signature()));
-                }
-            }
-        }
-        if (!entryPoints.isEmpty()) {
-            b.add("**Entry points:**");
-            b.add(String.join("\n", entryPoints));
-        }
+        BehaviourSection.blocks(u.facts, (file, line, label) -> fileLink(u, file, line, label))
+                .forEach(b::add);
         Map<String, List<String>> implementors = new TreeMap<>();
         Map<String, List<String>> subclasses = new TreeMap<>();
         for (TypeModel t : u.unit.types()) {
@@ -671,6 +667,7 @@ public final class SpecRenderer {
             b.add(String.join("\n", relations));
         }
         List<String> outside = new ArrayList<>();
+        Set<String> restFiles = new java.util.TreeSet<>();
         for (TypeModel t : u.unit.types()) {
             List<String> external = new ArrayList<>();
             for (String sup : concat(t.extendedTypes(), t.implementedTypes())) {
@@ -678,13 +675,24 @@ public final class SpecRenderer {
                     external.add(sup);
                 }
             }
-            if (!external.isEmpty()) {
+            if (external.isEmpty()) {
+                continue;
+            }
+            if (outside.size() < LIST_LIMIT) {
                 outside.add("- " + Markdown.code(t.name()) + ": " + codeList(external, Integer.MAX_VALUE));
+            } else {
+                restFiles.add(RelativeLinks.fileName(t.file()));
+                outside.add("");
             }
         }
         if (!outside.isEmpty()) {
             b.add("**Supertypes from outside the package** (the contracts these types fulfil):");
-            b.add(String.join("\n", outside));
+            List<String> shown = outside.stream().filter(l -> !l.isEmpty()).toList();
+            String rest = outside.size() > shown.size()
+                    ? "\n- and " + plural(outside.size() - shown.size(), "more type") + ", in "
+                            + codeList(List.copyOf(restFiles), 3)
+                    : "";
+            b.add(String.join("\n", shown) + rest);
         }
         List<String> sealed = sealedLines(u);
         if (!sealed.isEmpty()) {
@@ -692,7 +700,12 @@ public final class SpecRenderer {
             b.add(String.join("\n", sealed));
         }
         if (b.size() == (u.llm ? 0 : 1)) {
-            b.add("The code gives no further behaviour hints: no entry points, type relations or sealed hierarchies.");
+            b.add("The code gives no further behaviour hints: no roles, entry points, lifecycle, threading,"
+                    + " configuration keys, exceptions of its own, type relations or sealed hierarchies.");
+        }
+        if (u.llm) {
+            // the model left the section out: its facts follow the marker, and their limits once
+            b.add(AST_CANNOT_TELL);
         }
         return b.toString();
     }

@@ -27,6 +27,9 @@ import java.util.Optional;
  *     node.dependents()}
  * @param typeUsers per top-level type of the unit (simple name), the other units that use it
  *     ({@link io.github.reversespec.graph.TypeUsage}), own module first; unused types are absent
+ * @param implementors per type of the unit (its name in the unit, {@code Outer.Inner} for a member
+ *     type), the qualified names of the types of other units that extend or implement it ({@link
+ *     io.github.reversespec.graph.TypeUsage#implementorsOf}); types none extends are absent
  */
 public record SpecFacts(
         UnitAnalysis unit,
@@ -37,9 +40,25 @@ public record SpecFacts(
         List<TestClassFacts> tests,
         List<DependencySummary> dependencies,
         List<DependencySummary> dependents,
-        Map<String, List<UnitId>> typeUsers) {
+        Map<String, List<UnitId>> typeUsers,
+        Map<String, List<String>> implementors) {
+
+    /** Facts without implementors outside the unit. */
+    public SpecFacts(
+            UnitAnalysis unit,
+            UnitNode node,
+            ProjectModel project,
+            Optional<ModuleDescriptorFacts> moduleDescriptor,
+            List<TypeCoverage> coverage,
+            List<TestClassFacts> tests,
+            List<DependencySummary> dependencies,
+            List<DependencySummary> dependents,
+            Map<String, List<UnitId>> typeUsers) {
+        this(unit, node, project, moduleDescriptor, coverage, tests, dependencies, dependents, typeUsers, Map.of());
+    }
 
     public SpecFacts {
+        implementors = Map.copyOf(implementors);
         coverage = List.copyOf(coverage);
         tests = List.copyOf(tests);
         dependencies = List.copyOf(dependencies);
@@ -57,11 +76,16 @@ public record SpecFacts(
             List<TestClassFacts> tests,
             List<DependencySummary> dependencies,
             List<DependencySummary> dependents) {
-        this(unit, node, project, moduleDescriptor, coverage, tests, dependencies, dependents, Map.of());
+        this(unit, node, project, moduleDescriptor, coverage, tests, dependencies, dependents, Map.of(), Map.of());
     }
 
     /** The other units that use a top-level type of this unit, own module first; empty when none. */
     public List<UnitId> usersOf(String topLevelType) {
         return typeUsers.getOrDefault(topLevelType, List.of());
+    }
+
+    /** The types of other units that extend or implement a type of this unit; empty when none. */
+    public List<String> implementorsOf(String typeName) {
+        return implementors.getOrDefault(typeName, List.of());
     }
 }

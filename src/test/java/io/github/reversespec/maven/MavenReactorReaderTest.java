@@ -134,6 +134,28 @@ class MavenReactorReaderTest {
     }
 
     @Test
+    void resourceRootsComeFromTheResourcesWithoutGeneratedOnesOrOnesMovedByTargetPath() throws Exception {
+        MavenProject app = project("app", "", m -> {
+            m.getBuild().addResource(resource(root.resolve("src/main/resources").toString(), null));
+            m.getBuild().addResource(resource("src/main/config", null)); // relative, as written in a pom
+            m.getBuild()
+                    .addResource(
+                            resource(root.resolve("target/generated-resources").toString(), null));
+            m.getBuild().addResource(resource(root.resolve("src/main/web").toString(), "static"));
+        });
+
+        assertThat(read(app).projects().get(0).resourceRoots())
+                .containsExactly(root.resolve("src/main/resources"), root.resolve("src/main/config"));
+    }
+
+    private static org.apache.maven.model.Resource resource(String directory, String targetPath) {
+        org.apache.maven.model.Resource r = new org.apache.maven.model.Resource();
+        r.setDirectory(directory);
+        r.setTargetPath(targetPath);
+        return r;
+    }
+
+    @Test
     void generatedRootsUnderTheBuildDirectoryAreLeftOut() throws Exception {
         mkdirs("src/main/java");
         mkdirs("target/generated-sources/annotations");

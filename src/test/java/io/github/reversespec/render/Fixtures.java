@@ -108,7 +108,9 @@ final class Fixtures {
                 m.line(),
                 doc,
                 List.of(),
-                List.of());
+                List.of(),
+                m.returnType(),
+                m.annotations());
     }
 
     static FieldModel field(String name, String type, Visibility v, String... modifiers) {
@@ -245,7 +247,8 @@ final class Fixtures {
                     fields,
                     constants,
                     components,
-                    parts);
+                    parts,
+                    null);
         }
     }
 
