@@ -79,8 +79,10 @@ public final class DriftCheck {
                             + "with the code; batch with refresh=stale writes it anew",
                     List.of()));
         }
-        for (Plan.StaleCause cause : plan.staleCauses(node, info)) {
-            if (cause == Plan.StaleCause.SOURCES && !info.sourceHash().isEmpty()) {
+        // without its hashes the spec cannot be compared: the format finding says all there is
+        List<Plan.StaleCause> causes = info.sourceHash().isEmpty() ? List.of() : plan.staleCauses(node, info);
+        for (Plan.StaleCause cause : causes) {
+            if (cause == Plan.StaleCause.SOURCES) {
                 findings.add(sourcesChanged(node, info));
             } else if (cause == Plan.StaleCause.DEPENDENCY) {
                 findings.add(dependencyChanged(node, info));

@@ -182,6 +182,19 @@ class CheckRunnerTest {
     }
 
     @Test
+    void aSpecWithoutItsSourceHashIsOnlyAFormatFindingWhateverElseChanged() throws Exception {
+        Path app = root.resolve("specs/com.acme.app.spec.md");
+        Files.writeString(app, Files.readString(app).replaceFirst("(?m)^sourceHash: .*\n", ""));
+        // the dependency's public interface changes too: with no hashes, nothing can be compared
+        tiny.write("src/main/java/com/acme/base/Extra.java", "package com.acme.base;\n\npublic class Extra {}\n");
+
+        CheckResult result = check();
+
+        // (removing the line is a hand edit, and is reported as one; no dependency finding)
+        assertThat(kinds(unit(result, "com.acme.app"))).containsExactly(DriftKind.FORMAT, DriftKind.EDITED);
+    }
+
+    @Test
     void failOnDecidesWhatIsAnError() throws Exception {
         tiny.write(
                 "src/main/java/com/acme/base/Ids.java",
