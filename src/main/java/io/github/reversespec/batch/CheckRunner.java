@@ -44,7 +44,8 @@ public final class CheckRunner {
                 throw e.getCause();
             }
             result = new CheckResult(units, BatchRunner.millis(started));
-            new DriftReports(request.root(), request.generator(), request.failOn()).write(result);
+            new DriftReports(request.root(), request.generator(), request.failOn(), request.secrets()::redact)
+                    .write(result);
         }
         logResult(result);
         return result;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -33,17 +34,29 @@ final class DriftReports {
     private final Path root;
     private final String generator;
     private final Set<DriftKind> failOn;
+    private final UnaryOperator<String> redact;
 
     DriftReports(Path root, String generator, Set<DriftKind> failOn) {
+        this(root, generator, failOn, UnaryOperator.identity());
+    }
+
+    /**
+     * @param redact what every report passes through before it is written (the configured
+     *     credentials, as for every other file the plugin writes)
+     */
+    DriftReports(Path root, String generator, Set<DriftKind> failOn, UnaryOperator<String> redact) {
         this.root = root;
         this.generator = generator;
         this.failOn = failOn;
+        this.redact = redact;
     }
 
     void write(CheckResult result) throws IOException {
-        AtomicFiles.replace(root.resolve(JSON), (json(result) + "\n").getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.replace(root.resolve(JUNIT), junit(result).getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.replace(root.resolve(MARKDOWN), markdown(result).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.replace(
+                root.resolve(JSON), redact.apply(json(result) + "\n").getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.replace(root.resolve(JUNIT), redact.apply(junit(result)).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.replace(
+                root.resolve(MARKDOWN), redact.apply(markdown(result)).getBytes(StandardCharsets.UTF_8));
     }
 
     String json(CheckResult result) throws IOException {

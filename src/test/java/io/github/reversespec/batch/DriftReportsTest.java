@@ -59,6 +59,27 @@ class DriftReportsTest {
             Path.of("/r"), "reverse-spec-maven-plugin/9.9", EnumSet.of(DriftKind.INTERFACE, DriftKind.ORPHAN));
 
     @Test
+    void everyReportIsRedactedAsEveryOtherFileThePluginWrites() throws Exception {
+        String key = "sk-configured-0123456789abcdef";
+        CheckResult leaky = new CheckResult(
+                List.of(new CheckedUnit(
+                        "core:com.acme.base",
+                        "specs/core/com.acme.base.spec.md",
+                        List.of(new DriftFinding(
+                                DriftKind.INTERFACE, true, "changed KEY = \"" + key + "\"", List.of(key))))),
+                1);
+        new DriftReports(root, "g", EnumSet.of(DriftKind.INTERFACE), t -> t.replace(key, "[REDACTED]")).write(leaky);
+        for (String report : List.of(
+                "drift-logs/drift-report.json",
+                "drift-logs/drift-report.md",
+                "drift-logs/TEST-reverse-spec-check.xml")) {
+            assertThat(Files.readString(root.resolve(report)))
+                    .contains("[REDACTED]")
+                    .doesNotContain(key);
+        }
+    }
+
+    @Test
     void jsonHasTheProductFormat() throws Exception {
         JsonNode json = new ObjectMapper().readTree(reports.json(RESULT));
 
