@@ -34,12 +34,16 @@ def main():
     root = sys.argv[1]
     top = int(sys.argv[2]) if len(sys.argv) > 2 else 5
     rows = []
-    for name in sorted(os.listdir(root)):
-        if name.endswith(".spec.md") and not name.startswith("_"):
-            with open(os.path.join(root, name), encoding="utf-8") as f:
-                size, sections = body(f.read())
-            if size is not None:
-                rows.append((size, name, sections))
+    # a multi-module reactor keeps each module's specs in a directory of its own
+    for folder, dirs, files in sorted(os.walk(root)):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(".spec.md") and not name.startswith("_"):
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8") as f:
+                    size, sections = body(f.read())
+                if size is not None:
+                    rows.append((size, os.path.relpath(path, root), sections))
     if not rows:
         sys.exit(f"no specs under {root}")
     sizes = [r[0] for r in rows]

@@ -90,6 +90,9 @@ public final class SpecRenderer {
     /** The items a summary list names before "and N more" (the appendices keep the rest). */
     static final int LIST_LIMIT = 12;
 
+    /** Type relations section 3 shows itself; a package with more gets the widest and an appendix. */
+    static final int RELATIONS_SHOWN = 6;
+
     /**
      * The characters a summary section (3 to 9) may take before it keeps only a summary and moves
      * its full text to an appendix of its own, so that the nine sections stay readable in one
@@ -663,8 +666,18 @@ public final class SpecRenderer {
         subclasses.forEach((k, v) ->
                 relations.add("- " + Markdown.code(k) + " is subclassed by " + codeList(v, Integer.MAX_VALUE) + "."));
         if (!relations.isEmpty()) {
-            b.add("**Type relations within the package:**");
-            b.add(String.join("\n", relations));
+            // a big package's hierarchy is long: the widest relations here, all of them in an appendix
+            String full = "**Type relations within the package:**\n\n" + String.join("\n", relations);
+            // more than a handful is a hierarchy to look up, not to read through
+            int budget = relations.size() > RELATIONS_SHOWN ? 0 : SECTION_BUDGET;
+            b.add(u.overflow("Type relations", full, budget, () -> {
+                List<String> widest = relations.stream()
+                        .sorted(Comparator.comparingInt((String r) -> -r.split("`, `").length))
+                        .limit(RELATIONS_SHOWN)
+                        .toList();
+                return "**Type relations within the package** (the " + widest.size() + " with the most types, of "
+                        + relations.size() + "):\n\n" + String.join("\n", widest);
+            }));
         }
         List<String> outside = new ArrayList<>();
         Set<String> restFiles = new java.util.TreeSet<>();

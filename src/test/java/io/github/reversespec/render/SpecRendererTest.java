@@ -315,6 +315,34 @@ class SpecRendererTest {
     }
 
     @Test
+    void aLongHierarchyShowsItsWidestRelationsAndMovesTheWholeToAnAppendix() {
+        String pkg = "p";
+        String f = "src/main/java/p/H.java";
+        List<TypeModel> types = new ArrayList<>();
+        for (int i = 1; i <= SpecRenderer.RELATIONS_SHOWN + 2; i++) {
+            types.add(type(pkg, "Api" + i, f).kind(TypeKind.INTERFACE).build());
+            types.add(type(pkg, "Impl" + i, f).impl("Api" + i).build());
+        }
+        // one interface with three implementations: the widest relation comes first
+        types.add(type(pkg, "Wide", f).kind(TypeKind.INTERFACE).build());
+        types.add(type(pkg, "W1", f).impl("Wide").build());
+        types.add(type(pkg, "W2", f).impl("Wide").build());
+        types.add(type(pkg, "W3", f).impl("Wide").build());
+        String spec = astOnly(bareFacts(id("m", "", pkg), "", "", List.of(file(f)), types));
+        String behavior = SpecText.section(spec, Section.BEHAVIOR);
+
+        assertThat(behavior)
+                .contains("**Type relations within the package** (the 6 with the most types, of 9):")
+                .contains("- `Wide` is implemented or extended by `W1`, `W2`, `W3`.")
+                .contains("[Appendix: Type relations](#appendix-type-relations)");
+        assertThat(behavior.split("is implemented or extended by", -1)).hasSize(SpecRenderer.RELATIONS_SHOWN + 1);
+        String appendix = spec.substring(spec.indexOf("## Appendix: Type relations"));
+        for (int i = 1; i <= SpecRenderer.RELATIONS_SHOWN + 2; i++) {
+            assertThat(appendix).contains("- `Api" + i + "` is implemented or extended by `Impl" + i + "`.");
+        }
+    }
+
+    @Test
     void linksAreRelativeToTheSpecForTheRootProject() {
         String spec = astOnly(cacheFacts(""));
 
