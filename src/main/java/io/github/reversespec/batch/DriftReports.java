@@ -112,13 +112,9 @@ final class DriftReports {
             md.append("Every spec holds: no drift found.\n");
             return md.toString();
         }
-        if (drifted.stream().anyMatch(CheckedUnit::stale)) {
-            md.append("To bring the stale specs up to date, run `")
-                    .append(CheckResult.REMEDY)
-                    .append("`.\n\n");
-        }
-        if (drifted.stream().anyMatch(u -> u.has(DriftKind.ORPHAN))) {
-            md.append("Delete the orphaned specs: their packages are gone.\n\n");
+        String advice = result.advice(false);
+        if (!advice.isEmpty()) {
+            md.append(advice).append("\n\n");
         }
         for (CheckedUnit unit : drifted) {
             md.append("## ")

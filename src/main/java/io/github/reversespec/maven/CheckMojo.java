@@ -93,10 +93,6 @@ public class CheckMojo extends AbstractReverseSpecMojo {
     static String failureMessage(CheckResult result) {
         String units =
                 result.failedUnits().stream().limit(10).map(CheckedUnit::unit).collect(Collectors.joining(", "));
-        boolean stale = result.failedUnits().stream()
-                .anyMatch(u -> u.findings().stream()
-                        .anyMatch(f -> f.error() && f.kind().stale()));
-        boolean orphans = result.failedUnits().stream().anyMatch(u -> u.has(DriftKind.ORPHAN));
         StringBuilder m = new StringBuilder("The specs no longer hold: ")
                 .append(result.errors())
                 .append(" error(s) in ")
@@ -105,11 +101,9 @@ public class CheckMojo extends AbstractReverseSpecMojo {
                 .append(units)
                 .append(result.failedUnits().size() > 10 ? ", ..." : "")
                 .append("). ");
-        if (stale) {
-            m.append("Run `").append(CheckResult.REMEDY).append("` to regenerate the stale specs");
-            m.append(orphans ? ", and delete the orphaned ones. " : ". ");
-        } else if (orphans) {
-            m.append("Delete the orphaned specs. ");
+        String advice = result.advice(true);
+        if (!advice.isEmpty()) {
+            m.append(advice).append(' ');
         }
         return m.append("Details in ")
                 .append(SpecLayout.DRIFT_REPORT_MARKDOWN)

@@ -150,8 +150,8 @@ class DriftReportsTest {
         assertThat(md)
                 .startsWith("# Drift report\n")
                 .contains("| 4 | 2 | 2 | 2 |")
-                .contains("run `mvn reverse-spec:batch -Dreverse-spec.refresh=stale`")
-                .contains("Delete the orphaned specs")
+                .contains("Run `mvn reverse-spec:batch -Dreverse-spec.refresh=stale` to regenerate the stale specs,"
+                        + " and delete the orphaned ones.")
                 .contains("## core:com.acme.base\n\nSpec: `specs/core/com.acme.base.spec.md`\n\n"
                         + "- **error** `interface`: the public interface changed")
                 .contains("(`Ids#count`, `Ids#next`)")
