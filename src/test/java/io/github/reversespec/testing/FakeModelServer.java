@@ -44,6 +44,10 @@ import java.util.regex.Pattern;
  * answers requests concurrently as a real endpoint does, and records every request that arrived
  * whole.
  *
+ * <p>Answers are whole JSON bodies unless a reply says otherwise ({@link #streamed}: server-sent
+ * events in the provider's shapes), so the plain replies stand for a server that ignores {@code
+ * stream}.
+ *
  * <p>What a request gets: the next {@linkplain #then queued} reply if any (once the queue is
  * empty, the last queued reply again, as a stuck server repeats itself); otherwise what the script
  * given at construction returns for the n-th request (1-based); by default {@link #NINE_SECTIONS}
