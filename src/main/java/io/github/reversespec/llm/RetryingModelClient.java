@@ -261,8 +261,9 @@ public final class RetryingModelClient implements AutoCloseable {
     /**
      * What a failed attempt is charged: the usage the server reported; where it reported none, the
      * whole reservation for an answer that came but could not be used (a cut-off or empty answer is
-     * billed, and without usage its size is unknown), and nothing for an error status, a reset or
-     * a refused connection (the provider bills no answer it did not give).
+     * billed, and without usage its size is unknown; so is a stream that broke off, fell silent or
+     * missed its final event after its 200), and nothing for an error status, a reset before any
+     * answer or a refused connection (the provider bills no answer it did not give).
      */
     private static long charge(ModelException failure, TokenBudget.Reservation reservation) {
         if (failure.tokens() > 0) {
