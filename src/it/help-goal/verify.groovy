@@ -5,8 +5,8 @@ def plugin = new groovy.xml.XmlSlurper().parse(descriptor)
 def batch = plugin.mojos.mojo.find { it.goal.text() == 'batch' }
 def params = batch.parameters.parameter.findAll { it.editable.text() == 'true' }.collect { it.name.text() }
 assert params.containsAll(['skip', 'force', 'refresh', 'checkpointPath', 'failOnError', 'includes', 'excludes',
-    'dryRun', 'provider', 'baseUrl', 'model', 'serverId', 'requestTimeout', 'maxRetries', 'contextTokens',
-    'tokenBudget', 'language'])
+    'dryRun', 'provider', 'baseUrl', 'model', 'serverId', 'requestTimeout', 'requestTotalTimeout', 'maxRetries',
+    'contextTokens', 'tokenBudget', 'language'])
 params.each { p ->
     assert buildLog =~ /(?m)^(\[INFO\])?\s+${p}(\s+\(Default: [^)]*\))?\s*$/ : "help does not list ${p}"
     assert buildLog.contains("User property: reverse-spec.${p}") : "help does not give the property of ${p}"

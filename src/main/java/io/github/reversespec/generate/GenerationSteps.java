@@ -129,6 +129,9 @@ public final class GenerationSteps {
         if (s.requestTimeout().isNegative() || s.requestTimeout().isZero()) {
             throw new ConfigurationException("reverse-spec.requestTimeout must be a positive number of seconds");
         }
+        if (s.requestTotalTimeout().isNegative() || s.requestTotalTimeout().isZero()) {
+            throw new ConfigurationException("reverse-spec.requestTotalTimeout must be a positive number of seconds");
+        }
         if (s.tokenBudget() < 0) {
             throw new ConfigurationException("reverse-spec.tokenBudget must not be negative; got " + s.tokenBudget());
         }
@@ -174,6 +177,7 @@ public final class GenerationSteps {
         try {
             config = ClientConfig.of(base, model, key)
                     .withRequestTimeout(s.requestTimeout())
+                    .withRequestTotalTimeout(s.requestTotalTimeout())
                     .withProxy(s.proxy())
                     .withCredentialHint(credentialHint(s, provider));
         } catch (IllegalArgumentException e) {

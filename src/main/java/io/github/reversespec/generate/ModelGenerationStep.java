@@ -6,6 +6,7 @@ import io.github.reversespec.context.ContextAssembler;
 import io.github.reversespec.context.KnownSecrets;
 import io.github.reversespec.context.ModelPrompt;
 import io.github.reversespec.core.ProgressLog;
+import io.github.reversespec.llm.AnswerProgress;
 import io.github.reversespec.llm.FailureKind;
 import io.github.reversespec.llm.ModelException;
 import io.github.reversespec.llm.ModelRequest;
@@ -295,19 +296,32 @@ public final class ModelGenerationStep implements GenerationStep {
 
     private String ask(UnitId unit, ModelPrompt prompt, Cost cost, String what) throws ModelException {
         long started = System.nanoTime();
+        AnswerProgress progress = new AnswerProgress();
         ScheduledFuture<?> beat = ticker.scheduleAtFixedRate(
-                () -> log.info("  ... still waiting for the model on " + unit.display() + what + " ("
-                        + (System.nanoTime() - started) / 1_000_000_000 + " s)"),
+                () -> log.info(
+                        heartbeatLine(unit.display() + what, (System.nanoTime() - started) / 1_000_000_000, progress)),
                 heartbeat.toMillis(),
                 heartbeat.toMillis(),
                 TimeUnit.MILLISECONDS);
         try {
-            ModelResult result = client.complete(new ModelRequest(prompt.system(), prompt.user(), maxOutputTokens));
+            ModelResult result =
+                    client.complete(new ModelRequest(prompt.system(), prompt.user(), maxOutputTokens), progress);
             cost.add(result.attempts(), result.totalTokens());
             return secrets.redact(result.completion().text());
         } finally {
             beat.cancel(false);
         }
+    }
+
+    /**
+     * The heartbeat of a request in flight: how long it has waited, and what of the answer the
+     * current attempt has streamed in so far (so a slow model is seen working, not hung).
+     */
+    static String heartbeatLine(String what, long seconds, AnswerProgress progress) {
+        long tokens = progress.tokensReceived();
+        String received = tokens > 0 ? "~" + tokens + " tokens received" : "nothing received yet";
+        String attempt = progress.attempt() > 1 ? ", attempt " + progress.attempt() : "";
+        return "  ... still waiting for the model on " + what + " (" + seconds + " s, " + received + attempt + ")";
     }
 
     @Override

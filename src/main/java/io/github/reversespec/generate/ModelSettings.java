@@ -16,7 +16,8 @@ import java.util.Map;
  * @param serverKey the decrypted password of that server, or {@link Secret#none()}
  * @param environment the process environment (for {@code *_API_KEY})
  * @param offline Maven runs offline ({@code -o}): no request may be made
- * @param requestTimeout per request
+ * @param requestTimeout the longest silence of one request (answers are streamed)
+ * @param requestTotalTimeout the longest one request may take as a whole
  * @param contextTokens upper bound of one request
  * @param tokenBudget total tokens for the run, 0 for no limit
  * @param maxRetries attempts per request after the first
@@ -32,6 +33,7 @@ public record ModelSettings(
         Map<String, String> environment,
         boolean offline,
         Duration requestTimeout,
+        Duration requestTotalTimeout,
         int contextTokens,
         long tokenBudget,
         int maxRetries,

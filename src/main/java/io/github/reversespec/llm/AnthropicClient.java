@@ -1,9 +1,12 @@
 package io.github.reversespec.llm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.core5.http.HttpHeaders;
 
@@ -36,7 +39,7 @@ public final class AnthropicClient extends HttpModelClient {
             post.setHeader("x-api-key", apiKey.reveal());
         }
         post.setHeader("anthropic-version", API_VERSION);
-        post.setHeader(HttpHeaders.ACCEPT, "application/json");
+        post.setHeader(HttpHeaders.ACCEPT, "text/event-stream, application/json");
     }
 
     @Override
@@ -51,6 +54,8 @@ public final class AnthropicClient extends HttpModelClient {
         if (config().temperature() != null) {
             body.put("temperature", config().temperature());
         }
+        // Streamed, so a slow model's answer is seen arriving (the timeout is a silence, not a total).
+        body.put("stream", true);
         return body;
     }
 
@@ -89,5 +94,126 @@ public final class AnthropicClient extends HttpModelClient {
         JsonNode input = usage == null ? null : usage.get("input_tokens");
         JsonNode output = usage == null ? null : usage.get("output_tokens");
         return completion(text.toString(), stopReason, input, output, request);
+    }
+
+    @Override
+    StreamedAnswer streamedAnswer() {
+        return new StreamedMessage();
+    }
+
+    /**
+     * The Messages stream: {@code message_start} (the input usage), {@code content_block_start} /
+     * {@code content_block_delta} / {@code content_block_stop} per block, {@code message_delta} (the
+     * stop reason and output usage), {@code message_stop} to end; {@code ping} in between, {@code
+     * error} when the server fails mid-way. Only text blocks are the answer.
+     */
+    private final class StreamedMessage extends StreamedAnswer {
+
+        private final StringBuilder text = new StringBuilder();
+        private final Map<Integer, String> blockTypes = new HashMap<>();
+        private JsonNode inputTokens;
+        private JsonNode outputTokens;
+        private boolean finalUsage;
+        private String stopReason;
+        private boolean stopped;
+
+        @Override
+        int take(SseReader.Event event) throws ModelException {
+            JsonNode data;
+            try {
+                data = JSON.readTree(event.data());
+            } catch (JsonProcessingException e) {
+                data = null;
+            }
+            if (data == null || !data.isObject()) {
+                throw unusableAnswer(
+                        FailureKind.RETRYABLE,
+                        "streamed an event that is not a JSON object: \"" + excerpt(event.data()) + "\"",
+                        reportedTokens());
+            }
+            String type = data.path("type").isTextual() ? data.path("type").asText() : event.name();
+            switch (type) {
+                case "message_start" -> {
+                    JsonNode usage = data.path("message").path("usage");
+                    keepUsage(usage);
+                }
+                case "content_block_start" ->
+                    blockTypes.put(
+                            data.path("index").asInt(),
+                            data.path("content_block").path("type").asText(""));
+                case "content_block_delta" -> {
+                    JsonNode delta = data.path("delta");
+                    boolean textBlock = "text"
+                            .equals(blockTypes.getOrDefault(data.path("index").asInt(), "text"));
+                    if (textBlock
+                            && "text_delta".equals(text(delta.get("type")))
+                            && delta.path("text").isTextual()) {
+                        String piece = delta.path("text").asText();
+                        text.append(piece);
+                        return piece.length();
+                    }
+                }
+                case "message_delta" -> {
+                    String reason = text(data.path("delta").get("stop_reason"));
+                    if (reason != null) {
+                        stopReason = reason;
+                    }
+                    if (data.path("usage").isObject()) {
+                        keepUsage(data.path("usage"));
+                        finalUsage = true;
+                    }
+                }
+                case "message_stop" -> stopped = true;
+                case "error" ->
+                    throw unusableAnswer(
+                            FailureKind.RETRYABLE,
+                            "broke off with an error: "
+                                    + excerpt(data.path("error").path("message").asText()),
+                            reportedTokens());
+                default -> {
+                    // ping, content_block_stop and event types added later carry no answer text.
+                }
+            }
+            return 0;
+        }
+
+        private void keepUsage(JsonNode usage) {
+            if (usage.path("input_tokens").canConvertToLong()) {
+                inputTokens = usage.get("input_tokens");
+            }
+            if (usage.path("output_tokens").canConvertToLong()) {
+                outputTokens = usage.get("output_tokens");
+            }
+        }
+
+        @Override
+        boolean ended() {
+            return stopped;
+        }
+
+        @Override
+        ObjectNode answer() {
+            ObjectNode answer = JSON.createObjectNode();
+            answer.put("type", "message");
+            answer.putArray("content").addObject().put("type", "text").put("text", text.toString());
+            answer.put("stop_reason", stopReason);
+            ObjectNode usage = answer.putObject("usage");
+            if (inputTokens != null) {
+                usage.set("input_tokens", inputTokens);
+            }
+            if (finalUsage && outputTokens != null) {
+                usage.set("output_tokens", outputTokens);
+            }
+            return answer;
+        }
+
+        @Override
+        long reportedTokens() {
+            if (!finalUsage) {
+                return 0;
+            }
+            return (inputTokens == null ? 0 : inputTokens.asLong())
+                    + (outputTokens == null ? 0 : outputTokens.asLong());
+        }
     }
 }

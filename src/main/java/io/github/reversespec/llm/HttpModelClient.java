@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -45,15 +48,22 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The HTTP exchange shared by the providers: one POST of a JSON body, a bounded read of the answer
- * and a classification of every way it can fail. Subclasses supply the path, headers, body and the
- * reading of a successful answer.
+ * The HTTP exchange shared by the providers: one POST of a JSON body asking for a streamed answer,
+ * a bounded read of the answer and a classification of every way it can fail. Subclasses supply
+ * the path, headers, body, the reading of their event stream and of a successful answer.
  *
- * <p>Guarantees: no retry and no redirect (the retry layer decides); connect, read and total time
- * bounded by {@link ClientConfig#requestTimeout()}; the answer is read through a cap and the
- * connection dropped as soon as the cap is passed, so an endless answer costs no more memory than
- * the cap; the answer must be strict UTF-8; the proxy, if any, applies to this client alone; the
- * key is sent but never logged, and scrubbed from every message.
+ * <p>The answer is read as server-sent events when it comes as {@code text/event-stream}, and as
+ * one JSON body otherwise (some local servers ignore {@code stream}); both are judged alike.
+ *
+ * <p>Guarantees: no retry and no redirect (the retry layer decides); {@link
+ * ClientConfig#requestTimeout()} bounds every silence (connecting, waiting for the answer to start,
+ * between two pieces of it) and {@link ClientConfig#requestTotalTimeout()} the whole exchange, so a
+ * slow model that keeps streaming is not cut off and a silent or endless one is; the answer is read
+ * through a cap and the connection dropped as soon as the cap is passed, streamed or not, so an
+ * endless answer costs no more memory than the cap; a stream that ends, breaks or falls silent
+ * before its terminal event is a failed attempt, never a complete answer; the answer must be strict
+ * UTF-8; the proxy, if any, applies to this client alone; the key is sent but never logged, and
+ * scrubbed from every message.
  */
 public abstract class HttpModelClient implements ModelClient {
 
@@ -164,6 +174,37 @@ public abstract class HttpModelClient implements ModelClient {
      */
     protected abstract Completion readCompletion(JsonNode answer, ModelRequest request) throws ModelException;
 
+    /** A reader for one streamed answer in the provider's event shapes. */
+    abstract StreamedAnswer streamedAnswer();
+
+    /**
+     * One answer as it streams in: takes the provider's events one by one and rebuilds the body a
+     * request without streaming would have got, so that {@link #readCompletion} judges both alike
+     * (a cut-off, refused or empty answer is the same failure either way).
+     */
+    abstract static class StreamedAnswer {
+
+        /**
+         * Takes one event.
+         *
+         * @return the characters of answer text it brought
+         * @throws ModelException when the event is an error or not the provider's
+         */
+        abstract int take(SseReader.Event event) throws ModelException;
+
+        /** Whether the stream's terminal event has come. */
+        abstract boolean ended();
+
+        /** The answer as a request without streaming would have got it. */
+        abstract ObjectNode answer();
+
+        /**
+         * Tokens the server reported for the whole exchange so far, 0 until its final usage came (a
+         * stream cut before it is then charged its whole reservation, never too little).
+         */
+        abstract long reportedTokens();
+    }
+
     /** The request body as sent, for tests and dry runs. */
     public final String requestJson(ModelRequest request) {
         try {
@@ -175,23 +216,28 @@ public abstract class HttpModelClient implements ModelClient {
 
     @Override
     public final Completion complete(ModelRequest request) throws ModelException {
+        return complete(request, new AnswerProgress());
+    }
+
+    @Override
+    public final Completion complete(ModelRequest request, AnswerProgress progress) throws ModelException {
         HttpPost post = new HttpPost(endpoint);
         addHeaders(post, config.apiKey());
         post.setEntity(new ByteArrayEntity(
                 requestJson(request).getBytes(StandardCharsets.UTF_8), ContentType.APPLICATION_JSON));
-        // The socket timeout bounds each read; this bounds the whole exchange, so a server that
-        // trickles a byte at a time cannot hold a unit forever.
+        // The socket timeout bounds each silence; this bounds the whole exchange, so a server that
+        // trickles a byte at a time, or streams without end, cannot hold a unit forever.
         AtomicBoolean deadlinePassed = new AtomicBoolean();
         ScheduledFuture<?> deadline = deadlines.schedule(
                 () -> {
                     deadlinePassed.set(true);
                     post.cancel();
                 },
-                config.requestTimeout().toMillis(),
+                config.requestTotalTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
-        String body;
+        JsonNode answer;
         try {
-            body = http.execute(post, response -> readAnswer(response, post));
+            answer = http.execute(post, response -> readAnswer(response, post, progress, deadlinePassed));
         } catch (AnswerFailure failure) {
             throw failure.exception;
         } catch (IOException e) {
@@ -199,37 +245,151 @@ public abstract class HttpModelClient implements ModelClient {
         } finally {
             deadline.cancel(false);
         }
+        return readCompletion(answer, request);
+    }
+
+    private JsonNode readAnswer(
+            ClassicHttpResponse response, HttpPost post, AnswerProgress progress, AtomicBoolean deadlinePassed)
+            throws IOException {
+        int status = response.getCode();
+        if (status < 200 || status >= 300) {
+            String said = errorExcerpt(readErrorBody(response.getEntity(), post));
+            throw new AnswerFailure(statusFailure(response, said));
+        }
+        HttpEntity entity = response.getEntity();
+        if (entity != null && isEventStream(entity)) {
+            return readStream(entity, post, progress, deadlinePassed);
+        }
+        // A server that ignores "stream" (some local ones do) answers with one JSON body.
+        return parseAnswer(readCapped(entity, post));
+    }
+
+    private static boolean isEventStream(HttpEntity entity) {
+        String type = entity.getContentType();
+        if (type == null) {
+            return false;
+        }
+        ContentType parsed = ContentType.parseLenient(type);
+        return parsed != null && "text/event-stream".equalsIgnoreCase(parsed.getMimeType());
+    }
+
+    private JsonNode parseAnswer(String body) throws AnswerFailure {
         JsonNode answer;
         try {
             answer = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw failure(
+            throw new AnswerFailure(failure(
                     FailureKind.RETRYABLE,
                     "the answer from " + endpointText + " is not JSON" + quoted(excerpt(body)),
                     200,
                     null,
                     0,
-                    null);
+                    null));
         }
         if (answer == null || !answer.isObject()) {
-            throw failure(
+            throw new AnswerFailure(failure(
                     FailureKind.RETRYABLE,
                     "the answer from " + endpointText + " is not a JSON object",
                     200,
                     null,
                     0,
-                    null);
+                    null));
         }
-        return readCompletion(answer, request);
+        return answer;
     }
 
-    private String readAnswer(ClassicHttpResponse response, HttpPost post) throws IOException {
-        int status = response.getCode();
-        if (status >= 200 && status < 300) {
-            return readCapped(response.getEntity(), post);
+    /**
+     * Reads an event stream into the answer a request without streaming would have had. The cap
+     * counts the stream's bytes as they arrive; a stream that ends, breaks or falls silent before
+     * its terminal event is an incomplete answer, whatever text it brought.
+     */
+    private JsonNode readStream(HttpEntity entity, HttpPost post, AnswerProgress progress, AtomicBoolean deadlinePassed)
+            throws IOException {
+        StreamedAnswer answer = streamedAnswer();
+        int events = 0;
+        InputStream content = entity.getContent();
+        try {
+            SseReader reader = new SseReader(new InputStreamReader(
+                    new CappedInputStream(content, config.maxResponseBytes()),
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)));
+            for (SseReader.Event event = reader.next(); event != null; event = reader.next()) {
+                events++;
+                progress.received(answer.take(event));
+                if (answer.ended()) {
+                    closeAfterTheEnd(content);
+                    return answer.answer();
+                }
+            }
+        } catch (ModelException e) {
+            post.cancel();
+            throw new AnswerFailure(e);
+        } catch (CapPassed e) {
+            // Drop the connection instead of draining it: draining would read the rest.
+            post.cancel();
+            throw new AnswerFailure(oversized("more than " + config.maxResponseBytes() + " bytes received"));
+        } catch (CharacterCodingException e) {
+            post.cancel();
+            throw new AnswerFailure(failure(
+                    FailureKind.RETRYABLE,
+                    "the answer stream from " + endpointText + " is not valid UTF-8",
+                    200,
+                    null,
+                    answer.reportedTokens(),
+                    null));
+        } catch (IOException e) {
+            post.cancel();
+            throw new AnswerFailure(brokenStream(e, deadlinePassed.get(), events, answer.reportedTokens()));
         }
-        String said = errorExcerpt(readErrorBody(response.getEntity(), post));
-        throw new AnswerFailure(statusFailure(response, said));
+        closeAfterTheEnd(content);
+        throw new AnswerFailure(failure(
+                FailureKind.RETRYABLE,
+                "the answer stream from " + endpointText + " ended after " + events
+                        + " events without its final one; the answer is incomplete",
+                200,
+                null,
+                answer.reportedTokens(),
+                null));
+    }
+
+    /**
+     * Closes a stream whose answer is whole: closing reads what little follows (the last chunk), so
+     * the connection can be kept; a failure there costs the connection, not the answer.
+     */
+    private static void closeAfterTheEnd(InputStream content) {
+        try {
+            content.close();
+        } catch (IOException e) {
+            // The connection is discarded by the client; the answer is already read.
+        }
+    }
+
+    /**
+     * A stream that broke off after its 200: the answer was (partly) given, so it counts as an
+     * unusable answer, charged what the server reported or else its whole reservation.
+     */
+    private ModelException brokenStream(IOException e, boolean deadlinePassed, int events, long tokens) {
+        String after = " after " + events + " events";
+        String problem;
+        if (deadlinePassed) {
+            problem = "did not end within " + config.requestTotalTimeout().toSeconds()
+                    + " s (reverse-spec.requestTotalTimeout)" + after;
+        } else if (e instanceof SocketTimeoutException) {
+            problem = "fell silent for " + config.requestTimeout().toSeconds() + " s (reverse-spec.requestTimeout)"
+                    + after;
+        } else {
+            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            problem = "broke off" + after + " (" + detail + ")";
+        }
+        return failure(
+                FailureKind.RETRYABLE,
+                "the answer stream from " + endpointText + " " + problem + "; the answer is incomplete",
+                200,
+                null,
+                tokens,
+                e);
     }
 
     private String readCapped(HttpEntity entity, HttpPost post) throws IOException {
@@ -385,10 +545,20 @@ public abstract class HttpModelClient implements ModelClient {
 
     private ModelException transportFailure(IOException e, boolean deadlinePassed) {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (deadlinePassed || e instanceof InterruptedIOException && !(e instanceof ConnectException)) {
+        if (deadlinePassed) {
             return failure(
                     FailureKind.RETRYABLE,
                     "no complete answer from " + endpointText + " within "
+                            + config.requestTotalTimeout().toSeconds() + " s (reverse-spec.requestTotalTimeout)",
+                    0,
+                    null,
+                    0,
+                    e);
+        }
+        if (e instanceof InterruptedIOException && !(e instanceof ConnectException)) {
+            return failure(
+                    FailureKind.RETRYABLE,
+                    "nothing received from " + endpointText + " for "
                             + config.requestTimeout().toSeconds() + " s (reverse-spec.requestTimeout)",
                     0,
                     null,
@@ -526,6 +696,49 @@ public abstract class HttpModelClient implements ModelClient {
     public void close() {
         deadlines.shutdownNow();
         http.close(CloseMode.IMMEDIATE);
+    }
+
+    /** The stream passed the size cap. */
+    private static final class CapPassed extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        CapPassed() {
+            super("the size cap was passed");
+        }
+    }
+
+    /** Counts the bytes read through it and fails once they pass the cap, before handing them on. */
+    private static final class CappedInputStream extends FilterInputStream {
+
+        private final long cap;
+        private long count;
+
+        CappedInputStream(InputStream in, long cap) {
+            super(in);
+            this.cap = cap;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b != -1 && ++count > cap) {
+                throw new CapPassed();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            if (read > 0) {
+                count += read;
+                if (count > cap) {
+                    throw new CapPassed();
+                }
+            }
+            return read;
+        }
     }
 
     /** Carries a classified failure out of the response handler, which may only throw IOException. */

@@ -14,6 +14,14 @@ public interface ModelClient extends AutoCloseable {
      */
     Completion complete(ModelRequest request) throws ModelException;
 
+    /**
+     * Sends {@code request} as {@link #complete(ModelRequest)} does, reporting what of the answer has
+     * arrived to {@code progress} while it streams in; a client that does not stream reports nothing.
+     */
+    default Completion complete(ModelRequest request, AnswerProgress progress) throws ModelException {
+        return complete(request);
+    }
+
     /** The model id requested, as it goes into the specs' front matter. */
     String modelId();
 

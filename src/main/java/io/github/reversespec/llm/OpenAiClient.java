@@ -1,5 +1,6 @@
 package io.github.reversespec.llm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,7 +47,7 @@ public final class OpenAiClient extends HttpModelClient {
         if (apiKey.isPresent()) {
             post.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey.reveal());
         }
-        post.setHeader(HttpHeaders.ACCEPT, "application/json");
+        post.setHeader(HttpHeaders.ACCEPT, "text/event-stream, application/json");
     }
 
     @Override
@@ -62,7 +63,10 @@ public final class OpenAiClient extends HttpModelClient {
         if (config().temperature() != null) {
             body.put("temperature", config().temperature());
         }
-        body.put("stream", false);
+        // Streamed, so a slow model's answer is seen arriving (the timeout is a silence, not a total);
+        // the usage comes in a last chunk only when asked for.
+        body.put("stream", true);
+        body.putObject("stream_options").put("include_usage", true);
         return body;
     }
 
@@ -104,5 +108,109 @@ public final class OpenAiClient extends HttpModelClient {
         JsonNode prompt = usage == null ? null : usage.get("prompt_tokens");
         JsonNode completion = usage == null ? null : usage.get("completion_tokens");
         return completion(content, finishReason, prompt, completion, request);
+    }
+
+    @Override
+    StreamedAnswer streamedAnswer() {
+        return new StreamedChat();
+    }
+
+    /**
+     * {@code chat.completion.chunk} events: {@code choices[0].delta} carries pieces of {@code
+     * content} (or {@code refusal}), the last choice chunk its {@code finish_reason}, a chunk with no
+     * choices the {@code usage}, and {@code [DONE]} ends the stream.
+     */
+    private final class StreamedChat extends StreamedAnswer {
+
+        private final StringBuilder content = new StringBuilder();
+        private final StringBuilder refusal = new StringBuilder();
+        private boolean choice;
+        private String finishReason;
+        private JsonNode usage;
+        private boolean done;
+
+        @Override
+        int take(SseReader.Event event) throws ModelException {
+            if (event.data().strip().equals("[DONE]")) {
+                done = true;
+                return 0;
+            }
+            JsonNode chunk;
+            try {
+                chunk = JSON.readTree(event.data());
+            } catch (JsonProcessingException e) {
+                chunk = null;
+            }
+            if (chunk == null || !chunk.isObject()) {
+                throw unusableAnswer(
+                        FailureKind.RETRYABLE,
+                        "streamed an event that is not a JSON object: \"" + excerpt(event.data()) + "\"",
+                        reportedTokens());
+            }
+            JsonNode error = chunk.get("error");
+            if (error != null && !error.isNull()) {
+                throw unusableAnswer(
+                        FailureKind.RETRYABLE,
+                        "broke off with an error: "
+                                + excerpt(
+                                        error.isObject() ? error.path("message").asText() : error.asText()),
+                        reportedTokens());
+            }
+            if (chunk.path("usage").isObject()) {
+                usage = chunk.get("usage");
+            }
+            int added = 0;
+            for (JsonNode c : chunk.path("choices")) {
+                if (c.path("index").asInt(0) != 0) {
+                    continue;
+                }
+                choice = true;
+                String piece = text(c.path("delta").get("content"));
+                if (piece != null) {
+                    content.append(piece);
+                    added += piece.length();
+                }
+                String refused = text(c.path("delta").get("refusal"));
+                if (refused != null) {
+                    refusal.append(refused);
+                }
+                String reason = text(c.get("finish_reason"));
+                if (reason != null) {
+                    finishReason = reason;
+                }
+            }
+            return added;
+        }
+
+        @Override
+        boolean ended() {
+            return done;
+        }
+
+        @Override
+        ObjectNode answer() {
+            ObjectNode answer = JSON.createObjectNode();
+            ArrayNode choices = answer.putArray("choices");
+            if (choice) {
+                ObjectNode c = choices.addObject();
+                c.put("index", 0);
+                ObjectNode message = c.putObject("message");
+                message.put("role", "assistant");
+                message.put("content", content.toString());
+                if (!refusal.isEmpty()) {
+                    message.put("refusal", refusal.toString());
+                }
+                c.put("finish_reason", finishReason);
+            }
+            if (usage != null) {
+                answer.set("usage", usage);
+            }
+            return answer;
+        }
+
+        @Override
+        long reportedTokens() {
+            return HttpModelClient.reportedTokens(usage, "prompt_tokens", "completion_tokens");
+        }
     }
 }

@@ -162,6 +162,14 @@ public final class RetryingModelClient implements AutoCloseable {
      *     {@link ModelException#tokens()} covering every attempt; FATAL once any call failed fatally
      */
     public ModelResult complete(ModelRequest request) throws ModelException {
+        return complete(request, new AnswerProgress());
+    }
+
+    /**
+     * Asks the model as {@link #complete(ModelRequest)} does, reporting to {@code progress} which
+     * attempt is under way and what of its answer has streamed in.
+     */
+    public ModelResult complete(ModelRequest request, AnswerProgress progress) throws ModelException {
         long tokens = 0;
         int attempt = 0;
         while (true) {
@@ -205,9 +213,10 @@ public final class RetryingModelClient implements AutoCloseable {
                 throw attempt == 0 ? fatal.repeatedWithoutRequest() : fatal.afterAttempts(attempt, tokens);
             }
             attempt++;
+            progress.startAttempt(attempt);
             ModelException failure;
             try {
-                Completion completion = delegate.complete(request);
+                Completion completion = delegate.complete(request, progress);
                 reservation.settle(completion.totalTokens());
                 permit.answered();
                 return new ModelResult(completion, attempt, tokens + completion.totalTokens());
@@ -252,8 +261,9 @@ public final class RetryingModelClient implements AutoCloseable {
     /**
      * What a failed attempt is charged: the usage the server reported; where it reported none, the
      * whole reservation for an answer that came but could not be used (a cut-off or empty answer is
-     * billed, and without usage its size is unknown), and nothing for an error status, a reset or
-     * a refused connection (the provider bills no answer it did not give).
+     * billed, and without usage its size is unknown; so is a stream that broke off, fell silent or
+     * missed its final event after its 200), and nothing for an error status, a reset before any
+     * answer or a refused connection (the provider bills no answer it did not give).
      */
     private static long charge(ModelException failure, TokenBudget.Reservation reservation) {
         if (failure.tokens() > 0) {

@@ -123,6 +123,7 @@ public abstract class AbstractReverseSpecMojo extends AbstractMojo {
             String baseUrl,
             String model,
             Duration timeout,
+            Duration totalTimeout,
             int contextTokens,
             long tokenBudget,
             int maxRetries,
@@ -138,6 +139,7 @@ public abstract class AbstractReverseSpecMojo extends AbstractMojo {
                 System.getenv(),
                 session.isOffline(),
                 timeout,
+                totalTimeout,
                 contextTokens,
                 tokenBudget,
                 maxRetries,
@@ -151,7 +153,20 @@ public abstract class AbstractReverseSpecMojo extends AbstractMojo {
         Secret server = credentials.serverPassword(serverId);
         ProxyConfig proxy = credentials.activeProxy();
         return GenerationSteps.configuredSecrets(new ModelSettings(
-                "none", "", "", serverId, server, System.getenv(), true, Duration.ofSeconds(1), 1000, 0, 0, "", proxy));
+                "none",
+                "",
+                "",
+                serverId,
+                server,
+                System.getenv(),
+                true,
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(30),
+                1000,
+                0,
+                0,
+                "",
+                proxy));
     }
 
     /** Maven's log, with every line passed through the redaction of the configured credentials. */

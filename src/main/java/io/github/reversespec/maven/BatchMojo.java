@@ -103,9 +103,21 @@ public class BatchMojo extends AbstractReverseSpecMojo {
     @Parameter(property = "reverse-spec.model")
     private String model;
 
-    /** Seconds one model request may take, connection and answer together. */
+    /**
+     * Seconds one model request may go without receiving anything: connecting, waiting for the
+     * answer to start, and between two pieces of the answer, which is streamed. A slow model that
+     * keeps streaming is not cut off by it (see {@code requestTotalTimeout}).
+     */
     @Parameter(property = "reverse-spec.requestTimeout", defaultValue = "300")
     private int requestTimeout;
+
+    /**
+     * Seconds one model request may take as a whole, however steadily its answer streams in: a
+     * generous bound (default 30 minutes) for a local model on a slow machine, that only stops a
+     * server that never ends its answer.
+     */
+    @Parameter(property = "reverse-spec.requestTotalTimeout", defaultValue = "1800")
+    private int requestTotalTimeout;
 
     /** Model attempts per request after the first, before that unit degrades to AST-only. */
     @Parameter(property = "reverse-spec.maxRetries", defaultValue = "3")
@@ -160,6 +172,7 @@ public class BatchMojo extends AbstractReverseSpecMojo {
                 baseUrl,
                 model,
                 Duration.ofSeconds(Math.max(1, requestTimeout)),
+                Duration.ofSeconds(Math.max(1, requestTotalTimeout)),
                 contextTokens,
                 tokenBudget,
                 maxRetries,

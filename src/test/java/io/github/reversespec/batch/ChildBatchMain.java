@@ -56,6 +56,7 @@ public final class ChildBatchMain {
                 Map.of("OPENAI_API_KEY", API_KEY),
                 false,
                 Duration.ofSeconds(60),
+                Duration.ofMinutes(30),
                 32000,
                 0,
                 1,

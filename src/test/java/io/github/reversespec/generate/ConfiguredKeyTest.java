@@ -100,6 +100,7 @@ class ConfiguredKeyTest {
                 Map.of("REVERSE_SPEC_API_KEY", PLAIN_KEY),
                 offline,
                 Duration.ofSeconds(5),
+                Duration.ofMinutes(30),
                 8000,
                 0,
                 0,

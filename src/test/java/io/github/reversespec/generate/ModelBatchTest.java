@@ -103,6 +103,7 @@ class ModelBatchTest {
                 Map.of("OPENAI_API_KEY", KEY, "ANTHROPIC_API_KEY", KEY),
                 false,
                 Duration.ofSeconds(5),
+                Duration.ofMinutes(30),
                 8000,
                 0,
                 maxRetries,
@@ -219,6 +220,7 @@ class ModelBatchTest {
                 Map.of("OPENAI_API_KEY", KEY),
                 true,
                 Duration.ofSeconds(5),
+                Duration.ofMinutes(30),
                 8000,
                 0,
                 1,
@@ -234,6 +236,7 @@ class ModelBatchTest {
                 Map.of(),
                 false,
                 Duration.ofSeconds(5),
+                Duration.ofMinutes(30),
                 8000,
                 0,
                 1,
@@ -259,6 +262,7 @@ class ModelBatchTest {
                         Map.of("ANTHROPIC_API_KEY", "k"),
                         false,
                         Duration.ofSeconds(1),
+                        Duration.ofMinutes(30),
                         8000,
                         0,
                         0,
@@ -274,6 +278,7 @@ class ModelBatchTest {
                         Map.of("OPENAI_API_KEY", "k"),
                         false,
                         Duration.ofSeconds(1),
+                        Duration.ofMinutes(30),
                         8000,
                         0,
                         0,
@@ -289,6 +294,7 @@ class ModelBatchTest {
                         Map.of(),
                         false,
                         Duration.ofSeconds(1),
+                        Duration.ofMinutes(30),
                         8000,
                         0,
                         0,
@@ -304,6 +310,7 @@ class ModelBatchTest {
                         Map.of(),
                         false,
                         Duration.ofSeconds(1),
+                        Duration.ofMinutes(30),
                         8000,
                         0,
                         0,
@@ -319,6 +326,7 @@ class ModelBatchTest {
                         Map.of(),
                         false,
                         Duration.ofSeconds(1),
+                        Duration.ofMinutes(30),
                         8000,
                         0,
                         0,
@@ -344,6 +352,7 @@ class ModelBatchTest {
                     Map.of(),
                     false,
                     Duration.ofSeconds(5),
+                    Duration.ofMinutes(30),
                     8000,
                     4000,
                     1,
@@ -415,6 +424,61 @@ class ModelBatchTest {
                         .satisfies(u -> assertThat(u.status()).isEqualTo(UnitStatus.WRITTEN_LLM));
             }
             assertThat(logLines).anyMatch(l -> l.contains("still waiting for the model on acme:com.acme.store"));
+        }
+    }
+
+    @Test
+    void aStreamedAnswerShowsTheTokensReceivedSoFarInTheHeartbeat() throws Exception {
+        // About 1.5 s of steady streaming, a heartbeat every 300 ms: some beat comes mid-answer.
+        FakeModelServer.Reply slow = FakeModelServer.streamed(FakeModelServer.NINE_SECTIONS)
+                .pieces(40)
+                .every(100);
+        try (FakeModelServer server = new FakeModelServer(n -> slow)) {
+            io.github.reversespec.llm.ClientConfig config = io.github.reversespec.llm.ClientConfig.of(
+                    java.net.URI.create(server.baseUrl("/v1")), "m", Secret.none());
+            ModelGenerationStep step = new ModelGenerationStep(
+                    new io.github.reversespec.llm.RetryingModelClient(
+                            new io.github.reversespec.llm.OpenAiClient(config),
+                            io.github.reversespec.llm.RetryPolicy.defaults(0)),
+                    new io.github.reversespec.context.ContextAssembler(
+                            8000, 1000, new io.github.reversespec.context.SecretRedactor()),
+                    "English",
+                    1000,
+                    0,
+                    log,
+                    Duration.ofMillis(300));
+            ProjectModel project = new ProjectModel(
+                    "g",
+                    "acme",
+                    "1",
+                    "acme",
+                    "",
+                    root,
+                    "",
+                    0,
+                    List.of(root.resolve("src/main/java")),
+                    List.of(),
+                    List.of(),
+                    List.of());
+            BatchRequest request = new BatchRequest(
+                    OneProject.reactor(root),
+                    Path.of("specs/.reverse-spec-checkpoint.json"),
+                    RefreshMode.MISSING,
+                    UnitSelector.of(List.of("com.acme.store"), List.of()),
+                    false,
+                    1,
+                    1,
+                    "g");
+            try (step) {
+                BatchResult result = new BatchRunner(step, log).run(request);
+                assertThat(result.units())
+                        .singleElement()
+                        .satisfies(u -> assertThat(u.status()).isEqualTo(UnitStatus.WRITTEN_LLM));
+            }
+            assertThat(logLines)
+                    .anyMatch(
+                            l -> l.matches(
+                                    ".*still waiting for the model on acme:com.acme.store.*\\(\\d+ s, ~\\d+ tokens received\\)"));
         }
     }
 

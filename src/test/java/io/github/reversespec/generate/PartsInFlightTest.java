@@ -114,6 +114,7 @@ class PartsInFlightTest {
                 Map.of("OPENAI_API_KEY", KEY),
                 false,
                 Duration.ofSeconds(60),
+                Duration.ofMinutes(30),
                 3000,
                 0,
                 0,

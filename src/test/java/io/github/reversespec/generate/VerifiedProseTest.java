@@ -117,6 +117,7 @@ class VerifiedProseTest {
                 Map.of("OPENAI_API_KEY", "sk-test-0123456789abcdef"),
                 false,
                 Duration.ofSeconds(5),
+                Duration.ofMinutes(30),
                 8000,
                 0,
                 1,

@@ -283,7 +283,10 @@ class OpenAiClientTest {
         ModelException e = failureOf(delayed(4_000, json(200, ANSWER)));
 
         assertThat(e.kind()).isEqualTo(FailureKind.RETRYABLE);
-        assertThat(e.getMessage()).contains("within 1 s").contains("requestTimeout");
+        assertThat(e.getMessage())
+                .contains("nothing received")
+                .contains("for 1 s")
+                .contains("requestTimeout");
     }
 
     @Test

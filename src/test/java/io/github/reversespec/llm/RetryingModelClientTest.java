@@ -6,6 +6,7 @@ import static io.github.reversespec.testing.FakeModelServer.delayed;
 import static io.github.reversespec.testing.FakeModelServer.hangUp;
 import static io.github.reversespec.testing.FakeModelServer.json;
 import static io.github.reversespec.testing.FakeModelServer.raw;
+import static io.github.reversespec.testing.FakeModelServer.streamed;
 import static io.github.reversespec.testing.FakeModelServer.truncated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -69,7 +70,16 @@ class RetryingModelClientTest {
                         json(
                                 200,
                                 "{\"choices\":[{\"message\":{\"content\":\"## 1.\"},\"finish_reason\":\"length\"}]}")),
-                Arguments.of("timeout", delayed(3_000, json(200, OpenAiClientTest.ANSWER))));
+                Arguments.of("timeout", delayed(3_000, json(200, OpenAiClientTest.ANSWER))),
+                Arguments.of(
+                        "stream dropped mid-way", streamed("## 1. Intent\nhalf").droppedAfter(3)),
+                Arguments.of(
+                        "stream without [DONE]", streamed("## 1. Intent\nall").withoutEnd()),
+                Arguments.of(
+                        "stream fallen silent", streamed("## 1. Intent\nall").silentAfter(2, 5_000)),
+                Arguments.of(
+                        "stream at finish_reason length",
+                        streamed("## 1. Intent\nall").atLength()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -343,6 +353,33 @@ class RetryingModelClientTest {
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(budget.spent()).isEqualTo(150); // the usage the answer reported
         assertThat(budget.reserved()).isZero();
+    }
+
+    @Test
+    void aStreamedRetryIsChargedTheUsageOfItsFinalEvent() throws Exception {
+        server.then(streamed("## 1.").droppedAfter(2), streamed("## 1. Intent\nKeeps orders."));
+        TokenBudget budget = TokenBudget.of(3 * COST);
+
+        ModelResult result = budgeted(budget).complete(REQUEST);
+
+        assertThat(result.completion().text()).isEqualTo("## 1. Intent\nKeeps orders.");
+        assertThat(result.attempts()).isEqualTo(2);
+        // The dropped stream came with no usage: its whole reservation; the whole one its usage.
+        long usage = FakeModelServer.PROMPT_TOKENS + FakeModelServer.COMPLETION_TOKENS;
+        assertThat(result.totalTokens()).isEqualTo(COST + usage);
+        assertThat(budget.spent()).isEqualTo(COST + usage);
+        assertThat(budget.reserved()).isZero();
+    }
+
+    @Test
+    void theProgressShowsTheAttemptUnderWayAndOnlyItsText() throws Exception {
+        server.then(streamed("## 1. Intent\nthe first, longer attempt").droppedAfter(4), streamed("## 1. Intent\nok"));
+        AnswerProgress progress = new AnswerProgress();
+
+        retrying(http, 3).complete(REQUEST, progress);
+
+        assertThat(progress.attempt()).isEqualTo(2);
+        assertThat(progress.tokensReceived()).isEqualTo(TokenEstimator.estimate("## 1. Intent\nok"));
     }
 
     @Test

@@ -44,6 +44,10 @@ import java.util.regex.Pattern;
  * answers requests concurrently as a real endpoint does, and records every request that arrived
  * whole.
  *
+ * <p>Answers are whole JSON bodies unless a reply says otherwise ({@link #streamed}: server-sent
+ * events in the provider's shapes), so the plain replies stand for a server that ignores {@code
+ * stream}.
+ *
  * <p>What a request gets: the next {@linkplain #then queued} reply if any (once the queue is
  * empty, the last queued reply again, as a stuck server repeats itself); otherwise what the script
  * given at construction returns for the n-th request (1-based); by default {@link #NINE_SECTIONS}
@@ -453,6 +457,256 @@ public final class FakeModelServer implements AutoCloseable {
         };
     }
 
+    /**
+     * {@code markdown} streamed as server-sent events in the request's provider shape, finished, with
+     * the fixed usage in the final events; adjust with the {@link Streamed} methods.
+     */
+    public static Streamed streamed(String markdown) {
+        return new Streamed(markdown);
+    }
+
+    /**
+     * An answer streamed as a real endpoint streams it: OpenAI's {@code chat.completion.chunk}
+     * events (the usage in a last chunk without choices when the request asked for it with {@code
+     * stream_options.include_usage}, then {@code [DONE]}), or Anthropic's {@code message_start} ...
+     * {@code content_block_delta} ... {@code message_delta} (stop reason, output usage) {@code
+     * message_stop}. The text goes out in pieces, one event each, at a cadence; the stream can be cut
+     * off at the output limit, dropped mid-way, left without its final event, or fall silent.
+     * Immutable: each method returns an adjusted copy, so a queued reply can repeat.
+     */
+    public static final class Streamed implements Reply {
+        private final String markdown;
+        private int pieceChars = 16;
+        private long cadenceMs;
+        private boolean atLength;
+        private boolean usage = true;
+        private int dropAfter = -1;
+        private boolean withoutEnd;
+        private int silentAfter = -1;
+        private long silenceMs;
+        private String lineEnd = "\n";
+        private boolean keepAlive;
+        private boolean splitData;
+
+        private Streamed(String markdown) {
+            this.markdown = markdown;
+        }
+
+        private Streamed copy() {
+            Streamed c = new Streamed(markdown);
+            c.pieceChars = pieceChars;
+            c.cadenceMs = cadenceMs;
+            c.atLength = atLength;
+            c.usage = usage;
+            c.dropAfter = dropAfter;
+            c.withoutEnd = withoutEnd;
+            c.silentAfter = silentAfter;
+            c.silenceMs = silenceMs;
+            c.lineEnd = lineEnd;
+            c.keepAlive = keepAlive;
+            c.splitData = splitData;
+            return c;
+        }
+
+        /** The text in pieces of {@code chars} characters, one event each (default 16). */
+        public Streamed pieces(int chars) {
+            Streamed c = copy();
+            c.pieceChars = chars;
+            return c;
+        }
+
+        /** {@code millis} between two events. */
+        public Streamed every(long millis) {
+            Streamed c = copy();
+            c.cadenceMs = millis;
+            return c;
+        }
+
+        /** Stopped at the output limit: {@code finish_reason: length} / {@code stop_reason: max_tokens}. */
+        public Streamed atLength() {
+            Streamed c = copy();
+            c.atLength = true;
+            return c;
+        }
+
+        /** No usage in the stream at all. */
+        public Streamed withoutUsage() {
+            Streamed c = copy();
+            c.usage = false;
+            return c;
+        }
+
+        /** The whole stream's length announced, the connection dropped after {@code events} events. */
+        public Streamed droppedAfter(int events) {
+            Streamed c = copy();
+            c.dropAfter = events;
+            return c;
+        }
+
+        /** The terminal event ({@code [DONE]}, {@code message_stop}) left out; the stream ends cleanly. */
+        public Streamed withoutEnd() {
+            Streamed c = copy();
+            c.withoutEnd = true;
+            return c;
+        }
+
+        /** Nothing sent for {@code millis} after {@code events} events, then the rest. */
+        public Streamed silentAfter(int events, long millis) {
+            Streamed c = copy();
+            c.silentAfter = events;
+            c.silenceMs = millis;
+            return c;
+        }
+
+        /** CRLF line ends instead of LF. */
+        public Streamed crlf() {
+            Streamed c = copy();
+            c.lineEnd = "\r\n";
+            return c;
+        }
+
+        /** A {@code : keep-alive} comment before every event. */
+        public Streamed keepAlive() {
+            Streamed c = copy();
+            c.keepAlive = true;
+            return c;
+        }
+
+        /** Each event's JSON split over two {@code data:} lines (after its opening brace). */
+        public Streamed splitData() {
+            Streamed c = copy();
+            c.splitData = true;
+            return c;
+        }
+
+        @Override
+        public void answer(HttpExchange exchange, Received request) throws IOException {
+            List<String> events = events(request);
+            List<byte[]> wire = new ArrayList<>();
+            long length = 0;
+            for (String event : events) {
+                byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
+                wire.add(bytes);
+                length += bytes.length;
+            }
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            exchange.sendResponseHeaders(200, dropAfter >= 0 ? length : 0);
+            OutputStream out = exchange.getResponseBody();
+            for (int i = 0; i < wire.size(); i++) {
+                if (i == dropAfter) {
+                    out.flush();
+                    // Closing short of the announced length makes the server drop the connection.
+                    exchange.close();
+                    return;
+                }
+                if (i > 0 && !pause(i == silentAfter ? silenceMs : cadenceMs)) {
+                    exchange.close();
+                    return;
+                }
+                out.write(wire.get(i));
+                out.flush();
+            }
+            out.close();
+        }
+
+        private static boolean pause(long millis) {
+            if (millis <= 0) {
+                return true;
+            }
+            try {
+                Thread.sleep(millis);
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        private List<String> events(Received request) {
+            List<String> pieces = new ArrayList<>();
+            for (int i = 0; i < markdown.length(); i += pieceChars) {
+                pieces.add(markdown.substring(i, Math.min(markdown.length(), i + pieceChars)));
+            }
+            List<String> events = new ArrayList<>();
+            if (request.anthropic()) {
+                events.add(event(
+                        "message_start",
+                        "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_fake\",\"type\":\"message\","
+                                + "\"role\":\"assistant\",\"model\":\"fake\",\"content\":[],\"stop_reason\":null,"
+                                + (usage
+                                        ? "\"usage\":{\"input_tokens\":" + PROMPT_TOKENS + ",\"output_tokens\":1}"
+                                        : "\"usage\":{}")
+                                + "}}"));
+                events.add(event(
+                        "content_block_start",
+                        "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\","
+                                + "\"text\":\"\"}}"));
+                events.add(event("ping", "{\"type\": \"ping\"}"));
+                for (String piece : pieces) {
+                    events.add(event(
+                            "content_block_delta",
+                            "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\","
+                                    + "\"text\":" + TinyJson.quote(piece) + "}}"));
+                }
+                events.add(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"));
+                events.add(event(
+                        "message_delta",
+                        "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\""
+                                + (atLength ? "max_tokens" : "end_turn") + "\",\"stop_sequence\":null}"
+                                + (usage ? ",\"usage\":{\"output_tokens\":" + COMPLETION_TOKENS + "}" : "")
+                                + "}"));
+                if (!withoutEnd) {
+                    events.add(event("message_stop", "{\"type\":\"message_stop\"}"));
+                }
+                return events;
+            }
+            String head = "{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":1,"
+                    + "\"model\":\"fake\",";
+            events.add(event(
+                    null,
+                    head + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},"
+                            + "\"finish_reason\":null}]}"));
+            for (String piece : pieces) {
+                events.add(event(
+                        null,
+                        head + "\"choices\":[{\"index\":0,\"delta\":{\"content\":" + TinyJson.quote(piece)
+                                + "},\"finish_reason\":null}]}"));
+            }
+            events.add(event(
+                    null,
+                    head + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\""
+                            + (atLength ? "length" : "stop") + "\"}]}"));
+            if (usage && request.body().replace(" ", "").contains("\"include_usage\":true")) {
+                events.add(event(
+                        null,
+                        head + "\"choices\":[],\"usage\":{\"prompt_tokens\":" + PROMPT_TOKENS
+                                + ",\"completion_tokens\":" + COMPLETION_TOKENS + ",\"total_tokens\":"
+                                + (PROMPT_TOKENS + COMPLETION_TOKENS) + "}}"));
+            }
+            if (!withoutEnd) {
+                events.add(event(null, "[DONE]"));
+            }
+            return events;
+        }
+
+        private String event(String name, String data) {
+            StringBuilder event = new StringBuilder();
+            if (keepAlive) {
+                event.append(": keep-alive").append(lineEnd).append(lineEnd);
+            }
+            if (name != null) {
+                event.append("event: ").append(name).append(lineEnd);
+            }
+            if (splitData && data.startsWith("{")) {
+                event.append("data: {").append(lineEnd).append("data: ").append(data.substring(1));
+            } else {
+                event.append("data: ").append(data);
+            }
+            return event.append(lineEnd).append(lineEnd).toString();
+        }
+    }
+
     /** Announces the whole body's length, sends its first {@code sent} bytes, then drops the connection. */
     public static Reply truncated(String body, int sent) {
         return (exchange, request) -> {
@@ -624,7 +878,8 @@ public final class FakeModelServer implements AutoCloseable {
             }
             long usage = number(TOTAL_TOKENS, a.responseHead());
             if (usage == 0) {
-                usage = number(INPUT_TOKENS, a.responseHead()) + number(OUTPUT_TOKENS, a.responseHead());
+                // A stream reports output_tokens twice (message_start, message_delta): the last counts.
+                usage = number(INPUT_TOKENS, a.responseHead()) + lastNumber(OUTPUT_TOKENS, a.responseHead());
             }
             out.add(new Timed(
                     Math.max(0, (a.startNanos() - epoch) / 1_000_000),
@@ -640,6 +895,15 @@ public final class FakeModelServer implements AutoCloseable {
     private static long number(Pattern field, String json) {
         Matcher m = field.matcher(json);
         return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private static long lastNumber(Pattern field, String json) {
+        Matcher m = field.matcher(json);
+        long last = 0;
+        while (m.find()) {
+            last = Long.parseLong(m.group(1));
+        }
+        return last;
     }
 
     /**

@@ -109,6 +109,24 @@ class FakeModelServerTest {
     }
 
     @Test
+    void aStreamedAnswerIsReadByEitherClientAndItsUsageCountedOnce() throws Exception {
+        try (FakeModelServer server = new FakeModelServer(n -> FakeModelServer.streamed(NINE_SECTIONS));
+                OpenAiClient openAi = new OpenAiClient(ClientConfig.of(server.baseUri("/v1"), "m", Secret.none()));
+                AnthropicClient anthropic =
+                        new AnthropicClient(ClientConfig.of(server.baseUri(""), "m", Secret.none()))) {
+            assertThat(openAi.complete(REQUEST).text()).isEqualTo(NINE_SECTIONS);
+            assertThat(anthropic.complete(REQUEST).text()).isEqualTo(NINE_SECTIONS);
+
+            assertThat(server.answered())
+                    .allSatisfy(a ->
+                            assertThat(a.responseHead()).startsWith(a.request().anthropic() ? "event: " : "data: "));
+            // Anthropic reports output_tokens in message_start and again, final, in message_delta.
+            assertThat(server.usageTokens())
+                    .isEqualTo(2 * (FakeModelServer.PROMPT_TOKENS + FakeModelServer.COMPLETION_TOKENS));
+        }
+    }
+
+    @Test
     void theScriptAnswersTheNthRequestAndQueuedRepliesComeFirstTheLastRepeating() throws Exception {
         try (FakeModelServer server = new FakeModelServer(n -> json(200, "{\"n\":" + n + "}"))) {
             assertThat(post(server, "/a", "1").body()).isEqualTo("{\"n\":1}");
