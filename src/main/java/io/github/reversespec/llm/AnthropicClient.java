@@ -192,6 +192,11 @@ public final class AnthropicClient extends HttpModelClient {
         }
 
         @Override
+        boolean finished() {
+            return stopReason != null;
+        }
+
+        @Override
         ObjectNode answer() {
             ObjectNode answer = JSON.createObjectNode();
             answer.put("type", "message");

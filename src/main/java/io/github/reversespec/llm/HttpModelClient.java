@@ -195,6 +195,14 @@ public abstract class HttpModelClient implements ModelClient {
         /** Whether the stream's terminal event has come. */
         abstract boolean ended();
 
+        /**
+         * Whether a stream that closed cleanly, between events, without its terminal event still
+         * holds a whole answer: the model said it had finished ({@code finish_reason}, {@code
+         * stop_reason}). Some OpenAI-compatible local servers end the stream there, without {@code
+         * [DONE]}; a stream cut before the model finished stays a failed attempt.
+         */
+        abstract boolean finished();
+
         /** The answer as a request without streaming would have got it. */
         abstract ObjectNode answer();
 
@@ -344,6 +352,9 @@ public abstract class HttpModelClient implements ModelClient {
             throw new AnswerFailure(brokenStream(e, deadlinePassed.get(), events, answer.reportedTokens()));
         }
         closeAfterTheEnd(content);
+        if (answer.finished()) {
+            return answer.answer();
+        }
         throw new AnswerFailure(failure(
                 FailureKind.RETRYABLE,
                 "the answer stream from " + endpointText + " ended after " + events

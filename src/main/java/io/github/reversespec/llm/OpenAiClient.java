@@ -188,6 +188,11 @@ public final class OpenAiClient extends HttpModelClient {
         }
 
         @Override
+        boolean finished() {
+            return finishReason != null;
+        }
+
+        @Override
         ObjectNode answer() {
             ObjectNode answer = JSON.createObjectNode();
             ArrayNode choices = answer.putArray("choices");

@@ -482,6 +482,7 @@ public final class FakeModelServer implements AutoCloseable {
         private boolean usage = true;
         private int dropAfter = -1;
         private boolean withoutEnd;
+        private boolean withoutFinish;
         private int silentAfter = -1;
         private long silenceMs;
         private String lineEnd = "\n";
@@ -500,6 +501,7 @@ public final class FakeModelServer implements AutoCloseable {
             c.usage = usage;
             c.dropAfter = dropAfter;
             c.withoutEnd = withoutEnd;
+            c.withoutFinish = withoutFinish;
             c.silentAfter = silentAfter;
             c.silenceMs = silenceMs;
             c.lineEnd = lineEnd;
@@ -547,6 +549,16 @@ public final class FakeModelServer implements AutoCloseable {
         public Streamed withoutEnd() {
             Streamed c = copy();
             c.withoutEnd = true;
+            return c;
+        }
+
+        /**
+         * The model's finishing event left out too ({@code finish_reason}, the {@code message_delta}
+         * with its {@code stop_reason}): the stream closes cleanly in the middle of the answer.
+         */
+        public Streamed withoutFinish() {
+            Streamed c = copy();
+            c.withoutFinish = true;
             return c;
         }
 
@@ -650,6 +662,9 @@ public final class FakeModelServer implements AutoCloseable {
                                     + "\"text\":" + TinyJson.quote(piece) + "}}"));
                 }
                 events.add(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"));
+                if (withoutFinish) {
+                    return events;
+                }
                 events.add(event(
                         "message_delta",
                         "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\""
@@ -672,6 +687,9 @@ public final class FakeModelServer implements AutoCloseable {
                         null,
                         head + "\"choices\":[{\"index\":0,\"delta\":{\"content\":" + TinyJson.quote(piece)
                                 + "},\"finish_reason\":null}]}"));
+            }
+            if (withoutFinish) {
+                return events;
             }
             events.add(event(
                     null,
