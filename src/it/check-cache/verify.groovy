@@ -15,7 +15,9 @@ List<File> entries = []
 cache.eachFileRecurse { if (it.isFile()) entries << it }
 assert entries.size() == 3 : entries
 assert entries.every { !it.name.startsWith('.tmp-') } : 'the killed run\'s temporary file was left'
-assert entries.every { it.text.startsWith('{"format":"reverse-spec-fact-cache"') && it.text.length() > 50 }
+// whole Smile entries again (":)" and a newline open every one), each naming the cache's format
+assert entries.every { it.name.endsWith('.smile') && it.bytes.length > 50 && new String(it.bytes, 0, 3, 'ISO-8859-1') == ':)\n' }
+assert entries.every { new String(it.bytes, 'ISO-8859-1').contains('reverse-spec-fact-cache') }
 
 Map report = checks.driftReport(basedir)
 assert report.findings == [] : report.findings

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -40,7 +40,9 @@ import java.util.stream.Stream;
  * path (the facts name it), whether it is a test source, the charset it is decoded with, and the
  * code that made the facts (the plugin's version and a digest of the plugin's own classes and
  * JavaParser's version, so that a rebuilt snapshot never reads facts an older build wrote). The
- * entry lives at {@code cache/<first two hex digits>/<the rest>.json} and names its own key and
+ * entry lives at {@code cache/<first two hex digits>/<the rest>.smile} (Smile, Jackson's binary
+ * JSON, which writes each field name once per entry: a warm run reads a fraction of the bytes
+ * text JSON would take, and parses them faster) and names its own key and
  * format; one that cannot be read, does not parse, or names another key or format is a miss: the
  * file is parsed and the entry written anew. Nothing in the cache is ever trusted over the code.
  *
@@ -58,19 +60,19 @@ public final class FactCache {
     /** The format every entry names; a change of the entry's shape changes its version. */
     static final String FORMAT = "reverse-spec-fact-cache";
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     /** How long an entry no run used is kept: long enough for a branch switched away and back. */
     static final Duration UNUSED_LIFETIME = Duration.ofDays(7);
 
-    private static final String SUFFIX = ".json";
+    private static final String SUFFIX = ".smile";
     private static final String TEMP_PREFIX = ".tmp-";
 
     /**
      * Records by their components, nothing else: the models' derived {@code isX()} methods are not
      * state. Sets come back as insertion-ordered sets, so every iteration order survives the trip.
      */
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final ObjectMapper CODEC = SmileMapper.builder()
             .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -161,7 +163,7 @@ public final class FactCache {
             return Optional.empty();
         }
         try {
-            Stored stored = JSON.readValue(bytes, Stored.class);
+            Stored stored = CODEC.readValue(bytes, Stored.class);
             if (FORMAT.equals(stored.format())
                     && stored.version() == VERSION
                     && key.equals(stored.key())
@@ -188,13 +190,14 @@ public final class FactCache {
         Path temp = file.resolveSibling(
                 TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()) + SUFFIX);
         try {
-            String json = JSON.writeValueAsString(new Stored(FORMAT, VERSION, key, entry));
-            if (holdsSecret(json)) {
+            byte[] data = CODEC.writeValueAsBytes(new Stored(FORMAT, VERSION, key, entry));
+            // Smile keeps strings as UTF-8 bytes, so a credential shows in the decoded bytes
+            if (holdsSecret(new String(data, StandardCharsets.UTF_8))) {
                 withheld.incrementAndGet();
                 return;
             }
             Files.createDirectories(file.getParent());
-            Files.write(temp, json.getBytes(StandardCharsets.UTF_8));
+            Files.write(temp, data);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
