@@ -135,6 +135,9 @@ class ModelBatchTest {
             assertThat(sent).doesNotContain(PLANTED_AWS).doesNotContain(PLANTED_PASSWORD);
             // The app's request summarises the store (its dependency) but never carries its source
             assertThat(server.received().get(1).body()).doesNotContain("private String dbPassword");
+            // ... but its interface the app references: the type, and a count of the members it does not name
+            assertThat(server.received().get(1).body())
+                    .contains("  public class Store\\n    (1 other public member this unit does not name)");
 
             String spec = Files.readString(root.resolve("specs/com.acme.app.spec.md"));
             assertThat(spec)
