@@ -230,7 +230,7 @@ public final class ContextAssembler {
         List<Body> bodies = bodies(requests, m.sources);
         // The unit's own code comes first: the dependencies' interfaces get what all of it leaves.
         int codeRoom = available() - est(system) - used;
-        int interfaceRoom = Math.min(content / 4, codeRoom - bodiesTokens(bodies));
+        int interfaceRoom = Math.min(content / 4, codeRoom - bodiesTokens(bodies) - MESSAGE_OVERHEAD);
         String deps = dependenciesBlock(m, content / 6, interfaceRoom);
         used += est(deps) - est(intents);
         StringBuilder user =
@@ -677,10 +677,12 @@ public final class ContextAssembler {
                 text.append(bare.strip()).append(' ');
             }
         }
-        String who = licence.files() == licence.of()
-                ? "all " + licence.files() + " files"
-                : licence.files() + " of " + licence.of() + " files";
-        return clean("licence header: " + who + " open with the same " + licence.lineCount()
+        String who = licence.of() == 1
+                ? "the unit's one file opens"
+                : licence.files() == licence.of()
+                        ? "all " + licence.files() + " files open"
+                        : licence.files() + " of " + licence.of() + " files open";
+        return clean("licence header: " + who + " with the same " + licence.lineCount()
                 + "-line comment; their sources below start after it (their lines attribute says where): "
                 + cap(Skeleton.oneLine(text.toString()), LICENCE_CHARS));
     }

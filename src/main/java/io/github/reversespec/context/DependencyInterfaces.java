@@ -27,7 +27,8 @@ import java.util.function.UnaryOperator;
  * reaches, so a member counts as named when the unit's code uses its name the way the member is
  * used: a method or annotation element followed by {@code (} or after {@code ::} (an annotation
  * element also before {@code =}), a field or constant as a word, a constructor after {@code new} or
- * as {@code Type::new}. The order is the dependency's (its files, then source order).
+ * as {@code Type::new}; {@code toString}, {@code hashCode} and {@code equals} are only counted,
+ * every type having them. The order is the dependency's (its files, then source order).
  */
 final class DependencyInterfaces {
 
@@ -62,7 +63,7 @@ final class DependencyInterfaces {
                 if (!SpecInterface.listed(member)) {
                     continue;
                 }
-                if (named(member, type)) {
+                if (named(member, type) && !objectMethod(member)) {
                     lines.add(line("    " + SpecInterface.oneLine(member.signature())));
                 } else {
                     others++;
@@ -132,6 +133,19 @@ final class DependencyInterfaces {
             case METHOD -> words.called.contains(name);
             case ANNOTATION_ELEMENT -> words.called.contains(name) || words.assigned.contains(name);
             case FIELD, ENUM_CONSTANT -> words.any.contains(name);
+        };
+    }
+
+    /** {@code toString()}, {@code hashCode()}, {@code equals(Object)}: every type has them, naming them tells nothing. */
+    private static boolean objectMethod(MemberModel member) {
+        if (member.kind() != MemberModel.MemberKind.METHOD || member.isStatic()) {
+            return false;
+        }
+        List<String> parameters = member.parameterTypes();
+        return switch (member.name()) {
+            case "toString", "hashCode" -> parameters.isEmpty();
+            case "equals" -> parameters.equals(List.of("Object"));
+            default -> false;
         };
     }
 

@@ -33,6 +33,10 @@ class DependencyInterfacesTest {
                             public String currency() {
                                 return com.acme.money.Currency.EUR.code();
                             }
+
+                            public String show() {
+                                return total.toString();
+                            }
                         }
                         """);
         SpecFacts facts = units.facts("com.acme.shop");
@@ -50,11 +54,13 @@ class DependencyInterfacesTest {
                         + "  public final class Money\n"
                         + "    public static Money of(String amount)\n"
                         + "    public Money plus(Money other)\n"
-                        + "    (2 other public members this unit does not name)\n")
+                        + "    (3 other public members this unit does not name)\n")
                 .doesNotContain("minus")
                 .doesNotContain("Ledger")
                 .doesNotContain("GBP")
-                .doesNotContain("rate()");
+                .doesNotContain("rate()")
+                // Every type has toString(): naming it tells nothing, so it is only counted.
+                .doesNotContain("toString");
     }
 
     @Test
@@ -154,6 +160,9 @@ class DependencyInterfacesTest {
                             public Money minus(Money other) { return this; }
 
                             public static final int SCALE = 2;
+
+                            @Override
+                            public String toString() { return "money"; }
                         }
                         """)
                 .write("com/acme/money/Currency.java", """

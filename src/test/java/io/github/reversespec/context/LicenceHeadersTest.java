@@ -140,7 +140,7 @@ class LicenceHeadersTest {
                 .user();
 
         assertThat(one)
-                .contains("licence header: all 1 files open with")
+                .contains("licence header: the unit's one file opens with the same 13-line comment")
                 .contains(
                         "<source path=\"src/main/java/com/acme/one/One.java\" lines=\"14-16 of 16\">\npackage com.acme.one;");
         assertThat(two)
