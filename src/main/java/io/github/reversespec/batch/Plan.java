@@ -4,6 +4,7 @@ import io.github.reversespec.analysis.InterfaceHashes;
 import io.github.reversespec.analysis.ProjectAnalysis;
 import io.github.reversespec.analysis.ReactorAnalysis;
 import io.github.reversespec.analysis.TestCoverageIndex;
+import io.github.reversespec.analysis.TypeModel;
 import io.github.reversespec.analysis.UnitAnalysis;
 import io.github.reversespec.analysis.UnitId;
 import io.github.reversespec.graph.TypeUsage;
@@ -128,20 +129,23 @@ public final class Plan {
     }
 
     /**
-     * A dependency outside the unit's cycle is written before it, so its spec (as written
-     * now or kept from earlier) summarises it. Inside a cycle, and for dependents, whether a
-     * spec exists yet depends on the run, so the code's own summary is used: a spec must not
-     * change because of the order it was written in.
+     * A dependency outside the unit's cycle is written before it, so its spec (as written now or
+     * kept from earlier) gives its intent. Inside a cycle, and for dependents, whether a spec exists
+     * yet depends on the run, so the code's own summary is used: a spec must not change because of
+     * the order it was written in. Its exported types always come from the code.
      */
     private DependencySummary dependencySummary(UnitNode node, UnitId dependency) {
+        UnitAnalysis unit = units.get(dependency);
+        List<TypeModel> exported = unit == null ? List.of() : unit.exportedTypes();
         if (!node.cycle().contains(dependency)) {
             Optional<SpecFileInfo> spec = spec(dependency);
             if (spec.isPresent()) {
                 return new DependencySummary(
-                        dependency, spec.get().intent(), spec.get().status());
+                        dependency, spec.get().intent(), spec.get().status(), exported);
             }
         }
-        return codeSummary(dependency);
+        DependencySummary code = codeSummary(dependency);
+        return new DependencySummary(code.id(), code.intent(), code.status(), exported);
     }
 
     private DependencySummary codeSummary(UnitId id) {

@@ -2,6 +2,7 @@ package io.github.reversespec.context;
 
 import io.github.reversespec.analysis.DebtItem;
 import io.github.reversespec.analysis.ParseProblem;
+import io.github.reversespec.analysis.SourceFile;
 import io.github.reversespec.analysis.TypeCoverage;
 import io.github.reversespec.analysis.UnitAnalysis;
 import io.github.reversespec.context.Skeleton.FileOutline;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,14 +24,21 @@ import java.util.Optional;
  * Turns one unit's facts and sources into the requests that ask a model for its spec, within the
  * context window.
  *
- * <p>A request holds, in this order: the instruction (system message); the unit's skeleton from
- * the syntax tree; facts from the code (tests, debt markers); summaries of its direct dependencies'
- * specs (their intent, never their source); then as much of the unit's own code as fits, files
+ * <p>A request holds, in this order: the instruction (system message); the unit block (package,
+ * module, counts, and the licence header its files share, said once: {@link LicenceHeaders}); the
+ * unit's skeleton from the syntax tree; facts from the code (tests, debt markers); its direct
+ * dependencies, each with its intent and the part of its public interface the unit references
+ * ({@link DependencyInterfaces}: the types, with their declarations and the signatures of the
+ * members the unit names), never their source; then as much of the unit's own code as fits, files
  * declaring exported types first and smaller files before larger ones so more of them fit, the
- * last one cut at a line boundary with a marker. When even the skeleton does not fit, the unit is
- * described in parts, each with a slice of the skeleton and the matching code and each asking
- * for notes, plus a merge request that receives the notes in place of {@link
- * #PART_NOTES_PLACEHOLDER}.
+ * last one cut at a line boundary with a marker. The unit's code comes before the dependencies'
+ * interfaces: they get the room all of the code leaves (at most a quarter of the content), cut
+ * with a line saying how much is not shown. A file that opens with the shared licence header is
+ * shown from the line after it, its {@code lines} attribute giving the file's own line numbers.
+ * When even the skeleton does not fit, the unit is described in parts, each with a slice of the
+ * skeleton and the matching code and each asking for notes, plus a merge request that receives
+ * the notes in place of {@link #PART_NOTES_PLACEHOLDER} (and the dependencies, their interfaces
+ * within an eighth of its content).
  *
  * <p>Promises: every prompt's estimated tokens ({@link TokenEstimator}, system plus user) plus
  * the tokens reserved for the answer stay within {@code contextTokens}, whatever the size of the
@@ -58,6 +67,10 @@ public final class ContextAssembler {
     private static final String CONTINUED = " (continued)";
     private static final String PART_LINE_LONGEST = partLine(99_999, 99_999, 9_999_999);
     private static final String CUT_MARKER = "[… cut to fit the context window]\n";
+    private static final String SOURCE_CLOSE = "</source>\n";
+    private static final int LICENCE_CHARS = 300;
+    private static final String INTERFACE_MORE_LONGEST = interfaceMore(9_999_999);
+    private static final String INTERFACES_HIDDEN_LONGEST = interfacesHidden(99_999, 9_999_999);
     /** Ends a request the last-resort guard had to cut; the budgeting above should make it unused. */
     static final String GUARD_MARKER = "[… request cut to fit the context window]\n";
 
@@ -102,8 +115,16 @@ public final class ContextAssembler {
         String partSystem = clean(Instructions.part(lang));
         String mergeSystem = clean(Instructions.merge(lang));
 
+        SourceTexts sources = new SourceTexts(root, facts.project().sourceEncoding(), this::clean);
+        Map<String, SourceTexts.Text> texts = new LinkedHashMap<>();
+        for (SourceFile file : facts.unit().files()) {
+            sources.get(file.path()).ifPresent(text -> texts.put(file.path(), text));
+        }
+        LicenceHeaders licence = LicenceHeaders.of(texts);
+        String licenceLine = licenceLine(licence);
+
         int instruction = Math.max(est(singleSystem), Math.max(est(partSystem), est(mergeSystem)));
-        int longestHeader = est(unitBlock(facts, PART_LINE_LONGEST));
+        int longestHeader = est(unitBlock(facts, licenceLine, PART_LINE_LONGEST));
         long minimum =
                 (long) instruction + longestHeader + MIN_CONTENT_TOKENS + MESSAGE_OVERHEAD + reservedOutputTokens;
         if (contextTokens < minimum) {
@@ -111,13 +132,23 @@ public final class ContextAssembler {
                     contextTokens, reservedOutputTokens, (int) Math.min(Integer.MAX_VALUE, minimum));
         }
 
+        List<String> code = new ArrayList<>();
+        texts.forEach((path, text) -> code.add(text.lines(licence.firstShown(path), Integer.MAX_VALUE)));
+        DependencyInterfaces interfaces = new DependencyInterfaces(facts.unit(), code, this::clean);
         Material material = new Material(
                 facts,
                 Skeleton.of(facts.unit(), this::clean),
                 dependencyLines(facts),
+                facts.dependencies().stream()
+                        .map(d -> new Interface(
+                                interfaces.lines(d),
+                                interfaces.referencedTypes(d).size()))
+                        .toList(),
                 factLines(facts),
                 packageDocLine(facts.unit()),
-                new SourceTexts(root, facts.project().sourceEncoding(), this::clean));
+                sources,
+                licence,
+                licenceLine);
         AssembledContext single = single(material, singleSystem);
         return single != null ? single : split(material, partSystem, mergeSystem);
     }
@@ -182,22 +213,29 @@ public final class ContextAssembler {
     // ------------------------------------------------------------------ one request
 
     private AssembledContext single(Material m, String system) {
-        String header = unitBlock(m.facts, null);
+        String header = unitBlock(m.facts, m.licenceLine, null);
         int content = available() - est(system) - est(header);
         String skeleton = skeletonBlock(m.packageDoc(content / 10), m.outlines);
         String facts = listBlock("facts", capLines(m.factLines, content / 10));
-        String deps = listBlock("dependencies", capLines(m.dependencyLines, content / 6));
-        int used = est(header) + est(skeleton) + est(facts) + est(deps);
+        String intents = dependenciesBlock(m, content / 6, 0);
+        int used = est(header) + est(skeleton) + est(facts) + est(intents);
         if (est(system) + used > available()) {
             return null;
         }
+        List<BodyRequest> requests = new ArrayList<>();
+        for (FileOutline outline : m.outlines) {
+            int first = m.licence.firstShown(outline.path());
+            requests.add(new BodyRequest(outline.path(), outline.exported(), first, Integer.MAX_VALUE, first == 1));
+        }
+        List<Body> bodies = bodies(requests, m.sources);
+        // The unit's own code comes first: the dependencies' interfaces get what all of it leaves.
+        int codeRoom = available() - est(system) - used;
+        int interfaceRoom = Math.min(content / 4, codeRoom - bodiesTokens(bodies) - MESSAGE_OVERHEAD);
+        String deps = dependenciesBlock(m, content / 6, interfaceRoom);
+        used += est(deps) - est(intents);
         StringBuilder user =
                 new StringBuilder(header).append(skeleton).append(facts).append(deps);
-        List<BodyRequest> bodies = new ArrayList<>();
-        for (FileOutline outline : m.outlines) {
-            bodies.add(new BodyRequest(outline.path(), outline.exported(), 1, Integer.MAX_VALUE, true));
-        }
-        appendBodies(user, available() - est(system) - used, bodies, m.sources);
+        appendBodies(user, available() - est(system) - used, bodies);
         ModelPrompt prompt = prompt(system, user.toString());
         return new AssembledContext(List.of(prompt), null, prompt.estimatedTokens());
     }
@@ -205,19 +243,19 @@ public final class ContextAssembler {
     // ------------------------------------------------------------------ parts and merge
 
     private AssembledContext split(Material m, String partSystem, String mergeSystem) {
-        int partContent = available() - est(partSystem) - est(unitBlock(m.facts, PART_LINE_LONGEST));
+        int partContent = available() - est(partSystem) - est(unitBlock(m.facts, m.licenceLine, PART_LINE_LONGEST));
         int skeletonBudget = (partContent - est("<skeleton>\n</skeleton>\n")) / 2;
         List<List<Slice>> parts = partition(m.outlines, skeletonBudget);
         int n = parts.size();
 
-        String mergeHeader = unitBlock(m.facts, "read in " + n + " parts; their notes are below");
+        String mergeHeader = unitBlock(m.facts, m.licenceLine, "read in " + n + " parts; their notes are below");
         int content = available() - est(mergeSystem) - est(mergeHeader);
         List<String> overviewLines = new ArrayList<>();
         m.packageDoc(content / 10).ifPresent(overviewLines::add);
         overviewLines.addAll(Skeleton.overview(m.facts.unit(), this::clean));
         String overview = listBlock("overview", capLines(overviewLines, content / 4));
         String facts = listBlock("facts", capLines(m.factLines, content / 10));
-        String deps = listBlock("dependencies", capLines(m.dependencyLines, content / 6));
+        String deps = dependenciesBlock(m, content / 6, content / 8);
         String notes = "<part-notes>\n" + PART_NOTES_PLACEHOLDER + "\n</part-notes>\n";
         ModelPrompt merge = prompt(mergeSystem, mergeHeader + overview + facts + deps + notes);
         if (!merge.user().contains(PART_NOTES_PLACEHOLDER)) {
@@ -232,20 +270,21 @@ public final class ContextAssembler {
         List<ModelPrompt> prompts = new ArrayList<>(n);
         long total = (long) merge.estimatedTokens() + notesBudget;
         for (int i = 0; i < n; i++) {
-            String header = unitBlock(m.facts, partLine(i + 1, n, words));
+            String header = unitBlock(m.facts, m.licenceLine, partLine(i + 1, n, words));
             List<Slice> slices = parts.get(i);
             StringBuilder user = new StringBuilder(header);
             int skeletonTokens = appendSkeletonSlices(user, slices, skeletonBudget);
             List<BodyRequest> bodies = new ArrayList<>();
             for (Slice slice : slices) {
+                int first = m.licence.firstShown(slice.file().path());
                 bodies.add(new BodyRequest(
                         slice.file().path(),
                         slice.file().exported(),
-                        slice.firstLine(),
+                        Math.max(first, slice.firstLine()),
                         slice.lastLine(),
-                        slice.whole()));
+                        slice.whole() && first == 1));
             }
-            appendBodies(user, available() - est(partSystem) - est(header) - skeletonTokens, bodies, m.sources);
+            appendBodies(user, available() - est(partSystem) - est(header) - skeletonTokens, bodies(bodies, m.sources));
             ModelPrompt prompt = prompt(partSystem, user.toString());
             prompts.add(prompt);
             total += prompt.estimatedTokens();
@@ -390,11 +429,11 @@ public final class ContextAssembler {
     // ------------------------------------------------------------------ bodies
 
     /**
-     * Appends source blocks within {@code room} tokens: files with exported types first, then the
-     * smaller before the larger, so that more files fit; the first that does not fit whole is cut
-     * at a line boundary when enough room is left for the cut to be worth reading.
+     * The source blocks asked for, in the order they are shown: files with exported types first,
+     * then the smaller before the larger, so that more files fit. A request that does not start at
+     * line 1 (a part's slice, or a file shown without its licence header) says which lines it shows.
      */
-    private static void appendBodies(StringBuilder user, int room, List<BodyRequest> requests, SourceTexts sources) {
+    private static List<Body> bodies(List<BodyRequest> requests, SourceTexts sources) {
         List<Body> bodies = new ArrayList<>();
         for (BodyRequest request : requests) {
             Optional<SourceTexts.Text> text = sources.get(request.path());
@@ -411,15 +450,30 @@ public final class ContextAssembler {
                 .thenComparingInt(Body::tokens)
                 .thenComparing(b -> b.request().path())
                 .thenComparingInt(b -> b.request().from()));
+        return bodies;
+    }
+
+    /** What the blocks take shown whole. */
+    private static int bodiesTokens(List<Body> bodies) {
+        long total = 0;
+        for (Body body : bodies) {
+            total += est(body.open()) + est(SOURCE_CLOSE) + body.tokens();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, total);
+    }
+
+    /**
+     * Appends the blocks within {@code room} tokens, in order; the first that does not fit whole is
+     * cut at a line boundary when enough room is left for the cut to be worth reading.
+     */
+    private static void appendBodies(StringBuilder user, int room, List<Body> bodies) {
         int left = room;
         for (Body body : bodies) {
             BodyRequest request = body.request();
             int first = Math.max(1, request.from());
             int last = Math.min(body.lineCount(), request.to());
-            String open = "<source path=\"" + request.path() + "\""
-                    + (request.whole() ? "" : " lines=\"" + first + "-" + last + " of " + body.lineCount() + "\"")
-                    + ">\n";
-            String close = "</source>\n";
+            String open = body.open();
+            String close = SOURCE_CLOSE;
             int frame = est(open) + est(close);
             if (frame + body.tokens() <= left) {
                 user.append(open).append(body.lines()).append(close);
@@ -463,7 +517,7 @@ public final class ContextAssembler {
 
     // ------------------------------------------------------------------ blocks
 
-    private String unitBlock(SpecFacts facts, String partLine) {
+    private String unitBlock(SpecFacts facts, String licenceLine, String partLine) {
         UnitAnalysis unit = facts.unit();
         StringBuilder b = new StringBuilder("<unit>\n");
         b.append("package: ")
@@ -490,6 +544,9 @@ public final class ContextAssembler {
                 .append(" (")
                 .append(exported)
                 .append(" exported)\n");
+        if (!licenceLine.isEmpty()) {
+            b.append(licenceLine).append('\n');
+        }
         if (partLine != null) {
             b.append(partLine).append('\n');
         }
@@ -542,6 +599,92 @@ public final class ContextAssembler {
             kept.add("… and " + (lines.size() - i) + " more");
         }
         return kept;
+    }
+
+    /**
+     * The dependencies block: each dependency's intent, within {@code intentTokens} as before, and
+     * under each the part of its interface the unit references, within {@code interfaceTokens}
+     * shared out evenly (what a small interface leaves passes to the larger ones). An interface cut
+     * says how many of its lines are not shown; one with no room at all is counted in a last line.
+     */
+    private String dependenciesBlock(Material m, int intentTokens, int interfaceTokens) {
+        List<String> intents = capLines(m.dependencyLines, intentTokens);
+        int kept = 0;
+        while (kept < Math.min(intents.size(), m.interfaces.size())
+                && intents.get(kept).equals(m.dependencyLines.get(kept))) {
+            kept++;
+        }
+        int[] cost = new int[kept];
+        long total = 0;
+        for (int i = 0; i < kept; i++) {
+            cost[i] = m.interfaces.get(i).tokens();
+            total += cost[i];
+        }
+        boolean cut = total > interfaceTokens;
+        int[] share = cut ? shares(cost, interfaceTokens - est(INTERFACES_HIDDEN_LONGEST) - 1) : cost;
+        List<String> lines = new ArrayList<>();
+        int hiddenDependencies = 0;
+        int hiddenTypes = 0;
+        for (int i = 0; i < intents.size(); i++) {
+            lines.add(intents.get(i));
+            if (i >= kept || cost[i] == 0) {
+                continue;
+            }
+            Interface shown = m.interfaces.get(i);
+            if (cost[i] <= share[i]) {
+                lines.addAll(shown.lines());
+                continue;
+            }
+            int left = share[i] - est(INTERFACE_MORE_LONGEST) - 1;
+            int n = 0;
+            while (n < shown.lines().size() && est(shown.lines().get(n)) + 1 <= left) {
+                left -= est(shown.lines().get(n)) + 1;
+                n++;
+            }
+            if (n == 0) {
+                hiddenDependencies++;
+                hiddenTypes += shown.types();
+                continue;
+            }
+            lines.addAll(shown.lines().subList(0, n));
+            lines.add(interfaceMore(shown.lines().size() - n));
+        }
+        if (hiddenDependencies > 0) {
+            lines.add(interfacesHidden(hiddenDependencies, hiddenTypes));
+        }
+        return listBlock("dependencies", lines);
+    }
+
+    private static String interfaceMore(int lines) {
+        return "    … and " + lines + " more lines of the interface this unit references, not shown for room";
+    }
+
+    private static String interfacesHidden(int dependencies, int types) {
+        return "… and the interfaces this unit references of " + dependencies + " more dependencies (" + types
+                + " types), not shown for room";
+    }
+
+    /** The unit block's line about the licence header its files' sources are shown without, or empty. */
+    private String licenceLine(LicenceHeaders licence) {
+        if (!licence.present()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (String line : licence.text().split("\n")) {
+            String bare =
+                    line.strip().replaceFirst("^(/\\*+|\\*+/|\\*+|//+)", "").replaceFirst("\\*+/$", "");
+            if (!bare.isBlank()) {
+                text.append(bare.strip()).append(' ');
+            }
+        }
+        String who = licence.of() == 1
+                ? "the unit's one file opens"
+                : licence.files() == licence.of()
+                        ? "all " + licence.files() + " files open"
+                        : licence.files() + " of " + licence.of() + " files open";
+        return clean("licence header: " + who + " with the same " + licence.lineCount()
+                + "-line comment; their sources below start after it (their lines attribute says where): "
+                + cap(Skeleton.oneLine(text.toString()), LICENCE_CHARS));
     }
 
     private List<String> dependencyLines(SpecFacts facts) {
@@ -660,9 +803,12 @@ public final class ContextAssembler {
             SpecFacts facts,
             List<FileOutline> outlines,
             List<String> dependencyLines,
+            List<Interface> interfaces,
             List<String> factLines,
             Optional<String> packageDocLine,
-            SourceTexts sources) {
+            SourceTexts sources,
+            LicenceHeaders licence,
+            String licenceLine) {
 
         Optional<String> packageDoc(int tokens) {
             return packageDocLine.map(doc -> est(doc) <= tokens
@@ -675,7 +821,28 @@ public final class ContextAssembler {
 
     private record BodyRequest(String path, boolean exported, int from, int to, boolean whole) {}
 
-    private record Body(BodyRequest request, String lines, int lineCount, int tokens) {}
+    private record Body(BodyRequest request, String lines, int lineCount, int tokens) {
+
+        String open() {
+            int first = Math.max(1, request.from());
+            int last = Math.min(lineCount, request.to());
+            return "<source path=\"" + request.path() + "\""
+                    + (request.whole() ? "" : " lines=\"" + first + "-" + last + " of " + lineCount + "\"")
+                    + ">\n";
+        }
+    }
+
+    /** What a dependency's request shows of its interface: lines and the types they declare. */
+    private record Interface(List<String> lines, int types) {
+
+        int tokens() {
+            int total = 0;
+            for (String line : lines) {
+                total += est(line) + 1;
+            }
+            return total;
+        }
+    }
 
     private record Cut(String text, int lines) {}
 }

@@ -24,16 +24,18 @@ final class Instructions {
                 + " from its code.\n"
                 + output(language)
                 + "The message holds <unit> (the package), <skeleton> (types, signatures, fields and Javadoc"
-                + " summaries from the syntax tree), <facts> (tests, debt markers), <dependencies> (summaries of"
-                + " the specs of the packages it uses, not their code) and <source> blocks (as much code as fits;"
-                + " a cut file says so).\n";
+                + " summaries from the syntax tree), <facts> (tests, debt markers), <dependencies> (for each"
+                + " package it uses, the intent of its spec and the part of its public interface this package"
+                + " references, not their code) and <source> blocks (as much code as fits; a cut file says so; a"
+                + " lines attribute gives the file's own line numbers).\n";
     }
 
     /** For one part of a unit too large for one request: write notes for the merge. */
     static String part(String language) {
         return "You help write the design specification of one Java package too large for one request. You"
                 + " see one part of it: a <skeleton> slice (types, signatures, fields and Javadoc summaries from"
-                + " the syntax tree) and as much of the matching <source> as fits.\n"
+                + " the syntax tree) and as much of the matching <source> as fits (its lines attribute gives the"
+                + " file's own line numbers).\n"
                 + "Write notes on this part in " + language + ", as terse Markdown bullets under exactly these"
                 + " headings:\n"
                 + PART_HEADINGS + "\n"
@@ -46,7 +48,8 @@ final class Instructions {
     static String merge(String language) {
         return "You are a senior software engineer writing the design specification of one large Java package."
                 + " It was read in parts; you get notes on every part (<part-notes>), an <overview> of its types,"
-                + " <facts> from the code and <dependencies> (summaries of the specs of the packages it uses).\n"
+                + " <facts> from the code and <dependencies> (the intent of each package it uses and the part of"
+                + " its public interface this package references).\n"
                 + output(language)
                 + "Merge the notes into one account of the whole package; drop repetition.\n";
     }

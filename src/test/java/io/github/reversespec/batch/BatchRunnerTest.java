@@ -13,6 +13,7 @@ import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.reactor.ReactorModel;
 import io.github.reversespec.spec.Prose;
 import io.github.reversespec.spec.Section;
+import io.github.reversespec.testing.WrittenFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,7 +143,7 @@ class BatchRunnerTest {
                             p -> root.relativize(p).toString(),
                             p -> {
                                 try {
-                                    return Files.readString(p);
+                                    return WrittenFiles.text(p);
                                 } catch (IOException e) {
                                     throw new java.io.UncheckedIOException(e);
                                 }

@@ -10,6 +10,7 @@ import io.github.reversespec.render.SpecFileReader;
 import io.github.reversespec.spec.Section;
 import io.github.reversespec.spec.SpecFileInfo;
 import io.github.reversespec.testing.FakeModelServer;
+import io.github.reversespec.testing.WrittenFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -508,7 +509,7 @@ class KillResumeTest {
                     leftovers.add(root.relativize(p).toString());
                 }
                 try {
-                    assertThat(Files.readString(p))
+                    assertThat(WrittenFiles.text(p))
                             .as(() -> child.describe(seed) + p + " holds the API key")
                             .doesNotContain(ChildBatchMain.API_KEY);
                 } catch (IOException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.reversespec.generate.AstOnlyStep;
 import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.reactor.ReactorModel;
+import io.github.reversespec.testing.WrittenFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +127,7 @@ class ProjectSelectionTest {
                             p -> root.relativize(p).toString().replace('\\', '/'),
                             p -> {
                                 try {
-                                    return Files.readString(p);
+                                    return WrittenFiles.text(p);
                                 } catch (IOException e) {
                                     throw new java.io.UncheckedIOException(e);
                                 }

@@ -2,6 +2,7 @@ package io.github.reversespec.batch;
 
 import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.reactor.ReactorModel;
+import io.github.reversespec.testing.WrittenFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ final class TinyReactor {
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.filter(Files::isRegularFile).forEach(p -> {
                 try {
-                    out.put(dir.relativize(p).toString(), Files.readString(p));
+                    out.put(dir.relativize(p).toString(), WrittenFiles.text(p));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

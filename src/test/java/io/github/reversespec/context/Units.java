@@ -17,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes a one-project source tree into a directory and analyses it with the real analyser, so
@@ -33,6 +35,7 @@ final class Units {
     private Charset encoding = StandardCharsets.UTF_8;
     private final List<DependencySummary> dependencies = new ArrayList<>();
     private final List<String> externalPackages = new ArrayList<>();
+    private final Set<String> analysed = new HashSet<>();
 
     Units(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -72,6 +75,12 @@ final class Units {
     Units dependency(String pkg, String intent, String status) {
         dependencies.add(new DependencySummary(id(pkg), intent, status));
         return this;
+    }
+
+    /** A dependency written into the same tree: its summary carries its analysed exported types, as the plan's do. */
+    Units analysedDependency(String pkg, String intent, String status) {
+        analysed.add(pkg);
+        return dependency(pkg, intent, status);
     }
 
     Units external(String... packages) {
@@ -118,6 +127,19 @@ final class Units {
                 .filter(t -> !t.isNested())
                 .map(t -> new TypeCoverage(t.name(), List.of()))
                 .toList();
-        return new SpecFacts(unit, node, project, Optional.empty(), coverage, List.of(), dependencies, List.of());
+        List<DependencySummary> summaries = dependencies.stream()
+                .map(d -> analysed.contains(d.id().packageName())
+                        ? new DependencySummary(
+                                d.id(),
+                                d.intent(),
+                                d.status(),
+                                analysis.units()
+                                        .filter(u -> u.id().packageName().equals(d.id().packageName()))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .exportedTypes())
+                        : d)
+                .toList();
+        return new SpecFacts(unit, node, project, Optional.empty(), coverage, List.of(), summaries, List.of());
     }
 }

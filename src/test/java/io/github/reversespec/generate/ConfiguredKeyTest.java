@@ -14,6 +14,7 @@ import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.llm.Secret;
 import io.github.reversespec.testing.FakeModelServer;
 import io.github.reversespec.testing.OneProject;
+import io.github.reversespec.testing.WrittenFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,7 +114,7 @@ class ConfiguredKeyTest {
         StringBuilder all = new StringBuilder(String.join("\n", recording.lines));
         try (Stream<Path> files = Files.walk(root.resolve("specs"))) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
-                all.append('\n').append(Files.readString(p));
+                all.append('\n').append(WrittenFiles.text(p));
             }
         }
         return all.toString();

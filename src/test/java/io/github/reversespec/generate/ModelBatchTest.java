@@ -16,6 +16,7 @@ import io.github.reversespec.llm.Secret;
 import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.testing.FakeModelServer;
 import io.github.reversespec.testing.OneProject;
+import io.github.reversespec.testing.WrittenFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +116,7 @@ class ModelBatchTest {
         StringBuilder all = new StringBuilder(String.join("\n", logLines));
         try (Stream<Path> files = Files.walk(root.resolve("specs"))) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
-                all.append(Files.readString(p));
+                all.append(WrittenFiles.text(p));
             }
         }
         return all.toString();
@@ -136,6 +137,9 @@ class ModelBatchTest {
             assertThat(sent).doesNotContain(PLANTED_AWS).doesNotContain(PLANTED_PASSWORD);
             // The app's request summarises the store (its dependency) but never carries its source
             assertThat(server.received().get(1).body()).doesNotContain("private String dbPassword");
+            // ... but its interface the app references: the type, and a count of the members it does not name
+            assertThat(server.received().get(1).body())
+                    .contains("  public class Store\\n    (1 other public member this unit does not name)");
 
             String spec = Files.readString(root.resolve("specs/com.acme.app.spec.md"));
             assertThat(spec)

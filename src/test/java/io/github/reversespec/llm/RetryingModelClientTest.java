@@ -74,7 +74,8 @@ class RetryingModelClientTest {
                 Arguments.of(
                         "stream dropped mid-way", streamed("## 1. Intent\nhalf").droppedAfter(3)),
                 Arguments.of(
-                        "stream without [DONE]", streamed("## 1. Intent\nall").withoutEnd()),
+                        "stream closed before the model finished",
+                        streamed("## 1. Intent\nhalf").withoutEnd().withoutFinish()),
                 Arguments.of(
                         "stream fallen silent", streamed("## 1. Intent\nall").silentAfter(2, 5_000)),
                 Arguments.of(

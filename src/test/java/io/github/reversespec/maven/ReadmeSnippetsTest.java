@@ -3,6 +3,7 @@ package io.github.reversespec.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.github.reversespec.testing.WrittenFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -471,7 +472,7 @@ class ReadmeSnippetsTest {
             StringBuilder sb = new StringBuilder();
             for (Path p :
                     files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                sb.append(Files.readString(p));
+                sb.append(WrittenFiles.text(p));
             }
             return sb.toString();
         }

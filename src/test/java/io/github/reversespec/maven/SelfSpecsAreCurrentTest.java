@@ -10,6 +10,7 @@ import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.generate.AstOnlyStep;
 import io.github.reversespec.reactor.ProjectModel;
 import io.github.reversespec.reactor.ReactorModel;
+import io.github.reversespec.testing.WrittenFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -115,7 +116,7 @@ class SelfSpecsAreCurrentTest {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".spec.md"))
                     .toList()) {
-                specs.put(dir.relativize(p).toString(), Files.readString(p));
+                specs.put(dir.relativize(p).toString(), WrittenFiles.text(p));
             }
         }
         return specs;
