@@ -126,6 +126,10 @@ public final class BatchRunner {
         List<UnitResult> results;
         Thread onTermination = new Thread(run::terminated, "reverse-spec-termination");
         boolean hooked = addShutdownHook(onTermination);
+        if (step.modelAvailable()) {
+            // the files of the units to come, read and redacted ahead, off the critical path
+            step.prefetch(request.root(), run.upcoming());
+        }
         try {
             results = new Scheduler(plan.selected, request.concurrency(), log).run(run);
         } finally {

@@ -1,6 +1,7 @@
 package io.github.reversespec.batch;
 
 import io.github.reversespec.analysis.UnitId;
+import io.github.reversespec.context.UnitFiles;
 import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.generate.GenerationOutcome;
 import io.github.reversespec.generate.GenerationRequest;
@@ -101,6 +102,29 @@ final class UnitProcessor {
      */
     private String nextCounter() {
         return "[" + outcomes.incrementAndGet() + "/" + plan.selected.size() + "] ";
+    }
+
+    /**
+     * The units this run will ask the model about, in processing order, with their files: what the
+     * step may read ahead ({@link GenerationStep#prefetch}). Lazy: each unit is judged (resumed,
+     * skipped, kept for a hand edit) as the iteration reaches it, by the same tests as
+     * {@link #process}, on the thread that iterates.
+     */
+    Iterable<UnitFiles> upcoming() {
+        return () -> plan.selected.stream()
+                .filter(node -> {
+                    Optional<SpecFileInfo> existing = plan.spec(node.id());
+                    return !resumable(node, existing)
+                            && plan.regenerationReason(node, existing, step.modelAvailable())
+                                    .isPresent()
+                            && !plan.keepsEdit(existing);
+                })
+                .map(node -> new UnitFiles(
+                        plan.projectOf.get(node.id()).project().sourceEncoding(),
+                        plan.units.get(node.id()).files().stream()
+                                .map(io.github.reversespec.analysis.SourceFile::path)
+                                .toList()))
+                .iterator();
     }
 
     UnitResult process(UnitNode node) {

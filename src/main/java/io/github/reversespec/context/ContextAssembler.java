@@ -77,6 +77,7 @@ public final class ContextAssembler {
     private final int contextTokens;
     private final int reservedOutputTokens;
     private final SecretRedactor redactor;
+    private final SourcePrefetch prefetch = new SourcePrefetch(this::clean);
 
     /**
      * @param contextTokens the upper bound of one request, input and answer ({@code
@@ -98,6 +99,28 @@ public final class ContextAssembler {
     }
 
     /**
+     * Reads and redacts the files of the units to come, in the order given, on a thread of its
+     * own, so that each unit's assembly finds them ready: the order should be the run's, and the
+     * units those it will ask the model about. Returns at once; the prompts are the same bytes with
+     * or without it. Iterating {@code units} happens on that thread.
+     *
+     * @param root the execution root the paths are relative to
+     */
+    public void prefetch(Path root, Iterable<UnitFiles> units) {
+        prefetch.warm(root, units);
+    }
+
+    /** Files read ahead and not yet claimed by an assembly. */
+    int prefetched() {
+        return prefetch.waiting();
+    }
+
+    /** Stops reading ahead and drops what was read; the assembler still works, without it. */
+    public void close() {
+        prefetch.close();
+    }
+
+    /**
      * Builds the requests for one unit.
      *
      * @param facts the unit's facts with its dependencies' summaries
@@ -115,7 +138,7 @@ public final class ContextAssembler {
         String partSystem = clean(Instructions.part(lang));
         String mergeSystem = clean(Instructions.merge(lang));
 
-        SourceTexts sources = new SourceTexts(root, facts.project().sourceEncoding(), this::clean);
+        SourceTexts sources = new SourceTexts(root, facts.project().sourceEncoding(), this::clean, prefetch);
         Map<String, SourceTexts.Text> texts = new LinkedHashMap<>();
         for (SourceFile file : facts.unit().files()) {
             sources.get(file.path()).ifPresent(text -> texts.put(file.path(), text));

@@ -68,12 +68,19 @@ final class SourceTexts {
     private final Path root;
     private final Charset charset;
     private final UnaryOperator<String> clean;
+    private final SourcePrefetch prefetch;
     private final Map<String, Optional<Text>> cache = new HashMap<>();
 
     SourceTexts(Path root, Charset charset, UnaryOperator<String> clean) {
+        this(root, charset, clean, null);
+    }
+
+    /** @param prefetch where files read ahead of time wait, or null */
+    SourceTexts(Path root, Charset charset, UnaryOperator<String> clean, SourcePrefetch prefetch) {
         this.root = root.toAbsolutePath().normalize();
         this.charset = charset;
         this.clean = clean;
+        this.prefetch = prefetch;
     }
 
     /** The file at {@code path} (relative to the root), or empty when it cannot be used. */
@@ -82,6 +89,17 @@ final class SourceTexts {
     }
 
     private Optional<Text> read(String path) {
+        if (prefetch != null) {
+            Optional<Optional<Text>> early = prefetch.take(root, charset, path);
+            if (early.isPresent()) {
+                return early.get();
+            }
+        }
+        return load(root, charset, path, clean);
+    }
+
+    /** Reads, decodes, normalises and redacts one file: the one way a file's text is made. */
+    static Optional<Text> load(Path root, Charset charset, String path, UnaryOperator<String> clean) {
         try {
             Path file = root.resolve(path).normalize();
             if (!file.startsWith(root) || !Files.isRegularFile(file)) {

@@ -26,6 +26,15 @@ public interface GenerationStep extends AutoCloseable {
         return java.util.OptionalLong.empty();
     }
 
+    /**
+     * Told, before the units are processed, which are to come and in what order: a step may read
+     * their sources ahead of time, off the run's critical path. Iterating {@code units} may
+     * happen on another thread, later. Does nothing by default.
+     *
+     * @param root the execution root the units' paths are relative to
+     */
+    default void prefetch(java.nio.file.Path root, Iterable<io.github.reversespec.context.UnitFiles> units) {}
+
     @Override
     default void close() {}
 }

@@ -5,6 +5,7 @@ import io.github.reversespec.context.AssembledContext;
 import io.github.reversespec.context.ContextAssembler;
 import io.github.reversespec.context.KnownSecrets;
 import io.github.reversespec.context.ModelPrompt;
+import io.github.reversespec.context.UnitFiles;
 import io.github.reversespec.core.ProgressLog;
 import io.github.reversespec.llm.AnswerProgress;
 import io.github.reversespec.llm.FailureKind;
@@ -17,6 +18,7 @@ import io.github.reversespec.llm.TokenBudget;
 import io.github.reversespec.spec.Prose;
 import io.github.reversespec.spec.Section;
 import io.github.reversespec.spec.SpecLayout;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -325,9 +327,15 @@ public final class ModelGenerationStep implements GenerationStep {
     }
 
     @Override
+    public void prefetch(Path root, Iterable<UnitFiles> units) {
+        assembler.prefetch(root, units);
+    }
+
+    @Override
     public void close() {
         parts.shutdownNow();
         ticker.shutdownNow();
+        assembler.close();
         client.close();
     }
 

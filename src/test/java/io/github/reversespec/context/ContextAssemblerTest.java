@@ -407,6 +407,42 @@ class ContextAssemblerTest {
 
     // ------------------------------------------------------------------ helpers
 
+    @Test
+    void filesReadAheadGiveTheSamePromptsAndAreNotReadAgain() throws Exception {
+        Units units = shop(new Units(dir));
+        SpecFacts facts = units.facts("com.acme.shop");
+        List<String> paths = facts.unit().files().stream()
+                .map(io.github.reversespec.analysis.SourceFile::path)
+                .toList();
+        AssembledContext plain = new ContextAssembler(32_000, 4_000, REDACTOR).assemble(facts, units.root(), "English");
+
+        ContextAssembler ahead = new ContextAssembler(32_000, 4_000, REDACTOR);
+        try {
+            ahead.prefetch(units.root(), List.of(new UnitFiles(facts.project().sourceEncoding(), paths)));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (ahead.prefetched() < paths.size() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(ahead.prefetched()).isEqualTo(paths.size());
+            // the files are gone from disk: what the prompt shows was read ahead, once
+            for (String p : paths) {
+                java.nio.file.Files.delete(units.root().resolve(p));
+            }
+            AssembledContext early = ahead.assemble(facts, units.root(), "English");
+
+            assertThat(early.parts()).isEqualTo(plain.parts());
+            assertThat(ahead.prefetched()).isZero();
+            // claimed once: a second assembly reads the (now missing) files itself
+            assertThat(ahead.assemble(facts, units.root(), "English")
+                            .parts()
+                            .get(0)
+                            .user())
+                    .isNotEqualTo(plain.parts().get(0).user());
+        } finally {
+            ahead.close();
+        }
+    }
+
     private static Units shop(Units units) {
         return units.dependency("com.acme.money", "Keeps money arithmetic exact.", "llm")
                 .external("java.math", "java.util")
