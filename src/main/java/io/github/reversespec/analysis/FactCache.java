@@ -139,6 +139,16 @@ public final class FactCache {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /**
+     * Whether the facts of a file with these bytes may be cached: not when they hold a configured
+     * credential. The file's whole text is asked, not its facts, because a fact may hold a cut
+     * piece of a credential (a long constant's value is truncated) that no longer matches it.
+     */
+    boolean mayHold(byte[] source) {
+        // ISO-8859-1 keeps every byte, so an ASCII credential in UTF-8 or Latin-1 text shows as itself
+        return !holdsSecret(new String(source, StandardCharsets.ISO_8859_1));
+    }
+
     /** The entry for {@code key}, or empty (counted as a miss) when there is none that can be trusted. */
     Optional<Entry> get(String key) {
         if (!enabled()) {
@@ -152,14 +162,8 @@ public final class FactCache {
             misses.incrementAndGet();
             return Optional.empty();
         }
-        if (holdsSecret(new String(bytes, StandardCharsets.UTF_8))) {
-            withheld.incrementAndGet();
-            misses.incrementAndGet();
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException | RuntimeException e) {
-                // read again and refused again next run
-            }
+        if (holdsSecret(new String(bytes, StandardCharsets.ISO_8859_1))) {
+            withhold(key);
             return Optional.empty();
         }
         try {
@@ -179,6 +183,22 @@ public final class FactCache {
         rejected.incrementAndGet();
         misses.incrementAndGet();
         return Optional.empty();
+    }
+
+    /**
+     * A file whose facts may not be cached ({@link #mayHold}): an entry written for it before a
+     * credential was configured is deleted, and nothing is written.
+     */
+    void withhold(String key) {
+        withheld.incrementAndGet();
+        misses.incrementAndGet();
+        if (enabled() && writable) {
+            try {
+                Files.deleteIfExists(file(key));
+            } catch (IOException | RuntimeException e) {
+                // tried again next run
+            }
+        }
     }
 
     /** Keeps {@code entry} under {@code key}; a failure is counted, never thrown. */

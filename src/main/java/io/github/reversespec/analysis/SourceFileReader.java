@@ -158,6 +158,10 @@ final class SourceFileReader {
             return analyse(found, test, charset, bytes, kept);
         }
         String key = cache.key(rel, test, charset, bytes);
+        if (!cache.mayHold(bytes)) {
+            cache.withhold(key);
+            return analyse(found, test, charset, bytes, kept);
+        }
         Optional<FactCache.Entry> cached = cache.get(key);
         if (cached.isPresent()) {
             FactCache.Entry e = cached.get();

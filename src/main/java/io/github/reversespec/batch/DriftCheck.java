@@ -106,9 +106,21 @@ public final class DriftCheck {
         return findings;
     }
 
+    private CodeNames reactorWide;
+
+    /** Every unit's public interface, built once per check, when a name first fails the unit's own lookup. */
+    private CodeNames reactorWide() {
+        if (reactorWide == null) {
+            reactorWide = CodeNames.reactorWide(plan.analysis.units().toList());
+        }
+        return reactorWide;
+    }
+
     /**
      * The names the spec's prose used that resolved when it was written and no longer do: the same
-     * lookup as the run's ({@link Plan#codeNames}), against today's code.
+     * lookup as the run's ({@link Plan#codeNames}), against today's code, and, for a name that
+     * fails it, every reactor unit's public interface (the unit may have stopped depending on the
+     * package, which still has it).
      */
     private List<String> proseNamesGone(UnitNode node, SpecFileInfo info) {
         List<String> used = info.list(SpecFormat.PROSE_NAMES);
@@ -120,7 +132,9 @@ public final class DriftCheck {
         List<String> gone = new ArrayList<>();
         for (String name : used) {
             if (!unresolvedThen.contains(name)
-                    && CodeNames.parse(name).map(n -> !code.resolves(n)).orElse(false)) {
+                    && CodeNames.parse(name)
+                            .map(n -> !code.resolves(n) && !reactorWide().resolves(n))
+                            .orElse(false)) {
                 gone.add(name);
             }
         }

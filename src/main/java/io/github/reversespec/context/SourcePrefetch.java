@@ -65,7 +65,16 @@ final class SourcePrefetch implements AutoCloseable {
                     if (ready.putIfAbsent(key, slot) != null) {
                         continue;
                     }
-                    Optional<SourceTexts.Text> text = SourceTexts.load(base, unit.charset(), path, clean);
+                    Optional<SourceTexts.Text> text;
+                    try {
+                        text = SourceTexts.load(base, unit.charset(), path, clean);
+                    } catch (Throwable t) {
+                        // an Error (out of memory on a huge file): the claimant reads it itself and
+                        // meets it where the run handles it; a slot left open would hang it
+                        ready.remove(key, slot);
+                        slot.completeExceptionally(t);
+                        return;
+                    }
                     slot.complete(text);
                     held.addAndGet(size(text));
                     if (taken.contains(key) && ready.remove(key, slot)) {
@@ -87,7 +96,12 @@ final class SourcePrefetch implements AutoCloseable {
         if (slot == null) {
             return Optional.empty();
         }
-        Optional<SourceTexts.Text> text = slot.join();
+        Optional<SourceTexts.Text> text;
+        try {
+            text = slot.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return Optional.empty(); // the warmer failed on it: read it here
+        }
         held.addAndGet(-size(text));
         return Optional.of(text);
     }

@@ -410,11 +410,40 @@ public final class CodeNames {
         if (name.type().isEmpty()) {
             return resolvesBareMember(name.member());
         }
+        if (name.qualifier().isEmpty()) {
+            // two types may share a simple name (Request.Builder, Response.Builder): any of them
+            List<Known> same = types.get(name.type());
+            if (same != null && same.size() > 1) {
+                return name.member().isEmpty()
+                        || same.stream().anyMatch(k -> hasMember(k, name.member(), new HashSet<>()));
+            }
+        }
         Optional<Known> type = name.qualifier().isEmpty() ? type(name.type()) : qualified(name);
         if (type.isEmpty()) {
             return false;
         }
         return name.member().isEmpty() || hasMember(type.get(), name.member(), new HashSet<>());
+    }
+
+    /**
+     * Every reactor unit's public interface, for a check that asks whether a name that resolved
+     * when the spec was written is gone from the code, not merely from the unit's dependencies: a
+     * unit that stops importing a package does not make that package's code disappear.
+     *
+     * @param units every unit of the reactor
+     */
+    public static CodeNames reactorWide(List<UnitAnalysis> units) {
+        Set<String> packages = new java.util.HashSet<>();
+        units.forEach(u -> packages.add(u.id().packageName()));
+        CodeNames names = new CodeNames("", Set.copyOf(packages));
+        for (UnitAnalysis u : units) {
+            for (TypeModel t : u.types()) {
+                if (t.visibility().isApi()) {
+                    names.add(t, true);
+                }
+            }
+        }
+        return names;
     }
 
     /** Whether a name counts at all: an all-capitals word alone is an acronym unless it resolves. */

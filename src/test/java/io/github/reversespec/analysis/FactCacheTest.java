@@ -159,19 +159,29 @@ class FactCacheTest {
                 "src/main/java/a/A.java",
                 "package a;\npublic class A { public static final String K = \"" + key + "\"; }\n");
         tree.write("src/main/java/a/B.java", "package a;\npublic class B {}\n");
+        // a long constant is cut in the facts, through the middle of the key: the cut piece no
+        // longer matches it, so the file's own text decides
+        String padding = "x".repeat(190);
+        tree.write(
+                "src/main/java/a/C.java",
+                "package a;\npublic class C { public static final String LONG = \"" + padding + key + "\"; }\n");
         // written before the key was configured: found holding it, it is deleted, not trusted
         new ReactorAnalyzer(1).analyze(tree.reactor(), cache(true));
-        assertThat(entries()).hasSize(2);
+        assertThat(entries()).hasSize(3);
+        // a dry run (a read-only cache) deletes nothing
+        new ReactorAnalyzer(1).analyze(tree.reactor(), FactCache.at(tmp.resolve("cache"), GENERATOR, false, redact));
+        assertThat(entries()).hasSize(3);
 
         FactCache guarded = FactCache.at(tmp.resolve("cache"), GENERATOR, true, redact);
         ReactorAnalysis analysis = new ReactorAnalyzer(1).analyze(tree.reactor(), guarded);
         assertThat(guarded.hits()).isEqualTo(1);
-        assertThat(guarded.withheld()).isEqualTo(2); // the old entry refused, the new one not written
+        assertThat(guarded.withheld()).isEqualTo(2); // A and C: their old entries deleted, none written
         assertThat(analysis).isEqualTo(tree.analyze());
         assertThat(entries()).hasSize(1);
         for (Path p : entries()) {
             assertThat(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1))
-                    .doesNotContain(key);
+                    .doesNotContain(key)
+                    .doesNotContain(padding + key.substring(0, 6));
         }
     }
 

@@ -238,6 +238,35 @@ class VerifiedProseTest {
     }
 
     @Test
+    void aNameStillInTheReactorIsNotGoneWhenTheUnitStopsDependingOnItsPackage() throws Exception {
+        try (FakeModelServer server =
+                new FakeModelServer(n -> FakeModelServer.answer(n == 1 ? storeProse("") : appProse("")))) {
+            batch(server);
+        }
+        // the app no longer uses the store: its prose's Store and put() still exist in the reactor
+        write("src/main/java/com/acme/app/App.java", """
+                package com.acme.app;
+
+                /** The app. */
+                public class App {
+                    public Object store() {
+                        return null;
+                    }
+                }
+                """);
+        CheckResult check = new CheckRunner(log)
+                .run(new CheckRequest(
+                        OneProject.reactor(root),
+                        UnitSelector.all(),
+                        EnumSet.allOf(DriftKind.class),
+                        1,
+                        "reverse-spec-maven-plugin/test",
+                        KnownSecrets.none()));
+        assertThat(check.findings()).noneMatch(f -> f.kind() == DriftKind.PROSE);
+        assertThat(check.findings()).anyMatch(f -> f.kind() == DriftKind.INTERFACE);
+    }
+
+    @Test
     void aCheckOfUnchangedCodePassesProseThatWasFlaggedWhenWritten() throws Exception {
         try (FakeModelServer server = new FakeModelServer(
                 n -> FakeModelServer.answer(n == 1 ? storeProse(" `Store#delete()`.") : appProse("")))) {

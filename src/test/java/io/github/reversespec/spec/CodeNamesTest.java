@@ -202,6 +202,43 @@ class CodeNamesTest {
     }
 
     @Test
+    void twoTypesOfOneSimpleNameAreBothAsked() throws IOException {
+        write("com/acme/web/Request.java", """
+                package com.acme.web;
+
+                public class Request {
+                    public static class Builder { public Builder path(String p) { return this; } }
+                }
+                """);
+        write("com/acme/web/Response.java", """
+                package com.acme.web;
+
+                public class Response {
+                    public static class Builder { public Builder status(int s) { return this; } }
+                }
+                """);
+        ReactorAnalysis analysis = new ReactorAnalyzer(1).analyze(OneProject.reactor(root));
+        CodeNames web = CodeNames.of(unit(analysis, "com.acme.web"), List.of(), Set.of("com.acme.web"));
+        assertThat(web.resolves(CodeNames.parse("Builder#status()").orElseThrow()))
+                .isTrue();
+        assertThat(web.resolves(CodeNames.parse("Builder#path()").orElseThrow()))
+                .isTrue();
+        assertThat(web.resolves(CodeNames.parse("Builder#header()").orElseThrow()))
+                .isFalse();
+    }
+
+    @Test
+    void theReactorWideLookupFindsAnyUnitsPublicInterface() throws IOException {
+        ReactorAnalysis analysis = new ReactorAnalyzer(1).analyze(OneProject.reactor(root));
+        CodeNames all = CodeNames.reactorWide(analysis.units().toList());
+        assertThat(all.resolves(CodeNames.parse("Base#run()").orElseThrow())).isTrue();
+        assertThat(all.resolves(CodeNames.parse("Store#put()").orElseThrow())).isTrue();
+        assertThat(all.resolves(CodeNames.parse("Base#secret()").orElseThrow())).isFalse();
+        assertThat(all.resolves(CodeNames.parse("Store#delete()").orElseThrow()))
+                .isFalse();
+    }
+
+    @Test
     void anAcronymAloneCountsOnlyWhenItResolves() {
         assertThat(names.counts(CodeNames.parse("JSON").orElseThrow())).isFalse();
         assertThat(names.counts(CodeNames.parse("HTTP").orElseThrow())).isFalse();
