@@ -206,6 +206,7 @@ public final class SpecRenderer {
                         u.node.dependencies().stream().map(UnitId::display).toList()));
         if (u.llm) {
             fm.put(SpecFormat.PROSE_NAMES, Yaml.flowList(u.prose.names()));
+            fm.put(SpecFormat.PROSE_JDK, Integer.toString(Runtime.version().feature()));
             fm.put(SpecFormat.UNRESOLVED_NAMES, Yaml.flowList(u.prose.unresolvedNames()));
         }
         StringBuilder sb = new StringBuilder("---\n");

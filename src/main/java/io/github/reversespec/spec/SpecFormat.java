@@ -26,6 +26,11 @@ public final class SpecFormat {
     public static final String GENERATED_HASH = "generatedHash";
     /** A model-written spec: the code names its prose uses, each once (see {@link CodeNames}). */
     public static final String PROSE_NAMES = "proseNames";
+    /**
+     * A model-written spec: the feature version of the JDK its prose names were looked up on (the
+     * JDK's own types and members differ between versions, so a check on an older JDK cannot tell).
+     */
+    public static final String PROSE_JDK = "proseJdk";
     /** A model-written spec: those of its prose names the code did not have when it was written. */
     public static final String UNRESOLVED_NAMES = "unresolvedNames";
 

@@ -238,6 +238,43 @@ class VerifiedProseTest {
     }
 
     @Test
+    void aCheckOnAnOlderJdkThanTheWritersReportsNoProseDrift() throws Exception {
+        try (FakeModelServer server =
+                new FakeModelServer(n -> FakeModelServer.answer(n == 1 ? storeProse("") : appProse("")))) {
+            batch(server);
+        }
+        Path app = root.resolve("specs/com.acme.app.spec.md");
+        String written = Files.readString(app);
+        assertThat(written).contains("proseJdk: " + Runtime.version().feature() + "\n");
+        // as if written on a newer JDK, whose types and members this one may not have
+        Files.writeString(app, written.replaceFirst("(?m)^proseJdk: .*$", "proseJdk: 999"));
+        write("src/main/java/com/acme/store/Store.java", """
+                package com.acme.store;
+
+                /** Stores things. */
+                public class Store {
+                    public static final int MAX_KEYS = 100;
+
+                    private void evict() {}
+                }
+                """);
+        CheckResult check = new CheckRunner(log)
+                .run(new CheckRequest(
+                        OneProject.reactor(root),
+                        UnitSelector.all(),
+                        EnumSet.of(DriftKind.PROSE),
+                        1,
+                        "reverse-spec-maven-plugin/test",
+                        KnownSecrets.none()));
+        assertThat(check.units().stream()
+                        .filter(u -> u.unit().equals("acme:com.acme.app"))
+                        .flatMap(u -> u.findings().stream()))
+                .noneMatch(f -> f.kind() == DriftKind.PROSE);
+        // the store's spec was written on this JDK: its drift is still caught
+        assertThat(prose(check, "acme:com.acme.store").names()).containsExactly("Store#put()");
+    }
+
+    @Test
     void aNameStillInTheReactorIsNotGoneWhenTheUnitStopsDependingOnItsPackage() throws Exception {
         try (FakeModelServer server =
                 new FakeModelServer(n -> FakeModelServer.answer(n == 1 ? storeProse("") : appProse("")))) {
