@@ -231,8 +231,31 @@ public final class FakeModelServer implements AutoCloseable {
 
     /** Every request answered so far, in the order their replies ended. */
     public List<Answered> answered() {
+        settle();
         synchronized (lock) {
             return List.copyOf(answered);
+        }
+    }
+
+    /**
+     * Waits (a second at most) until every request received is also recorded as answered: a
+     * client may have read its whole answer, and its caller asked here, before the handler that
+     * sent it has recorded it. A request still hanging by design just ends the wait.
+     */
+    private void settle() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+        while (System.nanoTime() < deadline) {
+            synchronized (lock) {
+                if (answered.size() >= received.size()) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -872,6 +895,7 @@ public final class FakeModelServer implements AutoCloseable {
     private static final Pattern OUTPUT_TOKENS = Pattern.compile("\"output_tokens\"\\s*:\\s*(\\d+)");
 
     private List<Timed> timed() {
+        settle();
         List<Answered> all;
         long epoch;
         synchronized (lock) {
