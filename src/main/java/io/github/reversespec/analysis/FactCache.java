@@ -80,7 +80,7 @@ public final class FactCache {
             .build();
 
     /** A cache that holds nothing: every file is parsed. */
-    public static final FactCache NONE = new FactCache(null, "", false, UnaryOperator.identity());
+    public static final FactCache NONE = new FactCache(null, "", false, null);
 
     private final Path dir;
     private final String salt;
@@ -109,7 +109,7 @@ public final class FactCache {
      * @param writable false to read entries and write none (a dry run)
      */
     public static FactCache at(Path dir, String generator, boolean writable) {
-        return at(dir, generator, writable, UnaryOperator.identity());
+        return at(dir, generator, writable, null);
     }
 
     /**
@@ -118,7 +118,7 @@ public final class FactCache {
      * cache and upload; such a file is parsed every run, and an entry found holding one is deleted.
      *
      * @param redact what the run passes every written file through; an entry it would change is a
-     *     secret's
+     *     secret's; null when no credential is configured (nothing is screened)
      */
     public static FactCache at(Path dir, String generator, boolean writable, UnaryOperator<String> redact) {
         return new FactCache(dir, generator + "\n" + CodeDigest.VALUE, writable, redact);
@@ -145,6 +145,9 @@ public final class FactCache {
      * piece of a credential (a long constant's value is truncated) that no longer matches it.
      */
     boolean mayHold(byte[] source) {
+        if (redact == null) {
+            return true; // no credential configured: no copy of every file to screen
+        }
         // ISO-8859-1 keeps every byte, so an ASCII credential in UTF-8 or Latin-1 text shows as itself
         return !holdsSecret(new String(source, StandardCharsets.ISO_8859_1));
     }
@@ -162,7 +165,7 @@ public final class FactCache {
             misses.incrementAndGet();
             return Optional.empty();
         }
-        if (holdsSecret(new String(bytes, StandardCharsets.ISO_8859_1))) {
+        if (redact != null && holdsSecret(new String(bytes, StandardCharsets.ISO_8859_1))) {
             withhold(key);
             return Optional.empty();
         }
@@ -212,7 +215,7 @@ public final class FactCache {
         try {
             byte[] data = CODEC.writeValueAsBytes(new Stored(FORMAT, VERSION, key, entry));
             // Smile keeps strings as UTF-8 bytes, so a credential shows in the decoded bytes
-            if (holdsSecret(new String(data, StandardCharsets.UTF_8))) {
+            if (redact != null && holdsSecret(new String(data, StandardCharsets.ISO_8859_1))) {
                 withheld.incrementAndGet();
                 return;
             }
@@ -290,7 +293,7 @@ public final class FactCache {
     }
 
     private boolean holdsSecret(String text) {
-        return !redact.apply(text).equals(text);
+        return redact != null && !redact.apply(text).equals(text);
     }
 
     /** Files whose facts were kept out of the cache because they hold a configured credential. */

@@ -87,7 +87,8 @@ public final class BatchRunner {
         if (!writable && !Files.isDirectory(dir)) {
             return FactCache.NONE;
         }
-        return FactCache.at(dir, request.generator(), writable, request.secrets()::redact);
+        return FactCache.at(
+                dir, request.generator(), writable, request.secrets().isEmpty() ? null : request.secrets()::redact);
     }
 
     /** How much of the analysis the cache spared, for the analysis line; empty without a cache. */

@@ -3,7 +3,6 @@ package io.github.reversespec.render;
 import io.github.reversespec.spec.CodeNames;
 import io.github.reversespec.spec.Prose;
 import io.github.reversespec.spec.Section;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,13 +45,6 @@ public final class ProseNames {
             });
         }
         return prose.withNames(List.copyOf(names), List.copyOf(unresolved));
-    }
-
-    /** The names of a Markdown text, each once, in order (for a check of prose already written). */
-    public static List<CodeNames.Name> names(String markdown) {
-        List<CodeNames.Name> out = new ArrayList<>();
-        eachName(markdown, (name, span) -> out.add(name));
-        return out;
     }
 
     /** {@code markdown} with {@link #MARK} after every code span naming one of {@code unresolved}. */

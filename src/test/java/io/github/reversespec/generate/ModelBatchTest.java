@@ -94,7 +94,7 @@ class ModelBatchTest {
         }
     }
 
-    private static ModelSettings settings(String provider, String baseUrl, int maxRetries) {
+    static ModelSettings settings(String provider, String baseUrl, int maxRetries) {
         return new ModelSettings(
                 provider,
                 baseUrl,
@@ -386,47 +386,7 @@ class ModelBatchTest {
             }
             return FakeModelServer.answer(FakeModelServer.NINE_SECTIONS);
         })) {
-            io.github.reversespec.llm.ClientConfig config = io.github.reversespec.llm.ClientConfig.of(
-                    java.net.URI.create(server.baseUrl("/v1")), "m", Secret.none());
-            ModelGenerationStep step = new ModelGenerationStep(
-                    new io.github.reversespec.llm.RetryingModelClient(
-                            new io.github.reversespec.llm.OpenAiClient(config),
-                            io.github.reversespec.llm.RetryPolicy.defaults(0)),
-                    new io.github.reversespec.context.ContextAssembler(
-                            8000, 1000, new io.github.reversespec.context.SecretRedactor()),
-                    "English",
-                    1000,
-                    0,
-                    log,
-                    Duration.ofMillis(300));
-            ProjectModel project = new ProjectModel(
-                    "g",
-                    "acme",
-                    "1",
-                    "acme",
-                    "",
-                    root,
-                    "",
-                    0,
-                    List.of(root.resolve("src/main/java")),
-                    List.of(),
-                    List.of(),
-                    List.of());
-            BatchRequest request = new BatchRequest(
-                    OneProject.reactor(root),
-                    Path.of("specs/.reverse-spec-checkpoint.json"),
-                    RefreshMode.MISSING,
-                    UnitSelector.of(List.of("com.acme.store"), List.of()),
-                    false,
-                    1,
-                    1,
-                    "g");
-            try (step) {
-                BatchResult result = new BatchRunner(step, log).run(request);
-                assertThat(result.units())
-                        .singleElement()
-                        .satisfies(u -> assertThat(u.status()).isEqualTo(UnitStatus.WRITTEN_LLM));
-            }
+            runTheStoreWithAHeartbeatEvery300Ms(server);
             assertThat(logLines).anyMatch(l -> l.contains("still waiting for the model on acme:com.acme.store"));
         }
     }
@@ -438,51 +398,43 @@ class ModelBatchTest {
                 .pieces(40)
                 .every(100);
         try (FakeModelServer server = new FakeModelServer(n -> slow)) {
-            io.github.reversespec.llm.ClientConfig config = io.github.reversespec.llm.ClientConfig.of(
-                    java.net.URI.create(server.baseUrl("/v1")), "m", Secret.none());
-            ModelGenerationStep step = new ModelGenerationStep(
-                    new io.github.reversespec.llm.RetryingModelClient(
-                            new io.github.reversespec.llm.OpenAiClient(config),
-                            io.github.reversespec.llm.RetryPolicy.defaults(0)),
-                    new io.github.reversespec.context.ContextAssembler(
-                            8000, 1000, new io.github.reversespec.context.SecretRedactor()),
-                    "English",
-                    1000,
-                    0,
-                    log,
-                    Duration.ofMillis(300));
-            ProjectModel project = new ProjectModel(
-                    "g",
-                    "acme",
-                    "1",
-                    "acme",
-                    "",
-                    root,
-                    "",
-                    0,
-                    List.of(root.resolve("src/main/java")),
-                    List.of(),
-                    List.of(),
-                    List.of());
-            BatchRequest request = new BatchRequest(
-                    OneProject.reactor(root),
-                    Path.of("specs/.reverse-spec-checkpoint.json"),
-                    RefreshMode.MISSING,
-                    UnitSelector.of(List.of("com.acme.store"), List.of()),
-                    false,
-                    1,
-                    1,
-                    "g");
-            try (step) {
-                BatchResult result = new BatchRunner(step, log).run(request);
-                assertThat(result.units())
-                        .singleElement()
-                        .satisfies(u -> assertThat(u.status()).isEqualTo(UnitStatus.WRITTEN_LLM));
-            }
+            runTheStoreWithAHeartbeatEvery300Ms(server);
             assertThat(logLines)
                     .anyMatch(
                             l -> l.matches(
                                     ".*still waiting for the model on acme:com.acme.store.*\\(\\d+ s, ~\\d+ tokens received\\)"));
+        }
+    }
+
+    /** The store's unit alone, against {@code server}, with a heartbeat every 300 ms; it must be written by the model. */
+    private void runTheStoreWithAHeartbeatEvery300Ms(FakeModelServer server) throws Exception {
+        io.github.reversespec.llm.ClientConfig config = io.github.reversespec.llm.ClientConfig.of(
+                java.net.URI.create(server.baseUrl("/v1")), "m", Secret.none());
+        ModelGenerationStep step = new ModelGenerationStep(
+                new io.github.reversespec.llm.RetryingModelClient(
+                        new io.github.reversespec.llm.OpenAiClient(config),
+                        io.github.reversespec.llm.RetryPolicy.defaults(0)),
+                new io.github.reversespec.context.ContextAssembler(
+                        8000, 1000, new io.github.reversespec.context.SecretRedactor()),
+                "English",
+                1000,
+                0,
+                log,
+                Duration.ofMillis(300));
+        BatchRequest request = new BatchRequest(
+                OneProject.reactor(root),
+                Path.of("specs/.reverse-spec-checkpoint.json"),
+                RefreshMode.MISSING,
+                UnitSelector.of(List.of("com.acme.store"), List.of()),
+                false,
+                1,
+                1,
+                "g");
+        try (step) {
+            BatchResult result = new BatchRunner(step, log).run(request);
+            assertThat(result.units())
+                    .singleElement()
+                    .satisfies(u -> assertThat(u.status()).isEqualTo(UnitStatus.WRITTEN_LLM));
         }
     }
 

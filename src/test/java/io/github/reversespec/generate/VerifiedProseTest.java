@@ -19,7 +19,6 @@ import io.github.reversespec.batch.UnitResult;
 import io.github.reversespec.batch.UnitSelector;
 import io.github.reversespec.batch.UnitStatus;
 import io.github.reversespec.context.KnownSecrets;
-import io.github.reversespec.llm.Secret;
 import io.github.reversespec.render.ProseNames;
 import io.github.reversespec.render.SpecFileReader;
 import io.github.reversespec.spec.SpecFileInfo;
@@ -29,10 +28,8 @@ import io.github.reversespec.testing.OneProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,24 +105,21 @@ class VerifiedProseTest {
                 1,
                 1,
                 "reverse-spec-maven-plugin/test");
-        ModelSettings settings = new ModelSettings(
-                "openai",
-                server.baseUrl("/v1"),
-                "test-model",
-                "reverse-spec",
-                Secret.none(),
-                Map.of("OPENAI_API_KEY", "sk-test-0123456789abcdef"),
-                false,
-                Duration.ofSeconds(5),
-                Duration.ofMinutes(30),
-                8000,
-                0,
-                1,
-                "English",
-                null);
+        ModelSettings settings = ModelBatchTest.settings("openai", server.baseUrl("/v1"), 1);
         try (GenerationStep step = GenerationSteps.create(settings, log)) {
             return new BatchRunner(step, log).run(request);
         }
+    }
+
+    private CheckResult check(java.util.Set<DriftKind> failOn) throws Exception {
+        return new CheckRunner(log)
+                .run(new CheckRequest(
+                        OneProject.reactor(root),
+                        UnitSelector.all(),
+                        failOn,
+                        1,
+                        "reverse-spec-maven-plugin/test",
+                        KnownSecrets.none()));
     }
 
     private SpecFileInfo spec(String pkg) throws IOException {
@@ -222,14 +216,7 @@ class VerifiedProseTest {
                     private void evict() {}
                 }
                 """);
-        CheckResult check = new CheckRunner(log)
-                .run(new CheckRequest(
-                        OneProject.reactor(root),
-                        UnitSelector.all(),
-                        EnumSet.of(DriftKind.PROSE),
-                        1,
-                        "reverse-spec-maven-plugin/test",
-                        KnownSecrets.none()));
+        CheckResult check = check(EnumSet.of(DriftKind.PROSE));
         DriftFinding app = prose(check, "acme:com.acme.app");
         assertThat(app.names()).containsExactly("put()");
         assertThat(app.error()).isTrue();
@@ -258,14 +245,7 @@ class VerifiedProseTest {
                     private void evict() {}
                 }
                 """);
-        CheckResult check = new CheckRunner(log)
-                .run(new CheckRequest(
-                        OneProject.reactor(root),
-                        UnitSelector.all(),
-                        EnumSet.of(DriftKind.PROSE),
-                        1,
-                        "reverse-spec-maven-plugin/test",
-                        KnownSecrets.none()));
+        CheckResult check = check(EnumSet.of(DriftKind.PROSE));
         assertThat(check.units().stream()
                         .filter(u -> u.unit().equals("acme:com.acme.app"))
                         .flatMap(u -> u.findings().stream()))
@@ -291,14 +271,7 @@ class VerifiedProseTest {
                     }
                 }
                 """);
-        CheckResult check = new CheckRunner(log)
-                .run(new CheckRequest(
-                        OneProject.reactor(root),
-                        UnitSelector.all(),
-                        EnumSet.allOf(DriftKind.class),
-                        1,
-                        "reverse-spec-maven-plugin/test",
-                        KnownSecrets.none()));
+        CheckResult check = check(EnumSet.allOf(DriftKind.class));
         assertThat(check.findings()).noneMatch(f -> f.kind() == DriftKind.PROSE);
         assertThat(check.findings()).anyMatch(f -> f.kind() == DriftKind.INTERFACE);
     }
@@ -309,14 +282,7 @@ class VerifiedProseTest {
                 n -> FakeModelServer.answer(n == 1 ? storeProse(" `Store#delete()`.") : appProse("")))) {
             batch(server);
         }
-        CheckResult check = new CheckRunner(log)
-                .run(new CheckRequest(
-                        OneProject.reactor(root),
-                        UnitSelector.all(),
-                        EnumSet.allOf(DriftKind.class),
-                        1,
-                        "reverse-spec-maven-plugin/test",
-                        KnownSecrets.none()));
+        CheckResult check = check(EnumSet.allOf(DriftKind.class));
         assertThat(check.findings()).isEmpty();
     }
 

@@ -3,6 +3,10 @@ package io.github.reversespec.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reversespec.spec.CodeNames;
+import io.github.reversespec.spec.Prose;
+import io.github.reversespec.spec.Section;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +25,9 @@ class ProseNamesTest {
                 Frobnicator f = new Frobnicator();
                 ```
                 """;
-        assertThat(ProseNames.names(md)).extracting(CodeNames.Name::display).containsExactly("Store#put()", "Cache");
+        Prose checked =
+                ProseNames.verify(new Prose("m", Map.of(Section.BEHAVIOR, md)), CodeNames.reactorWide(List.of()));
+        assertThat(checked.names()).containsExactly("Store#put()", "Cache");
     }
 
     @Test
