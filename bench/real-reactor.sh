@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a reactor of real open-source code from published -sources.jars on Maven Central, to read
-# and measure specs of code nobody wrote for us: Guava, jackson-databind and commons-lang3 as three
-# modules of one reactor (the sources only; their own poms are not used, nothing is compiled).
+# and measure specs of code nobody wrote for us: Guava, jackson-databind, commons-lang3,
+# commons-collections4 and commons-io as five modules of one reactor, 1,991 files (the sources
+# only; their own poms are not used, nothing is compiled).
 #
 #   bench/real-reactor.sh [dir=/tmp/real-reactor]
 #
@@ -14,6 +15,8 @@ modules=(
   "com.google.guava guava 33.5.0-jre"
   "com.fasterxml.jackson.core jackson-databind 2.21.3"
   "org.apache.commons commons-lang3 3.20.0"
+  "org.apache.commons commons-collections4 4.6.0"
+  "commons-io commons-io 2.22.0"
 )
 rm -rf "$dir" && mkdir -p "$dir"
 names=()

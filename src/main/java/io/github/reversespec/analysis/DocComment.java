@@ -48,6 +48,14 @@ public record DocComment(
         inheritedFrom = nonNull(inheritedFrom);
     }
 
+    /**
+     * The first sentence of a text on one line, as javadoc takes a summary: up to the first period
+     * followed by white space or the end, not counting {@code e.g.} and {@code i.e.}.
+     */
+    public static String firstSentence(String text) {
+        return JavadocText.firstSentence(text);
+    }
+
     /** Whether the comment has nothing at all. */
     public boolean isEmpty() {
         return description.isEmpty()

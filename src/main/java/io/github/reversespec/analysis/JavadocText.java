@@ -242,7 +242,7 @@ final class JavadocText {
         return Text.truncate(firstSentence(Text.oneLine(plain(text.toString()))), MAX_SUMMARY);
     }
 
-    private static String firstSentence(String text) {
+    static String firstSentence(String text) {
         int from = 0;
         while (true) {
             int dot = text.indexOf('.', from);

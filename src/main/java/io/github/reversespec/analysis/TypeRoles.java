@@ -154,6 +154,14 @@ public final class TypeRoles {
         return false;
     }
 
+    /**
+     * The exception types among {@code types} (as in {@link TypeModel#name()}): classes whose
+     * superclass is named as an exception or error, or is one of them.
+     */
+    public static Set<String> exceptionTypes(List<TypeModel> types) {
+        return exceptions(types);
+    }
+
     private static Set<String> exceptions(List<TypeModel> types) {
         Map<String, String> superOf = new HashMap<>();
         Set<String> out = new HashSet<>();

@@ -155,7 +155,7 @@ final class BehaviourSection {
     private static final int MAX = SpecRenderer.BEHAVIOUR_LIMIT;
 
     /** The most used types named as entry points: the ranking of section 2 has the rest. */
-    private static final int MOST_USED = 5;
+    private static final int MOST_USED = 3;
 
     /** A key named by a constant ({@code PORT_KEY}, {@code Keys.PORT}) rather than computed. */
     private static final Pattern CONSTANT_KEY = Pattern.compile("([\\w$]+\\.)*[A-Z][A-Z0-9_]*");
@@ -442,8 +442,9 @@ final class BehaviourSection {
         List<String> blockFiles = new ArrayList<>();
         List<String> threads = new ArrayList<>();
         List<String> threadFiles = new ArrayList<>();
-        List<String> marked = new ArrayList<>();
-        List<String> markedFiles = new ArrayList<>();
+        // by annotation: "`@Immutable`: A, B, C" rather than the annotation once per type
+        Map<String, List<String>> marked = new TreeMap<>();
+        Map<String, List<String>> markedFiles = new TreeMap<>();
         for (TypeModel t : types) {
             for (MemberModel m : t.members()) {
                 if (m.kind() == MemberKind.METHOD
@@ -481,15 +482,14 @@ final class BehaviourSection {
             List<String> marks = t.behaviour().annotations().stream()
                     .filter(a -> THREAD_ANNOTATIONS.contains(MemberModel.annotationName(a)))
                     .toList();
-            if (!marks.isEmpty()) {
-                marked.add(Markdown.code(t.name()) + " " + codes(marks));
-                markedFiles.add(t.file());
+            for (String mark : marks) {
+                marked.computeIfAbsent(mark, k -> new ArrayList<>()).add(Markdown.code(t.name()));
+                markedFiles.computeIfAbsent(mark, k -> new ArrayList<>()).add(t.file());
             }
         }
         List<String> lines = new ArrayList<>();
-        if (!marked.isEmpty()) {
-            lines.add("- Declared thread-safety: " + capped(marked, markedFiles) + ".");
-        }
+        marked.forEach((mark, types) -> lines.add("- Declared thread-safety " + codes(List.of(mark)) + ": "
+                + capped(types, markedFiles.get(mark)) + "."));
         if (!sync.isEmpty()) {
             lines.add("- `synchronized` methods: " + capped(sync, syncFiles) + ".");
         }
@@ -591,6 +591,8 @@ final class BehaviourSection {
         }
         List<String> lines = new ArrayList<>();
         List<String> files = new ArrayList<>();
+        // the ones nothing here throws are for other packages: one line names them all
+        List<TypeModel> unused = new ArrayList<>();
         for (TypeModel x : exceptions) {
             Set<String> thrownBy = new LinkedHashSet<>();
             Set<String> declaredBy = new LinkedHashSet<>();
@@ -605,22 +607,22 @@ final class BehaviourSection {
                     }
                 }
             }
+            if (thrownBy.isEmpty() && declaredBy.isEmpty()) {
+                unused.add(x);
+                continue;
+            }
             StringBuilder line = new StringBuilder("- ")
                     .append(linker.link(x.file(), x.line(), x.name()))
                     .append(" (extends ")
                     .append(Markdown.code(x.extendedTypes().get(0)))
                     .append(")");
-            if (thrownBy.isEmpty() && declaredBy.isEmpty()) {
-                line.append(": not thrown or declared in this package");
-            } else {
-                if (!thrownBy.isEmpty()) {
-                    line.append(": thrown by ").append(joined(new ArrayList<>(thrownBy), 3));
-                }
-                if (!declaredBy.isEmpty()) {
-                    line.append(thrownBy.isEmpty() ? ": " : "; ")
-                            .append("declared by ")
-                            .append(joined(new ArrayList<>(declaredBy), 3));
-                }
+            if (!thrownBy.isEmpty()) {
+                line.append(": thrown by ").append(joined(new ArrayList<>(thrownBy), 3));
+            }
+            if (!declaredBy.isEmpty()) {
+                line.append(thrownBy.isEmpty() ? ": " : "; ")
+                        .append("declared by ")
+                        .append(joined(new ArrayList<>(declaredBy), 3));
             }
             lines.add(line.append('.').toString());
             files.add(x.file());
@@ -630,6 +632,9 @@ final class BehaviourSection {
         if (lines.size() > shown) {
             out.add("- and " + (lines.size() - shown) + " more, in " + fileNames(files.subList(shown, files.size()))
                     + ".");
+        }
+        if (!unused.isEmpty()) {
+            out.add("- Not thrown or declared in this package: " + typeList(unused) + ".");
         }
         return String.join("\n", out) + "\n\nSection 6 lists every exception the package declares or throws.";
     }

@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,13 +56,12 @@ public final class SpecRenderer {
     /** Longest package documentation section 1 shows whole; a longer one opens it and moves to an appendix. */
     static final int PACKAGE_DOC_BUDGET = 1200;
 
-    private static final String AST_LIMITS = "read from the syntax, not from a run, they cannot tell what happens"
-            + " at run time, in what order or with which values, nor what reflection or injection wires together;"
-            + " roles are hints from names and declarations.";
+    private static final String AST_LIMITS = "read from the syntax, not from a run, they cannot tell run-time order"
+            + " or values, nor what reflection or injection wires; roles are hints from names and declarations.";
 
     /** Says once, in Behavior, what an AST-only spec cannot tell. */
-    public static final String AST_ONLY_BEHAVIOUR = "_Behaviour is not described: no model wrote prose for this spec"
-            + " (AST-only). The facts below come from the code; " + AST_LIMITS + "_";
+    public static final String AST_ONLY_BEHAVIOUR =
+            "_No model described the behaviour (AST-only). The facts below come from the code; " + AST_LIMITS + "_";
 
     /** What the facts of section 3 cannot tell, said once where no model wrote the section. */
     public static final String AST_CANNOT_TELL = "_The facts above come from the code; " + AST_LIMITS + "_";
@@ -82,13 +82,34 @@ public final class SpecRenderer {
      * The most public and protected members a package may have for section 2 to list them all
      * itself; a bigger package's section 2 summarises and {@link #MEMBER_REFERENCE_HEADING} lists them.
      */
-    static final int SMALL_INTERFACE_MEMBERS = 40;
+    static final int SMALL_INTERFACE_MEMBERS = 24;
 
     /** The exported types section 2 describes at length; the others get a line each. */
-    static final int KEY_TYPES = 4;
+    static final int KEY_TYPES = 3;
 
-    /** The items a summary list names before "and N more" (the appendices keep the rest). */
-    static final int LIST_LIMIT = 12;
+    /** The types section 3 names for each contract from outside the package. */
+    static final int CONTRACT_TYPES = 5;
+
+    /** The other members of a cycle section 9 names; a longer cycle is counted and left to the index. */
+    static final int CYCLE_NAMED = 4;
+
+    /** The argument checks section 5 shows when they are too many to list. */
+    static final int VALIDATIONS_SHOWN = 3;
+
+    /** The types not exported a summary line names when it has no exported one to name. */
+    static final int INTERNAL_NAMED = 4;
+
+    /** The users section 2 names for a key type (section 9 lists the package's users). */
+    static final int KEY_TYPE_USERS = 2;
+
+    /** The files section 7 names when its markers are too many to list. */
+    static final int DEBT_FILES = 3;
+
+    /** The items a summary list names before "and N more" (the appendices keep the rest), as in section 3. */
+    static final int LIST_LIMIT = BEHAVIOUR_LIMIT;
+
+    /** The characters section 5 gives the names of the types not exported before they move to an appendix. */
+    static final int HIDDEN_TYPES_BUDGET = 300;
 
     /** Type relations section 3 shows itself; a package with more gets the widest and an appendix. */
     static final int RELATIONS_SHOWN = 6;
@@ -98,7 +119,7 @@ public final class SpecRenderer {
      * its full text to an appendix of its own, so that the nine sections stay readable in one
      * sitting whatever the package's size.
      */
-    static final int SECTION_BUDGET = 2000;
+    static final int SECTION_BUDGET = 1500;
 
     /** Past this many neighbours, the dependency diagram is cut and says how many it left out. */
     static final int MAX_DIAGRAM_NODES = 30;
@@ -246,11 +267,7 @@ public final class SpecRenderer {
 
     private static String intent(Unit u) {
         Blocks b = new Blocks();
-        List<TypeModel> documented = u.ranked().stream()
-                .map(TypeRanking.Ranked::type)
-                .filter(t -> !t.isNested() && !t.javadocSummary().isBlank())
-                .limit(KEY_TYPES)
-                .toList();
+        List<TypeModel> documented = intentTypes(u);
         if (!u.unit.packageJavadoc().isBlank()) {
             String doc = u.unit.packageJavadoc();
             b.add(u.overflow(
@@ -316,10 +333,19 @@ public final class SpecRenderer {
         if (exported.isEmpty()) {
             sb.append("no exported type");
         } else {
-            sb.append(plural(exported.size(), "exported type"))
-                    .append(exported.size() > KEY_TYPES ? ", the most used first: " : ": ")
-                    .append(codeList(
-                            u.ranked().stream().map(r -> r.type().name()).toList(), KEY_TYPES));
+            List<String> key =
+                    keyTypes(u.ranked()).stream().map(r -> r.type().name()).toList();
+            int others = exported.size() - key.size();
+            sb.append(plural(exported.size(), "exported type"));
+            if (others == 0) {
+                sb.append(": ").append(codeList(key, KEY_TYPES));
+            } else {
+                sb.append(", led by ")
+                        .append(codeList(key, KEY_TYPES))
+                        .append(" (and ")
+                        .append(others)
+                        .append(" more)");
+            }
         }
         if (hidden > 0) {
             sb.append(exported.isEmpty() ? "; its " : "; and ")
@@ -344,8 +370,8 @@ public final class SpecRenderer {
         List<TypeRanking.Ranked> ranked = u.ranked();
         String order = exported.size() == 1
                 ? ""
-                : ", the most used first (by other packages of the reactor, then by this package's own types, "
-                        + "then by tests)";
+                : ", the key ones first (named in the package documentation, then the most used by other"
+                        + " packages, own types and tests; deprecated types and exceptions last)";
         if (u.smallInterface()) {
             b.add(plural(exported.size(), "exported type") + order + ", with their public and protected members."
                     + (u.memberReference()
@@ -356,9 +382,8 @@ public final class SpecRenderer {
             ranked.forEach(r -> typeBlock(u, b, r, true));
             return b.toString();
         }
-        b.add(plural(exported.size(), "exported type") + order + ". The [member reference](#"
-                + anchor(MEMBER_REFERENCE_HEADING) + ") lists each one's public and protected members with their "
-                + "exact signatures.");
+        b.add(plural(exported.size(), "exported type") + order + ". Their public and protected members, with"
+                + " exact signatures, are in the [member reference](#" + anchor(MEMBER_REFERENCE_HEADING) + ").");
         List<TypeRanking.Ranked> key = keyTypes(ranked);
         key.forEach(r -> typeBlock(u, b, r, false));
         List<TypeRanking.Ranked> rest =
@@ -389,11 +414,14 @@ public final class SpecRenderer {
         return id.projectKey().equals(u.id().projectKey()) && id.moduleDir().equals(u.id().moduleDir());
     }
 
-    /** Member names, operations first (a reader learns a type by what it does), each name once. */
+    /**
+     * Member names, each name once: public operations first (a reader learns a type by what it
+     * does), then the other public members, then the protected ones (they are for subclasses).
+     */
     private static List<String> memberNames(List<MemberModel> api) {
-        return java.util.stream.Stream.concat(
-                        api.stream().filter(m -> m.kind() == MemberKind.METHOD),
-                        api.stream().filter(m -> m.kind() != MemberKind.METHOD))
+        return api.stream()
+                .sorted(Comparator.comparingInt((MemberModel m) -> m.visibility() == Visibility.PUBLIC ? 0 : 1)
+                        .thenComparingInt(m -> m.kind() == MemberKind.METHOD ? 0 : 1))
                 .map(MemberModel::name)
                 .distinct()
                 .toList();
@@ -420,19 +448,29 @@ public final class SpecRenderer {
         return cut < 40 ? text : text.substring(0, cut) + " …";
     }
 
-    /** The first {@link #KEY_TYPES} top-level types of the ranking, with their member types. */
-    private static List<TypeRanking.Ranked> keyTypes(List<TypeRanking.Ranked> ranked) {
-        List<TypeRanking.Ranked> key = new ArrayList<>();
-        int tops = 0;
-        for (TypeRanking.Ranked r : ranked) {
-            if (!r.type().isNested() && ++tops > KEY_TYPES) {
-                break;
-            }
-            if (tops > 0) {
-                key.add(r);
-            }
+    /**
+     * The key types whose first sentences section 1 gives as the package's intent when the
+     * package has no documentation of its own; section 2 then does not repeat those sentences.
+     */
+    private static List<TypeModel> intentTypes(Unit u) {
+        if (!u.unit.packageJavadoc().isBlank()) {
+            return List.of();
         }
-        return key;
+        return keyTypes(u.ranked()).stream()
+                .map(TypeRanking.Ranked::type)
+                .filter(t -> !t.javadocSummary().isBlank())
+                .toList();
+    }
+
+    /**
+     * The first {@link #KEY_TYPES} top-level types of the ranking. Their member types stay in the
+     * table: a builder or an exception nested in a key type is met through it.
+     */
+    private static List<TypeRanking.Ranked> keyTypes(List<TypeRanking.Ranked> ranked) {
+        return ranked.stream()
+                .filter(r -> !r.type().isNested())
+                .limit(KEY_TYPES)
+                .toList();
     }
 
     /** One type under its own heading: kind, where, declaration, description, then its members or their names. */
@@ -460,13 +498,13 @@ public final class SpecRenderer {
                     .append(plural(r.users().size(), "package"))
                     .append(": ")
                     .append(codeList(
-                            r.users().stream().map(id -> shortName(u, id)).toList(), 3))
+                            r.users().stream().map(id -> shortName(u, id)).toList(), KEY_TYPE_USERS))
                     .append('.');
         }
         b.add(kind.toString());
         b.add(javaBlock(t.signature()));
         // the first sentence here keeps the body short; the member reference has the paragraph whole
-        String doc = typeDoc(t, false);
+        String doc = intentTypes(u).contains(t) ? typeDoc(t, false, false) : typeDoc(t, false);
         if (!doc.isEmpty()) {
             b.add(doc);
         }
@@ -477,7 +515,11 @@ public final class SpecRenderer {
         } else if (withMembers) {
             b.add(memberTable(api, false));
         } else {
-            b.add("Members (" + api.size() + "): " + codeList(memberNames(api), 10) + ".");
+            List<String> names = memberNames(api);
+            String count = names.size() == api.size()
+                    ? String.valueOf(api.size())
+                    : plural(names.size(), "name") + ", " + api.size() + " with overloads";
+            b.add("Members (" + count + "): " + codeList(names, LIST_LIMIT) + ".");
         }
     }
 
@@ -499,11 +541,16 @@ public final class SpecRenderer {
      * and the deprecation's text.
      */
     private static String typeDoc(TypeModel t, boolean whole) {
+        return typeDoc(t, whole, true);
+    }
+
+    /** As {@link #typeDoc(TypeModel, boolean)}, leaving the description out when section 1 gave it. */
+    private static String typeDoc(TypeModel t, boolean whole, boolean withDescription) {
         DocComment d = t.doc();
         List<String> parts = new ArrayList<>();
         String description =
                 Markdown.javadoc(!whole || d.description().isEmpty() ? t.javadocSummary() : d.description());
-        if (!description.isEmpty()) {
+        if (withDescription && !description.isEmpty()) {
             parts.add(description);
         }
         if (!d.since().isEmpty()) {
@@ -661,52 +708,62 @@ public final class SpecRenderer {
                                 .add(t.name()));
             }
         }
-        List<String> relations = new ArrayList<>();
-        implementors.forEach((k, v) -> relations.add(
-                "- " + Markdown.code(k) + " is implemented or extended by " + codeList(v, Integer.MAX_VALUE) + "."));
-        subclasses.forEach((k, v) ->
-                relations.add("- " + Markdown.code(k) + " is subclassed by " + codeList(v, Integer.MAX_VALUE) + "."));
+        // each relation as {supertype, verb, subtypes}
+        List<Map.Entry<String, List<String>>> relations = new ArrayList<>();
+        implementors.forEach((k, v) -> relations.add(Map.entry(k + " is implemented or extended by", v)));
+        subclasses.forEach((k, v) -> relations.add(Map.entry(k + " is subclassed by", v)));
         if (!relations.isEmpty()) {
             // a big package's hierarchy is long: the widest relations here, all of them in an appendix
-            String full = "**Type relations within the package:**\n\n" + String.join("\n", relations);
+            String full = "**Type relations within the package:**\n\n"
+                    + relations.stream()
+                            .map(r -> relationLine(r, Integer.MAX_VALUE))
+                            .collect(Collectors.joining("\n"));
             // more than a handful is a hierarchy to look up, not to read through
             int budget = relations.size() > RELATIONS_SHOWN ? 0 : SECTION_BUDGET;
             b.add(u.overflow("Type relations", full, budget, () -> {
                 List<String> widest = relations.stream()
-                        .sorted(Comparator.comparingInt((String r) -> -r.split("`, `").length))
+                        .sorted(Comparator.comparingInt((Map.Entry<String, List<String>> r) ->
+                                -r.getValue().size()))
                         .limit(RELATIONS_SHOWN)
+                        .map(r -> relationLine(r, CONTRACT_TYPES))
                         .toList();
                 return "**Type relations within the package** (the " + widest.size() + " with the most types, of "
                         + relations.size() + "):\n\n" + String.join("\n", widest);
             }));
         }
-        List<String> outside = new ArrayList<>();
-        Set<String> restFiles = new java.util.TreeSet<>();
+        // by contract: "Serializable: A, B, C" says in one line what a line per type would repeat;
+        // the exported types are named (theirs are the contracts a user meets), the others counted
+        Map<String, List<String>> byContract = new LinkedHashMap<>();
+        Map<String, Integer> internal = new HashMap<>();
         for (TypeModel t : u.unit.types()) {
-            List<String> external = new ArrayList<>();
+            Set<String> contracts = new LinkedHashSet<>();
             for (String sup : concat(t.extendedTypes(), t.implementedTypes())) {
                 if (u.resolve(sup, t).isEmpty()) {
-                    external.add(sup);
+                    contracts.add(erasure(sup));
                 }
             }
-            if (external.isEmpty()) {
-                continue;
-            }
-            if (outside.size() < LIST_LIMIT) {
-                outside.add("- " + Markdown.code(t.name()) + ": " + codeList(external, Integer.MAX_VALUE));
-            } else {
-                restFiles.add(RelativeLinks.fileName(t.file()));
-                outside.add("");
+            for (String contract : contracts) {
+                List<String> named = byContract.computeIfAbsent(contract, k -> new ArrayList<>());
+                if (t.exported()) {
+                    named.add(t.name());
+                } else {
+                    internal.merge(contract, 1, Integer::sum);
+                }
             }
         }
-        if (!outside.isEmpty()) {
-            b.add("**Supertypes from outside the package** (the contracts these types fulfil):");
-            List<String> shown = outside.stream().filter(l -> !l.isEmpty()).toList();
-            String rest = outside.size() > shown.size()
-                    ? "\n- and " + plural(outside.size() - shown.size(), "more type") + ", in "
-                            + codeList(List.copyOf(restFiles), 3)
-                    : "";
-            b.add(String.join("\n", shown) + rest);
+        if (!byContract.isEmpty()) {
+            List<String> outside = byContract.entrySet().stream()
+                    .sorted(Comparator.comparingInt((Map.Entry<String, List<String>> e) ->
+                                    -e.getValue().size())
+                            .thenComparingInt(e -> -internal.getOrDefault(e.getKey(), 0)))
+                    .map(e -> contractLine(e.getKey(), e.getValue(), internal.getOrDefault(e.getKey(), 0)))
+                    .toList();
+            b.add("**Supertypes from outside the package** (the contracts these types fulfil), the most fulfilled"
+                    + " first:");
+            b.add(String.join("\n", outside.subList(0, Math.min(outside.size(), LIST_LIMIT)))
+                    + (outside.size() > LIST_LIMIT
+                            ? "\n- and " + plural(outside.size() - LIST_LIMIT, "more supertype") + "."
+                            : ""));
         }
         List<String> sealed = sealedLines(u);
         if (!sealed.isEmpty()) {
@@ -904,37 +961,36 @@ public final class SpecRenderer {
         Blocks b = new Blocks();
         List<TypeModel> types = u.unit.types();
         List<String> lines = new ArrayList<>();
-        List<String> records =
-                names(types.stream().filter(t -> t.kind() == TypeKind.RECORD).toList());
+        List<TypeModel> records =
+                types.stream().filter(t -> t.kind() == TypeKind.RECORD).toList();
         if (!records.isEmpty()) {
-            lines.add("- Immutable records (final fields, no setters): " + codeList(records, LIST_LIMIT) + ".");
+            lines.add("- Immutable records (final fields, no setters): " + typeNames(records) + ".");
         }
-        List<String> frozen = names(types.stream()
+        List<TypeModel> frozen = (types.stream()
                 .filter(t -> t.kind() == TypeKind.CLASS && t.modifiers().contains("final"))
                 .filter(t -> t.fields().stream().anyMatch(f -> !f.isStatic()))
                 .filter(t -> t.fields().stream().filter(f -> !f.isStatic()).allMatch(FieldModel::isFinal))
                 .toList());
         if (!frozen.isEmpty()) {
-            lines.add("- Final classes whose instance fields are all final (shallowly immutable): "
-                    + codeList(frozen, LIST_LIMIT) + ".");
+            lines.add("- Final classes whose instance fields are all final (shallowly immutable): " + typeNames(frozen)
+                    + ".");
         }
         // The shallowly immutable classes are final too; the line names only the other final classes.
-        Set<String> saidFinal = Set.copyOf(frozen);
-        List<String> otherFinal = names(types.stream()
+        Set<String> saidFinal = Set.copyOf(names(frozen));
+        List<TypeModel> otherFinal = types.stream()
                 .filter(t -> t.kind() == TypeKind.CLASS && t.modifiers().contains("final"))
                 .filter(t -> !saidFinal.contains(t.name()))
-                .toList());
+                .toList();
         if (!otherFinal.isEmpty()) {
             lines.add("- " + (frozen.isEmpty() ? "Final" : "Other final classes") + " (cannot be subclassed): "
-                    + codeList(otherFinal, LIST_LIMIT) + ".");
+                    + typeNames(otherFinal) + ".");
         }
         addModifierLine(lines, types, "sealed", "Sealed (closed set of subtypes)", null);
         addModifierLine(lines, types, "non-sealed", "Non-sealed (reopen a sealed hierarchy)", null);
-        List<String> utilities =
-                names(types.stream().filter(TypeModel::isUtilityClass).toList());
+        List<TypeModel> utilities =
+                types.stream().filter(TypeModel::isUtilityClass).toList();
         if (!utilities.isEmpty()) {
-            lines.add("- Utility classes (static members only; not instantiated): " + codeList(utilities, LIST_LIMIT)
-                    + ".");
+            lines.add("- Utility classes (static members only; not instantiated): " + typeNames(utilities) + ".");
         }
         // An abstract class holding only static members is not meant to be subclassed: it is a utility.
         List<TypeModel> extensible =
@@ -948,15 +1004,33 @@ public final class SpecRenderer {
 
         List<String> visibility = new ArrayList<>();
         int exported = u.unit.exportedTypes().size();
-        visibility.add("- " + plural(exported, "type") + " exported (public or protected), " + (types.size() - exported)
-                + " not.");
         Map<Visibility, List<String>> hidden = new TreeMap<>();
         for (TypeModel t : types) {
             if (!t.exported()) {
                 hidden.computeIfAbsent(t.visibility(), k -> new ArrayList<>()).add(t.name());
             }
         }
-        hidden.forEach((v, n) -> visibility.add("- " + capitalise(v.label()) + ": " + codeList(n) + "."));
+        String breakdown = hidden.size() < 2
+                ? ""
+                : ": "
+                        + hidden.entrySet().stream()
+                                .map(e -> e.getValue().size() + " " + e.getKey().label())
+                                .collect(Collectors.joining(", "));
+        visibility.add("- " + plural(exported, "type") + " exported (public or protected), " + (types.size() - exported)
+                + " not" + breakdown + ".");
+        List<String> hiddenLines = new ArrayList<>();
+        hidden.forEach(
+                (v, n) -> hiddenLines.add("- " + capitalise(v.label()) + ": " + codeList(n, Integer.MAX_VALUE) + "."));
+        String hiddenText = String.join("\n", hiddenLines);
+        if (hiddenText.length() <= HIDDEN_TYPES_BUDGET) {
+            visibility.addAll(hiddenLines);
+        } else {
+            // the names of internal types help once a reader looks for one, not on a first reading
+            String title = "Types not exported";
+            u.appendices.put(title, hiddenText);
+            visibility.add("- Their names, by visibility, are in [Appendix: " + title + "](#"
+                    + anchor("Appendix: " + title) + ").");
+        }
         u.facts
                 .moduleDescriptor()
                 .ifPresentOrElse(
@@ -976,15 +1050,16 @@ public final class SpecRenderer {
             }
         }
         b.add("**Validations** (argument checks in the code):");
-        List<String> all = validations;
+        // overloads that check the same argument the same way make one line
+        List<String> all = validations.stream().distinct().toList();
         b.add(
                 all.isEmpty()
                         ? "None found."
                         : u.overflow(
                                 "Validations",
                                 String.join("\n", all),
-                                () -> String.join("\n", all.subList(0, 5))
-                                        + "\n- and " + (all.size() - 5) + " more in "
+                                () -> String.join("\n", all.subList(0, VALIDATIONS_SHOWN))
+                                        + "\n- and " + (all.size() - VALIDATIONS_SHOWN) + " more in "
                                         + all.stream()
                                                 .map(v -> v.substring(0, v.indexOf("`: ")))
                                                 .distinct()
@@ -1015,12 +1090,12 @@ public final class SpecRenderer {
 
     private static void addModifierLine(
             List<String> lines, List<TypeModel> types, String modifier, String label, TypeKind onlyKind) {
-        List<String> n = names(types.stream()
+        List<TypeModel> n = types.stream()
                 .filter(t -> onlyKind == null || t.kind() == onlyKind)
                 .filter(t -> t.modifiers().contains(modifier))
-                .toList());
+                .toList();
         if (!n.isEmpty()) {
-            lines.add("- " + label + ": " + codeList(n, LIST_LIMIT) + ".");
+            lines.add("- " + label + ": " + typeNames(n) + ".");
         }
     }
 
@@ -1046,9 +1121,7 @@ public final class SpecRenderer {
                         .thenComparing(Map.Entry::getKey))
                 .map(e -> "- " + Markdown.code(e.getKey()) + ": "
                         + plural(e.getValue().size(), "member") + ", e.g. "
-                        + String.join(
-                                ", ",
-                                e.getValue().subList(0, Math.min(2, e.getValue().size()))) + ".")
+                        + e.getValue().stream().distinct().limit(2).collect(Collectors.joining(", ")) + ".")
                 .toList();
         int shown = Math.min(lines.size(), LIST_LIMIT);
         String more = lines.size() > shown ? "\n- and " + (lines.size() - shown) + " more exception types." : "";
@@ -1145,20 +1218,18 @@ public final class SpecRenderer {
         return b.toString();
     }
 
-    /** The files with the most markers, a line each. */
+    /** The files with the most markers, in one sentence. */
     private static String debtSummary(Unit u, List<DebtItem> debt) {
         Map<String, Long> byFile =
                 debt.stream().collect(Collectors.groupingBy(DebtItem::file, TreeMap::new, Collectors.counting()));
-        List<String> lines = byFile.entrySet().stream()
+        List<String> files = byFile.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<String, Long> e) -> -e.getValue())
                         .thenComparing(Map.Entry::getKey))
-                .limit(10)
-                .map(e -> "- " + fileLink(u, e.getKey(), 0) + ": " + plural(e.getValue(), "marker"))
+                .limit(DEBT_FILES)
+                .map(e -> fileLink(u, e.getKey(), 0) + " (" + e.getValue() + ")")
                 .collect(Collectors.toList());
-        if (byFile.size() > 10) {
-            lines.add("- and " + plural(byFile.size() - 10, "more file") + ".");
-        }
-        return "The files with the most markers:\n\n" + String.join("\n", lines);
+        String more = byFile.size() > DEBT_FILES ? " and " + plural(byFile.size() - DEBT_FILES, "more file") : "";
+        return "The files with the most markers: " + String.join(", ", files) + more + ".";
     }
 
     private static String testCoverage(Unit u) {
@@ -1254,9 +1325,17 @@ public final class SpecRenderer {
                         ? "No package of the reactor uses this one."
                         : userList(u, node.dependents()));
         if (node.inCycle()) {
+            List<String> others =
+                    node.cycle().stream().map(id -> shortName(u, id)).toList();
+            // a long cycle is the index's to list, with the import that closes it
+            String index = Markdown.linkTarget(RelativeLinks.relative(u.specDir, SpecLayout.INDEX_PATH)) + "#"
+                    + anchor("Dependency cycles");
             b.add("**Cycle:** this package is in a dependency cycle with "
-                    + codeList(node.cycle().stream().map(id -> shortName(u, id)).toList(), LIST_LIMIT)
-                    + "; they are ordered and written as one block.");
+                    + (others.size() <= CYCLE_NAMED
+                            ? codeList(others, CYCLE_NAMED)
+                            : plural(others.size(), "other package"))
+                    + "; they are ordered and written as one block. The [index](" + index + ") shows the import"
+                    + " that closes it.");
         }
 
         List<String> jdk = new ArrayList<>();
@@ -1315,7 +1394,8 @@ public final class SpecRenderer {
             String target = Markdown.linkTarget(RelativeLinks.relative(u.specDir, SpecLayout.specPath(id)));
             String link = Markdown.codeLink(shortName(u, id), target);
             boolean noIntent = s == null || s.intent() == null || s.intent().isBlank();
-            String intent = noIntent ? "" : ": " + Markdown.text(shortened(s.intent()));
+            // the dependency's own spec says the rest: its first sentence tells what it is for
+            String intent = noIntent ? "" : ": " + Markdown.text(shortened(DocComment.firstSentence(s.intent())));
             lines.add("- " + link + intent);
         }
         if (ids.size() > LIST_LIMIT) {
@@ -1511,6 +1591,20 @@ public final class SpecRenderer {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /**
+     * Types for a summary line: the exported ones named (a reader of the package meets them), the
+     * others counted; when none is exported, the first few named.
+     */
+    private static String typeNames(List<TypeModel> types) {
+        List<String> exported = names(types.stream().filter(TypeModel::exported).toList());
+        List<String> internal = names(types.stream().filter(t -> !t.exported()).toList());
+        if (exported.isEmpty()) {
+            return codeList(internal, INTERNAL_NAMED) + (internal.size() == 1 ? " (not exported)" : " (none exported)");
+        }
+        return codeList(exported, LIST_LIMIT)
+                + (internal.isEmpty() ? "" : "; and " + internal.size() + " not exported");
+    }
+
     private static List<String> names(List<TypeModel> types) {
         return types.stream().map(TypeModel::name).toList();
     }
@@ -1522,6 +1616,29 @@ public final class SpecRenderer {
     static String codeList(List<String> items, int max) {
         String shown = items.stream().limit(max).map(Markdown::code).collect(Collectors.joining(", "));
         return items.size() > max ? shown + " and " + (items.size() - max) + " more" : shown;
+    }
+
+    /** "- `Serializable`: `A`, `B` and 2 more exported, 5 not": the exported types named, the others counted. */
+    private static String contractLine(String contract, List<String> exported, int internal) {
+        String line = "- " + Markdown.code(contract) + ": ";
+        if (exported.isEmpty()) {
+            return line + plural(internal, "type") + " not exported";
+        }
+        return line + codeList(exported, CONTRACT_TYPES) + (internal == 0 ? "" : ", and " + internal + " not exported");
+    }
+
+    /** "- `Base` is subclassed by `A`, `B`.", naming at most {@code max} subtypes. */
+    private static String relationLine(Map.Entry<String, List<String>> relation, int max) {
+        String head = relation.getKey();
+        int verb = head.indexOf(' ');
+        return "- " + Markdown.code(head.substring(0, verb)) + head.substring(verb) + " "
+                + codeList(relation.getValue(), max) + ".";
+    }
+
+    /** A type as written without its type arguments or annotations: {@code DirectoryStream.Filter<Path>} is {@code DirectoryStream.Filter}. */
+    private static String erasure(String type) {
+        String raw = type.replaceAll("<.*", "").strip();
+        return raw.substring(raw.lastIndexOf(' ') + 1);
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

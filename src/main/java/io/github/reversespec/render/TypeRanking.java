@@ -4,6 +4,7 @@ import io.github.reversespec.analysis.FieldModel;
 import io.github.reversespec.analysis.MemberModel;
 import io.github.reversespec.analysis.TypeCoverage;
 import io.github.reversespec.analysis.TypeModel;
+import io.github.reversespec.analysis.TypeRoles;
 import io.github.reversespec.analysis.UnitId;
 import io.github.reversespec.spec.SpecFacts;
 import java.util.ArrayList;
@@ -18,10 +19,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The exported types of a unit, the ones a reader needs first at the top: ranked by how many other
- * packages of the reactor use them, then by how many other types of the package name them in their
- * declarations and signatures, then by how many test classes refer to them, then by the size of
- * their public interface, then by name. Member types follow their top-level type, in source order.
+ * The exported types of a unit, the ones a reader needs first at the top. Types the package's own
+ * documentation names come first (its authors chose them as the way in), deprecated types and
+ * exceptions last (a reader meets them through the others); within each group they are ranked by
+ * how many other packages of the reactor use them, then by how many other types of the package
+ * name them in their declarations and signatures, then by how many test classes refer to them, then
+ * by the size of their public interface, then by name. Member types follow their top-level type,
+ * in source order.
  *
  * <p>Every input is a fact of the code, so the ranking is the same for the same code.
  */
@@ -88,7 +92,10 @@ final class TypeRanking {
                 tops.add(ranked(t, facts, inPackage, tests));
             }
         }
-        tops.sort(Comparator.comparingInt((Ranked r) -> -r.users().size())
+        Set<String> introduced = namedIn(facts.unit().packageJavadoc());
+        Set<String> exceptions = TypeRoles.exceptionTypes(types);
+        tops.sort(Comparator.comparingInt((Ranked r) -> group(r.type(), introduced, exceptions))
+                .thenComparingInt(r -> -r.users().size())
                 .thenComparingInt(r -> -r.inPackage())
                 .thenComparingInt(r -> -r.tests())
                 .thenComparingInt(r -> -r.apiMembers())
@@ -110,6 +117,24 @@ final class TypeRanking {
             }
         });
         return out;
+    }
+
+    /** 0 for a type the package documentation names, 2 for a deprecated type or an exception, else 1. */
+    private static int group(TypeModel t, Set<String> introduced, Set<String> exceptions) {
+        if (t.deprecated() || exceptions.contains(t.name())) {
+            return 2;
+        }
+        return introduced.contains(t.name()) ? 0 : 1;
+    }
+
+    /** The identifiers of a text, as whole words: the type names a package documentation mentions. */
+    private static Set<String> namedIn(String text) {
+        Set<String> names = new HashSet<>();
+        Matcher m = IDENTIFIER.matcher(text);
+        while (m.find()) {
+            names.add(m.group());
+        }
+        return names;
     }
 
     private static Ranked ranked(

@@ -61,6 +61,32 @@ class BehaviourSectionTest {
                     }
                 }
                 """);
+        write("api/src/main/java/com/acme/values/Money.java", """
+                package com.acme.values;
+                @Immutable public final class Money { }
+                """);
+        write("api/src/main/java/com/acme/values/Rate.java", """
+                package com.acme.values;
+                @Immutable public final class Rate { }
+                """);
+        write("api/src/main/java/com/acme/values/Ledger.java", """
+                package com.acme.values;
+                @ThreadSafe public class Ledger {
+                    public void post(Money m) { if (m == null) throw new LimitException(); }
+                }
+                """);
+        write("api/src/main/java/com/acme/values/LimitException.java", """
+                package com.acme.values;
+                public class LimitException extends RuntimeException { }
+                """);
+        write("api/src/main/java/com/acme/values/LedgerException.java", """
+                package com.acme.values;
+                public class LedgerException extends RuntimeException { }
+                """);
+        write("api/src/main/java/com/acme/values/AuditException.java", """
+                package com.acme.values;
+                public class AuditException extends LedgerException { }
+                """);
         write("impl/src/main/java/com/acme/json/JsonCodec.java", """
                 package com.acme.json;
                 import com.acme.spi.Codec;
@@ -200,6 +226,17 @@ class BehaviourSectionTest {
         assertThat(behaviour("api", "com.acme.spi"))
                 .contains("**Errors defined here:**")
                 .contains("CodecException.java#L2) (extends `RuntimeException`): thrown by `Codecs#byName`.");
+    }
+
+    @Test
+    void exceptionsNothingHereThrowsShareOneLineAndThreadSafetyIsListedByAnnotation() {
+        String s = behaviour("api", "com.acme.values");
+        assertThat(s)
+                .contains("LimitException.java#L2) (extends `RuntimeException`): thrown by `Ledger#post`.")
+                .contains("- Not thrown or declared in this package: `AuditException`, `LedgerException`.")
+                .doesNotContain("LedgerException.java#L")
+                .contains("- Declared thread-safety `@Immutable`: `Money`, `Rate`.")
+                .contains("- Declared thread-safety `@ThreadSafe`: `Ledger`.");
     }
 
     @Test
