@@ -32,6 +32,7 @@ public final class TypeNames {
     private final Map<String, TypeModel> byQualifiedName = new HashMap<>();
     private final Map<String, FileScope> scopes = new HashMap<>();
     private final Map<String, Optional<String>> members = new HashMap<>();
+    private final Map<String, Imports> imports = new HashMap<>();
 
     private TypeNames(UnitAnalysis unit, Predicate<String> known) {
         this.unit = unit;
@@ -127,21 +128,18 @@ public final class TypeNames {
                 return member;
             }
         }
-        List<ImportRef> imports = imports(file);
-        for (ImportRef ref : imports) {
-            if (!ref.onDemand()
-                    && !ref.isStatic()
-                    && Text.lastSegment(ref.name()).equals(name)) {
-                return Optional.of(ref.name());
-            }
+        Imports imports = imports(file);
+        String imported = imports.single.get(name);
+        if (imported != null) {
+            return Optional.of(imported);
         }
         TypeModel top = byName.get(name);
         if (top != null) {
             return Optional.of(top.qualifiedName());
         }
-        for (ImportRef ref : imports) {
-            if (ref.onDemand() && !ref.isStatic() && known.test(ref.name() + "." + name)) {
-                return Optional.of(ref.name() + "." + name);
+        for (String pkg : imports.onDemand) {
+            if (known.test(pkg + "." + name)) {
+                return Optional.of(pkg + "." + name);
             }
         }
         return Optional.empty();
@@ -188,9 +186,30 @@ public final class TypeNames {
         return Optional.empty();
     }
 
-    private List<ImportRef> imports(String file) {
-        FileScope scope = scopes.get(file);
-        return scope != null ? scope.imports() : unit.imports();
+    private Imports imports(String file) {
+        return imports.computeIfAbsent(file, f -> {
+            FileScope scope = scopes.get(f);
+            return Imports.of(scope != null ? scope.imports() : unit.imports());
+        });
+    }
+
+    /** A file's type imports: single-type ones by simple name, then the on-demand ones. */
+    private record Imports(Map<String, String> single, List<String> onDemand) {
+        static Imports of(List<ImportRef> refs) {
+            Map<String, String> single = new HashMap<>();
+            List<String> onDemand = new ArrayList<>();
+            for (ImportRef ref : refs) {
+                if (ref.isStatic()) {
+                    continue;
+                }
+                if (ref.onDemand()) {
+                    onDemand.add(ref.name());
+                } else {
+                    single.putIfAbsent(Text.lastSegment(ref.name()), ref.name());
+                }
+            }
+            return new Imports(single, onDemand);
+        }
     }
 
     /** {@code Map.Entry} of {@code @Nullable Map.Entry<K, V>[]}. */

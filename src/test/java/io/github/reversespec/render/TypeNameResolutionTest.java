@@ -132,6 +132,21 @@ class TypeNameResolutionTest {
                     Object find(Local local) { return JsonDeserialize.class; }
                 }
                 """);
+        // A member type inherited from a supertype of the package is in scope in the subtype's body.
+        write(main + "p/tree/Base.java", """
+                package p.tree;
+                public class Base {
+                    public static class Node { }
+                }
+                """);
+        write(main + "p/tree/Derived.java", """
+                package p.tree;
+                import p.collect.*;
+                public class Derived extends Base {
+                    public static class Leaf extends Node { }
+                    public Node root() { return null; }
+                }
+                """);
         Path base = root.resolve("core");
         ProjectModel core = new ProjectModel(
                 "com.acme",
@@ -201,6 +216,15 @@ class TypeNameResolutionTest {
         assertThat(ranked("p.collect", "ImmutableList.Builder").users()).containsExactly(reflect);
         assertThat(ranked("p.collect", "ImmutableList.Builder").shortUsePhrase())
                 .isEqualTo("1 pkg");
+    }
+
+    @Test
+    void aMemberTypeInheritedFromASupertypeOfThePackageIsInScopeInTheSubtype() {
+        String behavior = SpecText.section(spec("p.tree"), Section.BEHAVIOR);
+
+        assertThat(behavior).contains("- `Base.Node` is subclassed by `Derived.Leaf`.");
+        // Derived names it in root(), Derived.Leaf in its extends clause
+        assertThat(ranked("p.tree", "Base.Node").inPackage()).isEqualTo(2);
     }
 
     private static TypeRanking.Ranked ranked(String pkg, String type) {
