@@ -102,8 +102,10 @@ class TypeNameResolutionTest {
                 import java.util.Map.Entry;
                 import p.collect.*;
                 import p.collect.ImmutableList;
+                import p.tree.Base.*;
                 public final class Types {
                     ImmutableList.Builder<String> names = new ImmutableList.Builder<>();
+                    Node root;
                     abstract static class Pair implements Entry<String, String> { }
                 }
                 """);
@@ -216,6 +218,10 @@ class TypeNameResolutionTest {
         assertThat(ranked("p.collect", "ImmutableList.Builder").users()).containsExactly(reflect);
         assertThat(ranked("p.collect", "ImmutableList.Builder").shortUsePhrase())
                 .isEqualTo("1 pkg");
+        // import p.tree.Base.*; then Node: the member type an on-demand import of a type brings in
+        assertThat(usage.usersOf(unit("p.tree").id()))
+                .containsEntry("Base", List.of(reflect))
+                .containsEntry("Base.Node", List.of(reflect));
     }
 
     @Test
