@@ -177,7 +177,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                 types,
                 imports,
                 c.qualifiedNames,
-                testFile ? new TreeSet<>(c.simpleNames) : Set.of(),
+                new TreeSet<>(c.simpleNames),
                 c.debt,
                 packageJavadoc,
                 module,
@@ -680,7 +680,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
     @Override
     public void visit(ClassOrInterfaceType n, Void arg) {
         String id = n.getName().getIdentifier();
-        if (testFile && Text.isCapitalised(id)) {
+        if (Text.isCapitalised(id)) {
             simpleNames.add(id);
         }
         if (n.getScope().isPresent() && !isScopeOfParent(n)) {
@@ -689,6 +689,10 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                 segments.add(0, t.getName().getIdentifier());
             }
             addQualified(segments, n);
+            if (Text.isCapitalised(segments.get(0))) {
+                // Outer.Inner: which nested type is used, when Outer is imported or in the package
+                simpleNames.add(String.join(".", segments));
+            }
         }
         super.visit(n, arg);
     }
@@ -718,11 +722,9 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
 
     @Override
     public void visit(NameExpr n, Void arg) {
-        if (testFile) {
-            String id = n.getName().getIdentifier();
-            if (Text.isCapitalised(id)) {
-                simpleNames.add(id);
-            }
+        String id = n.getName().getIdentifier();
+        if (Text.isCapitalised(id)) {
+            simpleNames.add(id);
         }
         super.visit(n, arg);
     }
@@ -753,7 +755,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
         }
         if (name.hasQualifier()) {
             addQualified(List.of(name.asString().split("\\.")), n);
-        } else if (testFile && Text.isCapitalised(name.getIdentifier())) {
+        } else if (Text.isCapitalised(name.getIdentifier())) {
             simpleNames.add(name.getIdentifier());
         }
     }

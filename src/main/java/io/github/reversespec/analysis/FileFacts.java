@@ -12,7 +12,8 @@ import java.util.Set;
  * @param types top-level and member types, in source order (empty for test files)
  * @param imports the file's imports, sorted, distinct
  * @param qualifiedNames dotted names that may be fully-qualified type references
- * @param simpleNames capitalised simple names used (collected for test files only)
+ * @param simpleNames capitalised names used where a type may stand: simple ({@code Entry}) and
+ *     qualified from a capitalised first segment ({@code ImmutableList.Builder})
  * @param debt debt markers and deprecated elements of the file
  * @param packageJavadoc plain text of a {@code package-info.java} Javadoc, else empty
  * @param module the descriptor of a {@code module-info.java}, else null

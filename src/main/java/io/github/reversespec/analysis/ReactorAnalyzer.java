@@ -368,6 +368,7 @@ public final class ReactorAnalyzer {
         final List<List<ImportRef>> typeImports = new ArrayList<>();
 
         final TreeSet<ImportRef> imports = new TreeSet<>();
+        final List<FileScope> scopes = new ArrayList<>();
         final TreeSet<String> qualified = new TreeSet<>();
         final List<DebtItem> debt = new ArrayList<>();
         final Map<String, SourceLine> nameSites = new TreeMap<>();
@@ -398,6 +399,7 @@ public final class ReactorAnalyzer {
                 typeImports.add(f.imports());
             }
             imports.addAll(f.imports());
+            scopes.add(new FileScope(path, f.imports(), f.simpleNames()));
             qualified.addAll(f.qualifiedNames());
             // Files come in path order: the first file naming something keeps the site.
             f.nameLines().forEach((name, line) -> nameSites.putIfAbsent(name, new SourceLine(path, line)));
@@ -449,7 +451,8 @@ public final class ReactorAnalyzer {
                     debt,
                     hash,
                     nameSites,
-                    registered);
+                    registered,
+                    scopes);
         }
 
         /** Registrations of this unit's types: as provider in its own project, as service anywhere. */

@@ -31,6 +31,8 @@ import java.util.TreeSet;
  * @param services the {@code META-INF/services} registrations that name a type of this unit: as
  *     the provider (a file of the unit's own project) or as the service (a file of any project of
  *     the reactor), sorted by service, provider, file and line
+ * @param scopes per main file, what its type names resolve against ({@link TypeNames}), in path
+ *     order; a file without one resolves against the unit's {@code imports}
  */
 public record UnitAnalysis(
         UnitId id,
@@ -42,7 +44,34 @@ public record UnitAnalysis(
         List<DebtItem> debt,
         String sourceHash,
         Map<String, SourceLine> nameSites,
-        List<ServiceEntry> services) {
+        List<ServiceEntry> services,
+        List<FileScope> scopes) {
+
+    /** A unit whose files' scopes are unknown: names resolve against the unit's imports. */
+    public UnitAnalysis(
+            UnitId id,
+            List<SourceFile> files,
+            String packageJavadoc,
+            List<TypeModel> types,
+            List<ImportRef> imports,
+            Set<String> qualifiedReferences,
+            List<DebtItem> debt,
+            String sourceHash,
+            Map<String, SourceLine> nameSites,
+            List<ServiceEntry> services) {
+        this(
+                id,
+                files,
+                packageJavadoc,
+                types,
+                imports,
+                qualifiedReferences,
+                debt,
+                sourceHash,
+                nameSites,
+                services,
+                List.of());
+    }
 
     /** A unit without service registrations. */
     public UnitAnalysis(
@@ -91,6 +120,7 @@ public record UnitAnalysis(
         debt = List.copyOf(debt);
         nameSites = nameSites == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(nameSites));
         services = services == null ? List.of() : List.copyOf(services);
+        scopes = scopes == null ? List.of() : List.copyOf(scopes);
     }
 
     /**

@@ -1,37 +1,42 @@
 package io.github.reversespec.graph;
 
+import io.github.reversespec.analysis.FileScope;
 import io.github.reversespec.analysis.ImportRef;
 import io.github.reversespec.analysis.ProjectAnalysis;
 import io.github.reversespec.analysis.ReactorAnalysis;
 import io.github.reversespec.analysis.TypeModel;
+import io.github.reversespec.analysis.TypeNames;
 import io.github.reversespec.analysis.UnitAnalysis;
 import io.github.reversespec.analysis.UnitId;
 import io.github.reversespec.reactor.ProjectModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Which other units of the reactor use each top-level type: the measure a spec ranks its types by
- * (the types the rest of the code leans on are the ones a reader needs first).
+ * Which other units of the reactor use each type: the measure a spec ranks its types by (the types
+ * the rest of the code leans on are the ones a reader needs first).
  *
  * <p>A unit uses a type when one of its files names it by a single-type or static import ({@code
- * import a.b.Foo;}, {@code import a.b.Foo.Inner;}, {@code import static a.b.Foo.bar;}) or by a
- * fully-qualified reference in the code. An on-demand import of the whole package ({@code import
- * a.b.*;}) says which package is used, not which type, so it counts for none. Uses from inside the
- * type's own unit need no import and are not seen here. When the same package lives in several
- * projects, the user's own project wins, then the projects it declares dependencies on, as the
- * graph resolves them.
+ * import a.b.Foo;}, {@code import a.b.Foo.Inner;}, {@code import static a.b.Foo.bar;}), by a
+ * fully-qualified reference in the code, or by a simple name that an on-demand import of the file
+ * brings in ({@code import a.b.*;} and {@code Foo.class}), as {@link TypeNames} resolves it. A
+ * member type is used when such a name goes on to it ({@code ImmutableList.Builder}, {@code import
+ * a.b.Foo.Inner;}); its top-level type counts as used too. Uses from inside the type's own unit
+ * need no import and are not seen here. When the same package lives in several projects, the
+ * user's own project wins, then the projects it declares dependencies on, as the graph resolves
+ * them.
  *
  * <p>It also records which types of other units extend or implement each type ({@link
  * #implementorsOf}): a supertype as written in an {@code extends} or {@code implements} clause
- * resolves through a qualified name, a single-type import of it or of its enclosing type, or an
- * on-demand import of a package that holds it, as the compiler would, but without a symbol solver
- * (a type of the implementor's own package shadowing the name is not seen).
+ * resolves as {@link TypeNames#inHeader} does (the implementor's member types, its file's imports,
+ * its own package, then its on-demand imports).
  */
 public final class TypeUsage {
 
@@ -60,6 +65,8 @@ public final class TypeUsage {
     public static TypeUsage of(ReactorAnalysis analysis) {
         // "a.b.Foo" -> the units (one per project holding package a.b) declaring top-level Foo.
         Map<String, List<Owner>> owners = new HashMap<>();
+        // every type of the reactor, member types too: what an on-demand import can find
+        Set<String> known = new HashSet<>();
         for (ProjectAnalysis project : analysis.projects()) {
             for (UnitAnalysis unit : project.units()) {
                 String pkg = unit.id().packageName();
@@ -68,6 +75,7 @@ public final class TypeUsage {
                 }
                 Owner owner = new Owner(unit.id(), project.project());
                 for (TypeModel t : unit.types()) {
+                    known.add(t.qualifiedName());
                     if (!t.isNested()) {
                         owners.computeIfAbsent(pkg + "." + t.name(), k -> new ArrayList<>(1))
                                 .add(owner);
@@ -79,7 +87,8 @@ public final class TypeUsage {
         Map<UnitId, Map<String, TreeSet<String>>> implemented = new HashMap<>();
         for (ProjectAnalysis project : analysis.projects()) {
             for (UnitAnalysis unit : project.units()) {
-                collectImplementors(unit, project.project(), owners, implemented);
+                TypeNames typeNames = TypeNames.of(unit, known::contains);
+                collectImplementors(unit, project.project(), typeNames, owners, implemented);
                 List<String> names = new ArrayList<>();
                 for (ImportRef ref : unit.imports()) {
                     if (ref.isStatic() || !ref.onDemand()) {
@@ -90,12 +99,15 @@ public final class TypeUsage {
                     }
                 }
                 names.addAll(unit.qualifiedReferences());
+                names.addAll(writtenNames(unit, typeNames));
                 for (String name : names) {
                     Owner owner = resolve(name, owners, project.project());
                     if (owner != null && !owner.unit.equals(unit.id())) {
-                        found.computeIfAbsent(owner.unit, k -> new HashMap<>())
-                                .computeIfAbsent(owner.typeName, k -> new TreeSet<>(BY_ID))
-                                .add(unit.id());
+                        Map<String, TreeSet<UnitId>> byType = found.computeIfAbsent(owner.unit, k -> new HashMap<>());
+                        for (String type : usedTypes(name, owner, known)) {
+                            byType.computeIfAbsent(type, k -> new TreeSet<>(BY_ID))
+                                    .add(unit.id());
+                        }
                     }
                 }
             }
@@ -130,27 +142,13 @@ public final class TypeUsage {
     private static void collectImplementors(
             UnitAnalysis unit,
             ProjectModel project,
+            TypeNames typeNames,
             Map<String, List<Owner>> owners,
             Map<UnitId, Map<String, TreeSet<String>>> out) {
-        Map<String, String> single = new HashMap<>();
-        List<String> onDemand = new ArrayList<>();
-        for (ImportRef ref : unit.imports()) {
-            if (ref.isStatic()) {
-                continue;
-            }
-            if (ref.onDemand()) {
-                onDemand.add(ref.name());
-            } else {
-                single.put(ref.name().substring(ref.name().lastIndexOf('.') + 1), ref.name());
-            }
-        }
         for (TypeModel t : unit.types()) {
             for (List<String> refs : List.of(t.extendedTypes(), t.implementedTypes())) {
                 for (String ref : refs) {
-                    String raw = ref.replaceAll("<.*", "")
-                            .replaceAll("@\\S+\\s+", "")
-                            .strip();
-                    String qualified = qualify(raw, single, onDemand, owners);
+                    String qualified = typeNames.inHeader(ref, t).orElse(null);
                     if (qualified == null) {
                         continue;
                     }
@@ -168,33 +166,60 @@ public final class TypeUsage {
         }
     }
 
-    /** The qualified name a supertype as written stands for, as far as the imports tell; else null. */
-    private static String qualify(
-            String raw, Map<String, String> single, List<String> onDemand, Map<String, List<Owner>> owners) {
-        int dot = raw.indexOf('.');
-        String first = dot < 0 ? raw : raw.substring(0, dot);
-        String rest = dot < 0 ? "" : raw.substring(dot);
-        if (!first.isEmpty() && Character.isLowerCase(first.charAt(0))) {
-            return raw;
+    /**
+     * The qualified names the unit's files write by simple or capitalised dotted name ({@code
+     * JsonDeserialize}, {@code ImmutableList.Builder}), as their imports resolve them: what an
+     * on-demand import brings in, and which member type a qualified use names. A name one of the
+     * file's own types declares is that type's, and left out.
+     */
+    private static List<String> writtenNames(UnitAnalysis unit, TypeNames typeNames) {
+        Map<String, Set<String>> declared = new HashMap<>();
+        for (TypeModel t : unit.types()) {
+            declared.computeIfAbsent(t.file(), k -> new HashSet<>()).add(t.simpleName());
         }
-        String imported = single.get(first);
-        if (imported != null) {
-            return imported + rest;
-        }
-        for (String pkg : onDemand) {
-            if (owners.containsKey(pkg + "." + first)) {
-                return pkg + "." + raw;
+        List<String> out = new ArrayList<>();
+        for (FileScope scope : unit.scopes()) {
+            Set<String> own = declared.getOrDefault(scope.file(), Set.of());
+            for (String name : scope.names()) {
+                int dot = name.indexOf('.');
+                if (!own.contains(dot < 0 ? name : name.substring(0, dot))) {
+                    typeNames.inFile(name, scope.file()).ifPresent(out::add);
+                }
             }
         }
-        return null;
+        return out;
     }
 
     /**
-     * The units that use each top-level type of a unit, those of the unit's own module first, each
-     * group in unit order; a type no other unit uses is absent.
+     * The types of the owner's unit a used name stands for: its top-level type, and the member type
+     * it names when it goes on to one ({@code a.b.Foo.Inner} → {@code Foo}, {@code Foo.Inner}).
+     */
+    private static List<String> usedTypes(String name, Owner owner, Set<String> known) {
+        String pkg = owner.unit.packageName();
+        String q = pkg + "." + owner.typeName;
+        String deepest = q;
+        for (String segment :
+                name.substring(Math.min(name.length(), q.length())).split("\\.")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (!known.contains(q + "." + segment)) {
+                break;
+            }
+            q = q + "." + segment;
+            deepest = q;
+        }
+        String top = owner.typeName;
+        String nested = deepest.substring(pkg.length() + 1);
+        return nested.equals(top) ? List.of(top) : List.of(top, nested);
+    }
+
+    /**
+     * The units that use each type of a unit, those of the unit's own module first, each group in
+     * unit order; a type no other unit uses is absent.
      *
      * @param unit the unit whose types are asked about
-     * @return simple top-level type name → its users
+     * @return the type's name in its unit ({@code Foo}, {@code Foo.Inner}) → its users
      */
     public Map<String, List<UnitId>> usersOf(UnitId unit) {
         return users.getOrDefault(unit, Map.of());

@@ -12,6 +12,7 @@ import io.github.reversespec.analysis.TestClassFacts;
 import io.github.reversespec.analysis.TypeCoverage;
 import io.github.reversespec.analysis.TypeKind;
 import io.github.reversespec.analysis.TypeModel;
+import io.github.reversespec.analysis.TypeNames;
 import io.github.reversespec.analysis.UnitAnalysis;
 import io.github.reversespec.analysis.UnitId;
 import io.github.reversespec.analysis.Visibility;
@@ -1679,7 +1680,7 @@ public final class SpecRenderer {
         final UnitNode node;
         final boolean llm;
         final String specDir;
-        private Map<String, TypeModel> typesByName;
+        private TypeNames typeNames;
         private List<TypeRanking.Ranked> ranked;
         /** Full texts of the sections that outgrew {@link #SECTION_BUDGET}, by appendix title. */
         final Map<String, String> appendices = new LinkedHashMap<>();
@@ -1753,48 +1754,16 @@ public final class SpecRenderer {
 
         /**
          * The type of this package a supertype reference of {@code from} names, if any; type
-         * arguments ignored. As Java looks a name up: first as a member type of {@code from} and
-         * of each type enclosing it ({@code Node} in {@code A.Leaf} is {@code A.Node}, even when
-         * {@code B.Node} exists too; {@code Inner.Deep} in {@code Outer.Impl} is {@code
-         * Outer.Inner.Deep}), then as a top-level or qualified name, then as the one nested type
-         * the name ends (a member type inherited from another type of the package). Only what
-         * none of these finds lies outside the package.
+         * arguments ignored. As Java looks a name up in a type's header ({@link TypeNames#inHeader}):
+         * the member types of the types enclosing {@code from} (not its own), then its file's
+         * single-type imports, the package's top-level types, its on-demand imports. Only what none
+         * of these finds in the package lies outside it.
          */
         Optional<TypeModel> resolve(String reference, TypeModel from) {
-            String raw = reference.replaceAll("<.*", "").strip();
-            Map<String, TypeModel> byName = typesByName();
-            for (String scope = from.name(); !scope.isEmpty(); scope = enclosing(scope)) {
-                TypeModel member = byName.get(scope + "." + raw);
-                if (member != null) {
-                    return Optional.of(member);
-                }
+            if (typeNames == null) {
+                typeNames = TypeNames.of(unit, q -> false);
             }
-            TypeModel named = byName.get(raw);
-            if (named != null) {
-                return Optional.of(named);
-            }
-            for (TypeModel t : unit.types()) {
-                if (t.qualifiedName().equals(raw)) {
-                    return Optional.of(t);
-                }
-            }
-            List<TypeModel> nested = unit.types().stream()
-                    .filter(t -> t.name().endsWith("." + raw))
-                    .toList();
-            return nested.size() == 1 ? Optional.of(nested.get(0)) : Optional.empty();
-        }
-
-        private Map<String, TypeModel> typesByName() {
-            if (typesByName == null) {
-                typesByName = new HashMap<>();
-                unit.types().forEach(t -> typesByName.putIfAbsent(t.name(), t));
-            }
-            return typesByName;
-        }
-
-        private static String enclosing(String nestedName) {
-            int dot = nestedName.lastIndexOf('.');
-            return dot < 0 ? "" : nestedName.substring(0, dot);
+            return typeNames.inHeader(reference, from).flatMap(typeNames::typeOf);
         }
     }
 

@@ -4,10 +4,13 @@ import io.github.reversespec.analysis.FieldModel;
 import io.github.reversespec.analysis.MemberModel;
 import io.github.reversespec.analysis.TypeCoverage;
 import io.github.reversespec.analysis.TypeModel;
+import io.github.reversespec.analysis.TypeNames;
 import io.github.reversespec.analysis.TypeRoles;
+import io.github.reversespec.analysis.UnitAnalysis;
 import io.github.reversespec.analysis.UnitId;
 import io.github.reversespec.spec.SpecFacts;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,7 +34,8 @@ import java.util.regex.Pattern;
  */
 final class TypeRanking {
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*+");
+    /** A name as written: {@code Entry}, {@code Multiset.Entry}, {@code java.util.Map.Entry}. */
+    private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z_$][\\w$]*+(?:\\.[A-Za-z_$][\\w$]*+)*+");
 
     /** How one type stands, with what its rank was decided by. */
     record Ranked(TypeModel type, List<UnitId> users, int inPackage, int tests, int apiMembers) {
@@ -76,13 +80,12 @@ final class TypeRanking {
      * @return every exported type once, best first
      */
     static List<Ranked> rank(SpecFacts facts) {
-        List<TypeModel> types = facts.unit().types();
         List<TypeModel> exported = facts.unit().exportedTypes();
         Map<String, Integer> tests = new HashMap<>();
         for (TypeCoverage c : facts.coverage()) {
             tests.put(c.typeName(), c.testClasses().size());
         }
-        Map<String, Integer> inPackage = mentions(types);
+        Map<String, Integer> inPackage = mentions(facts.unit());
         List<Ranked> tops = new ArrayList<>();
         Map<String, List<TypeModel>> nested = new LinkedHashMap<>();
         for (TypeModel t : exported) {
@@ -93,7 +96,7 @@ final class TypeRanking {
             }
         }
         Set<String> introduced = namedIn(facts.unit().packageJavadoc());
-        Set<String> exceptions = TypeRoles.exceptionTypes(types);
+        Set<String> exceptions = TypeRoles.exceptionTypes(facts.unit().types());
         tops.sort(Comparator.comparingInt((Ranked r) -> group(r.type(), introduced, exceptions))
                 .thenComparingInt(r -> -r.users().size())
                 .thenComparingInt(r -> -r.inPackage())
@@ -127,6 +130,8 @@ final class TypeRanking {
         return introduced.contains(t.name()) ? 0 : 1;
     }
 
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*+");
+
     /** The identifiers of a text, as whole words: the type names a package documentation mentions. */
     private static Set<String> namedIn(String text) {
         Set<String> names = new HashSet<>();
@@ -143,7 +148,7 @@ final class TypeRanking {
         int api = (int) t.members().stream().filter(SpecRenderer::isApiMember).count();
         return new Ranked(
                 t,
-                top ? facts.usersOf(t.name()) : List.of(),
+                facts.usersOf(t.name()),
                 inPackage.getOrDefault(t.name(), 0),
                 top ? tests.getOrDefault(t.name(), 0) : 0,
                 api);
@@ -151,25 +156,25 @@ final class TypeRanking {
 
     /**
      * For each type, how many other types of the package name it in their declaration, member
-     * signatures or field types (by simple name, as the code within a package does; a member type
-     * by its own or its qualified name). Types inside the same top-level type do not count.
+     * signatures or field types, each name resolved as Java does ({@link TypeNames}): {@code Entry}
+     * in a file importing {@code java.util.Map.Entry} is not the package's {@code Multiset.Entry},
+     * and a type's own member {@code Builder} is not in scope in its {@code implements} clause.
+     * Types inside the same top-level type do not count.
      */
-    private static Map<String, Integer> mentions(List<TypeModel> types) {
-        Map<String, List<String>> bySimpleName = new HashMap<>();
-        for (TypeModel t : types) {
-            String simple = t.name().substring(t.name().lastIndexOf('.') + 1);
-            bySimpleName.computeIfAbsent(simple, k -> new ArrayList<>()).add(t.name());
-        }
+    private static Map<String, Integer> mentions(UnitAnalysis unit) {
+        TypeNames names = TypeNames.of(unit, q -> false);
         Map<String, Integer> counts = new HashMap<>();
-        for (TypeModel from : types) {
+        for (TypeModel from : unit.types()) {
             Set<String> named = new HashSet<>();
-            for (String text : texts(from)) {
-                Matcher m = IDENTIFIER.matcher(text);
+            List<String> texts = texts(from);
+            for (int i = 0; i < texts.size(); i++) {
+                Matcher m = TYPE_NAME.matcher(texts.get(i));
                 while (m.find()) {
-                    List<String> targets = bySimpleName.get(m.group());
-                    if (targets != null) {
-                        named.addAll(targets);
-                    }
+                    String written = m.group();
+                    // the first text is the declaration: its own member types are not in scope there
+                    (i == 0 ? names.inHeader(written, from) : names.inBody(written, from))
+                            .flatMap(names::typeOf)
+                            .ifPresent(t -> named.addAll(writtenTypes(written, t.name())));
                 }
             }
             for (String target : named) {
@@ -179,6 +184,22 @@ final class TypeRanking {
             }
         }
         return counts;
+    }
+
+    /**
+     * The types a name as written names: {@code Multiset.Entry} names {@code Multiset} too, a
+     * simple {@code Entry} only {@code Multiset.Entry}.
+     */
+    private static List<String> writtenTypes(String written, String resolved) {
+        long segments = Arrays.stream(written.split("\\."))
+                .filter(segment -> !segment.isEmpty() && Character.isUpperCase(segment.charAt(0)))
+                .count();
+        List<String> chain = new ArrayList<>();
+        for (int dot = resolved.indexOf('.'); dot > 0; dot = resolved.indexOf('.', dot + 1)) {
+            chain.add(resolved.substring(0, dot));
+        }
+        chain.add(resolved);
+        return chain.subList((int) Math.max(0, chain.size() - Math.max(1, segments)), chain.size());
     }
 
     private static List<String> texts(TypeModel t) {

@@ -25,7 +25,7 @@ import java.util.Optional;
  *     node.dependencies()}
  * @param dependents the units that use this one, with their summaries, in the order of {@code
  *     node.dependents()}
- * @param typeUsers per top-level type of the unit (simple name), the other units that use it
+ * @param typeUsers per type of the unit (its name in the unit: {@code Foo}, {@code Foo.Inner}), the other units that use it
  *     ({@link io.github.reversespec.graph.TypeUsage}), own module first; unused types are absent
  * @param implementors per type of the unit (its name in the unit, {@code Outer.Inner} for a member
  *     type), the qualified names of the types of other units that extend or implement it ({@link
@@ -79,7 +79,7 @@ public record SpecFacts(
         this(unit, node, project, moduleDescriptor, coverage, tests, dependencies, dependents, Map.of(), Map.of());
     }
 
-    /** The other units that use a top-level type of this unit, own module first; empty when none. */
+    /** The other units that use a type of this unit ({@code Foo}, {@code Foo.Inner}), own module first; empty when none. */
     public List<UnitId> usersOf(String topLevelType) {
         return typeUsers.getOrDefault(topLevelType, List.of());
     }

@@ -23,7 +23,7 @@ class TypeUsageTest {
                 .containsOnlyKeys("Store", "Helper")
                 .containsEntry("Store", java.util.List.of(p.id("a.one"), p.id("a.two")))
                 .containsEntry("Helper", java.util.List.of(p.id("a.two")));
-        // An on-demand import of the package names no type; an unused type is absent.
+        // An on-demand import alone names no type (the names its files write do); an unused type is absent.
         assertThat(usage.usersOf(p.id("a.three"))).isEmpty();
     }
 
