@@ -107,10 +107,18 @@ final class JavadocText {
      * first paragraph of the description, whole, and the texts of the {@code @param}, {@code
      * @return}, {@code @throws}/{@code @exception}, {@code @since} and {@code @deprecated} tags.
      * A description that opens with {@code {@return text}} reads "Returns text." and gives the
-     * return text when no {@code @return} tag does.
+     * return text when no {@code @return} tag does. A first paragraph that is only {@code
+     * {@inheritDoc}} keeps the paragraph after it too (after a {@code <p>}), so that the member's
+     * own words survive when the inherited text is put in its place.
      */
     static DocComment parse(String content) {
-        String description = firstParagraph(description(content));
+        String whole = description(content);
+        String description = firstParagraph(whole);
+        if (description.replace(DocComment.INHERIT_DOC, "").isBlank() && !description.isEmpty()) {
+            // the inherited text takes the first paragraph's place: the member's own text follows it
+            String next = firstParagraph(afterFirstParagraph(whole));
+            description = next.isEmpty() ? description : description + " <p>" + next;
+        }
         Map<String, String> params = new LinkedHashMap<>();
         Map<String, String> throwsDocs = new LinkedHashMap<>();
         String returns = "";
@@ -145,7 +153,7 @@ final class JavadocText {
             description = ("Returns " + body + (body.endsWith(".") ? "" : ".") + " " + rest).strip();
             returns = returns.isEmpty() ? body : returns;
         }
-        return new DocComment(cut(description, MAX_DESCRIPTION), params, returns, throwsDocs, since, deprecation, "");
+        return DocComment.own(cut(description, MAX_DESCRIPTION), params, returns, throwsDocs, since, deprecation);
     }
 
     /** The first paragraph of a description, one line: up to a blank line or a block-level HTML tag. */
@@ -156,6 +164,13 @@ final class JavadocText {
             text = text.substring(0, m.start());
         }
         return Text.oneLine(text);
+    }
+
+    /** What follows the first paragraph of a description (from the tag or blank line ending it), or empty. */
+    private static String afterFirstParagraph(String description) {
+        String text = LEADING_P.matcher(description.strip()).replaceFirst("");
+        Matcher m = PARAGRAPH_END.matcher(text);
+        return m.find() ? text.substring(m.start()) : "";
     }
 
     /** Each block tag as {name, text on one line}, in the order written. */

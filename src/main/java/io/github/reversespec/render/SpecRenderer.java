@@ -558,9 +558,33 @@ public final class SpecRenderer {
         return items.isEmpty() ? "" : label + ": " + String.join("; ", items);
     }
 
-    /** " (from `Base#run`)" for Javadoc taken from an overridden method, else empty. */
+    /**
+     * " (from `Base#run`)" for Javadoc all taken from an overridden method; " (parameters and
+     * return value from `Base#run`)" when the member wrote some parts itself, naming only the
+     * parts taken; else empty.
+     */
     private static String inherited(DocComment d) {
-        return d.inheritedFrom().isEmpty() ? "" : " (from " + Markdown.code(d.inheritedFrom()) + ")";
+        if (d.inheritedFrom().isEmpty()) {
+            return "";
+        }
+        String from = "from " + Markdown.code(d.inheritedFrom());
+        if (d.allShownInherited()) {
+            return " (" + from + ")";
+        }
+        List<String> parts = new ArrayList<>();
+        for (DocComment.Part p : d.inheritedParts()) {
+            parts.add(
+                    switch (p) {
+                        case DESCRIPTION -> "description";
+                        case INHERIT_DOC -> "inherited text";
+                        case PARAMETERS -> "parameters";
+                        case RETURN -> "return value";
+                        case THROWS -> "exceptions";
+                    });
+        }
+        String last = parts.remove(parts.size() - 1);
+        String named = parts.isEmpty() ? last : String.join(", ", parts) + " and " + last;
+        return " (" + named + " " + from + ")";
     }
 
     /** Every public and protected member of every exported type, the types in the order of section 2. */

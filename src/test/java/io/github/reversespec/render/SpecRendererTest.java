@@ -875,7 +875,8 @@ class SpecRendererTest {
                         Map.of("IOException", "if it cannot be read"),
                         "1.4",
                         "use {@link Loader#load(Path, Charset) load with a charset} instead",
-                        ""));
+                        "",
+                        Set.of()));
         MemberModel run = documented(
                 member(
                         MemberKind.METHOD,
@@ -889,7 +890,37 @@ class SpecRendererTest {
                         List.of(),
                         List.of(),
                         9),
-                new DocComment("Runs the task once.", Map.of(), "", Map.of(), "", "", "Task#run"));
+                new DocComment(
+                        "Runs the task once.",
+                        Map.of(),
+                        "",
+                        Map.of(),
+                        "",
+                        "",
+                        "Task#run",
+                        Set.of(DocComment.Part.DESCRIPTION)));
+        MemberModel add = documented(
+                member(
+                        MemberKind.METHOD,
+                        "add",
+                        "@Override public boolean add(String e)",
+                        Visibility.PUBLIC,
+                        false,
+                        "Guaranteed to throw.",
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        11),
+                new DocComment(
+                        "Guaranteed to throw.",
+                        Map.of("e", "the element"),
+                        "whether it changed",
+                        Map.of(),
+                        "",
+                        "",
+                        "Bag#add",
+                        Set.of(DocComment.Part.PARAMETERS, DocComment.Part.RETURN)));
         MemberModel plain = method("size", "public int size()");
         TypeModel type = type(pkg, "Loader", "src/main/java/p/Loader.java")
                 .doc("Loads configs.")
@@ -900,9 +931,11 @@ class SpecRendererTest {
                         Map.of(),
                         "1.0",
                         "",
-                        ""))
+                        "",
+                        Set.of()))
                 .member(load)
                 .member(run)
+                .member(add)
                 .member(plain)
                 .build();
         String spec = astOnly(
@@ -924,6 +957,10 @@ class SpecRendererTest {
                         + "<br>Returns: the config, never `null`<br>Throws: `IOException` if it cannot be read"
                         + "<br>Since 1.4<br>**Deprecated:** use `load with a charset` instead |")
                 .contains("| `@Override public void run()` | Runs the task once. (from `Task#run`) |")
+                // its own description is not claimed inherited: only the parts taken are named
+                .contains(
+                        "| `@Override public boolean add(String e)` | Guaranteed to throw. (parameters and return value"
+                                + " from `Bag#add`)<br>Parameters: `e` the element<br>Returns: whether it changed |")
                 .contains("| `public int size()` |  |")
                 .doesNotContain("<em>", "<i>");
         SpecText.assertTablesWellFormed(spec);
@@ -934,6 +971,7 @@ class SpecRendererTest {
                 .containsExactly(
                         "@Deprecated public Config load(Path path) throws IOException",
                         "@Override public void run()",
+                        "@Override public boolean add(String e)",
                         "public int size()");
     }
 
@@ -953,10 +991,10 @@ class SpecRendererTest {
                         List.of(),
                         List.of(),
                         4),
-                new DocComment("The size.", Map.of(), "", Map.of(), "", "", ""));
+                new DocComment("The size.", Map.of(), "", Map.of(), "", "", "", Set.of()));
         TypeModel type = type(pkg, "Bag", "src/main/java/p/Bag.java")
                 .doc("A bag.")
-                .parts(new DocComment("A bag.", Map.of(), "", Map.of(), "", "", ""))
+                .parts(new DocComment("A bag.", Map.of(), "", Map.of(), "", "", "", Set.of()))
                 .member(size)
                 .build();
         String spec =
