@@ -280,9 +280,12 @@ final class JavadocText {
 
     /**
      * Replaces inline tags by their text ({@code {@code x}} becomes {@code x}, {@code {@link A#b
-     * label}} becomes {@code label}), drops HTML tags and decodes the common entities.
+     * label}} becomes {@code label}, {@code {@link org.acme.A#b()}} becomes {@code A#b()}), turns
+     * block-level HTML into separators ({@link JavadocBlocks#flatten}), drops the other HTML tags
+     * and decodes the common entities.
      */
-    static String plain(String s) {
+    static String plain(String javadoc) {
+        String s = JavadocBlocks.flatten(javadoc);
         StringBuilder out = new StringBuilder(s.length());
         int i = 0;
         int len = s.length();
@@ -358,7 +361,7 @@ final class JavadocText {
         };
     }
 
-    /** {@code A#b(int, int) label} shows its label; without one, the reference. */
+    /** {@code A#b(int, int) label} shows its label; without one, the reference as {@link JavadocBlocks#referenceName}. */
     private static String linkText(String body) {
         int depth = 0;
         for (int i = 0; i < body.length(); i++) {
@@ -369,10 +372,10 @@ final class JavadocText {
                 depth--;
             } else if (Character.isWhitespace(c) && depth == 0) {
                 String label = body.substring(i).strip();
-                return label.isEmpty() ? body.substring(0, i) : label;
+                return label.isEmpty() ? JavadocBlocks.referenceName(body.substring(0, i)) : label;
             }
         }
-        return body;
+        return JavadocBlocks.referenceName(body);
     }
 
     private static int appendEntity(String s, int amp, StringBuilder out) {

@@ -1,5 +1,6 @@
 package io.github.reversespec.render;
 
+import io.github.reversespec.analysis.JavadocBlocks;
 import io.github.reversespec.spec.SpecInterface;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -93,9 +94,11 @@ final class Markdown {
     }
 
     /**
-     * Javadoc text to Markdown: inline tags ({@code {@code}}, {@code {@link}}, ...) and
-     * {@code <code>} become code spans, other HTML tags are dropped, entities decoded, the rest
-     * escaped as {@link #text}.
+     * Javadoc text to Markdown on one line: inline tags ({@code {@code}}, {@code {@link}}, ...) and
+     * {@code <code>} become code spans ({@code {@link org.acme.Foo}} as {@code `Foo`}, {@link
+     * JavadocBlocks#referenceName}), block-level HTML becomes separators ({@link
+     * JavadocBlocks#flatten}: a heading or a list item never runs into the next words), other HTML
+     * tags are dropped, entities decoded, the rest escaped as {@link #text}.
      */
     static String javadoc(String javadoc) {
         if (javadoc == null || javadoc.isBlank()) {
@@ -103,7 +106,7 @@ final class Markdown {
         }
         StringBuilder out = new StringBuilder();
         StringBuilder plain = new StringBuilder();
-        String s = javadoc;
+        String s = JavadocBlocks.flatten(javadoc);
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
@@ -217,7 +220,7 @@ final class Markdown {
                 if (!label.isEmpty()) {
                     yield name.equals("link") ? code(label) : text(label);
                 }
-                yield ref.isEmpty() ? "" : code(ref.startsWith("#") ? ref.substring(1) : ref);
+                yield ref.isEmpty() ? "" : code(JavadocBlocks.referenceName(ref));
             }
             case "inheritDoc" -> text("(inherited)");
             default -> text(arg);

@@ -58,6 +58,14 @@ class JavadocTextTest {
     }
 
     @Test
+    void plainTextBreaksAtBlockElementsAndNamesLinksSimply() {
+        assertThat(JavadocText.fullText("\n * Well {@link org.apache.commons.lang3.builder.HashCodeBuilder} will"
+                        + " save your day.\n * <h2>Contents</h2>\n * The classes:<ul><li>{@link java.util.List#add(Object)"
+                        + "}<li>two</ul>\n"))
+                .isEqualTo("Well HashCodeBuilder will save your day. Contents: The classes: List#add(Object); two");
+    }
+
+    @Test
     void paramSummaryOfARecordComponent() {
         String doc =
                 "\n * A point.\n * @param x the abscissa. Can be negative.\n *   really\n * @param y the ordinate\n";

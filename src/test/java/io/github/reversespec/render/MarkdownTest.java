@@ -35,7 +35,7 @@ class MarkdownTest {
     void javadocBecomesMarkdown() {
         assertThat(Markdown.javadoc("Returns {@code Map<K, V>} of {@link Foo#bar(int, int) the bar} or"
                         + " {@link java.util.List}, see {@linkplain Baz baz}."))
-                .isEqualTo("Returns `Map<K, V>` of `the bar` or `java.util.List`, see baz.");
+                .isEqualTo("Returns `Map<K, V>` of `the bar` or `List`, see baz.");
         assertThat(Markdown.javadoc("<p>Uses <code>a &lt; b</code> and <b>bold</b>&amp;more.</p>"))
                 .isEqualTo("Uses `a < b` and bold&more.");
         assertThat(Markdown.javadoc("Nested {@code {a}} braces, {@literal <x>} and {@value #MAX}."))
@@ -43,6 +43,23 @@ class MarkdownTest {
         assertThat(Markdown.javadoc("Broken {@code unclosed")).isEqualTo("Broken {@code unclosed");
         assertThat(Markdown.javadoc("x < y > z")).isEqualTo("x \\< y \\> z");
         assertThat(Markdown.javadoc("  ")).isEmpty();
+    }
+
+    @Test
+    void blockElementsBecomeSentenceAndItemBreaksNeverGluedWords() {
+        // Guava's collect package doc: a heading ran into its paragraph ("collections These are")
+        assertThat(Markdown.javadoc("The classes include:<h2>Immutable collections</h2>These are {@link"
+                        + " com.google.common.collect.ImmutableList}. <h3>Contents</h3><p>The classes"))
+                .isEqualTo("The classes include: Immutable collections: These are `ImmutableList`. Contents: The"
+                        + " classes");
+        assertThat(Markdown.javadoc("Kinds<ul><li>one</li><li><b>two</b></li></ul>And more."))
+                .isEqualTo("Kinds: one; two. And more.");
+        assertThat(Markdown.javadoc("<dl><dt>Key<dd>the key<dt>Value</dt><dd>its value</dd></dl>"))
+                .isEqualTo("Key: the key; Value: its value");
+        assertThat(Markdown.javadoc("<b>Note.</b><p>Then.<br>next line<br>Last"))
+                .isEqualTo("Note. Then. next line. Last");
+        assertThat(Markdown.javadoc("See {@link #size()} and {@link java.util.Map#put(java.lang.Object, Object)}."))
+                .isEqualTo("See `size()` and `Map#put(Object, Object)`.");
     }
 
     @Test

@@ -953,7 +953,7 @@ class SpecRendererTest {
         assertThat(reference)
                 .contains("): Loads configs. From files or `classpath:` resources. Since 1.0.")
                 .contains("| `@Deprecated public Config load(Path path) throws IOException` | Loads the config. Then "
-                        + "validates it with `Checks#all()`, safely.<br>Parameters: `path` where the file is, see `root`"
+                        + "validates it; with `Checks#all()`, safely.<br>Parameters: `path` where the file is, see `root`"
                         + "<br>Returns: the config, never `null`<br>Throws: `IOException` if it cannot be read"
                         + "<br>Since 1.4<br>**Deprecated:** use `load with a charset` instead |")
                 .contains("| `@Override public void run()` | Runs the task once. (from `Task#run`) |")
