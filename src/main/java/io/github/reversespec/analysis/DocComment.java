@@ -106,6 +106,16 @@ public record DocComment(
                 && deprecation.isEmpty();
     }
 
+    /**
+     * The description's first sentence as Javadoc source (inline tags such as {@code {@link Foo}}
+     * kept, so a renderer shows code as code), cut near {@value JavadocText#MAX_SUMMARY}
+     * characters; the source of what a type's or member's {@code javadocSummary} is in plain text.
+     * Empty when there is no description.
+     */
+    public String firstSentence() {
+        return description.isEmpty() ? "" : JavadocText.firstSentenceSource(description);
+    }
+
     /** Whether it has more than a description: a tag a reader would miss in a one-line summary. */
     public boolean hasTags() {
         return !params.isEmpty()

@@ -160,7 +160,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
             packageJavadoc = comments.stream()
                     .filter(Comment::isJavadocComment)
                     .findFirst()
-                    .map(j -> JavadocText.fullText(j.getContent()))
+                    .map(j -> JavadocText.source(j.getContent()))
                     .orElse("");
         }
         if (!testFile) {

@@ -96,6 +96,16 @@ final class JavadocText {
         return Text.oneLine(plain(description(content)));
     }
 
+    /** The whole description as Javadoc source on one line: block tags removed, inline tags and HTML kept. */
+    static String source(String content) {
+        return Text.oneLine(description(content));
+    }
+
+    /** Javadoc source (such as {@link #source}) as plain text on one line. */
+    static String plainText(String source) {
+        return Text.oneLine(plain(source));
+    }
+
     /** Longest first paragraph kept in a {@link DocComment}; longer ones are cut at a word. */
     static final int MAX_DESCRIPTION = 1000;
 
@@ -171,6 +181,45 @@ final class JavadocText {
         String text = LEADING_P.matcher(description.strip()).replaceFirst("");
         Matcher m = PARAGRAPH_END.matcher(text);
         return m.find() ? text.substring(m.start()) : "";
+    }
+
+    /**
+     * The first sentence of a description given as Javadoc source on one line, as source (inline
+     * tags and HTML kept): up to the first period followed by whitespace outside an inline tag or
+     * an HTML tag, or up to a block-level tag; cut near {@value #MAX_SUMMARY} characters at a word
+     * outside any inline tag. The source twin of {@link #summary}.
+     */
+    static String firstSentenceSource(String description) {
+        String text = LEADING_P.matcher(description.strip()).replaceFirst("");
+        int depth = 0;
+        boolean inTag = false;
+        int end = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth = Math.max(0, depth - 1);
+            } else if (depth == 0 && c == '<') {
+                Matcher m = PARAGRAPH_END.matcher(text);
+                m.region(i, text.length());
+                if (m.lookingAt()) {
+                    end = i;
+                    break;
+                }
+                inTag = true;
+            } else if (c == '>') {
+                inTag = false;
+            } else if (depth == 0
+                    && !inTag
+                    && c == '.'
+                    && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))
+                    && !isAbbreviation(text, i)) {
+                end = i + 1;
+                break;
+            }
+        }
+        return cut(text.substring(0, end).strip(), MAX_SUMMARY);
     }
 
     /** Each block tag as {name, text on one line}, in the order written. */

@@ -1,5 +1,6 @@
 package io.github.reversespec.render;
 
+import io.github.reversespec.analysis.DocComment;
 import io.github.reversespec.analysis.JavadocBlocks;
 import io.github.reversespec.spec.SpecInterface;
 import java.nio.charset.StandardCharsets;
@@ -146,6 +147,17 @@ final class Markdown {
         }
         flushPlain(out, plain);
         return out.toString().replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * A type's or member's first sentence in Markdown, rendered from its Javadoc source so that
+     * {@code {@link}} and {@code {@code}} show as code as they do in the member reference; the
+     * plain {@code summary} when the comment has no description (a record component's {@code
+     * @param}).
+     */
+    static String summary(DocComment doc, String summary) {
+        String source = doc.firstSentence();
+        return javadoc(source.isEmpty() ? summary : source);
     }
 
     /** A relative link destination: every byte outside a safe set percent-encoded. */

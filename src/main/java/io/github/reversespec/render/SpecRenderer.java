@@ -260,7 +260,7 @@ public final class SpecRenderer {
                     () -> Markdown.javadoc(leadingSentences(doc, PACKAGE_DOC_BUDGET / 2))));
         } else if (!documented.isEmpty()) {
             b.add(documented.stream()
-                    .map(t -> "- " + Markdown.code(t.name()) + ": " + Markdown.javadoc(t.javadocSummary()))
+                    .map(t -> "- " + Markdown.code(t.name()) + ": " + Markdown.summary(t.doc(), t.javadocSummary()))
                     .collect(Collectors.joining("\n")));
         }
         b.add(shapeSentence(u));
@@ -373,7 +373,11 @@ public final class SpecRenderer {
                         Markdown.code(t.name()),
                         Markdown.code(Markdown.oneLine(t.signature())),
                         r.shortUsePhrase(),
-                        (t.deprecated() ? "**Deprecated.** " : "") + Markdown.javadoc(shortened(t.javadocSummary())))));
+                        (t.deprecated() ? "**Deprecated.** " : "")
+                                + Markdown.javadoc(shortened(
+                                        t.doc().firstSentence().isEmpty()
+                                                ? t.javadocSummary()
+                                                : t.doc().firstSentence())))));
             }
             b.add(String.join("\n", rows));
         }
@@ -501,8 +505,9 @@ public final class SpecRenderer {
     private static String typeDoc(TypeModel t, boolean whole) {
         DocComment d = t.doc();
         List<String> parts = new ArrayList<>();
-        String description =
-                Markdown.javadoc(!whole || d.description().isEmpty() ? t.javadocSummary() : d.description());
+        String description = !whole || d.description().isEmpty()
+                ? Markdown.summary(d, t.javadocSummary())
+                : Markdown.javadoc(d.description());
         if (!description.isEmpty()) {
             parts.add(description);
         }
@@ -634,7 +639,7 @@ public final class SpecRenderer {
             notes.add("throws " + codeList(m.thrownTypes(), Integer.MAX_VALUE));
         }
         if (!m.javadocSummary().isBlank()) {
-            notes.add(Markdown.javadoc(m.javadocSummary()) + inherited(m.doc()));
+            notes.add(Markdown.summary(m.doc(), m.javadocSummary()) + inherited(m.doc()));
         }
         return String.join("; ", notes);
     }

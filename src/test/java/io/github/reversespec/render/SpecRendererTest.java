@@ -440,6 +440,27 @@ class SpecRendererTest {
     }
 
     @Test
+    void sectionsOneAndTwoShowLinksAsCodeAndBreakAtBlockHtml() {
+        UnitId id = id("core", "core", "com.acme");
+        List<SourceFile> files = List.of(file("core/src/main/java/com/acme/A.java"));
+        String doc = "Builds {@link com.acme.A} values.";
+        TypeModel a = type("com.acme", "A", files.get(0).path())
+                .doc("Builds com.acme.A values.")
+                .parts(new DocComment(doc + " More.", Map.of(), "", Map.of(), "", "", "", Set.of()))
+                .build();
+        String pkg = "Well {@link com.acme.A} will save your day.<h2>Contents</h2>The classes include:<ul><li>one"
+                + "<li>two</ul>";
+        String spec = astOnly(bareFacts(id, pkg, "", files, List.of(a)));
+        assertThat(SpecText.section(spec, Section.INTENT))
+                .startsWith("Well `A` will save your day. Contents: The classes include: one; two\n");
+        assertThat(SpecText.section(astOnly(bareFacts(id, "", "", files, List.of(a))), Section.INTENT))
+                .startsWith("- `A`: Builds `A` values.\n");
+        assertThat(SpecText.section(spec, Section.PUBLIC_INTERFACE))
+                .contains("\nBuilds `A` values.\n")
+                .doesNotContain("com.acme.A values");
+    }
+
+    @Test
     void intentComesFromPackageJavadocThenTypeJavadocThenTheCode() {
         UnitId id = id("core", "core", "com.acme");
         List<SourceFile> files = List.of(file("core/src/main/java/com/acme/A.java"));
