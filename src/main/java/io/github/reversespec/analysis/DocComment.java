@@ -12,7 +12,9 @@ import java.util.Set;
  * margin removed, so that a renderer can show code as code.
  *
  * @param description the first paragraph of the description, whole (not only its first sentence);
- *     empty when there is none
+ *     when it ends with a colon leading into a {@code <pre>} example, the example too, as {@code
+ *     <pre>…</pre>} with its lines (at most {@value JavadocText#MAX_EXAMPLE_LINES}); when it is only
+ *     {@code {@inheritDoc}}, the paragraph after it too; empty when there is none
  * @param params {@code @param} texts by name, in the order written (a type parameter is named
  *     {@code <T>})
  * @param returns the {@code @return} text, or empty

@@ -84,11 +84,25 @@ final class JavadocText {
     static String summary(String content) {
         String description = LEADING_P.matcher(description(content).strip()).replaceFirst("");
         Matcher m = PARAGRAPH_END.matcher(description);
+        boolean example = false;
         if (m.find()) {
+            example = m.group().regionMatches(true, 0, "<pre", 0, 4);
             description = description.substring(0, m.start());
         }
         String text = Text.oneLine(plain(description));
-        return Text.truncate(firstSentence(text), MAX_SUMMARY);
+        return Text.truncate(withExampleNote(firstSentence(text), example), MAX_SUMMARY);
+    }
+
+    /** What a one-line summary says where an example it leads into ("like this:") is left out. */
+    static final String EXAMPLE_NOTE = "(example in the member reference)";
+
+    /**
+     * A summary that ends with the colon leading into a {@code <pre>} example the one line cannot
+     * hold: the note {@value #EXAMPLE_NOTE} takes the example's place, so the sentence does not
+     * dangle.
+     */
+    private static String withExampleNote(String sentence, boolean beforeExample) {
+        return beforeExample && sentence.endsWith(":") ? sentence + " " + EXAMPLE_NOTE : sentence;
     }
 
     /** The whole description as one paragraph of plain text: block tags and HTML removed. */
@@ -124,6 +138,10 @@ final class JavadocText {
     static DocComment parse(String content) {
         String whole = description(content);
         String description = firstParagraph(whole);
+        String example = "";
+        if (description.endsWith(":")) {
+            example = leadingExample(afterFirstParagraph(whole));
+        }
         if (description.replace(DocComment.INHERIT_DOC, "").isBlank() && !description.isEmpty()) {
             // the inherited text takes the first paragraph's place: the member's own text follows it
             String next = firstParagraph(afterFirstParagraph(whole));
@@ -163,7 +181,11 @@ final class JavadocText {
             description = ("Returns " + body + (body.endsWith(".") ? "" : ".") + " " + rest).strip();
             returns = returns.isEmpty() ? body : returns;
         }
-        return DocComment.own(cut(description, MAX_DESCRIPTION), params, returns, throwsDocs, since, deprecation);
+        String kept = cut(description, MAX_DESCRIPTION);
+        if (!example.isEmpty() && kept.equals(description)) {
+            kept = kept + " " + example;
+        }
+        return DocComment.own(kept, params, returns, throwsDocs, since, deprecation);
     }
 
     /** The first paragraph of a description, one line: up to a blank line or a block-level HTML tag. */
@@ -174,6 +196,40 @@ final class JavadocText {
             text = text.substring(0, m.start());
         }
         return Text.oneLine(text);
+    }
+
+    /** Most lines kept of a {@code <pre>} example after the first paragraph. */
+    static final int MAX_EXAMPLE_LINES = 12;
+
+    /**
+     * The {@code <pre>…</pre>} block that {@code rest} opens with (after blank lines or a {@code
+     * <p>}), with its lines, at most {@value #MAX_EXAMPLE_LINES} of them (then a {@code …} line);
+     * empty when {@code rest} opens with anything else.
+     */
+    private static String leadingExample(String rest) {
+        String t = LEADING_P.matcher(rest.strip()).replaceFirst("");
+        if (!t.regionMatches(true, 0, "<pre", 0, 4) || t.length() < 5 || !(t.charAt(4) == '>' || t.charAt(4) == ' ')) {
+            return "";
+        }
+        int open = t.indexOf('>');
+        int close = t.toLowerCase(java.util.Locale.ROOT).indexOf("</pre", open);
+        if (close < 0) {
+            return "";
+        }
+        String[] lines = t.substring(open + 1, close).strip().split("\n", -1);
+        StringBuilder body = new StringBuilder();
+        for (int k = 0; k < Math.min(lines.length, MAX_EXAMPLE_LINES); k++) {
+            body.append(k == 0 ? "" : "\n").append(lines[k].stripTrailing());
+        }
+        if (lines.length > MAX_EXAMPLE_LINES) {
+            body.append("\n…");
+        }
+        String code = body.toString();
+        // an unbalanced {@code block cut short gets its closing brace back
+        if (code.startsWith("{@code") && !code.endsWith("}")) {
+            code = code + "\n}";
+        }
+        return "<pre>" + code + "</pre>";
     }
 
     /** What follows the first paragraph of a description (from the tag or blank line ending it), or empty. */
@@ -204,8 +260,9 @@ final class JavadocText {
                 Matcher m = PARAGRAPH_END.matcher(text);
                 m.region(i, text.length());
                 if (m.lookingAt()) {
-                    end = i;
-                    break;
+                    String sentence = text.substring(0, i).strip();
+                    boolean example = m.group().regionMatches(true, 0, "<pre", 0, 4);
+                    return cut(withExampleNote(sentence, example), MAX_SUMMARY);
                 }
                 inTag = true;
             } else if (c == '>') {

@@ -130,7 +130,8 @@ final class Markdown {
                         int close = s.toLowerCase(Locale.ROOT).indexOf("</" + tag, m.end());
                         if (close >= 0) {
                             flushPlain(out, plain);
-                            out.append(code(decodeEntities(stripTags(s.substring(m.end(), close)))));
+                            String body = preText(s.substring(m.end(), close));
+                            out.append(code(tag.equals("pre") ? shortCode(body) : body));
                             int gt = s.indexOf('>', close);
                             i = gt < 0 ? s.length() : gt + 1;
                             continue;
@@ -158,6 +159,66 @@ final class Markdown {
     static String summary(DocComment doc, String summary) {
         String source = doc.firstSentence();
         return javadoc(source.isEmpty() ? summary : source);
+    }
+
+    /** Longest {@code <pre>} example shown on one line (in a table cell); longer ones are cut at a space. */
+    static final int MAX_INLINE_EXAMPLE = 160;
+
+    /**
+     * Javadoc text to Markdown that may take more than one line, for a paragraph outside a table:
+     * as {@link #javadoc}, but a {@code <pre>} example becomes a fenced {@code java} block after
+     * the text that leads into it (at most the lines {@code DocComment} keeps).
+     */
+    static String javadocBlock(String javadoc) {
+        if (javadoc == null || javadoc.isBlank()) {
+            return "";
+        }
+        Matcher m = PRE_BLOCK.matcher(javadoc);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            appendParagraph(out, javadoc(javadoc.substring(last, m.start())));
+            String body = preText(m.group(1));
+            if (!body.isBlank()) {
+                int longest = 0;
+                Matcher ticks = BACKTICK_RUN.matcher(body);
+                while (ticks.find()) {
+                    longest = Math.max(longest, ticks.group().length());
+                }
+                String fence = "`".repeat(Math.max(3, longest + 1));
+                appendParagraph(out, fence + "java\n" + body.strip() + "\n" + fence);
+            }
+            last = m.end();
+        }
+        appendParagraph(out, javadoc(javadoc.substring(last)));
+        return out.toString();
+    }
+
+    private static final Pattern PRE_BLOCK =
+            Pattern.compile("<pre\\b[^>]*>(.*?)</pre\\s*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private static void appendParagraph(StringBuilder out, String paragraph) {
+        if (!paragraph.isBlank()) {
+            out.append(out.isEmpty() ? "" : "\n\n").append(paragraph.strip());
+        }
+    }
+
+    /** The code of a {@code <pre>} block: a {@code {@code …}} wrapper unwrapped, HTML removed, entities decoded. */
+    private static String preText(String pre) {
+        String t = pre.strip();
+        if (t.startsWith("{@code") && t.endsWith("}")) {
+            t = t.substring("{@code".length(), t.length() - 1);
+        }
+        return decodeEntities(stripTags(t)).replaceAll("(?m)^\\s*\\n", "").stripTrailing();
+    }
+
+    private static String shortCode(String code) {
+        String one = oneLine(code);
+        if (one.length() <= MAX_INLINE_EXAMPLE) {
+            return one;
+        }
+        int cut = one.lastIndexOf(' ', MAX_INLINE_EXAMPLE);
+        return (cut > MAX_INLINE_EXAMPLE / 2 ? one.substring(0, cut) : one.substring(0, MAX_INLINE_EXAMPLE)) + " …";
     }
 
     /** A relative link destination: every byte outside a safe set percent-encoded. */

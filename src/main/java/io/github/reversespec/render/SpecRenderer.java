@@ -499,15 +499,15 @@ public final class SpecRenderer {
     }
 
     /**
-     * A type's Javadoc: its first sentence, or its first paragraph {@code whole}, then {@code @since}
-     * and the deprecation's text.
+     * A type's Javadoc: its first sentence, or its first paragraph {@code whole} (with the {@code
+     * <pre>} example it leads into as a fenced block), then {@code @since} and the deprecation's text.
      */
     private static String typeDoc(TypeModel t, boolean whole) {
         DocComment d = t.doc();
         List<String> parts = new ArrayList<>();
         String description = !whole || d.description().isEmpty()
                 ? Markdown.summary(d, t.javadocSummary())
-                : Markdown.javadoc(d.description());
+                : Markdown.javadocBlock(d.description());
         if (!description.isEmpty()) {
             parts.add(description);
         }
@@ -517,7 +517,8 @@ public final class SpecRenderer {
         if (!d.deprecation().isEmpty()) {
             parts.add("**Deprecated:** " + Markdown.javadoc(d.deprecation()));
         }
-        return String.join(" ", parts);
+        // a fenced example ends the description: what follows it starts a paragraph of its own
+        return String.join(description.contains("\n") ? "\n\n" : " ", parts);
     }
 
     /**

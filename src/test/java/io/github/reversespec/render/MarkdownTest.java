@@ -63,6 +63,17 @@ class MarkdownTest {
     }
 
     @Test
+    void aPreExampleIsAFencedBlockInAParagraphAndShortCodeInACell() {
+        String doc = "The output would look like this: <pre>{@code\nPerson@182f0db[\nname=&lt;John&gt;\n]\n}</pre>";
+        assertThat(Markdown.javadocBlock(doc))
+                .isEqualTo("The output would look like this:\n\n```java\nPerson@182f0db[\nname=<John>\n]\n```");
+        assertThat(Markdown.javadocBlock("Has ``` in: <pre>a ``` b</pre>")).contains("````java\na ``` b\n````");
+        assertThat(Markdown.javadoc(doc)).isEqualTo("The output would look like this: `Person@182f0db[ name=<John> ]`");
+        String wide = Markdown.javadoc("Like: <pre>" + "word ".repeat(60) + "</pre>");
+        assertThat(wide).endsWith(" …`").hasSizeLessThan(Markdown.MAX_INLINE_EXAMPLE + 20);
+    }
+
+    @Test
     void linkTargetsArePercentEncoded() {
         assertThat(Markdown.linkTarget("../a b/(c)#d/ü.java")).isEqualTo("../a%20b/%28c%29%23d/%C3%BC.java");
         assertThat(Markdown.linkTarget("../core/src/A_b-c.java")).isEqualTo("../core/src/A_b-c.java");
