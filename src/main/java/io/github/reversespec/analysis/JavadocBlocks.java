@@ -93,7 +93,7 @@ public final class JavadocBlocks {
             char c = source.charAt(i);
             int verbatimEnd = -1;
             if (c == '{' && source.startsWith("{@", i)) {
-                verbatimEnd = matchingBrace(source, i) + 1;
+                verbatimEnd = JavadocText.matchingBrace(source, i) + 1;
             } else if (c == '<') {
                 Matcher m = TAG.matcher(source);
                 m.region(i, len);
@@ -158,18 +158,5 @@ public final class JavadocBlocks {
             end = lt;
         }
         return end > 0 ? out.charAt(end - 1) : ' ';
-    }
-
-    private static int matchingBrace(String s, int open) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return i;
-            }
-        }
-        return s.length() - 1;
     }
 }

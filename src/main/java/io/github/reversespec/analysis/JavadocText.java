@@ -440,7 +440,8 @@ final class JavadocText {
         return Character.isLetter(c) || c == '/' || c == '!';
     }
 
-    private static int matchingBrace(String s, int open) {
+    /** The index of the brace closing the one at {@code open}, or the text's length when none does. */
+    static int matchingBrace(String s, int open) {
         int depth = 0;
         for (int i = open; i < s.length(); i++) {
             char c = s.charAt(i);
