@@ -30,6 +30,15 @@ final class JavadocText {
      * with the leading {@code *} of each line removed; lines are kept.
      */
     static String description(String content) {
+        return description(content, false);
+    }
+
+    /**
+     * The description with each line's {@code *} margin removed; {@code keepIndent} keeps what
+     * follows the margin's one space (the indentation of a {@code <pre>} example), else lines are
+     * stripped.
+     */
+    private static String description(String content, boolean keepIndent) {
         StringBuilder sb = new StringBuilder(content.length());
         int start = 0;
         int len = content.length();
@@ -42,7 +51,7 @@ final class JavadocText {
             if (line.startsWith("@")) {
                 break;
             }
-            sb.append(line).append('\n');
+            sb.append(keepIndent ? indented(content, start, end) : line).append('\n');
             start = end + 1;
         }
         return sb.toString();
@@ -63,6 +72,25 @@ final class JavadocText {
             }
             from = at + 1;
         }
+    }
+
+    /** The line after its {@code *} margin and the one space after it, indentation kept. */
+    private static String indented(String content, int start, int end) {
+        int i = start;
+        while (i < end && Character.isWhitespace(content.charAt(i))) {
+            i++;
+        }
+        if (i < end && content.charAt(i) == '*') {
+            while (i < end && content.charAt(i) == '*') {
+                i++;
+            }
+            if (i < end && content.charAt(i) == ' ') {
+                i++;
+            }
+        } else {
+            i = start;
+        }
+        return content.substring(i, end).stripTrailing();
     }
 
     private static String stripStar(String content, int start, int end) {
@@ -140,7 +168,7 @@ final class JavadocText {
         String description = firstParagraph(whole);
         String example = "";
         if (description.endsWith(":")) {
-            example = leadingExample(afterFirstParagraph(whole));
+            example = leadingExample(afterFirstParagraph(description(content, true)));
         }
         if (description.replace(DocComment.INHERIT_DOC, "").isBlank() && !description.isEmpty()) {
             // the inherited text takes the first paragraph's place: the member's own text follows it
@@ -216,7 +244,8 @@ final class JavadocText {
         if (close < 0) {
             return "";
         }
-        String[] lines = t.substring(open + 1, close).strip().split("\n", -1);
+        String code = t.substring(open + 1, close).replaceFirst("^\\s*\\n", "").stripTrailing();
+        String[] lines = code.stripIndent().split("\n", -1);
         StringBuilder body = new StringBuilder();
         for (int k = 0; k < Math.min(lines.length, MAX_EXAMPLE_LINES); k++) {
             body.append(k == 0 ? "" : "\n").append(lines[k].stripTrailing());
@@ -224,7 +253,7 @@ final class JavadocText {
         if (lines.length > MAX_EXAMPLE_LINES) {
             body.append("\n…");
         }
-        String code = body.toString();
+        code = body.toString().strip();
         // an unbalanced {@code block cut short gets its closing brace back
         if (code.startsWith("{@code") && !code.endsWith("}")) {
             code = code + "\n}";

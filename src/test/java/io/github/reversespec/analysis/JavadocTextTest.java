@@ -72,7 +72,7 @@ class JavadocTextTest {
                 + "\n *\n * <pre>\n * Person@182f0db[\n *   name=John Doe\n * ]\n * </pre>\n *\n * <p>More.\n";
         assertThat(JavadocText.parse(content).description())
                 .isEqualTo("The default style. Using the {@code Person} example, the output would look like this:"
-                        + " <pre>Person@182f0db[\nname=John Doe\n]</pre>");
+                        + " <pre>Person@182f0db[\n  name=John Doe\n]</pre>");
         assertThat(summary(" Prints it like this:\n * <pre>{@code\n * print(x);\n * }</pre>"))
                 .isEqualTo("Prints it like this: " + JavadocText.EXAMPLE_NOTE);
         assertThat(JavadocText.parse(" Prints it like this:\n * <pre>{@code\n * print(x);\n * }</pre>")
