@@ -1,8 +1,10 @@
 package io.github.reversespec.analysis;
 
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Javadoc of a type or member, in parts. Each text is Javadoc source on one line: inline tags
@@ -10,7 +12,9 @@ import java.util.Map;
  * margin removed, so that a renderer can show code as code.
  *
  * @param description the first paragraph of the description, whole (not only its first sentence);
- *     empty when there is none
+ *     when it ends with a colon leading into a {@code <pre>} example, the example too, as {@code
+ *     <pre>…</pre>} with its lines (at most {@value JavadocText#MAX_EXAMPLE_LINES}); when it is only
+ *     {@code {@inheritDoc}}, the paragraph after it too; empty when there is none
  * @param params {@code @param} texts by name, in the order written (a type parameter is named
  *     {@code <T>})
  * @param returns the {@code @return} text, or empty
@@ -22,6 +26,9 @@ import java.util.Map;
  * @param inheritedFrom where a part was taken from when the member has none of its own or says
  *     {@code {@inheritDoc}}: the overridden method as {@code Type#name}; empty when every part is
  *     the member's own
+ * @param inheritedParts which parts took text from {@code inheritedFrom}: a renderer says "parameters
+ *     from {@code Multiset#add}" rather than claim the member's own description was inherited; empty
+ *     when {@code inheritedFrom} is
  */
 public record DocComment(
         String description,
@@ -30,10 +37,25 @@ public record DocComment(
         Map<String, String> throwsDocs,
         String since,
         String deprecation,
-        String inheritedFrom) {
+        String inheritedFrom,
+        Set<Part> inheritedParts) {
+
+    /** The parts of a comment that can be inherited from an overridden method. */
+    public enum Part {
+        /** The whole description, the member having none. */
+        DESCRIPTION,
+        /** The text of a {@code {@inheritDoc}} written in the member's own description or tags. */
+        INHERIT_DOC,
+        /** A {@code @param} text the member lacks. */
+        PARAMETERS,
+        /** The {@code @return} text the member lacks. */
+        RETURN,
+        /** A {@code @throws} text the member lacks. */
+        THROWS
+    }
 
     /** No Javadoc at all. */
-    public static final DocComment EMPTY = new DocComment("", Map.of(), "", Map.of(), "", "", "");
+    public static final DocComment EMPTY = new DocComment("", Map.of(), "", Map.of(), "", "", "", Set.of());
 
     /** The inline tag that asks for the overridden method's text. */
     static final String INHERIT_DOC = "{@inheritDoc}";
@@ -46,6 +68,34 @@ public record DocComment(
         since = nonNull(since);
         deprecation = nonNull(deprecation);
         inheritedFrom = nonNull(inheritedFrom);
+        inheritedParts = inheritedFrom.isEmpty() || inheritedParts == null || inheritedParts.isEmpty()
+                ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(inheritedParts));
+    }
+
+    /** The comment with nothing inherited (its parts all its own). */
+    static DocComment own(
+            String description,
+            Map<String, String> params,
+            String returns,
+            Map<String, String> throwsDocs,
+            String since,
+            String deprecation) {
+        return new DocComment(description, params, returns, throwsDocs, since, deprecation, "", Set.of());
+    }
+
+    /**
+     * Whether every part shown ({@link #description}, {@link #params}, {@link #returns}, {@link
+     * #throwsDocs}) is wholly inherited: then "from {@code Type#name}" says it all.
+     */
+    public boolean allShownInherited() {
+        if (inheritedParts.contains(Part.INHERIT_DOC)) {
+            return false;
+        }
+        return (description.isEmpty() || inheritedParts.contains(Part.DESCRIPTION))
+                && (params.isEmpty() || inheritedParts.contains(Part.PARAMETERS))
+                && (returns.isEmpty() || inheritedParts.contains(Part.RETURN))
+                && (throwsDocs.isEmpty() || inheritedParts.contains(Part.THROWS));
     }
 
     /**
@@ -64,6 +114,16 @@ public record DocComment(
                 && throwsDocs.isEmpty()
                 && since.isEmpty()
                 && deprecation.isEmpty();
+    }
+
+    /**
+     * The description's first sentence as Javadoc source (inline tags such as {@code {@link Foo}}
+     * kept, so a renderer shows code as code), cut near {@value JavadocText#MAX_SUMMARY}
+     * characters; the source of what a type's or member's {@code javadocSummary} is in plain text.
+     * Empty when there is no description.
+     */
+    public String firstSentence() {
+        return description.isEmpty() ? "" : JavadocText.firstSentenceSource(description);
     }
 
     /** Whether it has more than a description: a tag a reader would miss in a one-line summary. */

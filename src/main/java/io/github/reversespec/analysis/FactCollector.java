@@ -160,7 +160,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
             packageJavadoc = comments.stream()
                     .filter(Comment::isJavadocComment)
                     .findFirst()
-                    .map(j -> JavadocText.fullText(j.getContent()))
+                    .map(j -> JavadocText.source(j.getContent()))
                     .orElse("");
         }
         if (!testFile) {
@@ -827,14 +827,66 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
         return n.getBegin().map(p -> p.line).orElse(0);
     }
 
-    private static String javadoc(Node n) {
+    /**
+     * The content of a declaration's Javadoc, or null. When the comment JavaParser attributes to
+     * the declaration is not Javadoc (a {@code //} line between the Javadoc and the annotations
+     * takes that place and leaves the Javadoc an orphan of the parent), it is the nearest orphan
+     * Javadoc of the parent that lies after the previous member and before the declaration: only
+     * comments, no code, stand between them, so the javadoc tool would give it to this declaration.
+     */
+    static String javadoc(Node n) {
         if (n instanceof NodeWithJavadoc<?> withDoc) {
             Optional<JavadocComment> doc = withDoc.getJavadocComment();
             if (doc.isPresent()) {
                 return doc.get().getContent();
             }
+            JavadocComment orphan = orphanJavadocBefore(n);
+            if (orphan != null) {
+                return orphan.getContent();
+            }
         }
         return null;
+    }
+
+    private static JavadocComment orphanJavadocBefore(Node n) {
+        Node parent = n.getParentNode().orElse(null);
+        if (parent == null || n.getBegin().isEmpty()) {
+            return null;
+        }
+        com.github.javaparser.Position begin = n.getBegin().get();
+        // the declaration's own (non-Javadoc) comment may sit above it: the Javadoc lies above that
+        if (n.getComment().isPresent() && n.getComment().get().getBegin().isPresent()) {
+            com.github.javaparser.Position c = n.getComment().get().getBegin().get();
+            if (c.isBefore(begin)) {
+                begin = c;
+            }
+        }
+        com.github.javaparser.Position after = null;
+        for (Node sibling : parent.getChildNodes()) {
+            if (sibling == n || sibling instanceof Comment || sibling.getEnd().isEmpty()) {
+                continue;
+            }
+            com.github.javaparser.Position end = sibling.getEnd().get();
+            if (end.isBefore(begin) && (after == null || end.isAfter(after))) {
+                after = end;
+            }
+        }
+        JavadocComment nearest = null;
+        for (Comment c : parent.getOrphanComments()) {
+            if (c instanceof JavadocComment j
+                    && c.getBegin().isPresent()
+                    && c.getEnd().isPresent()) {
+                boolean afterPrevious = after == null || c.getBegin().get().isAfter(after);
+                boolean beforeThis = c.getEnd().get().isBefore(begin);
+                if (afterPrevious
+                        && beforeThis
+                        && (nearest == null
+                                || c.getBegin().get().isAfter(nearest.getBegin().get()))) {
+                    nearest = j;
+                }
+            }
+        }
+        return nearest;
     }
 
     /** Annotations as written, one line each, cut when long. */

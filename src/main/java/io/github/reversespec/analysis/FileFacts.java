@@ -15,7 +15,8 @@ import java.util.Set;
  * @param simpleNames capitalised names used where a type may stand: simple ({@code Entry}) and
  *     qualified from a capitalised first segment ({@code ImmutableList.Builder})
  * @param debt debt markers and deprecated elements of the file
- * @param packageJavadoc plain text of a {@code package-info.java} Javadoc, else empty
+ * @param packageJavadoc the description of a {@code package-info.java} Javadoc as Javadoc source on
+ *     one line, else empty
  * @param module the descriptor of a {@code module-info.java}, else null
  * @param primaryType the simple name of the file's primary top-level type, or empty
  * @param testMethods methods recognised as tests

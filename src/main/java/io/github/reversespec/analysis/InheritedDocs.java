@@ -1,6 +1,7 @@
 package io.github.reversespec.analysis;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -181,51 +182,59 @@ final class InheritedDocs {
     private static MemberModel merge(MemberModel m, Found f) {
         DocComment own = m.doc();
         DocComment from = f.doc();
-        boolean[] taken = {false};
-        String description = part(own.description(), from.description(), taken);
-        String returns = part(own.returns(), from.returns(), taken);
+        Set<DocComment.Part> taken = EnumSet.noneOf(DocComment.Part.class);
+        String description = part(own.description(), from.description(), DocComment.Part.DESCRIPTION, taken);
+        String returns = part(own.returns(), from.returns(), DocComment.Part.RETURN, taken);
         Map<String, String> params = new LinkedHashMap<>();
         List<String> names = m.parameterNames();
         List<String> fromNames = f.member().parameterNames();
         for (int k = 0; k < names.size(); k++) {
             String fromName = fromNames.size() == names.size() ? fromNames.get(k) : names.get(k);
             String text = part(
-                    own.params().getOrDefault(names.get(k), ""), from.params().getOrDefault(fromName, ""), taken);
+                    own.params().getOrDefault(names.get(k), ""),
+                    from.params().getOrDefault(fromName, ""),
+                    DocComment.Part.PARAMETERS,
+                    taken);
             if (!text.isEmpty()) {
                 params.put(names.get(k), text);
             }
         }
         own.params().forEach(params::putIfAbsent);
         Map<String, String> throwsDocs = new LinkedHashMap<>();
-        own.throwsDocs().forEach((type, text) -> throwsDocs.put(type, part(text, throwsText(from, type), taken)));
+        own.throwsDocs()
+                .forEach((type, text) ->
+                        throwsDocs.put(type, part(text, throwsText(from, type), DocComment.Part.THROWS, taken)));
         for (String type : m.thrownTypes()) {
             if (throwsText(own, type).isEmpty()) {
-                String text = part("", throwsText(from, type), taken);
+                String text = part("", throwsText(from, type), DocComment.Part.THROWS, taken);
                 if (!text.isEmpty()) {
                     throwsDocs.put(type, text);
                 }
             }
         }
-        if (!taken[0]) {
+        if (taken.isEmpty()) {
             return m;
         }
-        DocComment merged =
-                new DocComment(description, params, returns, throwsDocs, own.since(), own.deprecation(), f.origin());
+        DocComment merged = new DocComment(
+                description, params, returns, throwsDocs, own.since(), own.deprecation(), f.origin(), taken);
         String summary = description.equals(own.description()) ? m.javadocSummary() : JavadocText.summary(description);
         return m.withDoc(merged, summary);
     }
 
-    /** Own text, with {@code {@inheritDoc}} replaced by the inherited text; the inherited text when there is none. */
-    private static String part(String own, String inherited, boolean[] taken) {
+    /**
+     * Own text, with {@code {@inheritDoc}} replaced in place by the inherited text (the own text
+     * around it kept); the inherited text when there is none. {@code taken} records which.
+     */
+    private static String part(String own, String inherited, DocComment.Part whole, Set<DocComment.Part> taken) {
         if (inherited.isEmpty()) {
             return own;
         }
         if (own.isEmpty()) {
-            taken[0] = true;
+            taken.add(whole);
             return inherited;
         }
         if (own.contains(DocComment.INHERIT_DOC)) {
-            taken[0] = true;
+            taken.add(DocComment.Part.INHERIT_DOC);
             return own.replace(DocComment.INHERIT_DOC, inherited).strip();
         }
         return own;

@@ -30,6 +30,15 @@ final class JavadocText {
      * with the leading {@code *} of each line removed; lines are kept.
      */
     static String description(String content) {
+        return description(content, false);
+    }
+
+    /**
+     * The description with each line's {@code *} margin removed; {@code keepIndent} keeps what
+     * follows the margin's one space (the indentation of a {@code <pre>} example), else lines are
+     * stripped.
+     */
+    private static String description(String content, boolean keepIndent) {
         StringBuilder sb = new StringBuilder(content.length());
         int start = 0;
         int len = content.length();
@@ -42,7 +51,7 @@ final class JavadocText {
             if (line.startsWith("@")) {
                 break;
             }
-            sb.append(line).append('\n');
+            sb.append(keepIndent ? indented(content, start, end) : line).append('\n');
             start = end + 1;
         }
         return sb.toString();
@@ -65,6 +74,25 @@ final class JavadocText {
         }
     }
 
+    /** The line after its {@code *} margin and the one space after it, indentation kept. */
+    private static String indented(String content, int start, int end) {
+        int i = start;
+        while (i < end && Character.isWhitespace(content.charAt(i))) {
+            i++;
+        }
+        if (i < end && content.charAt(i) == '*') {
+            while (i < end && content.charAt(i) == '*') {
+                i++;
+            }
+            if (i < end && content.charAt(i) == ' ') {
+                i++;
+            }
+        } else {
+            i = start;
+        }
+        return content.substring(i, end).stripTrailing();
+    }
+
     private static String stripStar(String content, int start, int end) {
         int i = start;
         while (i < end && Character.isWhitespace(content.charAt(i))) {
@@ -84,16 +112,40 @@ final class JavadocText {
     static String summary(String content) {
         String description = LEADING_P.matcher(description(content).strip()).replaceFirst("");
         Matcher m = PARAGRAPH_END.matcher(description);
+        boolean example = false;
         if (m.find()) {
+            example = m.group().regionMatches(true, 0, "<pre", 0, 4);
             description = description.substring(0, m.start());
         }
         String text = Text.oneLine(plain(description));
-        return Text.truncate(firstSentence(text), MAX_SUMMARY);
+        return Text.truncate(withExampleNote(firstSentence(text), example), MAX_SUMMARY);
+    }
+
+    /** What a one-line summary says where an example it leads into ("like this:") is left out. */
+    static final String EXAMPLE_NOTE = "(example in the member reference)";
+
+    /**
+     * A summary that ends with the colon leading into a {@code <pre>} example the one line cannot
+     * hold: the note {@value #EXAMPLE_NOTE} takes the example's place, so the sentence does not
+     * dangle.
+     */
+    private static String withExampleNote(String sentence, boolean beforeExample) {
+        return beforeExample && sentence.endsWith(":") ? sentence + " " + EXAMPLE_NOTE : sentence;
     }
 
     /** The whole description as one paragraph of plain text: block tags and HTML removed. */
     static String fullText(String content) {
         return Text.oneLine(plain(description(content)));
+    }
+
+    /** The whole description as Javadoc source on one line: block tags removed, inline tags and HTML kept. */
+    static String source(String content) {
+        return Text.oneLine(description(content));
+    }
+
+    /** Javadoc source (such as {@link #source}) as plain text on one line. */
+    static String plainText(String source) {
+        return Text.oneLine(plain(source));
     }
 
     /** Longest first paragraph kept in a {@link DocComment}; longer ones are cut at a word. */
@@ -107,10 +159,22 @@ final class JavadocText {
      * first paragraph of the description, whole, and the texts of the {@code @param}, {@code
      * @return}, {@code @throws}/{@code @exception}, {@code @since} and {@code @deprecated} tags.
      * A description that opens with {@code {@return text}} reads "Returns text." and gives the
-     * return text when no {@code @return} tag does.
+     * return text when no {@code @return} tag does. A first paragraph that is only {@code
+     * {@inheritDoc}} keeps the paragraph after it too (after a {@code <p>}), so that the member's
+     * own words survive when the inherited text is put in its place.
      */
     static DocComment parse(String content) {
-        String description = firstParagraph(description(content));
+        String whole = description(content);
+        String description = firstParagraph(whole);
+        String example = "";
+        if (description.endsWith(":")) {
+            example = leadingExample(afterFirstParagraph(description(content, true)));
+        }
+        if (description.replace(DocComment.INHERIT_DOC, "").isBlank() && !description.isEmpty()) {
+            // the inherited text takes the first paragraph's place: the member's own text follows it
+            String next = firstParagraph(afterFirstParagraph(whole));
+            description = next.isEmpty() ? description : description + " <p>" + next;
+        }
         Map<String, String> params = new LinkedHashMap<>();
         Map<String, String> throwsDocs = new LinkedHashMap<>();
         String returns = "";
@@ -145,7 +209,11 @@ final class JavadocText {
             description = ("Returns " + body + (body.endsWith(".") ? "" : ".") + " " + rest).strip();
             returns = returns.isEmpty() ? body : returns;
         }
-        return new DocComment(cut(description, MAX_DESCRIPTION), params, returns, throwsDocs, since, deprecation, "");
+        String kept = cut(description, MAX_DESCRIPTION);
+        if (!example.isEmpty() && kept.equals(description)) {
+            kept = kept + " " + example;
+        }
+        return DocComment.own(kept, params, returns, throwsDocs, since, deprecation);
     }
 
     /** The first paragraph of a description, one line: up to a blank line or a block-level HTML tag. */
@@ -156,6 +224,88 @@ final class JavadocText {
             text = text.substring(0, m.start());
         }
         return Text.oneLine(text);
+    }
+
+    /** Most lines kept of a {@code <pre>} example after the first paragraph. */
+    static final int MAX_EXAMPLE_LINES = 12;
+
+    /**
+     * The {@code <pre>…</pre>} block that {@code rest} opens with (after blank lines or a {@code
+     * <p>}), with its lines, at most {@value #MAX_EXAMPLE_LINES} of them (then a {@code …} line);
+     * empty when {@code rest} opens with anything else.
+     */
+    private static String leadingExample(String rest) {
+        String t = LEADING_P.matcher(rest.strip()).replaceFirst("");
+        if (!t.regionMatches(true, 0, "<pre", 0, 4) || t.length() < 5 || !(t.charAt(4) == '>' || t.charAt(4) == ' ')) {
+            return "";
+        }
+        int open = t.indexOf('>');
+        int close = t.toLowerCase(java.util.Locale.ROOT).indexOf("</pre", open);
+        if (close < 0) {
+            return "";
+        }
+        String code = t.substring(open + 1, close).replaceFirst("^\\s*\\n", "").stripTrailing();
+        String[] lines = code.stripIndent().split("\n", -1);
+        StringBuilder body = new StringBuilder();
+        for (int k = 0; k < Math.min(lines.length, MAX_EXAMPLE_LINES); k++) {
+            body.append(k == 0 ? "" : "\n").append(lines[k].stripTrailing());
+        }
+        if (lines.length > MAX_EXAMPLE_LINES) {
+            body.append("\n…");
+        }
+        code = body.toString().strip();
+        // an unbalanced {@code block cut short gets its closing brace back
+        if (code.startsWith("{@code") && !code.endsWith("}")) {
+            code = code + "\n}";
+        }
+        return "<pre>" + code + "</pre>";
+    }
+
+    /** What follows the first paragraph of a description (from the tag or blank line ending it), or empty. */
+    private static String afterFirstParagraph(String description) {
+        String text = LEADING_P.matcher(description.strip()).replaceFirst("");
+        Matcher m = PARAGRAPH_END.matcher(text);
+        return m.find() ? text.substring(m.start()) : "";
+    }
+
+    /**
+     * The first sentence of a description given as Javadoc source on one line, as source (inline
+     * tags and HTML kept): up to the first period followed by whitespace outside an inline tag or
+     * an HTML tag, or up to a block-level tag; cut near {@value #MAX_SUMMARY} characters at a word
+     * outside any inline tag. The source twin of {@link #summary}.
+     */
+    static String firstSentenceSource(String description) {
+        String text = LEADING_P.matcher(description.strip()).replaceFirst("");
+        int depth = 0;
+        boolean inTag = false;
+        int end = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth = Math.max(0, depth - 1);
+            } else if (depth == 0 && c == '<') {
+                Matcher m = PARAGRAPH_END.matcher(text);
+                m.region(i, text.length());
+                if (m.lookingAt()) {
+                    String sentence = text.substring(0, i).strip();
+                    boolean example = m.group().regionMatches(true, 0, "<pre", 0, 4);
+                    return cut(withExampleNote(sentence, example), MAX_SUMMARY);
+                }
+                inTag = true;
+            } else if (c == '>') {
+                inTag = false;
+            } else if (depth == 0
+                    && !inTag
+                    && c == '.'
+                    && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))
+                    && !isAbbreviation(text, i)) {
+                end = i + 1;
+                break;
+            }
+        }
+        return cut(text.substring(0, end).strip(), MAX_SUMMARY);
     }
 
     /** Each block tag as {name, text on one line}, in the order written. */
@@ -265,9 +415,12 @@ final class JavadocText {
 
     /**
      * Replaces inline tags by their text ({@code {@code x}} becomes {@code x}, {@code {@link A#b
-     * label}} becomes {@code label}), drops HTML tags and decodes the common entities.
+     * label}} becomes {@code label}, {@code {@link org.acme.A#b()}} becomes {@code A#b()}), turns
+     * block-level HTML into separators ({@link JavadocBlocks#flatten}), drops the other HTML tags
+     * and decodes the common entities.
      */
-    static String plain(String s) {
+    static String plain(String javadoc) {
+        String s = JavadocBlocks.flatten(javadoc);
         StringBuilder out = new StringBuilder(s.length());
         int i = 0;
         int len = s.length();
@@ -316,7 +469,8 @@ final class JavadocText {
         return Character.isLetter(c) || c == '/' || c == '!';
     }
 
-    private static int matchingBrace(String s, int open) {
+    /** The index of the brace closing the one at {@code open}, or the text's length when none does. */
+    static int matchingBrace(String s, int open) {
         int depth = 0;
         for (int i = open; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -343,7 +497,7 @@ final class JavadocText {
         };
     }
 
-    /** {@code A#b(int, int) label} shows its label; without one, the reference. */
+    /** {@code A#b(int, int) label} shows its label; without one, the reference as {@link JavadocBlocks#referenceName}. */
     private static String linkText(String body) {
         int depth = 0;
         for (int i = 0; i < body.length(); i++) {
@@ -354,10 +508,10 @@ final class JavadocText {
                 depth--;
             } else if (Character.isWhitespace(c) && depth == 0) {
                 String label = body.substring(i).strip();
-                return label.isEmpty() ? body.substring(0, i) : label;
+                return label.isEmpty() ? JavadocBlocks.referenceName(body.substring(0, i)) : label;
             }
         }
-        return body;
+        return JavadocBlocks.referenceName(body);
     }
 
     private static int appendEntity(String s, int amp, StringBuilder out) {

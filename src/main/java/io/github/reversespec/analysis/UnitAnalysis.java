@@ -13,8 +13,9 @@ import java.util.TreeSet;
  *
  * @param id the unit
  * @param files its Java files (main sources only), sorted by path
- * @param packageJavadoc the text of the {@code package-info.java} Javadoc (tags removed,
- *     whitespace normalised), or empty
+ * @param packageJavadoc the description of the {@code package-info.java} Javadoc as Javadoc source
+ *     on one line (inline tags and HTML kept, so a renderer shows code as code; block tags
+ *     removed), or empty; {@link #packageDocText()} is its plain text
  * @param types every top-level and member type, in file order then source order
  * @param imports every import of every file, sorted, distinct
  * @param qualifiedReferences dotted names used in the code that may be fully-qualified references
@@ -129,6 +130,11 @@ public record UnitAnalysis(
      * @param name an imported name or a qualified reference
      * @return its first place, or empty when unknown
      */
+    /** The package Javadoc as plain text on one line (inline tags replaced by their text, HTML removed), or empty. */
+    public String packageDocText() {
+        return JavadocText.plainText(packageJavadoc);
+    }
+
     public Optional<SourceLine> siteOf(String name) {
         return Optional.ofNullable(nameSites.get(name));
     }

@@ -150,7 +150,7 @@ public final class Plan {
 
     private DependencySummary codeSummary(UnitId id) {
         UnitAnalysis unit = units.get(id);
-        String intent = unit == null ? "" : unit.packageJavadoc();
+        String intent = unit == null ? "" : unit.packageDocText();
         int dot = intent.indexOf(". ");
         return new DependencySummary(id, dot > 0 ? intent.substring(0, dot + 1) : intent, "");
     }

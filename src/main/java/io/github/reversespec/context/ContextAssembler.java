@@ -761,7 +761,7 @@ public final class ContextAssembler {
     }
 
     private Optional<String> packageDocLine(UnitAnalysis unit) {
-        String doc = Skeleton.oneLine(unit.packageJavadoc());
+        String doc = Skeleton.oneLine(unit.packageDocText());
         return doc.isEmpty() ? Optional.empty() : Optional.of(clean("package doc: " + cap(doc, PACKAGE_DOC_CHARS)));
     }
 

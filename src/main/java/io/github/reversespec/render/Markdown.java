@@ -1,5 +1,7 @@
 package io.github.reversespec.render;
 
+import io.github.reversespec.analysis.DocComment;
+import io.github.reversespec.analysis.JavadocBlocks;
 import io.github.reversespec.spec.SpecInterface;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -93,9 +95,11 @@ final class Markdown {
     }
 
     /**
-     * Javadoc text to Markdown: inline tags ({@code {@code}}, {@code {@link}}, ...) and
-     * {@code <code>} become code spans, other HTML tags are dropped, entities decoded, the rest
-     * escaped as {@link #text}.
+     * Javadoc text to Markdown on one line: inline tags ({@code {@code}}, {@code {@link}}, ...) and
+     * {@code <code>} become code spans ({@code {@link org.acme.Foo}} as {@code `Foo`}, {@link
+     * JavadocBlocks#referenceName}), block-level HTML becomes separators ({@link
+     * JavadocBlocks#flatten}: a heading or a list item never runs into the next words), other HTML
+     * tags are dropped, entities decoded, the rest escaped as {@link #text}.
      */
     static String javadoc(String javadoc) {
         if (javadoc == null || javadoc.isBlank()) {
@@ -103,7 +107,7 @@ final class Markdown {
         }
         StringBuilder out = new StringBuilder();
         StringBuilder plain = new StringBuilder();
-        String s = javadoc;
+        String s = JavadocBlocks.flatten(javadoc);
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
@@ -126,7 +130,8 @@ final class Markdown {
                         int close = s.toLowerCase(Locale.ROOT).indexOf("</" + tag, m.end());
                         if (close >= 0) {
                             flushPlain(out, plain);
-                            out.append(code(decodeEntities(stripTags(s.substring(m.end(), close)))));
+                            String body = preText(s.substring(m.end(), close));
+                            out.append(code(tag.equals("pre") ? shortCode(body) : body));
                             int gt = s.indexOf('>', close);
                             i = gt < 0 ? s.length() : gt + 1;
                             continue;
@@ -143,6 +148,77 @@ final class Markdown {
         }
         flushPlain(out, plain);
         return out.toString().replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * A type's or member's first sentence in Markdown, rendered from its Javadoc source so that
+     * {@code {@link}} and {@code {@code}} show as code as they do in the member reference; the
+     * plain {@code summary} when the comment has no description (a record component's {@code
+     * @param}).
+     */
+    static String summary(DocComment doc, String summary) {
+        String source = doc.firstSentence();
+        return javadoc(source.isEmpty() ? summary : source);
+    }
+
+    /** Longest {@code <pre>} example shown on one line (in a table cell); longer ones are cut at a space. */
+    static final int MAX_INLINE_EXAMPLE = 160;
+
+    /**
+     * Javadoc text to Markdown that may take more than one line, for a paragraph outside a table:
+     * as {@link #javadoc}, but a {@code <pre>} example becomes a fenced {@code java} block after
+     * the text that leads into it (at most the lines {@code DocComment} keeps).
+     */
+    static String javadocBlock(String javadoc) {
+        if (javadoc == null || javadoc.isBlank()) {
+            return "";
+        }
+        Matcher m = PRE_BLOCK.matcher(javadoc);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            appendParagraph(out, javadoc(javadoc.substring(last, m.start())));
+            String body = preText(m.group(1));
+            if (!body.isBlank()) {
+                int longest = 0;
+                Matcher ticks = BACKTICK_RUN.matcher(body);
+                while (ticks.find()) {
+                    longest = Math.max(longest, ticks.group().length());
+                }
+                String fence = "`".repeat(Math.max(3, longest + 1));
+                appendParagraph(out, fence + "java\n" + body.strip() + "\n" + fence);
+            }
+            last = m.end();
+        }
+        appendParagraph(out, javadoc(javadoc.substring(last)));
+        return out.toString();
+    }
+
+    private static final Pattern PRE_BLOCK =
+            Pattern.compile("<pre\\b[^>]*>(.*?)</pre\\s*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private static void appendParagraph(StringBuilder out, String paragraph) {
+        if (!paragraph.isBlank()) {
+            out.append(out.isEmpty() ? "" : "\n\n").append(paragraph.strip());
+        }
+    }
+
+    /** The code of a {@code <pre>} block: a {@code {@code …}} wrapper unwrapped, HTML removed, entities decoded. */
+    private static String preText(String pre) {
+        String t = pre.strip();
+        if (t.startsWith("{@code") && t.endsWith("}")) {
+            t = t.substring("{@code".length(), t.length() - 1);
+        }
+        return decodeEntities(stripTags(t)).replaceAll("(?m)^\\s*\\n", "").stripTrailing();
+    }
+
+    private static String shortCode(String code) {
+        String one = oneLine(code);
+        if (one.length() <= MAX_INLINE_EXAMPLE) {
+            return one;
+        }
+        int cut = one.lastIndexOf(' ', MAX_INLINE_EXAMPLE);
+        return (cut > MAX_INLINE_EXAMPLE / 2 ? one.substring(0, cut) : one.substring(0, MAX_INLINE_EXAMPLE)) + " …";
     }
 
     /** A relative link destination: every byte outside a safe set percent-encoded. */
@@ -217,7 +293,7 @@ final class Markdown {
                 if (!label.isEmpty()) {
                     yield name.equals("link") ? code(label) : text(label);
                 }
-                yield ref.isEmpty() ? "" : code(ref.startsWith("#") ? ref.substring(1) : ref);
+                yield ref.isEmpty() ? "" : code(JavadocBlocks.referenceName(ref));
             }
             case "inheritDoc" -> text("(inherited)");
             default -> text(arg);

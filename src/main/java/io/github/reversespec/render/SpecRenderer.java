@@ -278,7 +278,7 @@ public final class SpecRenderer {
                     () -> Markdown.javadoc(leadingSentences(doc, PACKAGE_DOC_BUDGET / 2))));
         } else if (!documented.isEmpty()) {
             b.add(documented.stream()
-                    .map(t -> "- " + Markdown.code(t.name()) + ": " + Markdown.javadoc(t.javadocSummary()))
+                    .map(t -> "- " + Markdown.code(t.name()) + ": " + Markdown.summary(t.doc(), t.javadocSummary()))
                     .collect(Collectors.joining("\n")));
         }
         b.add(shapeSentence(u));
@@ -399,7 +399,11 @@ public final class SpecRenderer {
                         Markdown.code(t.name()),
                         Markdown.code(Markdown.oneLine(t.signature())),
                         r.shortUsePhrase(),
-                        (t.deprecated() ? "**Deprecated.** " : "") + Markdown.javadoc(shortened(t.javadocSummary())))));
+                        (t.deprecated() ? "**Deprecated.** " : "")
+                                + Markdown.javadoc(shortened(
+                                        t.doc().firstSentence().isEmpty()
+                                                ? t.javadocSummary()
+                                                : t.doc().firstSentence())))));
             }
             b.add(String.join("\n", rows));
         }
@@ -538,8 +542,8 @@ public final class SpecRenderer {
     }
 
     /**
-     * A type's Javadoc: its first sentence, or its first paragraph {@code whole}, then {@code @since}
-     * and the deprecation's text.
+     * A type's Javadoc: its first sentence, or its first paragraph {@code whole} (with the {@code
+     * <pre>} example it leads into as a fenced block), then {@code @since} and the deprecation's text.
      */
     private static String typeDoc(TypeModel t, boolean whole) {
         return typeDoc(t, whole, true);
@@ -549,8 +553,9 @@ public final class SpecRenderer {
     private static String typeDoc(TypeModel t, boolean whole, boolean withDescription) {
         DocComment d = t.doc();
         List<String> parts = new ArrayList<>();
-        String description =
-                Markdown.javadoc(!whole || d.description().isEmpty() ? t.javadocSummary() : d.description());
+        String description = !whole || d.description().isEmpty()
+                ? Markdown.summary(d, t.javadocSummary())
+                : Markdown.javadocBlock(d.description());
         if (withDescription && !description.isEmpty()) {
             parts.add(description);
         }
@@ -560,7 +565,8 @@ public final class SpecRenderer {
         if (!d.deprecation().isEmpty()) {
             parts.add("**Deprecated:** " + Markdown.javadoc(d.deprecation()));
         }
-        return String.join(" ", parts);
+        // a fenced example ends the description: what follows it starts a paragraph of its own
+        return String.join(description.contains("\n") ? "\n\n" : " ", parts);
     }
 
     /**
@@ -606,9 +612,33 @@ public final class SpecRenderer {
         return items.isEmpty() ? "" : label + ": " + String.join("; ", items);
     }
 
-    /** " (from `Base#run`)" for Javadoc taken from an overridden method, else empty. */
+    /**
+     * " (from `Base#run`)" for Javadoc all taken from an overridden method; " (parameters and
+     * return value from `Base#run`)" when the member wrote some parts itself, naming only the
+     * parts taken; else empty.
+     */
     private static String inherited(DocComment d) {
-        return d.inheritedFrom().isEmpty() ? "" : " (from " + Markdown.code(d.inheritedFrom()) + ")";
+        if (d.inheritedFrom().isEmpty()) {
+            return "";
+        }
+        String from = "from " + Markdown.code(d.inheritedFrom());
+        if (d.allShownInherited()) {
+            return " (" + from + ")";
+        }
+        List<String> parts = new ArrayList<>();
+        for (DocComment.Part p : d.inheritedParts()) {
+            parts.add(
+                    switch (p) {
+                        case DESCRIPTION -> "description";
+                        case INHERIT_DOC -> "inherited text";
+                        case PARAMETERS -> "parameters";
+                        case RETURN -> "return value";
+                        case THROWS -> "exceptions";
+                    });
+        }
+        String last = parts.remove(parts.size() - 1);
+        String named = parts.isEmpty() ? last : String.join(", ", parts) + " and " + last;
+        return " (" + named + " " + from + ")";
     }
 
     /** Every public and protected member of every exported type, the types in the order of section 2. */
@@ -658,7 +688,7 @@ public final class SpecRenderer {
             notes.add("throws " + codeList(m.thrownTypes(), Integer.MAX_VALUE));
         }
         if (!m.javadocSummary().isBlank()) {
-            notes.add(Markdown.javadoc(m.javadocSummary()) + inherited(m.doc()));
+            notes.add(Markdown.summary(m.doc(), m.javadocSummary()) + inherited(m.doc()));
         }
         return String.join("; ", notes);
     }

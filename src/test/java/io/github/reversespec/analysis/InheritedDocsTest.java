@@ -112,6 +112,41 @@ class InheritedDocsTest {
                     public String run(String line, int times) { return line; }
                 }
                 """);
+        tree.write("api/src/main/java/com/acme/api/Store.java", """
+                package com.acme.api;
+
+                public interface Store {
+                    /** Returns a view of the entries as a map. Changes write through. */
+                    java.util.Map<String, String> asMap();
+
+                    /**
+                     * Adds an element.
+                     *
+                     * @param element the element to add
+                     * @return whether the store changed
+                     */
+                    boolean add(String element);
+                }
+                """);
+        tree.write("impl/src/main/java/com/acme/impl/LoadingStore.java", """
+                package com.acme.impl;
+
+                public interface LoadingStore extends com.acme.api.Store {
+                    /**
+                     * {@inheritDoc}
+                     *
+                     * <p><b>No method on the returned map will ever load entries.</b>
+                     *
+                     * <p>A third paragraph.
+                     */
+                    @Override
+                    java.util.Map<String, String> asMap();
+
+                    /** Guaranteed to throw an exception and leave the store unmodified. */
+                    @Override
+                    boolean add(String element);
+                }
+                """);
         // not valid Java, but a reactor may hold anything: a cycle of supertypes must end
         tree.write("impl/src/main/java/com/acme/impl/Loop.java", """
                 package com.acme.impl;
@@ -205,5 +240,33 @@ class InheritedDocsTest {
         assertThat(d.description()).isEqualTo("Runs the task once.");
         // Worker#run has no Javadoc of its own: the text is Task's
         assertThat(d.inheritedFrom()).isEqualTo("Task#run");
+    }
+
+    private static MemberModel loadingStore(String name) {
+        return member(type(unit(analysis, "impl", "com.acme.impl"), "LoadingStore"), name);
+    }
+
+    @Test
+    void inheritDocAloneInTheFirstParagraphIsReplacedInPlaceAndTheOwnTextAfterItKept() {
+        DocComment d = loadingStore("asMap").doc();
+        assertThat(d.description())
+                .isEqualTo("Returns a view of the entries as a map. Changes write through. <p><b>No method on the "
+                        + "returned map will ever load entries.</b>");
+        assertThat(d.inheritedFrom()).isEqualTo("Store#asMap");
+        assertThat(d.inheritedParts()).containsExactly(DocComment.Part.INHERIT_DOC);
+        assertThat(d.allShownInherited()).isFalse();
+        assertThat(loadingStore("asMap").javadocSummary()).isEqualTo("Returns a view of the entries as a map.");
+    }
+
+    @Test
+    void onlyTheTagsTakenAreMarkedInheritedWhenTheDescriptionIsOwn() {
+        DocComment d = loadingStore("add").doc();
+        assertThat(d.description()).isEqualTo("Guaranteed to throw an exception and leave the store unmodified.");
+        assertThat(d.params()).containsEntry("element", "the element to add");
+        assertThat(d.returns()).isEqualTo("whether the store changed");
+        assertThat(d.inheritedParts()).containsExactly(DocComment.Part.PARAMETERS, DocComment.Part.RETURN);
+        assertThat(d.allShownInherited()).isFalse();
+        // a method with no Javadoc of its own took everything it shows
+        assertThat(worker("run(String line, int").doc().allShownInherited()).isTrue();
     }
 }

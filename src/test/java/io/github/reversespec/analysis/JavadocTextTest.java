@@ -58,6 +58,36 @@ class JavadocTextTest {
     }
 
     @Test
+    void plainTextBreaksAtBlockElementsAndNamesLinksSimply() {
+        assertThat(JavadocText.fullText("\n * Well {@link org.apache.commons.lang3.builder.HashCodeBuilder} will"
+                        + " save your day.\n * <h2>Contents</h2>\n * The classes:<ul><li>{@link java.util.List#add(Object)"
+                        + "}<li>two</ul>\n"))
+                .isEqualTo("Well HashCodeBuilder will save your day. Contents: The classes: List#add(Object); two");
+    }
+
+    @Test
+    void aPreExampleAFirstParagraphLeadsIntoIsKeptWithItsLinesAndTheSummaryDoesNotDangle() {
+        // commons-lang3's ToStringStyle.DEFAULT_STYLE: "the output would look like this:" and nothing after
+        String content = "\n * The default style. Using the {@code Person} example, the output would look like this:"
+                + "\n *\n * <pre>\n * Person@182f0db[\n *   name=John Doe\n * ]\n * </pre>\n *\n * <p>More.\n";
+        assertThat(JavadocText.parse(content).description())
+                .isEqualTo("The default style. Using the {@code Person} example, the output would look like this:"
+                        + " <pre>Person@182f0db[\n  name=John Doe\n]</pre>");
+        assertThat(summary(" Prints it like this:\n * <pre>{@code\n * print(x);\n * }</pre>"))
+                .isEqualTo("Prints it like this: " + JavadocText.EXAMPLE_NOTE);
+        assertThat(JavadocText.parse(" Prints it like this:\n * <pre>{@code\n * print(x);\n * }</pre>")
+                        .firstSentence())
+                .isEqualTo("Prints it like this: " + JavadocText.EXAMPLE_NOTE);
+        // a sentence that ends before the example needs no note; a long example is cut
+        assertThat(summary(" Prints. Like this:\n * <pre>x</pre>")).isEqualTo("Prints.");
+        String longExample = " Like this:\n * <pre>\n" + " * line\n".repeat(30) + " * </pre>";
+        assertThat(JavadocText.parse(longExample).description().lines())
+                .hasSize(JavadocText.MAX_EXAMPLE_LINES + 1)
+                .last()
+                .isEqualTo("…</pre>");
+    }
+
+    @Test
     void paramSummaryOfARecordComponent() {
         String doc =
                 "\n * A point.\n * @param x the abscissa. Can be negative.\n *   really\n * @param y the ordinate\n";

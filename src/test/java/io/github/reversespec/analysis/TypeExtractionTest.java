@@ -242,8 +242,11 @@ class TypeExtractionTest {
     }
 
     @Test
-    void packageJavadocIsPlainText() {
-        assertThat(shapes.packageJavadoc()).isEqualTo("Geometric shapes and their areas. All immutable.");
+    void packageJavadocIsKeptAsSourceWithItsPlainText() {
+        assertThat(shapes.packageJavadoc())
+                .isEqualTo("Geometric shapes and their {@link com.acme.shapes.Shape#area() areas}. <p>All"
+                        + " <b>immutable</b>.");
+        assertThat(shapes.packageDocText()).isEqualTo("Geometric shapes and their areas. All immutable.");
     }
 
     @Test

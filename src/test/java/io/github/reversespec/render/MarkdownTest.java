@@ -35,7 +35,7 @@ class MarkdownTest {
     void javadocBecomesMarkdown() {
         assertThat(Markdown.javadoc("Returns {@code Map<K, V>} of {@link Foo#bar(int, int) the bar} or"
                         + " {@link java.util.List}, see {@linkplain Baz baz}."))
-                .isEqualTo("Returns `Map<K, V>` of `the bar` or `java.util.List`, see baz.");
+                .isEqualTo("Returns `Map<K, V>` of `the bar` or `List`, see baz.");
         assertThat(Markdown.javadoc("<p>Uses <code>a &lt; b</code> and <b>bold</b>&amp;more.</p>"))
                 .isEqualTo("Uses `a < b` and bold&more.");
         assertThat(Markdown.javadoc("Nested {@code {a}} braces, {@literal <x>} and {@value #MAX}."))
@@ -43,6 +43,34 @@ class MarkdownTest {
         assertThat(Markdown.javadoc("Broken {@code unclosed")).isEqualTo("Broken {@code unclosed");
         assertThat(Markdown.javadoc("x < y > z")).isEqualTo("x \\< y \\> z");
         assertThat(Markdown.javadoc("  ")).isEmpty();
+    }
+
+    @Test
+    void blockElementsBecomeSentenceAndItemBreaksNeverGluedWords() {
+        // Guava's collect package doc: a heading ran into its paragraph ("collections These are")
+        assertThat(Markdown.javadoc("The classes include:<h2>Immutable collections</h2>These are {@link"
+                        + " com.google.common.collect.ImmutableList}. <h3>Contents</h3><p>The classes"))
+                .isEqualTo("The classes include: Immutable collections: These are `ImmutableList`. Contents: The"
+                        + " classes");
+        assertThat(Markdown.javadoc("Kinds<ul><li>one</li><li><b>two</b></li></ul>And more."))
+                .isEqualTo("Kinds: one; two. And more.");
+        assertThat(Markdown.javadoc("<dl><dt>Key<dd>the key<dt>Value</dt><dd>its value</dd></dl>"))
+                .isEqualTo("Key: the key; Value: its value");
+        assertThat(Markdown.javadoc("<b>Note.</b><p>Then.<br>next line<br>Last"))
+                .isEqualTo("Note. Then. next line. Last");
+        assertThat(Markdown.javadoc("See {@link #size()} and {@link java.util.Map#put(java.lang.Object, Object)}."))
+                .isEqualTo("See `size()` and `Map#put(Object, Object)`.");
+    }
+
+    @Test
+    void aPreExampleIsAFencedBlockInAParagraphAndShortCodeInACell() {
+        String doc = "The output would look like this: <pre>{@code\nPerson@182f0db[\nname=&lt;John&gt;\n]\n}</pre>";
+        assertThat(Markdown.javadocBlock(doc))
+                .isEqualTo("The output would look like this:\n\n```java\nPerson@182f0db[\nname=<John>\n]\n```");
+        assertThat(Markdown.javadocBlock("Has ``` in: <pre>a ``` b</pre>")).contains("````java\na ``` b\n````");
+        assertThat(Markdown.javadoc(doc)).isEqualTo("The output would look like this: `Person@182f0db[ name=<John> ]`");
+        String wide = Markdown.javadoc("Like: <pre>" + "word ".repeat(60) + "</pre>");
+        assertThat(wide).endsWith(" …`").hasSizeLessThan(Markdown.MAX_INLINE_EXAMPLE + 20);
     }
 
     @Test

@@ -441,6 +441,27 @@ class SpecRendererTest {
     }
 
     @Test
+    void sectionsOneAndTwoShowLinksAsCodeAndBreakAtBlockHtml() {
+        UnitId id = id("core", "core", "com.acme");
+        List<SourceFile> files = List.of(file("core/src/main/java/com/acme/A.java"));
+        String doc = "Builds {@link com.acme.A} values.";
+        TypeModel a = type("com.acme", "A", files.get(0).path())
+                .doc("Builds com.acme.A values.")
+                .parts(new DocComment(doc + " More.", Map.of(), "", Map.of(), "", "", "", Set.of()))
+                .build();
+        String pkg = "Well {@link com.acme.A} will save your day.<h2>Contents</h2>The classes include:<ul><li>one"
+                + "<li>two</ul>";
+        String spec = astOnly(bareFacts(id, pkg, "", files, List.of(a)));
+        assertThat(SpecText.section(spec, Section.INTENT))
+                .startsWith("Well `A` will save your day. Contents: The classes include: one; two\n");
+        assertThat(SpecText.section(astOnly(bareFacts(id, "", "", files, List.of(a))), Section.INTENT))
+                .startsWith("- `A`: Builds `A` values.\n");
+        assertThat(SpecText.section(spec, Section.PUBLIC_INTERFACE))
+                .contains("\nBuilds `A` values.\n")
+                .doesNotContain("com.acme.A values");
+    }
+
+    @Test
     void intentComesFromPackageJavadocThenTypeJavadocThenTheCode() {
         UnitId id = id("core", "core", "com.acme");
         List<SourceFile> files = List.of(file("core/src/main/java/com/acme/A.java"));
@@ -876,7 +897,8 @@ class SpecRendererTest {
                         Map.of("IOException", "if it cannot be read"),
                         "1.4",
                         "use {@link Loader#load(Path, Charset) load with a charset} instead",
-                        ""));
+                        "",
+                        Set.of()));
         MemberModel run = documented(
                 member(
                         MemberKind.METHOD,
@@ -890,7 +912,37 @@ class SpecRendererTest {
                         List.of(),
                         List.of(),
                         9),
-                new DocComment("Runs the task once.", Map.of(), "", Map.of(), "", "", "Task#run"));
+                new DocComment(
+                        "Runs the task once.",
+                        Map.of(),
+                        "",
+                        Map.of(),
+                        "",
+                        "",
+                        "Task#run",
+                        Set.of(DocComment.Part.DESCRIPTION)));
+        MemberModel add = documented(
+                member(
+                        MemberKind.METHOD,
+                        "add",
+                        "@Override public boolean add(String e)",
+                        Visibility.PUBLIC,
+                        false,
+                        "Guaranteed to throw.",
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        11),
+                new DocComment(
+                        "Guaranteed to throw.",
+                        Map.of("e", "the element"),
+                        "whether it changed",
+                        Map.of(),
+                        "",
+                        "",
+                        "Bag#add",
+                        Set.of(DocComment.Part.PARAMETERS, DocComment.Part.RETURN)));
         MemberModel plain = method("size", "public int size()");
         TypeModel type = type(pkg, "Loader", "src/main/java/p/Loader.java")
                 .doc("Loads configs.")
@@ -901,9 +953,11 @@ class SpecRendererTest {
                         Map.of(),
                         "1.0",
                         "",
-                        ""))
+                        "",
+                        Set.of()))
                 .member(load)
                 .member(run)
+                .member(add)
                 .member(plain)
                 .build();
         String spec = astOnly(
@@ -921,10 +975,14 @@ class SpecRendererTest {
         assertThat(reference)
                 .contains("): Loads configs. From files or `classpath:` resources. Since 1.0.")
                 .contains("| `@Deprecated public Config load(Path path) throws IOException` | Loads the config. Then "
-                        + "validates it with `Checks#all()`, safely.<br>Parameters: `path` where the file is, see `root`"
+                        + "validates it; with `Checks#all()`, safely.<br>Parameters: `path` where the file is, see `root`"
                         + "<br>Returns: the config, never `null`<br>Throws: `IOException` if it cannot be read"
                         + "<br>Since 1.4<br>**Deprecated:** use `load with a charset` instead |")
                 .contains("| `@Override public void run()` | Runs the task once. (from `Task#run`) |")
+                // its own description is not claimed inherited: only the parts taken are named
+                .contains(
+                        "| `@Override public boolean add(String e)` | Guaranteed to throw. (parameters and return value"
+                                + " from `Bag#add`)<br>Parameters: `e` the element<br>Returns: whether it changed |")
                 .contains("| `public int size()` |  |")
                 .doesNotContain("<em>", "<i>");
         SpecText.assertTablesWellFormed(spec);
@@ -935,6 +993,7 @@ class SpecRendererTest {
                 .containsExactly(
                         "@Deprecated public Config load(Path path) throws IOException",
                         "@Override public void run()",
+                        "@Override public boolean add(String e)",
                         "public int size()");
     }
 
@@ -954,10 +1013,10 @@ class SpecRendererTest {
                         List.of(),
                         List.of(),
                         4),
-                new DocComment("The size.", Map.of(), "", Map.of(), "", "", ""));
+                new DocComment("The size.", Map.of(), "", Map.of(), "", "", "", Set.of()));
         TypeModel type = type(pkg, "Bag", "src/main/java/p/Bag.java")
                 .doc("A bag.")
-                .parts(new DocComment("A bag.", Map.of(), "", Map.of(), "", "", ""))
+                .parts(new DocComment("A bag.", Map.of(), "", Map.of(), "", "", "", Set.of()))
                 .member(size)
                 .build();
         String spec =
