@@ -11,7 +11,8 @@ import java.util.List;
  *     annotations (on the member, its parameters and its types) as written, without Javadoc, body or
  *     the parameters' {@code final} (e.g. {@code @Deprecated public static <T> List<T>
  *     copy(@Nullable Collection<? extends T> src) throws IOException}); a {@code static final}
- *     primitive or {@code String} field initialised with literals ends with its value as written
+ *     primitive or {@code String} field initialised with literals and names (a compile-time
+ *     constant by the look of it, see {@link FieldModel#constantValue()}) ends with its value as written
  *     ({@code public static final String KEY = "a.b"}), other fields have no initialiser
  * @param visibility declared access (interface members are public unless private)
  * @param isStatic declared or implicitly static
@@ -19,8 +20,9 @@ import java.util.List;
  *     without a description of its own, that of the method it overrides (see {@code doc})
  * @param deprecated carries {@code @Deprecated} or a {@code @deprecated} Javadoc tag
  * @param thrownTypes exception types in the {@code throws} clause, as written
- * @param raisedTypes exception types created in {@code throw new X(...)} statements of the body,
- *     sorted, distinct
+ * @param raisedTypes exception types the body throws, sorted, distinct: created in {@code throw new
+ *     X(...)}, or rethrown by {@code throw e;} where {@code e} is a local variable, catch parameter
+ *     or parameter declared of that type; an enum constant's are those of its class body
  * @param validations argument checks found in the body, as short source snippets (e.g. {@code
  *     Objects.requireNonNull(name)}, {@code if (size < 0) throw IllegalArgumentException}), in
  *     source order, at most a handful

@@ -162,31 +162,48 @@ public record TypeModel(
     }
 
     /**
-     * A static utility class: a class whose members are all static (at least one), that cannot be
-     * instantiated because every constructor it declares is private, or because it is abstract
-     * and declares none (the idiom of {@code abstract class StringUtils}). Such a class is neither
-     * a base to extend nor a thing to create, whatever its {@code abstract} or {@code final} says.
-     * Nested types do not count either way.
+     * A static utility class: a holder of static members, neither a base to extend nor a thing to
+     * create, whatever its {@code abstract} or {@code final} says. It is a class
+     *
+     * <ul>
+     *   <li>whose members are all static (at least one; nested types do not count either way);
+     *   <li>that extends nothing but {@code Object} and implements no interface (a subclass or an
+     *       implementation is an instance of what it extends, as a singleton {@code INSTANCE} of a
+     *       strategy is);
+     *   <li>whose constructors, if it declares any, are private or take no parameters: a no-arg
+     *       constructor of a class without instance members gives an instance nothing to hold, and
+     *       is the placeholder of {@code public StringUtils()} ("instances should NOT be
+     *       constructed"), often {@code @Deprecated}; declaring none is the same;
+     *   <li>and that no code of its own file instantiates ({@link TypeBehaviour#instantiated()}).
+     *       Other files are not looked at: a class of static members that another file creates
+     *       with {@code new} would still count.
+     * </ul>
      */
     public boolean isUtilityClass() {
-        if (kind != TypeKind.CLASS) {
+        if (kind != TypeKind.CLASS || behaviour.instantiated() || !implementedTypes.isEmpty()) {
             return false;
         }
-        boolean constructors = false;
+        for (String sup : extendedTypes) {
+            String raw = sup.replaceAll("<.*", "").strip();
+            if (!raw.equals("Object") && !raw.equals("java.lang.Object")) {
+                return false;
+            }
+        }
         boolean staticMember = false;
         for (MemberModel m : members) {
             if (m.kind() == MemberModel.MemberKind.CONSTRUCTOR) {
-                if (m.visibility() != Visibility.PRIVATE) {
+                if (m.visibility() != Visibility.PRIVATE
+                        && !m.signature()
+                                .matches(".*\\b" + java.util.regex.Pattern.quote(m.name()) + "\\s*\\(\\s*\\).*")) {
                     return false;
                 }
-                constructors = true;
             } else if (m.isStatic()) {
                 staticMember = true;
             } else {
                 return false;
             }
         }
-        return staticMember && (constructors || modifiers.contains("abstract"));
+        return staticMember;
     }
 
     /** The simple name of the outermost type: what imports and other files name. */

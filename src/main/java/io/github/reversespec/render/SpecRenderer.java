@@ -1052,7 +1052,7 @@ public final class SpecRenderer {
                 .toList();
         int shown = Math.min(lines.size(), LIST_LIMIT);
         String more = lines.size() > shown ? "\n- and " + (lines.size() - shown) + " more exception types." : "";
-        return "Exceptions declared (`throws`) or thrown (`throw new`), the most frequent first:\n\n"
+        return "Exceptions declared (`throws`) or thrown (`throw`), the most frequent first:\n\n"
                 + String.join("\n", lines.subList(0, shown)) + more;
     }
 
@@ -1077,7 +1077,7 @@ public final class SpecRenderer {
             }
         }
         if (declared.isEmpty() && raised.isEmpty()) {
-            return "No member declares (`throws`) or raises (`throw new`) an exception.";
+            return "No member declares (`throws`) or raises (`throw`) an exception.";
         }
         Set<String> exceptions = new java.util.TreeSet<>(declared.keySet());
         exceptions.addAll(raised.keySet());
@@ -1089,7 +1089,7 @@ public final class SpecRenderer {
                 .toList();
         Blocks b = new Blocks();
         b.add("Exceptions by type, the most frequent first: *declared* by a `throws` clause, *thrown* by a body "
-                + "that creates it (`throw new`).");
+                + "(`throw new`, or `throw` of a variable declared of the type).");
         List<String> lines = new ArrayList<>();
         for (String x : ordered) {
             List<String> parts = new ArrayList<>();
