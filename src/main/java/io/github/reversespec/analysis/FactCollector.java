@@ -92,8 +92,10 @@ import java.util.TreeSet;
  *       "key")};
  *   <li>concurrency: {@code synchronized} blocks, {@code new Thread}, {@code new Timer}, {@code new
  *       ThreadPoolExecutor}, {@code new ScheduledThreadPoolExecutor}, {@code new ForkJoinPool},
- *       {@code Executors.new*}, {@code CompletableFuture.*Async}, {@code Thread.ofVirtual} and
- *       {@code Thread.startVirtualThread}.
+ *       {@code Executors.new*}, {@code CompletableFuture.*Async} (both also without a scope, through
+ *       a static import of the method, or of the class's members with {@code .*}: then only {@code
+ *       Executors}' own factory names count), {@code Thread.ofVirtual}, {@code
+ *       Thread.startVirtualThread} and {@code newThread(r)} on any scope (a {@code ThreadFactory}).
  * </ul>
  *
  * <p>Names are matched as written, without a symbol solver: a class of the package called {@code
@@ -132,6 +134,17 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
     /** Longest annotation or key text kept as written. */
     static final int MAX_SITE_TEXT = 100;
 
+    /** The factories of {@code Executors}: an unscoped {@code new*} call counts only by these names under {@code Executors.*}. */
+    private static final Set<String> EXECUTORS_FACTORIES = Set.of(
+            "newFixedThreadPool",
+            "newCachedThreadPool",
+            "newSingleThreadExecutor",
+            "newScheduledThreadPool",
+            "newSingleThreadScheduledExecutor",
+            "newWorkStealingPool",
+            "newVirtualThreadPerTaskExecutor",
+            "newThreadPerTaskExecutor");
+
     private static final Set<String> THREAD_CLASSES =
             Set.of("Thread", "Timer", "ThreadPoolExecutor", "ScheduledThreadPoolExecutor", "ForkJoinPool");
 
@@ -149,6 +162,10 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
     private final List<DebtItem> debt = new ArrayList<>();
     /** Simple names of the classes the file's code creates instances of ({@code new X(...)}). */
     private final Set<String> created = new HashSet<>();
+    /** Static imports of the file: member name → class simple name, and the classes imported with {@code .*}. */
+    private final Map<String, String> staticSingle = new HashMap<>();
+
+    private final Set<String> staticOnDemand = new HashSet<>();
 
     private int testMethods;
 
@@ -169,6 +186,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
         FactCollector c = new FactCollector(file, testFile);
         c.packageName =
                 cu.getPackageDeclaration().map(p -> p.getName().asString()).orElse("");
+        c.staticImports(cu.getImports());
         cu.accept(c, null);
 
         List<ImportRef> imports = imports(cu.getImports(), c.nameLines);
@@ -207,6 +225,33 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
             .thenComparingInt(DebtItem::line)
             .thenComparing(DebtItem::kind)
             .thenComparing(DebtItem::text);
+
+    /** Classes whose static members calls without a scope may name: {@code Executors} of {@code import static java.util.concurrent.Executors.*}. */
+    private void staticImports(NodeList<ImportDeclaration> declarations) {
+        for (ImportDeclaration d : declarations) {
+            if (!d.isStatic()) {
+                continue;
+            }
+            Name name = d.getName();
+            if (d.isAsterisk()) {
+                staticOnDemand.add(name.getIdentifier());
+            } else if (name.getQualifier().isPresent()) {
+                staticSingle.put(name.getIdentifier(), name.getQualifier().get().getIdentifier());
+            }
+        }
+    }
+
+    /** The class a call without a scope is statically imported from, if the file imports it; else empty. */
+    private String staticScope(String method) {
+        String single = staticSingle.get(method);
+        if (single != null) {
+            return single;
+        }
+        if (staticOnDemand.contains("Executors") && EXECUTORS_FACTORIES.contains(method)) {
+            return "Executors";
+        }
+        return staticOnDemand.contains("CompletableFuture") && method.endsWith("Async") ? "CompletableFuture" : "";
+    }
 
     private static List<ImportRef> imports(NodeList<ImportDeclaration> declarations, Map<String, Integer> lines) {
         Set<ImportRef> refs = new TreeSet<>();
@@ -684,11 +729,14 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                 }
             }
             default -> {
-                if ((scope.equals("Executors") && name.startsWith("new"))
-                        || (scope.equals("CompletableFuture") && name.endsWith("Async"))
-                        || (scope.equals("Thread")
+                String owner = scopeExpr.isEmpty() ? staticScope(name) : scope;
+                if ((owner.equals("Executors") && name.startsWith("new"))
+                        || (owner.equals("CompletableFuture") && name.endsWith("Async"))
+                        || (owner.equals("Thread")
                                 && (name.equals("ofVirtual") || name.equals("startVirtualThread")))) {
-                    tb.concurrency.add(new CodeSite(memberName(), scope + "." + name, "", line(n)));
+                    tb.concurrency.add(new CodeSite(memberName(), owner + "." + name, "", line(n)));
+                } else if (name.equals("newThread") && scopeExpr.isPresent() && args.size() == 1) {
+                    tb.concurrency.add(new CodeSite(memberName(), "ThreadFactory.newThread", "", line(n)));
                 }
             }
         }

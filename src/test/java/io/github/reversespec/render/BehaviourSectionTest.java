@@ -104,6 +104,18 @@ class BehaviourSectionTest {
                     public String item(String id) { return id; }
                 }
                 """);
+        write("impl/src/main/java/com/acme/run/Runner.java", """
+                package com.acme.run;
+                public abstract class Runner {
+                    public abstract int start();
+                    public abstract Runner startAsync();
+                    public abstract void awaitRunning();
+                    public abstract void awaitRunning(long timeout, java.util.concurrent.TimeUnit unit);
+                    public abstract boolean stop(String a, String b, String c);
+                    public synchronized int read() { return 0; }
+                    public synchronized int read(char[] into) { return 0; }
+                }
+                """);
         write("impl/src/main/java/com/acme/web/User.java", """
                 package com.acme.web;
                 @Entity
@@ -221,6 +233,15 @@ class BehaviourSectionTest {
                 .contains("- Lifecycle interfaces: `JsonCodec` (`AutoCloseable`).")
                 .contains("`JsonCodec#close`")
                 .contains("| `PRETTY_KEY` = `\"json.pretty\"` | `System.getProperty` | [`JsonCodec#pretty`](");
+    }
+
+    @Test
+    void lifecycleStepsReturnNoNumberAndOverloadsAreNamedOnce() {
+        String s = behaviour("impl", "com.acme.run");
+        // start() returning an int is a position (guava's CommonMatcher#start); stop of three parameters is no step
+        assertThat(s)
+                .contains("- Lifecycle methods: `Runner#startAsync`, `Runner#awaitRunning`.\n")
+                .endsWith("- `synchronized` methods: `Runner#read`.");
     }
 
     @Test
