@@ -1139,6 +1139,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
         final boolean deprecated;
         List<String> parameterNames = List.of();
         List<String> parameterTypes = List.of();
+        List<String> typeParameters = List.of();
         int line;
         String signature;
         String debtName;
@@ -1181,6 +1182,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                 }
             }
             parameterTypes = Signatures.erasures(params, variables);
+            typeParameters = Signatures.typeParameters(own);
         }
 
         MemberModel build() {
@@ -1200,7 +1202,8 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                     parameterNames,
                     parameterTypes,
                     returnType,
-                    annotations);
+                    annotations,
+                    typeParameters);
         }
     }
 }

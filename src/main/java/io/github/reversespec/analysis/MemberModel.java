@@ -37,6 +37,8 @@ import java.util.List;
  *     for every other kind of member
  * @param annotations the member's own annotations as written, one line each and cut when long
  *     ({@code @GetMapping("/{id}")}), in source order; not those of its parameters
+ * @param typeParameters a callable's own type parameters as written ({@code X extends Exception}),
+ *     in order; empty for every other member
  */
 public record MemberModel(
         MemberKind kind,
@@ -54,7 +56,8 @@ public record MemberModel(
         List<String> parameterNames,
         List<String> parameterTypes,
         String returnType,
-        List<String> annotations) {
+        List<String> annotations,
+        List<String> typeParameters) {
 
     /** A member without parts of Javadoc, parameter facts, return type or annotations (tests and callers that need none). */
     public MemberModel(
@@ -85,10 +88,50 @@ public record MemberModel(
                 List.of(),
                 List.of(),
                 "",
+                List.of(),
+                List.of());
+    }
+
+    /** A member without type parameters of its own (tests and callers that need none). */
+    public MemberModel(
+            MemberKind kind,
+            String name,
+            String signature,
+            Visibility visibility,
+            boolean isStatic,
+            String javadocSummary,
+            boolean deprecated,
+            List<String> thrownTypes,
+            List<String> raisedTypes,
+            List<String> validations,
+            int line,
+            DocComment doc,
+            List<String> parameterNames,
+            List<String> parameterTypes,
+            String returnType,
+            List<String> annotations) {
+        this(
+                kind,
+                name,
+                signature,
+                visibility,
+                isStatic,
+                javadocSummary,
+                deprecated,
+                thrownTypes,
+                raisedTypes,
+                validations,
+                line,
+                doc,
+                parameterNames,
+                parameterTypes,
+                returnType,
+                annotations,
                 List.of());
     }
 
     public MemberModel {
+        typeParameters = List.copyOf(typeParameters);
         returnType = returnType == null ? "" : returnType;
         annotations = List.copyOf(annotations);
         javadocSummary = javadocSummary == null ? "" : javadocSummary;
@@ -118,7 +161,48 @@ public record MemberModel(
                 parameterNames,
                 parameterTypes,
                 returnType,
-                annotations);
+                annotations,
+                typeParameters);
+    }
+
+    /**
+     * The name of an exception type this member throws ({@link #thrownTypes()} or {@link
+     * #raisedTypes()}): the type as written, or for a type variable ({@code throws X} of {@code <X
+     * extends Exception>}) its first bound, which is the class the JVM sees thrown (its erasure). A
+     * type variable is looked for among the member's own type parameters, then its type's.
+     *
+     * @param thrown a thrown type as written
+     * @param owner the type that declares this member
+     * @return the thrown type, or its bound's simple name ({@code Exception}; {@code Throwable} if
+     *     a variable is declared without one)
+     */
+    public String exceptionName(String thrown, TypeModel owner) {
+        String name = thrown;
+        // a bound may be another variable (<X extends Exception, Y extends X>): a few steps at most
+        for (int step = 0; step < 4; step++) {
+            String bound = bound(name, owner);
+            if (bound == null) {
+                return name;
+            }
+            name = bound;
+        }
+        return name;
+    }
+
+    /** The first bound of the type variable {@code name} declared by this member or its type, or null. */
+    private String bound(String name, TypeModel owner) {
+        if (name.indexOf('.') >= 0 || name.indexOf('<') >= 0) {
+            return null;
+        }
+        for (List<String> declared : List.of(typeParameters, owner.typeParameters())) {
+            for (String tp : declared) {
+                String[] parts = tp.strip().split("\\s+extends\\s+", 2);
+                if (parts[0].replaceAll(".*\\s", "").equals(name)) {
+                    return parts.length < 2 ? "Throwable" : TypeRoles.rawName(parts[1].split("&")[0]);
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether it carries an annotation of this simple name ({@code PostConstruct} for {@code @javax.annotation.PostConstruct}). */

@@ -53,6 +53,14 @@ class RaisedTypesTest {
 
                     void run() {}
 
+                    <X extends java.io.IOException> void rethrow(X e) throws X, Failure { throw e; }
+
+                    static class Box<E extends RuntimeException> {
+                        void open() throws E {}
+                    }
+
+                    static class Failure extends Exception {}
+
                     enum Policy {
                         THROW {
                             @Override
@@ -98,5 +106,22 @@ class RaisedTypesTest {
         assertThat(member(policy, "THROW").raisedTypes()).containsExactly("IllegalMonitorStateException");
         assertThat(member(policy, "IGNORE").raisedTypes()).isEmpty();
         assertThat(policy.enumConstants()).containsExactly("THROW", "IGNORE");
+    }
+
+    @Test
+    void aTypeVariableThrownNamesItsBound() {
+        TypeModel rethrows = type("Rethrows");
+        MemberModel rethrow = member(rethrows, "rethrow");
+        assertThat(rethrow.typeParameters()).containsExactly("X extends java.io.IOException");
+        assertThat(rethrow.thrownTypes()).containsExactly("X", "Failure");
+        assertThat(rethrow.raisedTypes()).containsExactly("X");
+        assertThat(rethrow.exceptionName("X", rethrows)).isEqualTo("IOException");
+        // a class of that name is no variable
+        assertThat(rethrow.exceptionName("Failure", rethrows)).isEqualTo("Failure");
+        TypeModel box = type("Rethrows.Box");
+        MemberModel open = member(box, "open");
+        assertThat(open.exceptionName("E", box)).isEqualTo("RuntimeException");
+        // E is Box's, not Rethrows': elsewhere it is just a name
+        assertThat(rethrow.exceptionName("E", rethrows)).isEqualTo("E");
     }
 }

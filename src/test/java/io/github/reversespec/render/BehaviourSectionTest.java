@@ -114,6 +114,7 @@ class BehaviourSectionTest {
                     public abstract boolean stop(String a, String b, String c);
                     public synchronized int read() { return 0; }
                     public synchronized int read(char[] into) { return 0; }
+                    public <X extends java.io.IOException, Y extends X> void check(Class<X> type) throws X, Y {}
                 }
                 """);
         write("impl/src/main/java/com/acme/web/User.java", """
@@ -162,6 +163,10 @@ class BehaviourSectionTest {
     }
 
     private static String behaviour(String artifactId, String pkg) {
+        return SpecText.section(spec(artifactId, pkg), Section.BEHAVIOR);
+    }
+
+    private static String spec(String artifactId, String pkg) {
         for (ProjectAnalysis p : analysis.projects()) {
             for (UnitAnalysis u : p.units()) {
                 if (p.project().artifactId().equals(artifactId)
@@ -178,8 +183,7 @@ class BehaviourSectionTest {
                             List.of(),
                             usage.usersOf(u.id()),
                             usage.implementorsOf(u.id()));
-                    String spec = new SpecRenderer().render(facts, Prose.NONE, Fixtures.META);
-                    return SpecText.section(spec, Section.BEHAVIOR);
+                    return new SpecRenderer().render(facts, Prose.NONE, Fixtures.META);
                 }
             }
         }
@@ -242,6 +246,17 @@ class BehaviourSectionTest {
         assertThat(s)
                 .contains("- Lifecycle methods: `Runner#startAsync`, `Runner#awaitRunning`.\n")
                 .endsWith("- `synchronized` methods: `Runner#read`.");
+    }
+
+    @Test
+    void aThrownTypeVariableIsListedAsItsBoundAndAMemberOnce() {
+        // guava's Throwables#throwIfInstanceOf: <X extends Throwable> ... throws X
+        String s = SpecText.section(spec("impl", "com.acme.run"), Section.EDGE_CASES);
+        assertThat(s)
+                .contains(
+                        "- `IOException`: declared by [`Runner#check`](../../impl/src/main/java/com/acme/run/Runner.java#L10).")
+                .doesNotContain("`X`")
+                .doesNotContain("`Y`");
     }
 
     @Test
