@@ -1,6 +1,7 @@
 package io.github.reversespec.analysis;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A type declared in a unit: top-level or member (nested) type. Local and anonymous classes are
@@ -167,34 +168,34 @@ public record TypeModel(
      *
      * <ul>
      *   <li>whose members are all static (at least one; nested types do not count either way);
-     *   <li>that extends nothing but {@code Object} and implements no interface (a subclass or an
-     *       implementation is an instance of what it extends, as a singleton {@code INSTANCE} of a
-     *       strategy is);
-     *   <li>whose constructors, if it declares any, are private or take no parameters: a no-arg
-     *       constructor of a class without instance members gives an instance nothing to hold, and
-     *       is the placeholder of {@code public StringUtils()} ("instances should NOT be
-     *       constructed"), often {@code @Deprecated}; declaring none is the same;
-     *   <li>and that no code of its own file instantiates ({@link TypeBehaviour#instantiated()}).
-     *       Other files are not looked at: a class of static members that another file creates
-     *       with {@code new} would still count.
+     *   <li>that no code of its own file instantiates ({@link TypeBehaviour#instantiated()}): a
+     *       singleton's {@code static final Digit INSTANCE = new Digit()} makes it a thing;
+     *   <li>and that no other code can instantiate: every constructor it declares is private (only
+     *       its own file could call one), or, for a class that extends nothing but {@code Object}
+     *       and implements no interface, its constructors take no parameters or it declares none. A
+     *       no-arg constructor of a class without instance members gives an instance nothing to
+     *       hold: it is the placeholder of commons-lang3's {@code public StringUtils()} ("instances
+     *       should NOT be constructed", often {@code @Deprecated}). A subclass or an implementation
+     *       that others may construct is an instance of what it extends, so it is no utility; a
+     *       class with private constructors may extend a bridge class (guava's {@code Futures}) and
+     *       stay one.
      * </ul>
+     *
+     * <p>Only its own file is looked at: a class of static members and a public no-arg
+     * constructor that another file creates with {@code new} would still count.
      */
     public boolean isUtilityClass() {
-        if (kind != TypeKind.CLASS || behaviour.instantiated() || !implementedTypes.isEmpty()) {
+        if (kind != TypeKind.CLASS || behaviour.instantiated()) {
             return false;
         }
-        for (String sup : extendedTypes) {
-            String raw = sup.replaceAll("<.*", "").strip();
-            if (!raw.equals("Object") && !raw.equals("java.lang.Object")) {
-                return false;
-            }
-        }
+        boolean onlyPrivate = true;
+        boolean onlyNoArg = true;
         boolean staticMember = false;
         for (MemberModel m : members) {
             if (m.kind() == MemberModel.MemberKind.CONSTRUCTOR) {
-                if (m.visibility() != Visibility.PRIVATE
-                        && !m.signature()
-                                .matches(".*\\b" + java.util.regex.Pattern.quote(m.name()) + "\\s*\\(\\s*\\).*")) {
+                onlyPrivate &= m.visibility() == Visibility.PRIVATE;
+                onlyNoArg &= m.signature().matches(".*\\b" + Pattern.quote(m.name()) + "\\s*\\(\\s*\\).*");
+                if (!onlyPrivate && !onlyNoArg) {
                     return false;
                 }
             } else if (m.isStatic()) {
@@ -203,7 +204,19 @@ public record TypeModel(
                 return false;
             }
         }
-        return staticMember;
+        boolean declaresConstructor = members.stream().anyMatch(m -> m.kind() == MemberModel.MemberKind.CONSTRUCTOR);
+        if (!staticMember) {
+            return false;
+        }
+        if (declaresConstructor && onlyPrivate) {
+            return true;
+        }
+        return onlyNoArg && implementedTypes.isEmpty() && extendedTypes.stream().allMatch(TypeModel::isObject);
+    }
+
+    private static boolean isObject(String type) {
+        String raw = type.replaceAll("<.*", "").strip();
+        return raw.equals("Object") || raw.equals("java.lang.Object");
     }
 
     /** The simple name of the outermost type: what imports and other files name. */

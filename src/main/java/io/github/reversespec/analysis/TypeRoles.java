@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
  *       type of the package;
  *   <li><b>builder</b>: named {@code *Builder}, declares a method {@code build}, and at least one
  *       instance method that returns the builder itself (fluent);
- *   <li><b>utility</b>: {@link TypeModel#isUtilityClass()}: only static members, no supertype but
- *       {@code Object}, no constructor but private or no-arg placeholder ones, and not instantiated
- *       by its own file;
+ *   <li><b>utility</b>: {@link TypeModel#isUtilityClass()}: only static members, not instantiated
+ *       by its own file, and private constructors only, or (without a supertype but {@code
+ *       Object}) no-arg placeholder ones or none;
  *   <li><b>value</b>: a record, or a final class whose instance fields (at least one) are all final
  *       and which declares both {@code equals} and {@code hashCode};
  *   <li><b>exception</b>: a class extending a type named {@code *Exception}, {@code *Error} or

@@ -42,6 +42,17 @@ class TypeRolesTest {
                 }""");
         write(tree, src, "Checks", "public class Checks { public static void check(boolean b) {} public Checks() {} }");
         write(tree, src, "Constants", "public final class Constants { public static final int ONE = 1; }");
+        write(tree, src, "Futures", """
+                public final class Futures extends FuturesBridge {
+                    private Futures() {}
+                    public static void get() {}
+                }""");
+        write(tree, src, "FuturesBridge", "abstract class FuturesBridge {}");
+        write(
+                tree,
+                src,
+                "OpenFutures",
+                "public class OpenFutures extends FuturesBridge { public static void get() {} }");
         write(tree, src, "Matchers", """
                 public abstract class Matchers {
                     public abstract boolean matches(char c);
@@ -164,10 +175,18 @@ class TypeRolesTest {
     }
 
     @Test
+    void aClassThatNoOneElseCanConstructMayExtendABridgeAndStayAUtility() {
+        // guava's Futures extends GwtFuturesCatchingSpecialization, with a private constructor
+        assertThat(rolesOf("Futures")).contains(TypeRole.UTILITY);
+        // the same class constructible by anyone is an instance of its base
+        assertThat(rolesOf("OpenFutures")).doesNotContain(TypeRole.UTILITY);
+    }
+
+    @Test
     void aSubclassOrAClassItsFileInstantiatesIsNoUtility() {
         // guava's CharMatcher.Digit: a singleton of its base class
         assertThat(rolesOf("Matchers.Digit")).doesNotContain(TypeRole.UTILITY);
-        // only static members, but an instance of Matchers all the same
+        // only static members, but a Matchers that a subclass may construct
         assertThat(rolesOf("Matchers.Ascii")).doesNotContain(TypeRole.UTILITY);
         // no supertype, but a static factory of its own makes one
         assertThat(rolesOf("Matchers.Lone")).doesNotContain(TypeRole.UTILITY);
