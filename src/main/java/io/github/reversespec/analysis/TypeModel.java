@@ -172,7 +172,8 @@ public record TypeModel(
      *       singleton's {@code static final Digit INSTANCE = new Digit()} makes it a thing;
      *   <li>and that no other code can instantiate: every constructor it declares is private (only
      *       its own file could call one), or, for a class that extends nothing but {@code Object}
-     *       and implements no interface, its constructors take no parameters or it declares none. A
+     *       and implements no interface but the markers {@code Serializable} and {@code
+     *       Cloneable}, its constructors take no parameters or it declares none. A
      *       no-arg constructor of a class without instance members gives an instance nothing to
      *       hold: it is the placeholder of commons-lang3's {@code public StringUtils()} ("instances
      *       should NOT be constructed", often {@code @Deprecated}). A subclass or an implementation
@@ -211,12 +212,15 @@ public record TypeModel(
         if (declaresConstructor && onlyPrivate) {
             return true;
         }
-        return onlyNoArg && implementedTypes.isEmpty() && extendedTypes.stream().allMatch(TypeModel::isObject);
+        return onlyNoArg
+                && extendedTypes.stream().allMatch(t -> isNamed(t, "Object"))
+                && implementedTypes.stream().allMatch(t -> isNamed(t, "Serializable") || isNamed(t, "Cloneable"));
     }
 
-    private static boolean isObject(String type) {
+    /** {@code Object} of {@code Object} and {@code java.lang.Object}; a marker interface likewise. */
+    private static boolean isNamed(String type, String simple) {
         String raw = type.replaceAll("<.*", "").strip();
-        return raw.equals("Object") || raw.equals("java.lang.Object");
+        return raw.equals(simple) || raw.endsWith("." + simple);
     }
 
     /** The simple name of the outermost type: what imports and other files name. */

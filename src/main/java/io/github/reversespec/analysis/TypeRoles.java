@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *       instance method that returns the builder itself (fluent);
  *   <li><b>utility</b>: {@link TypeModel#isUtilityClass()}: only static members, not instantiated
  *       by its own file, and private constructors only, or (without a supertype but {@code
- *       Object}) no-arg placeholder ones or none;
+ *       Object} and the marker interfaces) no-arg placeholder ones or none;
  *   <li><b>value</b>: a record, or a final class whose instance fields (at least one) are all final
  *       and which declares both {@code equals} and {@code hashCode};
  *   <li><b>exception</b>: a class extending a type named {@code *Exception}, {@code *Error} or

@@ -108,8 +108,8 @@ final class BehaviourSection {
             "WebMethod");
 
     /**
-     * Method names a reader recognises as a lifecycle step: the classic ones, and the asynchronous
-     * start and stop and the waits for a state of services (guava's {@code Service}, executors).
+     * Method names a reader recognises as a lifecycle step, without parameters: the classic ones,
+     * and the asynchronous start and stop of services (guava's {@code Service}).
      */
     static final Set<String> LIFECYCLE_NAMES = Set.of(
             "start",
@@ -124,14 +124,13 @@ final class BehaviourSection {
             "afterPropertiesSet",
             "startAsync",
             "stopAsync",
-            "closeAsync",
-            "awaitRunning",
-            "awaitTerminated",
-            "awaitTermination",
-            "awaitHealthy",
-            "awaitStopped");
+            "closeAsync");
 
-    /** Most parameters of a lifecycle method: a timeout and its unit. */
+    /** The waits for a state of a service or executor: a lifecycle step also with a timeout and its unit. */
+    static final Set<String> LIFECYCLE_WAITS =
+            Set.of("awaitRunning", "awaitTerminated", "awaitTermination", "awaitHealthy", "awaitStopped");
+
+    /** Most parameters of a wait: a timeout and its unit. */
     static final int LIFECYCLE_MAX_PARAMETERS = 2;
 
     static final Set<String> LIFECYCLE_ANNOTATIONS = Set.of("PostConstruct", "PreDestroy");
@@ -448,14 +447,19 @@ final class BehaviourSection {
     }
 
     /**
-     * A method named like a lifecycle step ({@link #LIFECYCLE_NAMES}) that takes at most {@link
-     * #LIFECYCLE_MAX_PARAMETERS} parameters and returns what a step returns: nothing, whether it
-     * succeeded ({@code boolean}), the object itself (fluent), or something to wait on or that
-     * runs (a {@code *Future}, {@code CompletionStage}, a {@code *Service}). A {@code start()}
-     * that returns an {@code int} is a position (a regex match's), not a step.
+     * A method named like a lifecycle step ({@link #LIFECYCLE_NAMES} without parameters, {@link
+     * #LIFECYCLE_WAITS} with at most {@link #LIFECYCLE_MAX_PARAMETERS}) that returns what a step
+     * returns: nothing, whether it succeeded ({@code boolean}), the object itself (fluent), or
+     * something to wait on or that runs (a {@code *Future}, {@code CompletionStage}, a {@code
+     * *Service}). A {@code start()} that returns an {@code int} is a position (a regex match's),
+     * not a step; an {@code init(int size)} is a helper, not a step.
      */
     private static boolean isLifecycleStep(TypeModel t, MemberModel m) {
-        if (!LIFECYCLE_NAMES.contains(m.name()) || parameterCount(m) > LIFECYCLE_MAX_PARAMETERS) {
+        int parameters = parameterCount(m);
+        boolean named = LIFECYCLE_NAMES.contains(m.name())
+                ? parameters == 0
+                : LIFECYCLE_WAITS.contains(m.name()) && parameters <= LIFECYCLE_MAX_PARAMETERS;
+        if (!named) {
             return false;
         }
         String ret = TypeRoles.rawName(m.returnType());

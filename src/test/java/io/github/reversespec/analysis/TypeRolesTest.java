@@ -53,6 +53,14 @@ class TypeRolesTest {
                 src,
                 "OpenFutures",
                 "public class OpenFutures extends FuturesBridge { public static void get() {} }");
+        write(tree, src, "Strategies", """
+                public abstract class Strategies implements java.io.Serializable {
+                    public static final Object SNAKE = null;
+                }""");
+        write(tree, src, "Comparing", """
+                public abstract class Comparing implements java.util.Comparator<String> {
+                    public static final Object NATURAL = null;
+                }""");
         write(tree, src, "Matchers", """
                 public abstract class Matchers {
                     public abstract boolean matches(char c);
@@ -180,6 +188,9 @@ class TypeRolesTest {
         assertThat(rolesOf("Futures")).contains(TypeRole.UTILITY);
         // the same class constructible by anyone is an instance of its base
         assertThat(rolesOf("OpenFutures")).doesNotContain(TypeRole.UTILITY);
+        // jackson's PropertyNamingStrategies: Serializable says nothing of what it is; a Comparator does
+        assertThat(rolesOf("Strategies")).contains(TypeRole.UTILITY);
+        assertThat(rolesOf("Comparing")).doesNotContain(TypeRole.UTILITY);
     }
 
     @Test

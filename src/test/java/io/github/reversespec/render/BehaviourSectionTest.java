@@ -111,7 +111,8 @@ class BehaviourSectionTest {
                     public abstract Runner startAsync();
                     public abstract void awaitRunning();
                     public abstract void awaitRunning(long timeout, java.util.concurrent.TimeUnit unit);
-                    public abstract boolean stop(String a, String b, String c);
+                    public abstract boolean stop(String reason);
+                    public abstract void init(int size);
                     public synchronized int read() { return 0; }
                     public synchronized int read(char[] into) { return 0; }
                     public <X extends java.io.IOException, Y extends X> void check(Class<X> type) throws X, Y {}
@@ -242,7 +243,8 @@ class BehaviourSectionTest {
     @Test
     void lifecycleStepsReturnNoNumberAndOverloadsAreNamedOnce() {
         String s = behaviour("impl", "com.acme.run");
-        // start() returning an int is a position (guava's CommonMatcher#start); stop of three parameters is no step
+        // start() returning an int is a position (guava's CommonMatcher#start); stop and init with a parameter are
+        // no steps, a wait with a timeout is
         assertThat(s)
                 .contains("- Lifecycle methods: `Runner#startAsync`, `Runner#awaitRunning`.\n")
                 .endsWith("- `synchronized` methods: `Runner#read`.");
@@ -254,7 +256,7 @@ class BehaviourSectionTest {
         String s = SpecText.section(spec("impl", "com.acme.run"), Section.EDGE_CASES);
         assertThat(s)
                 .contains(
-                        "- `IOException`: declared by [`Runner#check`](../../impl/src/main/java/com/acme/run/Runner.java#L10).")
+                        "- `IOException`: declared by [`Runner#check`](../../impl/src/main/java/com/acme/run/Runner.java#L11).")
                 .doesNotContain("`X`")
                 .doesNotContain("`Y`");
     }
