@@ -35,9 +35,11 @@ import java.util.regex.Pattern;
  *       reactor registers providers for;
  *   <li><b>event</b>: a class named {@code *Event} or extending {@code EventObject} or {@code
  *       ApplicationEvent};
- *   <li><b>listener</b>: an interface or abstract class named {@code *Listener}, {@code *Handler},
- *       {@code *Callback} or {@code *Observer} (or just {@code Listener}, as {@code
- *       Service.Listener} is), or a type extending or implementing {@code EventListener};
+ *   <li><b>listener</b>: an interface named {@code *Listener}, {@code *Handler}, {@code *Callback}
+ *       or {@code *Observer}, an abstract class named {@code *Listener} (or just {@code Listener},
+ *       as guava's {@code Service.Listener} is; an abstract {@code *Handler} is more often a base
+ *       of implementations, as {@code AbstractInvocationHandler} is), or a type extending or
+ *       implementing {@code EventListener};
  *   <li><b>configuration holder</b>: annotated {@code @Configuration}, {@code
  *       @ConfigurationProperties} or {@code @ConfigMapping}, or named with {@code Config}, {@code
  *       Properties}, {@code Settings} or {@code Options} and either a record or declaring a getter
@@ -140,11 +142,13 @@ public final class TypeRoles {
         return raw.substring(raw.lastIndexOf('.') + 1);
     }
 
-    /** An interface or abstract class named like a listener. */
+    /** An interface named like a listener, or an abstract class named {@code *Listener}. */
     private static boolean isListener(TypeModel t) {
         return (t.kind() == TypeKind.INTERFACE
-                        || (t.kind() == TypeKind.CLASS && t.modifiers().contains("abstract")))
-                && LISTENER_NAME.matcher(t.simpleName()).matches();
+                        && LISTENER_NAME.matcher(t.simpleName()).matches())
+                || (t.kind() == TypeKind.CLASS
+                        && t.modifiers().contains("abstract")
+                        && t.simpleName().endsWith("Listener"));
     }
 
     private static boolean extendsNamed(TypeModel t, String... names) {

@@ -124,6 +124,7 @@ class TypeRolesTest {
                     abstract class Listener { public void running() {} }
                 }""");
         write(tree, src, "PrintListener", "public class PrintListener { public void running() {} }");
+        write(tree, src, "AbstractHandler", "public abstract class AbstractHandler { public void handle() {} }");
         write(
                 tree,
                 src,
@@ -243,6 +244,7 @@ class TypeRolesTest {
         // an abstract class named Listener, as guava's Service.Listener, is one too; a concrete one is not
         assertThat(rolesOf("Service.Listener")).containsExactly(TypeRole.LISTENER);
         assertThat(rolesOf("PrintListener")).isEmpty();
+        assertThat(rolesOf("AbstractHandler")).isEmpty();
         assertThat(rolesOf("ChangeEvent")).containsExactly(TypeRole.EVENT);
     }
 
