@@ -8,6 +8,7 @@ import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.AnnotationDeclaration;
 import com.github.javaparser.ast.body.AnnotationMemberDeclaration;
 import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.CompactConstructorDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
@@ -24,6 +25,7 @@ import com.github.javaparser.ast.comments.JavadocComment;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MarkerAnnotationExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.Name;
@@ -32,6 +34,7 @@ import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.modules.ModuleDeclaration;
 import com.github.javaparser.ast.modules.ModuleDirective;
 import com.github.javaparser.ast.modules.ModuleExportsDirective;
@@ -39,11 +42,19 @@ import com.github.javaparser.ast.modules.ModuleOpensDirective;
 import com.github.javaparser.ast.modules.ModuleRequiresDirective;
 import com.github.javaparser.ast.nodeTypes.NodeWithJavadoc;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.UnionType;
+import com.github.javaparser.ast.type.UnknownType;
 import com.github.javaparser.ast.visitor.VoidVisitorAdapter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -63,7 +74,10 @@ import java.util.TreeSet;
  * <p>A declaration is a type or member of the model only when it sits directly in the body of the
  * type being built (or at the top level); local and anonymous classes are walked for their
  * references but contribute no types or members. Raised types and validations of such nested
- * code count for the enclosing method, which is where they take effect.
+ * code count for the enclosing method (or enum constant, for the class body of a constant), which
+ * is where they take effect. A raised type is that of {@code throw new X(...)}, or of {@code throw
+ * name;} when {@code name} is a local variable, catch parameter or parameter of a declared type
+ * (the innermost in scope); a thrown field or call result is not known.
  *
  * <p>The same pass records the behaviour facts of each type ({@link TypeBehaviour}), from the
  * syntax alone:
@@ -78,8 +92,10 @@ import java.util.TreeSet;
  *       "key")};
  *   <li>concurrency: {@code synchronized} blocks, {@code new Thread}, {@code new Timer}, {@code new
  *       ThreadPoolExecutor}, {@code new ScheduledThreadPoolExecutor}, {@code new ForkJoinPool},
- *       {@code Executors.new*}, {@code CompletableFuture.*Async}, {@code Thread.ofVirtual} and
- *       {@code Thread.startVirtualThread}.
+ *       {@code Executors.new*}, {@code CompletableFuture.*Async} (both also without a scope, through
+ *       a static import of the method, or of the class's members with {@code .*}: then only {@code
+ *       Executors}' own factory names count), {@code Thread.ofVirtual}, {@code
+ *       Thread.startVirtualThread} and {@code newThread(r)} on any scope (a {@code ThreadFactory}).
  * </ul>
  *
  * <p>Names are matched as written, without a symbol solver: a class of the package called {@code
@@ -118,6 +134,17 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
     /** Longest annotation or key text kept as written. */
     static final int MAX_SITE_TEXT = 100;
 
+    /** The factories of {@code Executors}: an unscoped {@code new*} call counts only by these names under {@code Executors.*}. */
+    private static final Set<String> EXECUTORS_FACTORIES = Set.of(
+            "newFixedThreadPool",
+            "newCachedThreadPool",
+            "newSingleThreadExecutor",
+            "newScheduledThreadPool",
+            "newSingleThreadScheduledExecutor",
+            "newWorkStealingPool",
+            "newVirtualThreadPerTaskExecutor",
+            "newThreadPerTaskExecutor");
+
     private static final Set<String> THREAD_CLASSES =
             Set.of("Thread", "Timer", "ThreadPoolExecutor", "ScheduledThreadPoolExecutor", "ForkJoinPool");
 
@@ -133,6 +160,13 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
     private final Map<String, Integer> nameLines = new HashMap<>();
     private final Set<String> simpleNames = new HashSet<>();
     private final List<DebtItem> debt = new ArrayList<>();
+    /** Simple names of the classes the file's code creates instances of ({@code new X(...)}). */
+    private final Set<String> created = new HashSet<>();
+    /** Static imports of the file: member name → class simple name, and the classes imported with {@code .*}. */
+    private final Map<String, String> staticSingle = new HashMap<>();
+
+    private final Set<String> staticOnDemand = new HashSet<>();
+
     private int testMethods;
 
     private FactCollector(String file, boolean testFile) {
@@ -152,6 +186,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
         FactCollector c = new FactCollector(file, testFile);
         c.packageName =
                 cu.getPackageDeclaration().map(p -> p.getName().asString()).orElse("");
+        c.staticImports(cu.getImports());
         cu.accept(c, null);
 
         List<ImportRef> imports = imports(cu.getImports(), c.nameLines);
@@ -168,7 +203,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
         }
         List<TypeModel> types = new ArrayList<>(c.allTypes.size());
         for (TypeBuilder tb : c.allTypes) {
-            types.add(tb.build());
+            types.add(tb.build(c.created.contains(tb.decl.getName().getIdentifier())));
         }
         c.debt.sort(DEBT_ORDER);
         ModuleDescriptorFacts module = cu.getModule().map(m -> module(m, file)).orElse(null);
@@ -190,6 +225,33 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
             .thenComparingInt(DebtItem::line)
             .thenComparing(DebtItem::kind)
             .thenComparing(DebtItem::text);
+
+    /** Classes whose static members calls without a scope may name: {@code Executors} of {@code import static java.util.concurrent.Executors.*}. */
+    private void staticImports(NodeList<ImportDeclaration> declarations) {
+        for (ImportDeclaration d : declarations) {
+            if (!d.isStatic()) {
+                continue;
+            }
+            Name name = d.getName();
+            if (d.isAsterisk()) {
+                staticOnDemand.add(name.getIdentifier());
+            } else if (name.getQualifier().isPresent()) {
+                staticSingle.put(name.getIdentifier(), name.getQualifier().get().getIdentifier());
+            }
+        }
+    }
+
+    /** The class a call without a scope is statically imported from, if the file imports it; else empty. */
+    private String staticScope(String method) {
+        String single = staticSingle.get(method);
+        if (single != null) {
+            return single;
+        }
+        if (staticOnDemand.contains("Executors") && EXECUTORS_FACTORIES.contains(method)) {
+            return "Executors";
+        }
+        return staticOnDemand.contains("CompletableFuture") && method.endsWith("Async") ? "CompletableFuture" : "";
+    }
 
     private static List<ImportRef> imports(NodeList<ImportDeclaration> declarations, Map<String, Integer> lines) {
         Set<ImportRef> refs = new TreeSet<>();
@@ -444,21 +506,25 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
     @Override
     public void visit(EnumConstantDeclaration n, Void arg) {
         TypeBuilder owner = testFile ? null : owner(n);
+        MemberBuilder mb = null;
         if (owner != null) {
             String name = n.getName().getIdentifier();
-            MemberBuilder mb = new MemberBuilder(MemberModel.MemberKind.ENUM_CONSTANT, name, n);
+            mb = new MemberBuilder(MemberModel.MemberKind.ENUM_CONSTANT, name, n);
             mb.signature = Signatures.enumConstant(n);
             mb.visibility = Visibility.PUBLIC;
             mb.isStatic = true;
             mb.debtName = name;
-            owner.members.add(mb.build());
-            owner.enumConstants.add(name);
-            memberDebt(mb, owner);
         }
+        // A constant's class body raises and checks for the constant: that is where it takes effect.
         MemberBuilder saved = currentCallable;
-        currentCallable = null;
+        currentCallable = mb;
         super.visit(n, arg);
         currentCallable = saved;
+        if (mb != null) {
+            owner.members.add(mb.build());
+            owner.enumConstants.add(mb.name);
+            memberDebt(mb, owner);
+        }
     }
 
     @Override
@@ -510,10 +576,102 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
 
     @Override
     public void visit(ThrowStmt n, Void arg) {
-        if (currentCallable != null && n.getExpression() instanceof ObjectCreationExpr oce) {
-            currentCallable.raised.add(raisedName(oce.getType()));
+        if (currentCallable != null) {
+            if (n.getExpression() instanceof ObjectCreationExpr oce) {
+                currentCallable.raised.add(raisedName(oce.getType()));
+            } else if (n.getExpression() instanceof NameExpr rethrown) {
+                for (ClassOrInterfaceType t : declaredType(n, rethrown.getName().getIdentifier())) {
+                    currentCallable.raised.add(raisedName(t));
+                }
+            }
         }
         super.visit(n, arg);
+    }
+
+    /**
+     * The declared type of the variable {@code name} that {@code throw name;} throws: the innermost
+     * local variable, catch parameter or parameter of that name in scope, up to the enclosing
+     * callable (or lambda); a multi-catch parameter gives each of its alternatives. Empty when the
+     * name is a field, a {@code var} or an untyped lambda parameter: the syntax does not tell.
+     */
+    private static List<ClassOrInterfaceType> declaredType(Node from, String name) {
+        Node child = from;
+        for (Node at = from.getParentNode().orElse(null);
+                at != null;
+                child = at, at = at.getParentNode().orElse(null)) {
+            Optional<Type> found = Optional.empty();
+            if (at instanceof BlockStmt block) {
+                int upTo = block.getStatements().indexOf(child);
+                for (int i = upTo - 1; i >= 0 && found.isEmpty(); i--) {
+                    if (block.getStatement(i) instanceof ExpressionStmt es
+                            && es.getExpression() instanceof VariableDeclarationExpr v) {
+                        found = variableType(v, name);
+                    }
+                }
+            } else if (at instanceof CatchClause c
+                    && c.getParameter().getName().getIdentifier().equals(name)) {
+                found = Optional.of(c.getParameter().getType());
+            } else if (at instanceof ForEachStmt f && child != f.getIterable()) {
+                found = variableType(f.getVariable(), name);
+            } else if (at instanceof ForStmt f) {
+                for (Expression init : f.getInitialization()) {
+                    if (found.isEmpty() && init instanceof VariableDeclarationExpr v) {
+                        found = variableType(v, name);
+                    }
+                }
+            } else if (at instanceof TryStmt t) {
+                for (Expression r : t.getResources()) {
+                    if (found.isEmpty() && r instanceof VariableDeclarationExpr v) {
+                        found = variableType(v, name);
+                    }
+                }
+            } else if (at instanceof LambdaExpr lambda) {
+                for (Parameter p : lambda.getParameters()) {
+                    if (p.getName().getIdentifier().equals(name)) {
+                        return p.getType() instanceof UnknownType ? List.of() : throwable(p.getType());
+                    }
+                }
+            } else if (at instanceof CallableDeclaration<?> callable) {
+                for (Parameter p : callable.getParameters()) {
+                    if (p.getName().getIdentifier().equals(name)) {
+                        return throwable(p.getType());
+                    }
+                }
+                return List.of();
+            } else if (at instanceof TypeDeclaration<?> || at instanceof ObjectCreationExpr) {
+                return List.of();
+            }
+            if (found.isPresent()) {
+                return throwable(found.get());
+            }
+        }
+        return List.of();
+    }
+
+    private static Optional<Type> variableType(VariableDeclarationExpr v, String name) {
+        for (VariableDeclarator d : v.getVariables()) {
+            if (d.getName().getIdentifier().equals(name)) {
+                return Optional.of(d.getType());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The class types a thrown variable's declared type names: one, or a multi-catch's alternatives; none for {@code var}. */
+    private static List<ClassOrInterfaceType> throwable(Type type) {
+        if (type instanceof UnionType union) {
+            List<ClassOrInterfaceType> out = new ArrayList<>(union.getElements().size());
+            union.getElements().forEach(e -> {
+                if (e instanceof ClassOrInterfaceType c) {
+                    out.add(c);
+                }
+            });
+            return out;
+        }
+        return type instanceof ClassOrInterfaceType c
+                        && !c.getName().getIdentifier().equals("var")
+                ? List.of(c)
+                : List.of();
     }
 
     @Override
@@ -571,11 +729,14 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                 }
             }
             default -> {
-                if ((scope.equals("Executors") && name.startsWith("new"))
-                        || (scope.equals("CompletableFuture") && name.endsWith("Async"))
-                        || (scope.equals("Thread")
+                String owner = scopeExpr.isEmpty() ? staticScope(name) : scope;
+                if ((owner.equals("Executors") && name.startsWith("new"))
+                        || (owner.equals("CompletableFuture") && name.endsWith("Async"))
+                        || (owner.equals("Thread")
                                 && (name.equals("ofVirtual") || name.equals("startVirtualThread")))) {
-                    tb.concurrency.add(new CodeSite(memberName(), scope + "." + name, "", line(n)));
+                    tb.concurrency.add(new CodeSite(memberName(), owner + "." + name, "", line(n)));
+                } else if (name.equals("newThread") && scopeExpr.isPresent() && args.size() == 1) {
+                    tb.concurrency.add(new CodeSite(memberName(), "ThreadFactory.newThread", "", line(n)));
                 }
             }
         }
@@ -631,6 +792,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
 
     @Override
     public void visit(ObjectCreationExpr n, Void arg) {
+        created.add(n.getType().getName().getIdentifier());
         TypeBuilder tb = typeStack.peek();
         if (tb != null && THREAD_CLASSES.contains(n.getType().getName().getIdentifier())) {
             tb.concurrency.add(
@@ -976,7 +1138,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
             return kind == TypeKind.INTERFACE || kind == TypeKind.ANNOTATION;
         }
 
-        TypeModel build() {
+        TypeModel build(boolean instantiated) {
             List<String> typeParameters = List.of();
             List<String> extended = List.of();
             List<String> implemented = List.of();
@@ -1018,7 +1180,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                     enumConstants,
                     recordComponents,
                     javadoc == null ? DocComment.EMPTY : JavadocText.parse(javadoc),
-                    new TypeBehaviour(annotationTexts(decl.getAnnotations()), configReads, concurrency));
+                    new TypeBehaviour(annotationTexts(decl.getAnnotations()), configReads, concurrency, instantiated));
         }
     }
 
@@ -1031,6 +1193,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
         final boolean deprecated;
         List<String> parameterNames = List.of();
         List<String> parameterTypes = List.of();
+        List<String> typeParameters = List.of();
         int line;
         String signature;
         String debtName;
@@ -1073,6 +1236,7 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                 }
             }
             parameterTypes = Signatures.erasures(params, variables);
+            typeParameters = Signatures.typeParameters(own);
         }
 
         MemberModel build() {
@@ -1092,7 +1256,8 @@ final class FactCollector extends VoidVisitorAdapter<Void> {
                     parameterNames,
                     parameterTypes,
                     returnType,
-                    annotations);
+                    annotations,
+                    typeParameters);
         }
     }
 }

@@ -13,8 +13,9 @@ import java.util.List;
  * @param javadocSummary first sentence of its Javadoc, or empty
  * @param line the line of the declaration
  * @param constantValue the initialiser as written of a {@code static final} primitive or {@code
- *     String} field whose value is a literal or an expression of literals ({@code "a.b"}, {@code
- *     60 * 1000}), cut when long; empty for every other field and for record components
+ *     String} field whose initialiser looks like a compile-time constant: literals and names joined
+ *     by operators, parentheses and casts ({@code "a.b"}, {@code 60 * 1000}, {@code 1 << (Integer.SIZE
+ *     - 2)}), cut when long; empty for every other field and for record components
  */
 public record FieldModel(
         String name,

@@ -22,8 +22,10 @@ import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MarkerAnnotationExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.type.ArrayType;
@@ -387,11 +389,14 @@ final class Signatures {
     }
 
     /**
-     * The value of a constant as written ({@code "spring.aot.enabled"}, {@code 60 * 1000}), or
-     * empty: shown only for a primitive or {@code String} variable whose initialiser is a literal
-     * or an expression of literals (operators, parentheses, casts), which is what the compiler
-     * inlines into callers and what a reader looks up a configuration key by. Names of other
-     * constants are not followed: without resolution we cannot tell them from a computed value.
+     * The value of a constant as written ({@code "spring.aot.enabled"}, {@code 60 * 1000}, {@code
+     * 1 << (Integer.SIZE - 2)}), or empty: shown only for a primitive or {@code String} variable
+     * whose initialiser looks like a compile-time constant: literals and names ({@code SIZE},
+     * {@code Integer.SIZE}) joined by operators, parentheses, casts and conditionals, which is what
+     * the compiler inlines into callers and what a reader looks up a configuration key by. A name
+     * is shown as written, not followed: without resolution we cannot tell a constant from a static
+     * field set at run time, so the text is the initialiser, not always a value. A method call,
+     * {@code new}, an array or {@code null} makes the initialiser computed, and nothing is shown.
      *
      * @param type the variable's type, array brackets included
      * @param initializer its initialiser
@@ -441,6 +446,9 @@ final class Signatures {
                 todo.push(b.getRight());
             } else if (e instanceof EnclosedExpr p) {
                 todo.push(p.getInner());
+            } else if (e instanceof NameExpr || isQualifiedName(e)) {
+                // a constant's name, as written: SIZE, Integer.SIZE
+                continue;
             } else if (e instanceof CastExpr c && isConstantType(c.getType())) {
                 todo.push(c.getExpression());
             } else if (e instanceof ConditionalExpr c) {
@@ -452,6 +460,15 @@ final class Signatures {
             }
         }
         return true;
+    }
+
+    /** {@code a.b.C}: field accesses down to a plain name, no call, {@code this} or array on the way. */
+    private static boolean isQualifiedName(Expression e) {
+        Expression scope = e;
+        while (scope instanceof FieldAccessExpr fa) {
+            scope = fa.getScope();
+        }
+        return scope != e && scope instanceof NameExpr;
     }
 
     /** An enum constant: its name, with its arguments if any: {@code RED("r", 1)}. */

@@ -12,11 +12,15 @@ import java.util.List;
  *     ({@link FactCollector} documents which calls count)
  * @param concurrency {@code synchronized} blocks and the threads, executors and asynchronous tasks
  *     its bodies create, in source order
+ * @param instantiated code of its own file creates an instance of it ({@code new Digit()}, also
+ *     with a class body), matched by simple name as written: a singleton's {@code INSTANCE} field,
+ *     a factory method's {@code new}
  */
-public record TypeBehaviour(List<String> annotations, List<CodeSite> configReads, List<CodeSite> concurrency) {
+public record TypeBehaviour(
+        List<String> annotations, List<CodeSite> configReads, List<CodeSite> concurrency, boolean instantiated) {
 
     /** Nothing known: what a type built without the behaviour pass has. */
-    public static final TypeBehaviour NONE = new TypeBehaviour(List.of(), List.of(), List.of());
+    public static final TypeBehaviour NONE = new TypeBehaviour(List.of(), List.of(), List.of(), false);
 
     public TypeBehaviour {
         annotations = List.copyOf(annotations);

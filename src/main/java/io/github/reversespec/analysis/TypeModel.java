@@ -1,6 +1,7 @@
 package io.github.reversespec.analysis;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A type declared in a unit: top-level or member (nested) type. Local and anonymous classes are
@@ -162,31 +163,64 @@ public record TypeModel(
     }
 
     /**
-     * A static utility class: a class whose members are all static (at least one), that cannot be
-     * instantiated because every constructor it declares is private, or because it is abstract
-     * and declares none (the idiom of {@code abstract class StringUtils}). Such a class is neither
-     * a base to extend nor a thing to create, whatever its {@code abstract} or {@code final} says.
-     * Nested types do not count either way.
+     * A static utility class: a holder of static members, neither a base to extend nor a thing to
+     * create, whatever its {@code abstract} or {@code final} says. It is a class
+     *
+     * <ul>
+     *   <li>whose members are all static (at least one; nested types do not count either way);
+     *   <li>that no code of its own file instantiates ({@link TypeBehaviour#instantiated()}): a
+     *       singleton's {@code static final Digit INSTANCE = new Digit()} makes it a thing;
+     *   <li>and that no other code can instantiate: every constructor it declares is private (only
+     *       its own file could call one), or, for a class that extends nothing but {@code Object}
+     *       and implements no interface but the markers {@code Serializable} and {@code
+     *       Cloneable}, its constructors take no parameters or it declares none. A
+     *       no-arg constructor of a class without instance members gives an instance nothing to
+     *       hold: it is the placeholder of commons-lang3's {@code public StringUtils()} ("instances
+     *       should NOT be constructed", often {@code @Deprecated}). A subclass or an implementation
+     *       that others may construct is an instance of what it extends, so it is no utility; a
+     *       class with private constructors may extend a bridge class (guava's {@code Futures}) and
+     *       stay one.
+     * </ul>
+     *
+     * <p>Only its own file is looked at: a class of static members and a public no-arg
+     * constructor that another file creates with {@code new} would still count.
      */
     public boolean isUtilityClass() {
-        if (kind != TypeKind.CLASS) {
+        if (kind != TypeKind.CLASS || behaviour.instantiated()) {
             return false;
         }
-        boolean constructors = false;
+        boolean onlyPrivate = true;
+        boolean onlyNoArg = true;
         boolean staticMember = false;
         for (MemberModel m : members) {
             if (m.kind() == MemberModel.MemberKind.CONSTRUCTOR) {
-                if (m.visibility() != Visibility.PRIVATE) {
+                onlyPrivate &= m.visibility() == Visibility.PRIVATE;
+                onlyNoArg &= m.signature().matches(".*\\b" + Pattern.quote(m.name()) + "\\s*\\(\\s*\\).*");
+                if (!onlyPrivate && !onlyNoArg) {
                     return false;
                 }
-                constructors = true;
             } else if (m.isStatic()) {
                 staticMember = true;
             } else {
                 return false;
             }
         }
-        return staticMember && (constructors || modifiers.contains("abstract"));
+        boolean declaresConstructor = members.stream().anyMatch(m -> m.kind() == MemberModel.MemberKind.CONSTRUCTOR);
+        if (!staticMember) {
+            return false;
+        }
+        if (declaresConstructor && onlyPrivate) {
+            return true;
+        }
+        return onlyNoArg
+                && extendedTypes.stream().allMatch(t -> isNamed(t, "Object"))
+                && implementedTypes.stream().allMatch(t -> isNamed(t, "Serializable") || isNamed(t, "Cloneable"));
+    }
+
+    /** {@code Object} of {@code Object} and {@code java.lang.Object}; a marker interface likewise. */
+    private static boolean isNamed(String type, String simple) {
+        String raw = type.replaceAll("<.*", "").strip();
+        return raw.equals(simple) || raw.endsWith("." + simple);
     }
 
     /** The simple name of the outermost type: what imports and other files name. */

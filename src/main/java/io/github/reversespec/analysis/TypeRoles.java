@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  *       type of the package;
  *   <li><b>builder</b>: named {@code *Builder}, declares a method {@code build}, and at least one
  *       instance method that returns the builder itself (fluent);
- *   <li><b>utility</b>: {@link TypeModel#isUtilityClass()}: only static members, never instantiated
- *       (private constructors, or abstract without any);
+ *   <li><b>utility</b>: {@link TypeModel#isUtilityClass()}: only static members, not instantiated
+ *       by its own file, and private constructors only, or (without a supertype but {@code
+ *       Object} and the marker interfaces) no-arg placeholder ones or none;
  *   <li><b>value</b>: a record, or a final class whose instance fields (at least one) are all final
  *       and which declares both {@code equals} and {@code hashCode};
  *   <li><b>exception</b>: a class extending a type named {@code *Exception}, {@code *Error} or
@@ -35,7 +36,10 @@ import java.util.regex.Pattern;
  *   <li><b>event</b>: a class named {@code *Event} or extending {@code EventObject} or {@code
  *       ApplicationEvent};
  *   <li><b>listener</b>: an interface named {@code *Listener}, {@code *Handler}, {@code *Callback}
- *       or {@code *Observer}, or a type extending or implementing {@code EventListener};
+ *       or {@code *Observer}, an abstract class named {@code *Listener} (or just {@code Listener},
+ *       as guava's {@code Service.Listener} is; an abstract {@code *Handler} is more often a base
+ *       of implementations, as {@code AbstractInvocationHandler} is), or a type extending or
+ *       implementing {@code EventListener};
  *   <li><b>configuration holder</b>: annotated {@code @Configuration}, {@code
  *       @ConfigurationProperties} or {@code @ConfigMapping}, or named with {@code Config}, {@code
  *       Properties}, {@code Settings} or {@code Options} and either a record or declaring a getter
@@ -51,7 +55,7 @@ public final class TypeRoles {
 
     private static final Pattern CONFIG_NAME = Pattern.compile(".*(Config|Properties|Settings|Options).*");
 
-    private static final Pattern LISTENER_NAME = Pattern.compile(".+(Listener|Handler|Callback|Observer)");
+    private static final Pattern LISTENER_NAME = Pattern.compile(".*(Listener|Handler|Callback|Observer)");
 
     private static final Pattern GETTER = Pattern.compile("(get|is)[A-Z].*");
 
@@ -111,9 +115,7 @@ public final class TypeRoles {
                     && (t.simpleName().endsWith("Event") || extendsNamed(t, "EventObject", "ApplicationEvent"))) {
                 roles.add(TypeRole.EVENT);
             }
-            if ((t.kind() == TypeKind.INTERFACE
-                            && LISTENER_NAME.matcher(t.simpleName()).matches())
-                    || extendsNamed(t, "EventListener")) {
+            if (isListener(t) || extendsNamed(t, "EventListener")) {
                 roles.add(TypeRole.LISTENER);
             }
             if (!exceptions.contains(t.name()) && isConfiguration(t)) {
@@ -138,6 +140,15 @@ public final class TypeRoles {
         int space = raw.lastIndexOf(' ');
         raw = space < 0 ? raw : raw.substring(space + 1);
         return raw.substring(raw.lastIndexOf('.') + 1);
+    }
+
+    /** An interface named like a listener, or an abstract class named {@code *Listener}. */
+    private static boolean isListener(TypeModel t) {
+        return (t.kind() == TypeKind.INTERFACE
+                        && LISTENER_NAME.matcher(t.simpleName()).matches())
+                || (t.kind() == TypeKind.CLASS
+                        && t.modifiers().contains("abstract")
+                        && t.simpleName().endsWith("Listener"));
     }
 
     private static boolean extendsNamed(TypeModel t, String... names) {

@@ -107,9 +107,31 @@ final class BehaviourSection {
             "Path",
             "WebMethod");
 
-    /** Method names a reader recognises as a lifecycle step. */
+    /**
+     * Method names a reader recognises as a lifecycle step, without parameters: the classic ones,
+     * and the asynchronous start and stop of services (guava's {@code Service}).
+     */
     static final Set<String> LIFECYCLE_NAMES = Set.of(
-            "start", "stop", "close", "init", "initialize", "destroy", "shutdown", "dispose", "afterPropertiesSet");
+            "start",
+            "stop",
+            "close",
+            "init",
+            "initialize",
+            "destroy",
+            "shutdown",
+            "shutdownNow",
+            "dispose",
+            "afterPropertiesSet",
+            "startAsync",
+            "stopAsync",
+            "closeAsync");
+
+    /** The waits for a state of a service or executor: a lifecycle step also with a timeout and its unit. */
+    static final Set<String> LIFECYCLE_WAITS =
+            Set.of("awaitRunning", "awaitTerminated", "awaitTermination", "awaitHealthy", "awaitStopped");
+
+    /** Most parameters of a wait: a timeout and its unit. */
+    static final int LIFECYCLE_MAX_PARAMETERS = 2;
 
     static final Set<String> LIFECYCLE_ANNOTATIONS = Set.of("PostConstruct", "PreDestroy");
 
@@ -402,7 +424,7 @@ final class BehaviourSection {
                     continue;
                 }
                 boolean annotated = LIFECYCLE_ANNOTATIONS.stream().anyMatch(m::hasAnnotation);
-                if (annotated || (LIFECYCLE_NAMES.contains(m.name()) && noParameters(m))) {
+                if (annotated || isLifecycleStep(t, m)) {
                     String label = Markdown.code(t.name() + "#" + m.name());
                     String marks = m.annotations().stream()
                             .filter(a -> LIFECYCLE_ANNOTATIONS.contains(MemberModel.annotationName(a)))
@@ -410,8 +432,7 @@ final class BehaviourSection {
                             .reduce((a, c) -> a + " " + c)
                             .map(x -> " " + x)
                             .orElse("");
-                    methods.add(label + marks);
-                    methodFiles.add(t.file());
+                    addOnce(methods, methodFiles, label + marks, t.file());
                 }
             }
         }
@@ -425,8 +446,40 @@ final class BehaviourSection {
         return String.join("\n", lines);
     }
 
-    private static boolean noParameters(MemberModel m) {
-        return m.signature().matches(".*\\b" + Pattern.quote(m.name()) + "\\s*\\(\\s*\\).*");
+    /**
+     * A method named like a lifecycle step ({@link #LIFECYCLE_NAMES} without parameters, {@link
+     * #LIFECYCLE_WAITS} with at most {@link #LIFECYCLE_MAX_PARAMETERS}) that returns what a step
+     * returns: nothing, whether it succeeded ({@code boolean}), the object itself (fluent), or
+     * something to wait on or that runs (a {@code *Future}, {@code CompletionStage}, a {@code
+     * *Service}). A {@code start()} that returns an {@code int} is a position (a regex match's),
+     * not a step; an {@code init(int size)} is a helper, not a step.
+     */
+    private static boolean isLifecycleStep(TypeModel t, MemberModel m) {
+        int parameters = parameterCount(m);
+        boolean named = LIFECYCLE_NAMES.contains(m.name())
+                ? parameters == 0
+                : LIFECYCLE_WAITS.contains(m.name()) && parameters <= LIFECYCLE_MAX_PARAMETERS;
+        if (!named) {
+            return false;
+        }
+        String ret = TypeRoles.rawName(m.returnType());
+        return m.returnType().isEmpty() // a model built without return types
+                || ret.equals("void")
+                || ret.equals("boolean")
+                || ret.equals("Boolean")
+                || ret.equals(t.simpleName())
+                || ret.endsWith("Future")
+                || ret.equals("CompletionStage")
+                || ret.endsWith("Service");
+    }
+
+    private static int parameterCount(MemberModel m) {
+        if (!m.parameterNames().isEmpty()) {
+            return m.parameterNames().size();
+        }
+        return m.signature().matches(".*\\b" + Pattern.quote(m.name()) + "\\s*\\(\\s*\\).*")
+                ? 0
+                : LIFECYCLE_MAX_PARAMETERS + 1;
     }
 
     // ------------------------------------------------------------------------------- threading
@@ -449,8 +502,7 @@ final class BehaviourSection {
             for (MemberModel m : t.members()) {
                 if (m.kind() == MemberKind.METHOD
                         && SYNCHRONIZED_METHOD.matcher(m.signature()).matches()) {
-                    sync.add(Markdown.code(t.name() + "#" + m.name()));
-                    syncFiles.add(t.file());
+                    addOnce(sync, syncFiles, Markdown.code(t.name() + "#" + m.name()), t.file());
                 }
             }
             for (FieldModel f : t.fields()) {
@@ -472,11 +524,9 @@ final class BehaviourSection {
             for (CodeSite c : t.behaviour().concurrency()) {
                 String where = Markdown.code(t.name() + (c.member().isEmpty() ? "" : "#" + c.member()));
                 if (c.what().equals("synchronized")) {
-                    blocks.add(where + " on " + Markdown.code(c.detail()));
-                    blockFiles.add(t.file());
+                    addOnce(blocks, blockFiles, where + " on " + Markdown.code(c.detail()), t.file());
                 } else {
-                    threads.add(where + ": " + Markdown.code(c.what()));
-                    threadFiles.add(t.file());
+                    addOnce(threads, threadFiles, where + ": " + Markdown.code(c.what()), t.file());
                 }
             }
             List<String> marks = t.behaviour().annotations().stream()
@@ -507,6 +557,14 @@ final class BehaviourSection {
             lines.add("- Threads and executors created: " + capped(threads, threadFiles) + ".");
         }
         return String.join("\n", lines);
+    }
+
+    /** Adds an item not listed yet: overloads of a member, and a member's repeated constructs, are named once. */
+    private static void addOnce(List<String> items, List<String> files, String item, String file) {
+        if (!items.contains(item)) {
+            items.add(item);
+            files.add(file);
+        }
     }
 
     // ------------------------------------------------------------------------------- configuration

@@ -1139,8 +1139,9 @@ public final class SpecRenderer {
         Map<String, List<String>> byException = new TreeMap<>();
         for (TypeModel t : u.unit.types()) {
             for (MemberModel m : t.members()) {
-                Set<String> xs = new java.util.TreeSet<>(m.thrownTypes());
-                xs.addAll(m.raisedTypes());
+                Set<String> xs = new java.util.TreeSet<>();
+                m.thrownTypes().forEach(x -> xs.add(m.exceptionName(x, t)));
+                m.raisedTypes().forEach(x -> xs.add(m.exceptionName(x, t)));
                 String where = Markdown.code(t.name() + "#" + m.name());
                 xs.forEach(x ->
                         byException.computeIfAbsent(x, k -> new ArrayList<>()).add(where));
@@ -1156,7 +1157,8 @@ public final class SpecRenderer {
                 .toList();
         int shown = Math.min(lines.size(), LIST_LIMIT);
         String more = lines.size() > shown ? "\n- and " + (lines.size() - shown) + " more exception types." : "";
-        return "Exceptions declared (`throws`) or thrown (`throw new`), the most frequent first:\n\n"
+        return "Exceptions declared (`throws`; a type variable as its bound) or thrown (`throw`), the most frequent "
+                + "first:\n\n"
                 + String.join("\n", lines.subList(0, shown)) + more;
     }
 
@@ -1172,16 +1174,20 @@ public final class SpecRenderer {
                 String label = t.name() + "#" + m.name();
                 String where = fileLink(u, t.file(), m.line(), label)
                         + (m.visibility().isApi() ? "" : " (" + m.visibility().label() + ")");
-                m.thrownTypes()
+                m.thrownTypes().stream()
+                        .map(x -> m.exceptionName(x, t))
+                        .distinct()
                         .forEach(x -> declared.computeIfAbsent(x, k -> new ArrayList<>())
                                 .add(where));
-                m.raisedTypes()
+                m.raisedTypes().stream()
+                        .map(x -> m.exceptionName(x, t))
+                        .distinct()
                         .forEach(x -> raised.computeIfAbsent(x, k -> new ArrayList<>())
                                 .add(where));
             }
         }
         if (declared.isEmpty() && raised.isEmpty()) {
-            return "No member declares (`throws`) or raises (`throw new`) an exception.";
+            return "No member declares (`throws`) or raises (`throw`) an exception.";
         }
         Set<String> exceptions = new java.util.TreeSet<>(declared.keySet());
         exceptions.addAll(raised.keySet());
@@ -1193,7 +1199,8 @@ public final class SpecRenderer {
                 .toList();
         Blocks b = new Blocks();
         b.add("Exceptions by type, the most frequent first: *declared* by a `throws` clause, *thrown* by a body "
-                + "that creates it (`throw new`).");
+                + "(`throw new`, or `throw` of a variable declared of the type); a type variable (`throws X`) "
+                + "counts as its bound.");
         List<String> lines = new ArrayList<>();
         for (String x : ordered) {
             List<String> parts = new ArrayList<>();

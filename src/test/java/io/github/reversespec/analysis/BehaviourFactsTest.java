@@ -76,6 +76,23 @@ class BehaviourFactsTest {
                     static final class Keys { static final String USER = "USER"; }
                 }
                 """);
+        tree.write(src + "Pools.java", """
+                package com.acme.server;
+                import static java.util.concurrent.CompletableFuture.*;
+                import static java.util.concurrent.Executors.*;
+                import static java.util.concurrent.Executors.newCachedThreadPool;
+                import java.util.concurrent.ThreadFactory;
+                class Pools {
+                    private static final Object SHARED = newCachedThreadPool(Thread::new);
+                    void run(ThreadFactory factory) {
+                        supplyAsync(() -> 1);
+                        factory.newThread(() -> {});
+                        newWorkStealingPool();
+                        newWorker();
+                    }
+                    Object newWorker() { return null; }
+                }
+                """);
         tree.write(src + "JsonCodec.java", """
                 package com.acme.server;
                 public class JsonCodec implements com.acme.spi.Codec {
@@ -122,6 +139,18 @@ class BehaviourFactsTest {
         // Test files contribute no types, so their lookups and threads are nobody's.
         assertThat(analysis.units().flatMap(u -> u.types().stream()))
                 .noneMatch(t -> t.name().equals("ServerTest"));
+    }
+
+    @Test
+    void executorFactoriesCountThroughAStaticImportAndAThreadFactoryToo() {
+        // guava's JdkFutureAdapters: newCachedThreadPool(threadFactory) through import static
+        assertThat(type(server, "Pools").behaviour().concurrency())
+                .extracting(c -> c.member() + "|" + c.what())
+                .containsExactly(
+                        "SHARED|Executors.newCachedThreadPool",
+                        "run|CompletableFuture.supplyAsync",
+                        "run|ThreadFactory.newThread",
+                        "run|Executors.newWorkStealingPool");
     }
 
     @Test

@@ -74,6 +74,9 @@ class ExactSignaturesTest {
                     public static final Keys INSTANCE = new Keys();
                     public static final String COMPUTED = System.getProperty("x");
                     public static final String DERIVED = AOT_ENABLED + ".more";
+                    public static final int POWER = 1 << (Integer.SIZE - 2);
+                    public static final int FIRST = ARRAY[0];
+                    public static final int CALLED = Integer.SIZE + Math.abs(-1);
                     public static final String NOTHING = null;
                     public static final Object OBJECT = "o";
                     public static final int[] ARRAY = {1, 2};
@@ -138,7 +141,7 @@ class ExactSignaturesTest {
     }
 
     @Test
-    void constantValuesOfLiteralsAreShownAsWritten() {
+    void constantValuesOfLiteralsAndNamesAreShownAsWritten() {
         TypeModel keys = type(unit, "Keys");
         assertThat(member(keys, "AOT_ENABLED").signature())
                 .isEqualTo("public static final String AOT_ENABLED = \"spring.aot.enabled\"");
@@ -152,6 +155,11 @@ class ExactSignaturesTest {
         assertThat(member(keys, "QUALIFIED").signature())
                 .isEqualTo("public static final java.lang.String QUALIFIED = \"q\"");
         assertThat(member(keys, "TICKS").signature()).isEqualTo("public static final String TICKS = \"a`b|c\"");
+        // names of other constants are shown as written, not followed
+        assertThat(member(keys, "DERIVED").signature())
+                .isEqualTo("public static final String DERIVED = AOT_ENABLED + \".more\"");
+        assertThat(member(keys, "POWER").signature())
+                .isEqualTo("public static final int POWER = 1 << (Integer.SIZE - 2)");
         assertThat(keys.fields())
                 .filteredOn(f -> f.name().equals("SEP"))
                 .singleElement()
@@ -171,7 +179,9 @@ class ExactSignaturesTest {
         TypeModel keys = type(unit, "Keys");
         assertThat(member(keys, "INSTANCE").signature()).isEqualTo("public static final Keys INSTANCE");
         assertThat(member(keys, "COMPUTED").signature()).isEqualTo("public static final String COMPUTED");
-        assertThat(member(keys, "DERIVED").signature()).isEqualTo("public static final String DERIVED");
+        // an array element and a call are computed, names or not
+        assertThat(member(keys, "FIRST").signature()).isEqualTo("public static final int FIRST");
+        assertThat(member(keys, "CALLED").signature()).isEqualTo("public static final int CALLED");
         assertThat(member(keys, "NOTHING").signature()).isEqualTo("public static final String NOTHING");
         assertThat(member(keys, "OBJECT").signature()).isEqualTo("public static final Object OBJECT");
         assertThat(member(keys, "ARRAY").signature()).isEqualTo("public static final int[] ARRAY");

@@ -32,7 +32,52 @@ class TypeRolesTest {
                 tree,
                 src,
                 "NotUtil",
-                "public final class NotUtil { public NotUtil() {} public static int one() { return 1; } }");
+                "public final class NotUtil { public NotUtil(int seed) {} public static int one() { return 1; } }");
+        write(tree, src, "LangUtils", """
+                public class LangUtils {
+                    public static boolean isEmpty(String s) { return s == null; }
+                    /** @deprecated instances should NOT be constructed. */
+                    @Deprecated
+                    public LangUtils() {}
+                }""");
+        write(tree, src, "Checks", "public class Checks { public static void check(boolean b) {} public Checks() {} }");
+        write(tree, src, "Constants", "public final class Constants { public static final int ONE = 1; }");
+        write(tree, src, "Futures", """
+                public final class Futures extends FuturesBridge {
+                    private Futures() {}
+                    public static void get() {}
+                }""");
+        write(tree, src, "FuturesBridge", "abstract class FuturesBridge {}");
+        write(
+                tree,
+                src,
+                "OpenFutures",
+                "public class OpenFutures extends FuturesBridge { public static void get() {} }");
+        write(tree, src, "Strategies", """
+                public abstract class Strategies implements java.io.Serializable {
+                    public static final Object SNAKE = null;
+                }""");
+        write(tree, src, "Comparing", """
+                public abstract class Comparing implements java.util.Comparator<String> {
+                    public static final Object NATURAL = null;
+                }""");
+        write(tree, src, "Matchers", """
+                public abstract class Matchers {
+                    public abstract boolean matches(char c);
+                    static final class Digit extends Matchers {
+                        static final Digit INSTANCE = new Digit();
+                        private Digit() {}
+                        public boolean matches(char c) { return false; }
+                    }
+                    abstract static class Ascii extends Matchers {
+                        public static boolean isAscii(char c) { return c < 128; }
+                    }
+                    static final class Lone {
+                        static final Lone INSTANCE = Lone.create();
+                        private Lone() {}
+                        static Lone create() { return new Lone(); }
+                    }
+                }""");
         write(tree, src, "Request", """
                 public final class Request {
                     public static Builder builder() { return new Builder(); }
@@ -74,6 +119,12 @@ class TypeRolesTest {
         write(tree, src, "ChangeListener", "public interface ChangeListener { void changed(); }");
         write(tree, src, "Watcher", "public interface Watcher extends java.util.EventListener {}");
         write(tree, src, "RequestHandlerImpl", "public class RequestHandlerImpl { }");
+        write(tree, src, "Service", """
+                public interface Service {
+                    abstract class Listener { public void running() {} }
+                }""");
+        write(tree, src, "PrintListener", "public class PrintListener { public void running() {} }");
+        write(tree, src, "AbstractHandler", "public abstract class AbstractHandler { public void handle() {} }");
         write(
                 tree,
                 src,
@@ -105,6 +156,13 @@ class TypeRolesTest {
         return TypeRoles.of(unit, Set.of("Engine"), Set.of("Plugin"));
     }
 
+    private static TypeModel type(String name) {
+        return unit.types().stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
     private static List<TypeRole> rolesOf(String type) {
         return roles().getOrDefault(type, List.of());
     }
@@ -113,6 +171,39 @@ class TypeRolesTest {
     void utilityNeedsOnlyStaticMembersAndNoWayToInstantiate() {
         assertThat(rolesOf("Strings")).contains(TypeRole.UTILITY);
         assertThat(rolesOf("NotUtil")).doesNotContain(TypeRole.UTILITY);
+    }
+
+    @Test
+    void aNoArgPlaceholderConstructorOrNoneLeavesAClassOfStaticMembersAUtility() {
+        // commons-lang3's StringUtils: "instances should NOT be constructed", deprecated or not
+        assertThat(rolesOf("LangUtils")).containsExactly(TypeRole.UTILITY);
+        assertThat(rolesOf("Checks")).containsExactly(TypeRole.UTILITY);
+        assertThat(rolesOf("Constants")).containsExactly(TypeRole.UTILITY);
+        // a constructor with parameters makes instances that hold something
+        assertThat(rolesOf("NotUtil")).doesNotContain(TypeRole.UTILITY);
+    }
+
+    @Test
+    void aClassThatNoOneElseCanConstructMayExtendABridgeAndStayAUtility() {
+        // guava's Futures extends GwtFuturesCatchingSpecialization, with a private constructor
+        assertThat(rolesOf("Futures")).contains(TypeRole.UTILITY);
+        // the same class constructible by anyone is an instance of its base
+        assertThat(rolesOf("OpenFutures")).doesNotContain(TypeRole.UTILITY);
+        // jackson's PropertyNamingStrategies: Serializable says nothing of what it is; a Comparator does
+        assertThat(rolesOf("Strategies")).contains(TypeRole.UTILITY);
+        assertThat(rolesOf("Comparing")).doesNotContain(TypeRole.UTILITY);
+    }
+
+    @Test
+    void aSubclassOrAClassItsFileInstantiatesIsNoUtility() {
+        // guava's CharMatcher.Digit: a singleton of its base class
+        assertThat(rolesOf("Matchers.Digit")).doesNotContain(TypeRole.UTILITY);
+        // only static members, but a Matchers that a subclass may construct
+        assertThat(rolesOf("Matchers.Ascii")).doesNotContain(TypeRole.UTILITY);
+        // no supertype, but a static factory of its own makes one
+        assertThat(rolesOf("Matchers.Lone")).doesNotContain(TypeRole.UTILITY);
+        assertThat(type("Matchers.Lone").behaviour().instantiated()).isTrue();
+        assertThat(type("Matchers").behaviour().instantiated()).isFalse();
     }
 
     @Test
@@ -150,6 +241,10 @@ class TypeRolesTest {
         assertThat(rolesOf("ChangeListener")).containsExactly(TypeRole.LISTENER);
         assertThat(rolesOf("Watcher")).containsExactly(TypeRole.LISTENER);
         assertThat(rolesOf("RequestHandlerImpl")).isEmpty();
+        // an abstract class named Listener, as guava's Service.Listener, is one too; a concrete one is not
+        assertThat(rolesOf("Service.Listener")).containsExactly(TypeRole.LISTENER);
+        assertThat(rolesOf("PrintListener")).isEmpty();
+        assertThat(rolesOf("AbstractHandler")).isEmpty();
         assertThat(rolesOf("ChangeEvent")).containsExactly(TypeRole.EVENT);
     }
 

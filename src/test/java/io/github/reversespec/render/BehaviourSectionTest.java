@@ -130,6 +130,20 @@ class BehaviourSectionTest {
                     public String item(String id) { return id; }
                 }
                 """);
+        write("impl/src/main/java/com/acme/run/Runner.java", """
+                package com.acme.run;
+                public abstract class Runner {
+                    public abstract int start();
+                    public abstract Runner startAsync();
+                    public abstract void awaitRunning();
+                    public abstract void awaitRunning(long timeout, java.util.concurrent.TimeUnit unit);
+                    public abstract boolean stop(String reason);
+                    public abstract void init(int size);
+                    public synchronized int read() { return 0; }
+                    public synchronized int read(char[] into) { return 0; }
+                    public <X extends java.io.IOException, Y extends X> void check(Class<X> type) throws X, Y {}
+                }
+                """);
         write("impl/src/main/java/com/acme/web/User.java", """
                 package com.acme.web;
                 @Entity
@@ -176,6 +190,10 @@ class BehaviourSectionTest {
     }
 
     private static String behaviour(String artifactId, String pkg) {
+        return SpecText.section(spec(artifactId, pkg), Section.BEHAVIOR);
+    }
+
+    private static String spec(String artifactId, String pkg) {
         for (ProjectAnalysis p : analysis.projects()) {
             for (UnitAnalysis u : p.units()) {
                 if (p.project().artifactId().equals(artifactId)
@@ -192,8 +210,7 @@ class BehaviourSectionTest {
                             List.of(),
                             usage.usersOf(u.id()),
                             usage.implementorsOf(u.id()));
-                    String spec = new SpecRenderer().render(facts, Prose.NONE, Fixtures.META);
-                    return SpecText.section(spec, Section.BEHAVIOR);
+                    return new SpecRenderer().render(facts, Prose.NONE, Fixtures.META);
                 }
             }
         }
@@ -258,6 +275,27 @@ class BehaviourSectionTest {
                 .contains("- Lifecycle interfaces: `JsonCodec` (`AutoCloseable`).")
                 .contains("`JsonCodec#close`")
                 .contains("| `PRETTY_KEY` = `\"json.pretty\"` | `System.getProperty` | [`JsonCodec#pretty`](");
+    }
+
+    @Test
+    void lifecycleStepsReturnNoNumberAndOverloadsAreNamedOnce() {
+        String s = behaviour("impl", "com.acme.run");
+        // start() returning an int is a position (guava's CommonMatcher#start); stop and init with a parameter are
+        // no steps, a wait with a timeout is
+        assertThat(s)
+                .contains("- Lifecycle methods: `Runner#startAsync`, `Runner#awaitRunning`.\n")
+                .endsWith("- `synchronized` methods: `Runner#read`.");
+    }
+
+    @Test
+    void aThrownTypeVariableIsListedAsItsBoundAndAMemberOnce() {
+        // guava's Throwables#throwIfInstanceOf: <X extends Throwable> ... throws X
+        String s = SpecText.section(spec("impl", "com.acme.run"), Section.EDGE_CASES);
+        assertThat(s)
+                .contains(
+                        "- `IOException`: declared by [`Runner#check`](../../impl/src/main/java/com/acme/run/Runner.java#L11).")
+                .doesNotContain("`X`")
+                .doesNotContain("`Y`");
     }
 
     @Test

@@ -247,7 +247,22 @@ class SpecRendererTest {
                         .member(staticMethod)
                         .member(instanceMethod)
                         .build(),
+                type(pkg, "Bare", "src/main/java/p/Bare.java")
+                        .member(staticMethod)
+                        .build(),
                 type(pkg, "Open", "src/main/java/p/Open.java")
+                        .member(member(
+                                MemberKind.CONSTRUCTOR,
+                                "Open",
+                                "public Open(int seed)",
+                                Visibility.PUBLIC,
+                                false,
+                                "",
+                                false,
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                3))
                         .member(staticMethod)
                         .build());
         String constraints = SpecText.section(
@@ -255,7 +270,9 @@ class SpecRendererTest {
                 Section.CONSTRAINTS);
 
         assertThat(constraints)
-                .contains("- Utility classes (static members only; not instantiated): `Strings`, `Asserts`, `Holder`.")
+                // declaring no constructor is a utility too; one with parameters makes instances
+                .contains("- Utility classes (static members only; not instantiated): `Strings`, `Asserts`, `Holder`,"
+                        + " `Bare`.")
                 .contains("- Abstract (instantiated only through subclasses): `Task`.")
                 .doesNotContain("`Open`");
     }
