@@ -179,6 +179,9 @@ final class BehaviourSection {
     /** The most used types named as entry points: the ranking of section 2 has the rest. */
     private static final int MOST_USED = 3;
 
+    /** The types a role names when none of them is exported. */
+    private static final int INTERNAL_NAMED = 3;
+
     /** A key named by a constant ({@code PORT_KEY}, {@code Keys.PORT}) rather than computed. */
     private static final Pattern CONSTANT_KEY = Pattern.compile("([\\w$]+\\.)*[A-Z][A-Z0-9_]*");
 
@@ -244,8 +247,27 @@ final class BehaviourSection {
             return "";
         }
         StringBuilder sb = new StringBuilder(Markdown.tableHead("Role", "Types"));
-        byRole.forEach((role, ts) -> sb.append('\n').append(Markdown.row(List.of(role.label(), typeList(ts)))));
+        byRole.forEach((role, ts) -> sb.append('\n').append(Markdown.row(List.of(role.label(), roleTypes(ts)))));
         return sb.toString();
+    }
+
+    /**
+     * The types of a role: the exported ones named (a reader of the package meets them), the
+     * others counted; when none is exported, the first few named.
+     */
+    private String roleTypes(List<TypeModel> ts) {
+        List<TypeModel> exported = ts.stream().filter(TypeModel::exported).toList();
+        int internal = ts.size() - exported.size();
+        if (exported.isEmpty()) {
+            List<String> names = ts.stream()
+                    .limit(INTERNAL_NAMED)
+                    .map(t -> Markdown.code(t.name()))
+                    .toList();
+            return String.join(", ", names)
+                    + (ts.size() > names.size() ? " and " + (ts.size() - names.size()) + " more" : "")
+                    + (ts.size() == 1 ? " (not exported)" : " (none exported)");
+        }
+        return typeList(exported) + (internal == 0 ? "" : "; and " + internal + " not exported");
     }
 
     /** Type names in code spans, the first {@link #MAX}, then how many more and where. */

@@ -371,8 +371,8 @@ public final class SpecRenderer {
         List<TypeRanking.Ranked> ranked = u.ranked();
         String order = exported.size() == 1
                 ? ""
-                : ", the key ones first (named in the package documentation, then the most used by other"
-                        + " packages, own types and tests; deprecated types and exceptions last)";
+                : ", the key ones first (named by the package documentation, then the most used; deprecated"
+                        + " types and exceptions last)";
         if (u.smallInterface()) {
             b.add(plural(exported.size(), "exported type") + order + ", with their public and protected members."
                     + (u.memberReference()
@@ -383,8 +383,8 @@ public final class SpecRenderer {
             ranked.forEach(r -> typeBlock(u, b, r, true));
             return b.toString();
         }
-        b.add(plural(exported.size(), "exported type") + order + ". Their public and protected members, with"
-                + " exact signatures, are in the [member reference](#" + anchor(MEMBER_REFERENCE_HEADING) + ").");
+        b.add(plural(exported.size(), "exported type") + order + "; every member's exact signature is in the"
+                + " [member reference](#" + anchor(MEMBER_REFERENCE_HEADING) + ").");
         List<TypeRanking.Ranked> key = keyTypes(ranked);
         key.forEach(r -> typeBlock(u, b, r, false));
         List<TypeRanking.Ranked> rest =
@@ -784,17 +784,27 @@ public final class SpecRenderer {
         }
         if (!byContract.isEmpty()) {
             List<String> outside = byContract.entrySet().stream()
+                    .filter(e -> !e.getValue().isEmpty())
                     .sorted(Comparator.comparingInt((Map.Entry<String, List<String>> e) ->
                                     -e.getValue().size())
                             .thenComparingInt(e -> -internal.getOrDefault(e.getKey(), 0)))
                     .map(e -> contractLine(e.getKey(), e.getValue(), internal.getOrDefault(e.getKey(), 0)))
                     .toList();
+            // contracts only internal types fulfil are implementation detail: counted, not named
+            long internalOnly =
+                    byContract.values().stream().filter(List::isEmpty).count();
+            int shown = Math.min(outside.size(), LIST_LIMIT);
+            List<String> lines = new ArrayList<>(outside.subList(0, shown));
+            if (outside.size() > shown) {
+                lines.add("- and " + plural(outside.size() - shown, "more supertype") + ".");
+            }
+            if (internalOnly > 0) {
+                lines.add("- " + (outside.isEmpty() ? "" : "and ") + plural(internalOnly, "supertype")
+                        + " only types not exported extend or implement.");
+            }
             b.add("**Supertypes from outside the package** (the contracts these types fulfil), the most fulfilled"
                     + " first:");
-            b.add(String.join("\n", outside.subList(0, Math.min(outside.size(), LIST_LIMIT)))
-                    + (outside.size() > LIST_LIMIT
-                            ? "\n- and " + plural(outside.size() - LIST_LIMIT, "more supertype") + "."
-                            : ""));
+            b.add(String.join("\n", lines));
         }
         List<String> sealed = sealedLines(u);
         if (!sealed.isEmpty()) {
@@ -1066,9 +1076,7 @@ public final class SpecRenderer {
                 .moduleDescriptor()
                 .ifPresentOrElse(
                         md -> visibility.add("- " + moduleExport(u, md)),
-                        () -> visibility.add(
-                                "- The project has no `module-info.java`: exported types are open to every class "
-                                        + "on the classpath."));
+                        () -> visibility.add("- The project has no `module-info.java`: open to the whole classpath."));
         b.add("**Visibility:**");
         b.add(String.join("\n", visibility));
 
@@ -1656,12 +1664,9 @@ public final class SpecRenderer {
         return items.size() > max ? shown + " and " + (items.size() - max) + " more" : shown;
     }
 
-    /** "- `Serializable`: `A`, `B` and 2 more exported, 5 not": the exported types named, the others counted. */
+    /** "- `Serializable`: `A`, `B` and 2 more, and 5 not exported": the exported types named, the others counted. */
     private static String contractLine(String contract, List<String> exported, int internal) {
         String line = "- " + Markdown.code(contract) + ": ";
-        if (exported.isEmpty()) {
-            return line + plural(internal, "type") + " not exported";
-        }
         return line + codeList(exported, CONTRACT_TYPES) + (internal == 0 ? "" : ", and " + internal + " not exported");
     }
 

@@ -159,7 +159,47 @@ class SummaryBodyTest {
         assertThat(behaviour)
                 .contains("- `java.io.Serializable`: `Alpha`, `Beta`, and 1 not exported\n"
                         + "- `Comparable`: `Beta`\n"
-                        + "- `Runnable`: 1 type not exported");
+                        + "- and 1 supertype only types not exported extend or implement.")
+                .doesNotContain("Runnable");
+    }
+
+    @Test
+    void aRoleNamesItsExportedTypesAndCountsTheOthers() {
+        List<TypeModel> types = new ArrayList<>();
+        for (String name : List.of("Strings", "Hidden1", "Hidden2")) {
+            Fixtures.T t = type(PKG, name, "src/main/java/p/" + name + ".java").mods("final");
+            if (name.startsWith("Hidden")) {
+                t.hidden();
+            }
+            t.member(member(
+                    MemberKind.CONSTRUCTOR,
+                    name,
+                    "private " + name + "()",
+                    Visibility.PRIVATE,
+                    false,
+                    "",
+                    false,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    2));
+            t.member(member(
+                    MemberKind.METHOD,
+                    "trim",
+                    "public static String trim(String s)",
+                    Visibility.PUBLIC,
+                    true,
+                    "",
+                    false,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    3));
+            types.add(t.build());
+        }
+        String behaviour = SpecText.section(render(facts("", types)), Section.BEHAVIOR);
+
+        assertThat(behaviour).contains("| utility | `Strings`; and 2 not exported |");
     }
 
     @Test
