@@ -4,7 +4,8 @@
 #
 #   bench/cache.sh [files=5000] [seed=42] [runs=3]
 #
-# Needs the plugin installed in ~/.m2 (README command 1, or ./mvnw install -DskipTests -Dinvoker.skip).
+# Needs the plugin installed in the local repository (README command 1, or ./mvnw install -DskipTests
+# -Dinvoker.skip); MAVEN_OPTS=-Dmaven.repo.local=DIR selects another one, for this script and its mvn runs.
 # A first batch fills specs/ and the cache; then each run measures, in order: the bare parse, a
 # check (nothing changed), a batch (nothing to do), a batch -Dreverse-spec.refresh=stale after one
 # file of a package in the middle of the chain gained a public method. Nothing here is a test.
@@ -15,7 +16,11 @@ seed=${2:-42}
 runs=${3:-3}
 work=${BENCH_DIR:-/tmp/reverse-spec-cache-bench}
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
-jp=$(ls ~/.m2/repository/com/github/javaparser/javaparser-core/*/javaparser-core-*.jar | grep -v sources | sort -V | tail -1)
+# the local repository Maven uses: -Dmaven.repo.local in MAVEN_OPTS if set (so parallel benchmarks can
+# each install their own build), else ~/.m2/repository
+repo=$(sed -n 's/.*-Dmaven\.repo\.local=\([^ ]*\).*/\1/p' <<< "${MAVEN_OPTS:-}")
+repo=${repo:-$HOME/.m2/repository}
+jp=$(ls "$repo"/com/github/javaparser/javaparser-core/*/javaparser-core-*.jar | grep -v sources | sort -V | tail -1)
 plugin="io.github.reversespec:reverse-spec-maven-plugin:${version}"
 
 rm -rf "$work" && mkdir -p "$work/classes"

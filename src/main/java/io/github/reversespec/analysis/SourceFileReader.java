@@ -54,10 +54,17 @@ final class SourceFileReader {
             ParseProblem problem,
             FileFacts facts) {}
 
-    private final JavaParser parser;
+    /**
+     * Made at this reader's first parse: when the cache holds every file, a run never loads the
+     * parser's classes nor builds its configuration.
+     */
+    private JavaParser parser;
 
-    SourceFileReader() {
-        this.parser = new JavaParser(configuration());
+    private JavaParser parser() {
+        if (parser == null) {
+            parser = new JavaParser(configuration());
+        }
+        return parser;
     }
 
     /**
@@ -205,7 +212,7 @@ final class SourceFileReader {
         }
         String text = chars.toString();
         try {
-            ParseResult<CompilationUnit> result = parser.parse(text);
+            ParseResult<CompilationUnit> result = parser().parse(text);
             if (!result.isSuccessful() || result.getResult().isEmpty()) {
                 ParseProblem p = firstProblem(rel, result.getProblems());
                 return new Result(found, test, packageOf(text, found), kept, false, lines, p, null);

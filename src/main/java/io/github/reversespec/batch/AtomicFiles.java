@@ -5,11 +5,16 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -48,32 +53,49 @@ public final class AtomicFiles {
      * @return how many were removed
      */
     public static int removeLeftovers(Path dir) throws IOException {
+        return removeLeftovers(dir, null);
+    }
+
+    /**
+     * As {@link #removeLeftovers(Path)}, not looking into {@code skipped}: a directory below
+     * {@code dir} this class never writes into (the facts cache, thousands of files).
+     */
+    static int removeLeftovers(Path dir, Path skipped) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
         int removed = 0;
-        try (java.util.stream.Stream<Path> files = walk(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                String name = p.getFileName().toString();
-                if (LEFTOVER.matcher(name).matches() && Files.isRegularFile(p) && Files.deleteIfExists(p)) {
-                    removed++;
-                }
+        for (Path p : files(dir, skipped)) {
+            String name = p.getFileName().toString();
+            if (LEFTOVER.matcher(name).matches() && Files.isRegularFile(p) && Files.deleteIfExists(p)) {
+                removed++;
             }
         }
         return removed;
     }
 
     /**
-     * The paths under {@code dir}, named under {@code dir} even when it is a link (to a directory
-     * inside the root, which the run allows): a plain walk from a link sees the link alone. Links
-     * below it are not followed.
+     * The files (and links) under {@code dir}, named under {@code dir} even when it is a link (to a
+     * directory inside the root, which the run allows): a plain walk from a link sees the link
+     * alone. Links below it are not followed, and {@code skipped} (null for none) is not entered.
      */
-    static java.util.stream.Stream<Path> walk(Path dir) throws IOException {
-        if (!Files.isSymbolicLink(dir)) {
-            return Files.walk(dir);
-        }
-        Path real = dir.toRealPath();
-        return Files.walk(real).map(p -> dir.resolve(real.relativize(p)));
+    static List<Path> files(Path dir, Path skipped) throws IOException {
+        Path real = Files.isSymbolicLink(dir) ? dir.toRealPath() : dir;
+        Path skippedUnderReal = skipped == null ? null : real.resolve(dir.relativize(skipped));
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(real, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                return d.equals(skippedUnderReal) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                files.add(real == dir ? file : dir.resolve(real.relativize(file)));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return files;
     }
 
     private static final java.util.regex.Pattern LEFTOVER =

@@ -139,7 +139,7 @@ public final class BatchRunner {
             }
         }
 
-        boolean indexWritten = new IndexWriter(request, graph, plan.projects(), log).write();
+        boolean indexWritten = new IndexWriter(request, graph, plan.projects(), plan::spec, log).write();
         BatchResult result = new BatchResult(
                 results,
                 graph.size() - plan.selected.size(),

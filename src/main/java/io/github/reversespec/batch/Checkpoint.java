@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Resume state: what an interrupted run had finished. Written as JSON after every unit.
+ * Resume state: what an interrupted run had finished. Written as JSON after every unit that was
+ * written; a skipped or resumed unit is saved with the next such write ({@link CheckpointStore#note}).
  *
  * @param format always {@link #FORMAT}; anything else is a foreign file
  * @param version the format version, {@link #VERSION}

@@ -105,6 +105,17 @@ public final class CheckpointStore {
         saveThrough(mine);
     }
 
+    /**
+     * Records the outcome of a unit that cost nothing to decide (its spec was kept as it is), without
+     * a save of its own: it reaches the disk with the next {@link #record} or {@link #flush}. A run
+     * killed before then only makes the next run decide that unit again, which is as cheap; a
+     * batch with nothing to do writes no checkpoint at all, where it used to save it once per unit.
+     */
+    public synchronized void note(String key, Checkpoint.Entry entry) {
+        units.put(key, entry);
+        ++recorded;
+    }
+
     /** Returns once everything recorded so far is on disk. */
     public void flush() throws IOException {
         long upTo;

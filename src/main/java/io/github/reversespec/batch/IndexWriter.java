@@ -18,13 +18,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Writes {@code specs/_index.spec.md} from every spec on disk: the units of the current reactor in
  * processing order (also those skipped or written by earlier runs), then specs on disk that belong
  * to no unit of the current reactor. Writes {@code specs/llms.txt}, the same spec set for coding
- * agents, from the same entries, so the two never disagree about what is on disk.
+ * agents, from the same entries, so the two never disagree about what is on disk. A unit's spec
+ * is taken as the run knows it (read once, or as written), not read again.
  */
 final class IndexWriter {
 
@@ -35,12 +38,23 @@ final class IndexWriter {
     private final BatchRequest request;
     private final UnitGraph graph;
     private final List<ProjectModel> projects;
+    private final Function<UnitId, Optional<SpecFileInfo>> unitSpecs;
     private final ProgressLog log;
 
-    IndexWriter(BatchRequest request, UnitGraph graph, List<ProjectModel> projects, ProgressLog log) {
+    /**
+     * @param unitSpecs a unit's spec on disk, as {@link Plan#spec} knows it: the run has read or
+     *     written every selected unit's spec already, so the index reads only the others again
+     */
+    IndexWriter(
+            BatchRequest request,
+            UnitGraph graph,
+            List<ProjectModel> projects,
+            Function<UnitId, Optional<SpecFileInfo>> unitSpecs,
+            ProgressLog log) {
         this.request = request;
         this.graph = graph;
         this.projects = projects;
+        this.unitSpecs = unitSpecs;
         this.log = log;
     }
 
@@ -52,11 +66,12 @@ final class IndexWriter {
      */
     boolean write() {
         Path root = request.reactor().root();
-        Map<String, SpecFileInfo> onDisk = readSpecsOnDisk(root);
+        Map<String, Path> onDisk = listSpecsOnDisk(root);
         List<IndexEntry> entries = new ArrayList<>();
         for (UnitNode node : graph.order()) {
             UnitId id = node.id();
-            SpecFileInfo spec = onDisk.remove(SpecLayout.specPath(id));
+            Path file = onDisk.remove(SpecLayout.specPath(id));
+            SpecFileInfo spec = file == null ? null : unitSpecs.apply(id).orElse(null);
             if (spec != null) {
                 entries.add(new IndexEntry(
                         id.artifactId(),
@@ -70,7 +85,7 @@ final class IndexWriter {
                         true));
             }
         }
-        onDisk.forEach((path, spec) -> {
+        onDisk.forEach((path, file) -> SpecFileReader.read(file).ifPresent(spec -> {
             String underSpecs = SpecLayout.underSpecs(path);
             String dir = underSpecs.substring(0, Math.max(0, underSpecs.lastIndexOf('/')));
             entries.add(new IndexEntry(
@@ -83,7 +98,7 @@ final class IndexWriter {
                     spec.dependsOn(),
                     spec.intent(),
                     false));
-        });
+        }));
         IndexInput input = new IndexInput(
                 request.generator(), entries, projects, graph.cycles(), graph.unusedDeclaredDependencies(projects));
         boolean indexWritten = write(INDEX, new IndexRenderer().render(input), "the index");
@@ -103,17 +118,16 @@ final class IndexWriter {
         }
     }
 
-    /** Specs under {@code specs/}, keyed by their root-relative path, sorted. */
-    private Map<String, SpecFileInfo> readSpecsOnDisk(Path root) {
-        Map<String, SpecFileInfo> specs = new TreeMap<>();
+    /** The spec files under {@code specs/}, keyed by their root-relative path, sorted. */
+    private Map<String, Path> listSpecsOnDisk(Path root) {
+        Map<String, Path> specs = new TreeMap<>();
         Path dir = request.specsDir();
         if (!Files.isDirectory(dir)) {
             return specs;
         }
         try {
             for (Path p : SpecFiles.list(dir)) {
-                SpecFileReader.read(p)
-                        .ifPresent(i -> specs.put(root.relativize(p).toString().replace('\\', '/'), i));
+                specs.put(root.relativize(p).toString().replace('\\', '/'), p);
             }
         } catch (IOException e) {
             log.warn("Could not list every spec under " + dir + " for the index: " + e.getMessage());

@@ -158,13 +158,18 @@ final class OutputPaths {
      */
     static int removeLeftovers(BatchRequest request) {
         int removed = 0;
-        for (Path dir : new java.util.LinkedHashSet<>(List.of(
-                request.specsDir(),
-                request.resolvedCheckpointPath().toAbsolutePath().getParent()))) {
+        Path checkpointDir = request.resolvedCheckpointPath().toAbsolutePath().getParent();
+        try {
+            // the facts cache is not ours to tidy (FactCache#prune is) and holds thousands of files
+            removed += AtomicFiles.removeLeftovers(request.specsDir(), SpecLayout.cacheDir(request.root()));
+        } catch (IOException e) {
+            // Only tidiness is lost: a leftover file never takes the place of a spec.
+        }
+        if (!checkpointDir.equals(request.specsDir())) {
             try {
-                removed += AtomicFiles.removeLeftovers(dir);
+                removed += AtomicFiles.removeLeftovers(checkpointDir);
             } catch (IOException e) {
-                // Only tidiness is lost: a leftover file never takes the place of a spec.
+                // as above
             }
         }
         return removed;

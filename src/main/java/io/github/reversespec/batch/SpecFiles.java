@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** The one listing of the spec files on disk, for the index and the check's orphans. */
 final class SpecFiles {
@@ -14,7 +13,7 @@ final class SpecFiles {
 
     /**
      * Every unit spec under {@code specs/}, sorted: the index and the plugin's working directory
-     * left out, a symlinked {@code specs/} followed ({@link AtomicFiles#walk}).
+     * left out (and not entered), a symlinked {@code specs/} followed ({@link AtomicFiles#files}).
      *
      * @return empty when there is no {@code specs/} directory
      * @throws IOException when the directory cannot be listed, naming it
@@ -24,18 +23,16 @@ final class SpecFiles {
             return List.of();
         }
         Path index = specsDir.resolve(SpecLayout.INDEX_FILE);
-        Path work = specsDir.resolve(SpecLayout.WORK_DIR);
-        try (Stream<Path> walk = AtomicFiles.walk(specsDir)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(SpecLayout.SPEC_SUFFIX))
-                    .filter(p -> !p.equals(index) && !p.startsWith(work))
+        try {
+            // the working directory is not entered: its cache alone holds a file per source file
+            return AtomicFiles.files(specsDir, specsDir.resolve(SpecLayout.WORK_DIR)).stream()
+                    .filter(p -> p.getFileName().toString().endsWith(SpecLayout.SPEC_SUFFIX))
+                    .filter(p -> !p.equals(index))
                     .filter(Files::isRegularFile)
                     .sorted()
                     .toList();
-        } catch (java.io.UncheckedIOException e) {
-            throw new IOException(
-                    "Cannot list the specs under " + specsDir + ": "
-                            + e.getCause().getMessage(),
-                    e);
+        } catch (IOException e) {
+            throw new IOException("Cannot list the specs under " + specsDir + ": " + e.getMessage(), e);
         }
     }
 }

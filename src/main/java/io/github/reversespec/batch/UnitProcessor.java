@@ -303,18 +303,26 @@ final class UnitProcessor {
         return plan.spec(id).map(SpecFileInfo::status).orElse("");
     }
 
+    /**
+     * Keeps the unit's outcome in the checkpoint: saved before this returns for a unit that was
+     * written (redoing it could cost model requests), only noted for one that was skipped or
+     * resumed, which a re-run decides again at no cost ({@link CheckpointStore#note}).
+     */
     void saveCheckpoint(UnitNode node, UnitResult r) {
+        Checkpoint.Entry entry = new Checkpoint.Entry(
+                node.id().display(),
+                r.status().label(),
+                plan.units.get(node.id()).sourceHash(),
+                r.attempts(),
+                r.tokens(),
+                r.durationMs(),
+                request.secrets().redact(r.error()));
+        if (r.status() == UnitStatus.SKIPPED || r.status() == UnitStatus.RESUMED) {
+            checkpoint.note(node.id().key(), entry);
+            return;
+        }
         try {
-            checkpoint.record(
-                    node.id().key(),
-                    new Checkpoint.Entry(
-                            node.id().display(),
-                            r.status().label(),
-                            plan.units.get(node.id()).sourceHash(),
-                            r.attempts(),
-                            r.tokens(),
-                            r.durationMs(),
-                            request.secrets().redact(r.error())));
+            checkpoint.record(node.id().key(), entry);
         } catch (IOException e) {
             log.error("Cannot save the checkpoint " + checkpoint.path() + ": " + BatchRunner.describe(e)
                     + "; an interrupted run would redo this unit.");

@@ -53,4 +53,21 @@ class AtomicFilesTest {
         assertThat(notHex).exists();
         assertThat(AtomicFiles.removeLeftovers(dir.resolve("absent"))).isZero();
     }
+
+    @Test
+    void theSweepDoesNotEnterTheDirectoryItIsToldToSkip() throws Exception {
+        Path specs = dir.resolve("specs");
+        Path cache = Files.createDirectories(specs.resolve(".reverse-spec/cache/ab"));
+        Path outside = Files.writeString(specs.resolve(".a.spec.md.1f" + AtomicFiles.TEMP_SUFFIX), "");
+        Path inside = Files.writeString(cache.resolve(".b.spec.md.2e" + AtomicFiles.TEMP_SUFFIX), "");
+
+        assertThat(AtomicFiles.removeLeftovers(specs, specs.resolve(".reverse-spec/cache")))
+                .isEqualTo(1);
+        assertThat(outside).doesNotExist();
+        assertThat(inside).exists();
+        assertThat(AtomicFiles.files(specs, specs.resolve(".reverse-spec")))
+                .as("nothing under the skipped directory is listed")
+                .isEmpty();
+        assertThat(AtomicFiles.files(specs, null)).containsExactly(inside);
+    }
 }

@@ -41,6 +41,25 @@ class CheckpointStoreTest {
     }
 
     @Test
+    void aNotedUnitIsSavedOnlyWithTheNextRecordOrFlush() throws Exception {
+        Path file = dir.resolve("specs/.reverse-spec-checkpoint.json");
+        CheckpointStore store = new CheckpointStore(file, "gen/1", log);
+        store.load();
+        store.note("g:a|p", new Checkpoint.Entry("a:p", "skipped", "sha256:1", 0, 0, 0, ""));
+        assertThat(file).doesNotExist(); // a batch with nothing to do writes no checkpoint
+
+        store.record("g:a|q", new Checkpoint.Entry("a:q", "written-ast", "sha256:2", 0, 0, 5, ""));
+        assertThat(new CheckpointStore(file, "gen/1", log).load()).containsOnlyKeys("g:a|p", "g:a|q");
+
+        store.note("g:a|r", new Checkpoint.Entry("a:r", "skipped", "sha256:3", 0, 0, 0, ""));
+        assertThat(new CheckpointStore(file, "gen/1", log).load()).containsOnlyKeys("g:a|p", "g:a|q");
+        store.flush(); // what an interrupted run does before it ends
+        Map<String, Checkpoint.Entry> loaded = new CheckpointStore(file, "gen/1", log).load();
+        assertThat(loaded).containsOnlyKeys("g:a|p", "g:a|q", "g:a|r");
+        assertThat(loaded.get("g:a|r").done()).isTrue();
+    }
+
+    @Test
     void corruptCheckpointIsSetAsideWithAWarning() throws Exception {
         Path file = dir.resolve("cp.json");
         Files.writeString(file, "{\"format\": \"reverse-spec-checkpoint\", \"units\": {");
