@@ -5,8 +5,10 @@ import io.github.reversespec.llm.ModelProviders;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -597,7 +599,7 @@ public final class SecretRedactor {
         for (Rule rule : rules) {
             if (rule == PROVIDER_KEYS) {
                 for (ModelProvider p : ModelProviders.all()) {
-                    out.add(new Rule(p.keyKind(), p.keyShape(), Rule::whole));
+                    out.add(new Rule(p.keyKind(), p.keyShape(), Rule::whole, shapeStarts(p.keyShape())));
                 }
             } else {
                 out.add(rule);
@@ -1214,6 +1216,8 @@ public final class SecretRedactor {
 
         final String text;
         private String lower;
+        /** {@link #nameStarts} by its arguments: several rules ask the same of one text. */
+        private final Map<String, BitSet> nameStarts = new HashMap<>();
 
         Scan(String text) {
             this.text = text;
@@ -1290,7 +1294,8 @@ public final class SecretRedactor {
      * as in {@code this.password(}).
      */
     private static Starts names(String... moreFragments) {
-        return scan -> nameStarts(scan, moreFragments, false);
+        return scan -> scan.nameStarts.computeIfAbsent(
+                String.join(",", moreFragments), key -> nameStarts(scan, moreFragments, false));
     }
 
     /**
@@ -1298,7 +1303,7 @@ public final class SecretRedactor {
      * blanks: a name in prose is one word or two, {@code api key}.
      */
     private static BitSet proseNames(Scan scan) {
-        return nameStarts(scan, new String[0], true);
+        return scan.nameStarts.computeIfAbsent("prose", key -> nameStarts(scan, new String[0], true));
     }
 
     /** Linear: each run is walked once for its fragments, and once more as the word before the next. */
@@ -1341,17 +1346,155 @@ public final class SecretRedactor {
         return starts;
     }
 
-    /** A {@code "literal".equals(name)} the replacer keeps needs {@code quals} and a name fragment somewhere. */
+    /**
+     * A {@code "literal".equals(name)} the replacer keeps: {@code equals}, {@code equalsIgnoreCase}
+     * or {@code contentEquals} after a literal and a dot, with a name holding a fragment of
+     * {@link #SECRET_FRAGMENTS} in its parentheses. A literal other than a text block is one line,
+     * so the match starts on the line where the literal ends, before its last quote; after a text
+     * block it may start anywhere before.
+     */
     private static BitSet comparedLiteralStarts(Scan scan) {
-        if (!scan.text.contains("quals")) {
-            return new BitSet();
-        }
-        for (String fragment : SECRET_FRAGMENTS) {
-            if (scan.lower().contains(fragment)) {
+        String text = scan.text;
+        BitSet starts = new BitSet();
+        int marked = 0;
+        for (int q = text.indexOf("quals"); q >= 0; q = text.indexOf("quals", q + 1)) {
+            int keyword = q > 0 && text.charAt(q - 1) == 'e'
+                    ? q - 1
+                    : q >= 8 && text.startsWith("contentEquals", q - 8) ? q - 8 : -1;
+            if (keyword < 0 || !namesASecretInParentheses(scan, q + "quals".length())) {
+                continue;
+            }
+            int dot = skipWhitespaceBack(text, keyword);
+            if (dot == 0 || text.charAt(dot - 1) != '.') {
+                continue;
+            }
+            int end = skipWhitespaceBack(text, dot - 1); // just after the literal's closing quote
+            if (end == 0 || text.charAt(end - 1) != '"' && text.charAt(end - 1) != '\'') {
+                continue;
+            }
+            if (text.startsWith("\"\"\"", end - 3)) {
                 return null;
             }
+            int lineStart = end - 1;
+            while (lineStart > 0 && text.charAt(lineStart - 1) != '\n' && text.charAt(lineStart - 1) != '\r') {
+                lineStart--;
+            }
+            // Increasing ends: what an earlier one marked on the same line need not be marked again.
+            starts.set(Math.max(lineStart, marked), Math.max(end - 1, marked));
+            marked = Math.max(marked, end - 1);
         }
-        return new BitSet();
+        return starts;
+    }
+
+    /** Whether, from {@code from}, come an optional {@code IgnoreCase}, blanks, {@code (}, blanks and a dotted name holding a fragment. */
+    private static boolean namesASecretInParentheses(Scan scan, int from) {
+        String text = scan.text;
+        int i = text.startsWith("IgnoreCase", from) ? from + "IgnoreCase".length() : from;
+        while (i < text.length() && isRegexWhitespace(text.charAt(i))) {
+            i++;
+        }
+        if (i >= text.length() || text.charAt(i) != '(') {
+            return false;
+        }
+        i++;
+        while (i < text.length() && isRegexWhitespace(text.charAt(i))) {
+            i++;
+        }
+        int end = i;
+        while (end < text.length() && isNameChar(text.charAt(end))) {
+            end++;
+        }
+        String name = scan.lower().substring(i, end);
+        for (String fragment : SECRET_FRAGMENTS) {
+            if (name.contains(fragment)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The start of the run of {@code \s} characters that ends at {@code end}. */
+    private static int skipWhitespaceBack(String text, int end) {
+        int i = end;
+        while (i > 0 && isRegexWhitespace(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    /** {@code \s} as the rules' regexes read it: ASCII blanks and line breaks. */
+    private static boolean isRegexWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+    }
+
+    /**
+     * A key shape such as {@code (?<![\w-])sk-ant-[\w-]{20,}+}: after a leading look-behind, which
+     * matches nothing, the literal it starts with. Anywhere for a shape this does not read (an
+     * alternation at the top, a flag, no literal start). Key shapes come from {@link ModelProviders},
+     * so a provider added there needs no start of its own here.
+     */
+    private static Starts shapeStarts(Pattern shape) {
+        String regex = shape.pattern();
+        int from = 0;
+        if (regex.startsWith("(?<!") || regex.startsWith("(?<=")) {
+            from = groupEnd(regex, 0);
+        }
+        if (shape.flags() != 0 || from < 0 || hasTopLevelAlternation(regex, from)) {
+            return scan -> null;
+        }
+        String prefix = literalPrefix(regex.substring(from));
+        return prefix.isEmpty() ? scan -> null : literal(prefix);
+    }
+
+    /** The index after the group opening at {@code open}, or -1; escapes and character classes skipped. */
+    private static int groupEnd(String regex, int open) {
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = open; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean hasTopLevelAlternation(String regex, int from) {
+        for (int i = from; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[' || c == '(') {
+                int end = c == '(' ? groupEnd(regex, i) : classEnd(regex, i);
+                if (end < 0) {
+                    return true;
+                }
+                i = end - 1;
+            } else if (c == '|') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int classEnd(String regex, int open) {
+        for (int i = open + 1; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == ']' && i > open + 1) {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     /** A password in a URL: the match starts where the scheme before {@code ://} does. */
