@@ -10,7 +10,9 @@
 # After each model run a line says how long its first request waited: from the mvn start, and from
 # the goal's start (the Maven log carries times), with the analysis time the plugin logged.
 #
-# Needs the plugin installed in ~/.m2 (./mvnw -B -o -q install -DskipTests -Dinvoker.skip=true).
+# Needs the plugin installed in ~/.m2 (./mvnw -B -o -q install -DskipTests -Dinvoker.skip=true), or
+# in the local repository MAVEN_OPTS="-Dmaven.repo.local=DIR" names: every mvnw call here honours it
+# (the settings file below sets no localRepository), so builds sharing a machine need not share ~/.m2.
 # The fake model is the tests' FakeModelServer, compiled here by test-compile and run from target/.
 # Nothing leaves the machine: the fake listens on loopback, and Maven runs with a settings file
 # that sends every repository to a closed loopback port. Maven cannot run with -o here: offline,

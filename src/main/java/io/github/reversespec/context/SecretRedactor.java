@@ -4,8 +4,11 @@ import io.github.reversespec.llm.ModelProvider;
 import io.github.reversespec.llm.ModelProviders;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +40,12 @@ import java.util.stream.Collectors;
  * replacer that reads on past its match (a long value) claims what it read so nothing is read
  * twice, and what replacers ask about the text (line starts, comment spans) is worked out once
  * per rule.
+ *
+ * <p>Redaction is cheap on text that cannot match: each rule's regex is tried only where a plain
+ * string search says a match it keeps may start (a literal the match starts with, a word its
+ * replacer wants nearby, a fragment such as {@code key} or {@code pass} its name must hold), not at
+ * every character. That gives the same output as the regexes alone, which a test checks on real
+ * code and on secrets dropped into it.
  *
  * <p>Instances hold only precompiled patterns and are safe to share between threads.
  */
@@ -334,6 +343,12 @@ public final class SecretRedactor {
             + Arrays.stream(PREFIXED_TOKENS).map(token -> "(" + token[1] + ")").collect(Collectors.joining("|"))
             + ")");
 
+    /** The literal each of {@link #PREFIXED_TOKENS} starts with, for {@link #literal}. */
+    private static final String[] PREFIXED_TOKEN_PREFIXES = Arrays.stream(PREFIXED_TOKENS)
+            .map(token -> literalPrefix(token[1]))
+            .distinct()
+            .toArray(String[]::new);
+
     private static final Pattern TWILIO_CONTEXT = Pattern.compile("(?i)twilio");
 
     /** Marks where the registered model providers' key shapes run, among the shaped rules. */
@@ -345,166 +360,220 @@ public final class SecretRedactor {
                     "private-key",
                     Pattern.compile("-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----"
                             + "[^;{}]{0,200000}?-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----"),
-                    Rule::whole),
+                    Rule::whole,
+                    literal("-----BEGIN")),
             new Rule(
                     "private-key",
                     Pattern.compile("-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----"
                             + "(?:[\\s\"'+]|\\\\[nr]|[A-Za-z0-9+/=:,\\-])*+"),
-                    SecretRedactor::unterminatedPem),
-            new Rule("jwt", Pattern.compile("(?<![\\w-])eyJ[\\w-]{4,}+\\.eyJ[\\w-]{4,}+\\.[\\w-]*+"), Rule::whole),
+                    SecretRedactor::unterminatedPem,
+                    literal("-----BEGIN")),
+            new Rule(
+                    "jwt",
+                    Pattern.compile("(?<![\\w-])eyJ[\\w-]{4,}+\\.eyJ[\\w-]{4,}+\\.[\\w-]*+"),
+                    Rule::whole,
+                    literal("eyJ")),
             new Rule(
                     "aws-access-key-id",
                     Pattern.compile(
                             "(?<![A-Za-z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|A3T[A-Z0-9])[A-Z0-9]{16}"
                                     + "(?![A-Za-z0-9])"),
-                    Rule::whole),
+                    Rule::whole,
+                    literal("AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "A3T")),
             // Before the AWS secret rule, which would take a 40-character body for its own.
-            new Rule("token", PREFIXED_TOKEN, SecretRedactor::prefixedToken),
+            new Rule("token", PREFIXED_TOKEN, SecretRedactor::prefixedToken, literal(PREFIXED_TOKEN_PREFIXES)),
             // Shaped tokens without a literal first character.
             new Rule(
                     "azure-ad-client-secret",
                     Pattern.compile("(?<![\\w~.+/-])[\\w~.]{3}\\dQ~[\\w~.-]{31,34}+(?![\\w~.-])"),
-                    Rule::whole),
+                    Rule::whole,
+                    literalAt(4, "Q~")),
             new Rule(
                     "terraform-token",
                     Pattern.compile("(?<![\\w.+/-])[A-Za-z0-9]{14}\\.atlasv1\\.[\\w=-]{60,}+"),
-                    Rule::whole),
+                    Rule::whole,
+                    literalAt(14, ".atlasv1.")),
             new Rule(
                     "twilio",
                     Pattern.compile("(?<![A-Za-z0-9])(?:AC)?[0-9a-f]{32}(?![A-Za-z0-9])"),
-                    SecretRedactor::twilioCredential),
-            new Rule("aws-secret-access-key", Pattern.compile(BASE64_40), SecretRedactor::awsSecret),
+                    SecretRedactor::twilioCredential,
+                    after(300, "twilio")),
+            new Rule(
+                    "aws-secret-access-key",
+                    Pattern.compile(BASE64_40),
+                    SecretRedactor::awsSecret,
+                    after(300, "aws", "akia", "asia", "secret")),
             PROVIDER_KEYS,
             new Rule(
                     "github-token",
                     Pattern.compile("(?<!\\w)(?:gh[pousr]_[A-Za-z0-9]{20,}+|github_pat_\\w{20,}+)"),
-                    Rule::whole),
+                    Rule::whole,
+                    literal("gh", "github_pat_")),
             new Rule(
                     "gitlab-token",
                     Pattern.compile("(?<!\\w)(?:gl(?:pat|ptt|dt|rt|cbt|ft|imt|agent|oas|soat|ffct)-"
                             + "|GR1348941)[\\w-]{20,}+"),
-                    Rule::whole),
+                    Rule::whole,
+                    literal("gl", "GR1348941")),
             new Rule(
                     "slack-webhook",
                     Pattern.compile("(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/)([\\w/\\-]+)"),
-                    Rule.group(2)),
+                    Rule.group(2),
+                    literal("http")),
             new Rule(
                     "discord-webhook",
                     Pattern.compile("(https?://(?:\\w+\\.)?discord(?:app)?\\.com/api/webhooks/)([\\w/\\-]+)"),
-                    Rule.group(2)),
+                    Rule.group(2),
+                    literal("http")),
             new Rule(
                     "slack-token",
                     Pattern.compile("(?<!\\w)(?:xox[abposre]-[A-Za-z0-9-]{10,}+|xapp-\\d-[A-Za-z0-9-]{10,}+)"),
-                    Rule::whole),
+                    Rule::whole,
+                    literal("xox", "xapp-")),
             new Rule(
                     "stripe-key",
                     Pattern.compile(
                             "(?<!\\w)(?:(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,}+" + "|whsec_[A-Za-z0-9]{20,}+)"),
-                    Rule::whole),
-            new Rule("gcp-api-key", Pattern.compile("(?<![\\w-])AIza[\\w-]{30,}+"), Rule::whole),
-            new Rule("gcp-oauth-token", Pattern.compile("(?<![\\w-])ya29\\.[\\w-]{20,}+"), Rule::whole),
-            new Rule("npm-token", Pattern.compile("(?<!\\w)npm_[A-Za-z0-9]{30,}+"), Rule::whole),
+                    Rule::whole,
+                    literal("sk_", "rk_", "whsec_")),
+            new Rule("gcp-api-key", Pattern.compile("(?<![\\w-])AIza[\\w-]{30,}+"), Rule::whole, literal("AIza")),
+            new Rule(
+                    "gcp-oauth-token",
+                    Pattern.compile("(?<![\\w-])ya29\\.[\\w-]{20,}+"),
+                    Rule::whole,
+                    literal("ya29.")),
+            new Rule("npm-token", Pattern.compile("(?<!\\w)npm_[A-Za-z0-9]{30,}+"), Rule::whole, literal("npm_")),
             new Rule(
                     "huggingface-token",
                     Pattern.compile("(?<!\\w)(?:hf_[A-Za-z0-9]{30,}+|api_org_[A-Za-z]{34})"),
-                    Rule::whole),
-            new Rule("sendgrid-key", Pattern.compile("(?<![\\w.])SG\\.[\\w-]{16,}+\\.[\\w-]{16,}+"), Rule::whole),
+                    Rule::whole,
+                    literal("hf_", "api_org_")),
+            new Rule(
+                    "sendgrid-key",
+                    Pattern.compile("(?<![\\w.])SG\\.[\\w-]{16,}+\\.[\\w-]{16,}+"),
+                    Rule::whole,
+                    literal("SG.")),
             new Rule(
                     "url-password",
                     Pattern.compile(
                             "(?<![\\w+.\\-])([A-Za-z][A-Za-z0-9+.\\-]*+://)([^\\s:/@\"'<>\\[\\]]*+):([^\\s@/\"'<>]++)@"),
-                    Rule.group(3)),
+                    Rule.group(3),
+                    SecretRedactor::schemes),
             new Rule(
                     "url-password",
                     Pattern.compile("(jdbc:oracle:[a-z]++:)([^/@\\s\"':;]++)/([^@\\s\"']++)@"),
-                    Rule.group(3)),
+                    Rule.group(3),
+                    literal("jdbc:oracle:")),
             // Azure connection strings: the storage or Service Bus key, and a SAS token's signature
             // (the other SAS fields, such as expiry and permissions, are no secret).
             new Rule(
                     "azure-key",
                     Pattern.compile(
                             "(?<![\\w])((?i:AccountKey|SharedAccessKey)[ \\t]*+=[ \\t]*+)([A-Za-z0-9+/]{20,}+={0,2}+)"),
-                    Rule.group(2)),
-            new Rule("azure-sas", Pattern.compile("([?&;\\s]sig=)([A-Za-z0-9%+/=]{16,}+)"), Rule.group(2)),
+                    Rule.group(2),
+                    literalIgnoreCase("accountkey", "sharedaccesskey")),
+            new Rule(
+                    "azure-sas",
+                    Pattern.compile("([?&;\\s]sig=)([A-Za-z0-9%+/=]{16,}+)"),
+                    Rule.group(2),
+                    literalAt(1, "sig=")),
             new Rule(
                     "basic-auth",
                     Pattern.compile("(?i)(authorization" + QUOTE + "?\\s*+[:=,]\\s*+" + QUOTE + "?basic\\s++)"
                             + "([A-Za-z0-9+/]{4,}+={0,2})"),
-                    Rule.group(2)),
+                    Rule.group(2),
+                    literalIgnoreCase("authorization")),
             new Rule(
                     "basic-auth",
                     Pattern.compile("([\"']Basic\\s++)([A-Za-z0-9+/]{8,}+={0,2})(?=[\"'])"),
-                    Rule.group(2)),
-            new Rule("bearer-token", Pattern.compile("(?i)(\\bbearer\\s++)([\\w.~+/\\-]{16,}+=*+)"), Rule.group(2)),
+                    Rule.group(2),
+                    literalAt(1, "Basic")),
+            new Rule(
+                    "bearer-token",
+                    Pattern.compile("(?i)(\\bbearer\\s++)([\\w.~+/\\-]{16,}+=*+)"),
+                    Rule.group(2),
+                    literalIgnoreCase("bearer")),
             // Secrets known only by their name. A placeholder's default first, so that a literal named
             // for a secret and holding one keeps the property name: "${db.password:[REDACTED:password]}".
             new Rule(
                     "placeholder",
                     Pattern.compile("\\$\\{([A-Za-z_][\\w.\\-]*+)(:-?)([^{}\"'\\\\\\r\\n]*+)}"),
-                    SecretRedactor::placeholderDefault),
+                    SecretRedactor::placeholderDefault,
+                    literal("${")),
             // Then literals assigned, compared, paired or passed.
             new Rule(
                     "name",
                     Pattern.compile("(?<![\\w$.\\-\"'\\\\])" + QUOTE + "?+([A-Za-z_$][\\w$.\\-]*+)" + QUOTE
                             + "?(\\s*+(?:[=!]=|=>|:=|=|:)\\s*+)" + LITERAL),
-                    SecretRedactor::namedLiteral),
+                    SecretRedactor::namedLiteral,
+                    names()),
             // A char[] spelled out, the way a password is kept out of the string pool.
             new Rule(
                     "name",
                     Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+(?:\\[\\s*+]\\s*+)?=\\s*+"
                             + "(?:new\\s++char\\s*+\\[\\s*+]\\s*+)?\\{\\s*+)"
                             + "(" + CHAR_LITERAL + "(?:\\s*+,\\s*+" + CHAR_LITERAL + ")*+)(?=\\s*+,?\\s*+})"),
-                    SecretRedactor::charArray),
+                    SecretRedactor::charArray,
+                    names()),
             new Rule(
                     "name",
                     Pattern.compile("(?<![\\w$.\\-\"'\\\\])" + QUOTE + "([A-Za-z_][\\w.\\-]*+)" + QUOTE
                             + "(\\s*+,\\s*+)" + LITERAL),
-                    SecretRedactor::namedLiteral),
+                    SecretRedactor::namedLiteral,
+                    names()),
             new Rule(
                     "name",
                     Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+)" + LITERAL + "(?:(\\s*+,\\s*+)"
                             + LITERAL + ")?"),
-                    SecretRedactor::passedLiteral),
+                    SecretRedactor::passedLiteral,
+                    names("basic")),
             new Rule(
                     "name",
                     Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\(\\s*+\\)\\s*+default\\s*+)" + LITERAL),
-                    SecretRedactor::namedLiteral),
+                    SecretRedactor::namedLiteral,
+                    names()),
             new Rule(
                     "name",
                     Pattern.compile("(?<![\\w$])([A-Za-z_$][\\w$]*+)(\\s*+\\.\\s*+"
                             + "(?:equals|equalsIgnoreCase|contentEquals|startsWith|endsWith|matches)\\s*+\\(\\s*+)"
                             + LITERAL),
-                    SecretRedactor::namedLiteral),
+                    SecretRedactor::namedLiteral,
+                    names()),
             new Rule(
                     "name",
                     Pattern.compile("(?<![\\w$])(?:equals|equalsIgnoreCase|assertEquals|assertNotEquals)"
                             + "\\s*+\\(\\s*+(?:" + QUALIFIED + "([A-Za-z_$][\\w$]*+)\\s*+,\\s*+" + LITERAL
                             + "|" + LITERAL + "\\s*+,\\s*+" + QUALIFIED + "([A-Za-z_$][\\w$]*+))\\s*+\\)"),
-                    SecretRedactor::equalsCall),
+                    SecretRedactor::equalsCall,
+                    literal("equals", "assertEquals", "assertNotEquals")),
             new Rule(
                     "name",
                     Pattern.compile(LITERAL
                             + "\\s*+\\.\\s*+(?:equals|equalsIgnoreCase|contentEquals)\\s*+\\(\\s*+"
                             + "(?:[\\w$]+\\.)*([A-Za-z_$][\\w$]*+)"
                             + "\\s*+\\)"),
-                    SecretRedactor::comparedLiteral),
+                    SecretRedactor::comparedLiteral,
+                    SecretRedactor::comparedLiteralStarts),
             // A braced value in a connection string, where it may hold ';': "password={p@ss;word}".
             new Rule(
                     "name",
                     Pattern.compile("(?<=[;?&\"'])([A-Za-z_][\\w.\\-]*+)([ \\t]*+=[ \\t]*+\\{)([^{}\\r\\n\"']*+)}"),
-                    SecretRedactor::bracedValue),
+                    SecretRedactor::bracedValue,
+                    names()),
             new Rule(
                     "name",
                     Pattern.compile("(?:(?<=\\\\[nrt])|(?<![\\w$.\\-\\\\])(-D)?)([A-Za-z_][\\w.\\-]*+)"
                             + "([ \\t]*+[=:][ \\t]*+)(?=[^\\s\"'`<>;,&(){}\\[\\]\\\\$%])"),
-                    SecretRedactor::unquotedValue),
+                    SecretRedactor::unquotedValue,
+                    names()),
             // Secrets written out in a comment: "admin password is Tr0ub4dor&3", "API key: abc123".
             new Rule(
                     "name",
                     Pattern.compile("(?<![\\w$.\\-])((?:[A-Za-z_][\\w.\\-]*+[ \\t]++" + SECRET_WORD + ")"
                             + "|(?>(?=[A-Za-z_])[\\w.\\-]*?(?i:pass|pwd|secret|token|key|cred))[\\w.\\-]*+)"
                             + "(" + PROSE_SEPARATOR + ")" + PROSE_VALUE),
-                    SecretRedactor::commentedValue)));
+                    SecretRedactor::commentedValue,
+                    SecretRedactor::proseNames)));
 
     private final KnownSecrets known;
 
@@ -530,7 +599,7 @@ public final class SecretRedactor {
         for (Rule rule : rules) {
             if (rule == PROVIDER_KEYS) {
                 for (ModelProvider p : ModelProviders.all()) {
-                    out.add(new Rule(p.keyKind(), p.keyShape(), Rule::whole));
+                    out.add(new Rule(p.keyKind(), p.keyShape(), Rule::whole, shapeStarts(p.keyShape())));
                 }
             } else {
                 out.add(rule);
@@ -546,6 +615,15 @@ public final class SecretRedactor {
 
     /** Redacts {@code text} and reports how many secrets were replaced. */
     public Result redactCounting(String text) {
+        return redactCounting(text, true);
+    }
+
+    /**
+     * Redacts {@code text}, each rule looking for matches only where its {@link Rule#starts} says
+     * one may begin when {@code prefilter} is set, everywhere otherwise. Both give the same
+     * result; the second, the rules' regexes alone, is kept for the test that says so.
+     */
+    Result redactCounting(String text, boolean prefilter) {
         String current = text == null ? "" : text;
         int count = 0;
         String withoutKnown = known.redact(current);
@@ -553,18 +631,34 @@ public final class SecretRedactor {
             count++;
             current = withoutKnown;
         }
+        Scan scan = null;
         for (Rule rule : RULES) {
+            BitSet starts = null;
+            if (prefilter && rule.starts() != null) {
+                if (scan == null || scan.text != current) {
+                    scan = new Scan(current);
+                }
+                starts = rule.starts().of(scan);
+                if (starts != null && starts.isEmpty()) {
+                    continue; // no match this rule keeps can start anywhere in the text
+                }
+            }
             Source source = new Source(current);
             Matcher m = rule.pattern().matcher(current);
+            if (starts != null) {
+                m.useTransparentBounds(true).useAnchoringBounds(false);
+            }
             StringBuilder out = null;
             int last = 0;
-            boolean found = m.find();
+            boolean found = starts == null ? m.find() : matchFrom(m, starts, 0, current.length());
             while (found) {
                 String replacement = rule.replacer().replace(m, source, rule.kind());
                 if (replacement == null) {
                     // The match may hide a secret inside it, such as JSON in a string assigned to
                     // an ordinary name: look again one character further on.
-                    found = m.find(m.start() + 1);
+                    found = starts == null
+                            ? m.find(m.start() + 1)
+                            : matchFrom(m, starts, m.start() + 1, current.length());
                     continue;
                 }
                 if (out == null) {
@@ -574,7 +668,13 @@ public final class SecretRedactor {
                 int claimed = source.takeClaim();
                 last = Math.max(m.end(), claimed);
                 count++;
-                found = claimed > m.end() ? last < current.length() && m.find(last) : m.find();
+                if (starts != null) {
+                    // As find() goes on: after the claim, or the match, or one past an empty match.
+                    int from = claimed > m.end() ? last : m.end() == m.start() ? m.end() + 1 : m.end();
+                    found = matchFrom(m, starts, from, current.length());
+                } else {
+                    found = claimed > m.end() ? last < current.length() && m.find(last) : m.find();
+                }
             }
             if (out != null) {
                 current = out.append(current, last, current.length()).toString();
@@ -1080,6 +1180,375 @@ public final class SecretRedactor {
         return false;
     }
 
+    // ------------------------------------------------------------------ where a match may start
+
+    /**
+     * The first match at or after {@code from} that starts at one of {@code starts}: the one
+     * {@link Matcher#find(int)} would find when no match starts elsewhere, since a match is tried
+     * at each start with the whole text visible to its look-arounds.
+     */
+    private static boolean matchFrom(Matcher m, BitSet starts, int from, int length) {
+        for (int i = starts.nextSetBit(from); i >= 0 && i <= length; i = starts.nextSetBit(i + 1)) {
+            m.region(i, length);
+            if (m.lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where a match a rule keeps may start, found by plain string searches, so that a rule's
+     * regex is tried only there instead of at every character (issue 14: the rules took most of a
+     * big package's step, on text where none matched). Each one rests on the rule's pattern or
+     * replacer: a literal the match starts with, a word the replacer wants nearby, a fragment
+     * its name must hold. {@code SecretRedactorPrefilterTest} checks that redacting with them
+     * gives what the regexes alone give.
+     */
+    @FunctionalInterface
+    private interface Starts {
+        /** The positions where a kept match may start; {@code null} for anywhere. */
+        BitSet of(Scan scan);
+    }
+
+    /** The text the rules run over, with an ASCII lower-cased copy, made once, for {@code (?i)} rules. */
+    private static final class Scan {
+
+        final String text;
+        private String lower;
+        /** {@link #nameStarts} by its arguments: several rules ask the same of one text. */
+        private final Map<String, BitSet> nameStarts = new HashMap<>();
+
+        Scan(String text) {
+            this.text = text;
+        }
+
+        /**
+         * The text with A-Z lower-cased and nothing else changed, so positions are the same:
+         * {@code (?i)} without {@code UNICODE_CASE}, and names (ASCII only), ignore case just so.
+         */
+        String lower() {
+            if (lower == null) {
+                char[] chars = text.toCharArray();
+                for (int i = 0; i < chars.length; i++) {
+                    if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                        chars[i] += 'a' - 'A';
+                    }
+                }
+                lower = new String(chars);
+            }
+            return lower;
+        }
+    }
+
+    /** Matches that start with one of {@code literals}. */
+    private static Starts literal(String... literals) {
+        return literalAt(0, literals);
+    }
+
+    /** Matches with one of {@code literals} {@code offset} characters after their start. */
+    private static Starts literalAt(int offset, String... literals) {
+        return scan -> occurrences(scan.text, offset, literals);
+    }
+
+    /** Matches that start with one of {@code lowerLiterals} in any ASCII case, as {@code (?i)} reads them. */
+    private static Starts literalIgnoreCase(String... lowerLiterals) {
+        return scan -> occurrences(scan.lower(), 0, lowerLiterals);
+    }
+
+    private static BitSet occurrences(String text, int offset, String[] literals) {
+        BitSet starts = new BitSet();
+        for (String literal : literals) {
+            for (int i = text.indexOf(literal, offset); i >= 0; i = text.indexOf(literal, i + 1)) {
+                starts.set(i - offset);
+            }
+        }
+        return starts;
+    }
+
+    /**
+     * Matches a replacer keeps only with one of {@code lowerWords} (any ASCII case) wholly within
+     * the {@code reach} characters before them, as {@link #twilioCredential} and {@link #awsSecret}
+     * ask.
+     */
+    private static Starts after(int reach, String... lowerWords) {
+        return scan -> {
+            String lower = scan.lower();
+            BitSet starts = new BitSet();
+            for (String word : lowerWords) {
+                for (int t = lower.indexOf(word); t >= 0; t = lower.indexOf(word, t + 1)) {
+                    starts.set(t + word.length(), Math.min(t + reach, lower.length()) + 1);
+                }
+            }
+            return starts;
+        };
+    }
+
+    /**
+     * Matches whose name {@link #secretKind} accepts, so the name holds one of {@link
+     * #SECRET_FRAGMENTS} (or of {@code moreFragments}) in some ASCII case. Every name group is
+     * ASCII and lies in one run of {@code [\w$.-]} characters, the run that holds the fragment.
+     * The rules' look-behinds put a match's start at that run's start, up to two quote characters
+     * ({@code \"}) before it, one after it (a name after {@code \n} in a string, whose {@code n}
+     * joins the run), or just after a {@code .} or {@code -} in it (a name of {@code [\w$]} only,
+     * as in {@code this.password(}).
+     */
+    private static Starts names(String... moreFragments) {
+        return scan -> scan.nameStarts.computeIfAbsent(
+                String.join(",", moreFragments), key -> nameStarts(scan, moreFragments, false));
+    }
+
+    /**
+     * {@link #names()}, and also the start of the word before a run that holds a fragment, after
+     * blanks: a name in prose is one word or two, {@code api key}.
+     */
+    private static BitSet proseNames(Scan scan) {
+        return scan.nameStarts.computeIfAbsent("prose", key -> nameStarts(scan, new String[0], true));
+    }
+
+    /** Linear: each run is walked once for its fragments, and once more as the word before the next. */
+    private static BitSet nameStarts(Scan scan, String[] moreFragments, boolean wordBefore) {
+        String text = scan.text;
+        String lower = scan.lower();
+        BitSet fragments = new BitSet();
+        for (String[] list : new String[][] {SECRET_FRAGMENTS, moreFragments}) {
+            for (String fragment : list) {
+                for (int f = lower.indexOf(fragment); f >= 0; f = lower.indexOf(fragment, f + 1)) {
+                    fragments.set(f);
+                }
+            }
+        }
+        BitSet starts = new BitSet();
+        int runEnd = -1;
+        for (int f = fragments.nextSetBit(0); f >= 0; f = fragments.nextSetBit(f + 1)) {
+            if (f < runEnd) {
+                continue; // in the run already marked
+            }
+            int runStart = nameRunStart(text, f);
+            starts.set(Math.max(0, runStart - 2), runStart + 2);
+            runEnd = runStart;
+            while (runEnd < text.length() && isNameChar(text.charAt(runEnd))) {
+                if (text.charAt(runEnd) == '.' || text.charAt(runEnd) == '-') {
+                    starts.set(runEnd + 1);
+                }
+                runEnd++;
+            }
+            if (wordBefore) {
+                int blank = runStart;
+                while (blank > 0 && (text.charAt(blank - 1) == ' ' || text.charAt(blank - 1) == '\t')) {
+                    blank--;
+                }
+                if (blank < runStart) {
+                    starts.set(nameRunStart(text, blank));
+                }
+            }
+        }
+        return starts;
+    }
+
+    /**
+     * A {@code "literal".equals(name)} the replacer keeps: {@code equals}, {@code equalsIgnoreCase}
+     * or {@code contentEquals} after a literal and a dot, with a name holding a fragment of
+     * {@link #SECRET_FRAGMENTS} in its parentheses. A literal other than a text block is one line,
+     * so the match starts on the line where the literal ends, before its last quote; after a text
+     * block it may start anywhere before.
+     */
+    private static BitSet comparedLiteralStarts(Scan scan) {
+        String text = scan.text;
+        BitSet starts = new BitSet();
+        int marked = 0;
+        for (int q = text.indexOf("quals"); q >= 0; q = text.indexOf("quals", q + 1)) {
+            int keyword = q > 0 && text.charAt(q - 1) == 'e'
+                    ? q - 1
+                    : q >= 8 && text.startsWith("contentEquals", q - 8) ? q - 8 : -1;
+            if (keyword < 0 || !namesASecretInParentheses(scan, q + "quals".length())) {
+                continue;
+            }
+            int dot = skipWhitespaceBack(text, keyword);
+            if (dot == 0 || text.charAt(dot - 1) != '.') {
+                continue;
+            }
+            int end = skipWhitespaceBack(text, dot - 1); // just after the literal's closing quote
+            if (end == 0 || text.charAt(end - 1) != '"' && text.charAt(end - 1) != '\'') {
+                continue;
+            }
+            if (text.startsWith("\"\"\"", end - 3)) {
+                return null;
+            }
+            int lineStart = end - 1;
+            while (lineStart > 0 && text.charAt(lineStart - 1) != '\n' && text.charAt(lineStart - 1) != '\r') {
+                lineStart--;
+            }
+            // Increasing ends: what an earlier one marked on the same line need not be marked again.
+            starts.set(Math.max(lineStart, marked), Math.max(end - 1, marked));
+            marked = Math.max(marked, end - 1);
+        }
+        return starts;
+    }
+
+    /** Whether, from {@code from}, come an optional {@code IgnoreCase}, blanks, {@code (}, blanks and a dotted name holding a fragment. */
+    private static boolean namesASecretInParentheses(Scan scan, int from) {
+        String text = scan.text;
+        int i = text.startsWith("IgnoreCase", from) ? from + "IgnoreCase".length() : from;
+        while (i < text.length() && isRegexWhitespace(text.charAt(i))) {
+            i++;
+        }
+        if (i >= text.length() || text.charAt(i) != '(') {
+            return false;
+        }
+        i++;
+        while (i < text.length() && isRegexWhitespace(text.charAt(i))) {
+            i++;
+        }
+        int end = i;
+        while (end < text.length() && isNameChar(text.charAt(end))) {
+            end++;
+        }
+        String name = scan.lower().substring(i, end);
+        for (String fragment : SECRET_FRAGMENTS) {
+            if (name.contains(fragment)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The start of the run of {@code \s} characters that ends at {@code end}. */
+    private static int skipWhitespaceBack(String text, int end) {
+        int i = end;
+        while (i > 0 && isRegexWhitespace(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    /** {@code \s} as the rules' regexes read it: ASCII blanks and line breaks. */
+    private static boolean isRegexWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+    }
+
+    /**
+     * A key shape such as {@code (?<![\w-])sk-ant-[\w-]{20,}+}: after a leading look-behind, which
+     * matches nothing, the literal it starts with. Anywhere for a shape this does not read (an
+     * alternation at the top, a flag, no literal start). Key shapes come from {@link ModelProviders},
+     * so a provider added there needs no start of its own here.
+     */
+    private static Starts shapeStarts(Pattern shape) {
+        String regex = shape.pattern();
+        int from = 0;
+        if (regex.startsWith("(?<!") || regex.startsWith("(?<=")) {
+            from = groupEnd(regex, 0);
+        }
+        if (shape.flags() != 0 || from < 0 || hasTopLevelAlternation(regex, from)) {
+            return scan -> null;
+        }
+        String prefix = literalPrefix(regex.substring(from));
+        return prefix.isEmpty() ? scan -> null : literal(prefix);
+    }
+
+    /** The index after the group opening at {@code open}, or -1; escapes and character classes skipped. */
+    private static int groupEnd(String regex, int open) {
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = open; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean hasTopLevelAlternation(String regex, int from) {
+        for (int i = from; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[' || c == '(') {
+                int end = c == '(' ? groupEnd(regex, i) : classEnd(regex, i);
+                if (end < 0) {
+                    return true;
+                }
+                i = end - 1;
+            } else if (c == '|') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int classEnd(String regex, int open) {
+        for (int i = open + 1; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == ']' && i > open + 1) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** A password in a URL: the match starts where the scheme before {@code ://} does. */
+    private static BitSet schemes(Scan scan) {
+        String text = scan.text;
+        BitSet starts = new BitSet();
+        for (int p = text.indexOf("://"); p >= 0; p = text.indexOf("://", p + 1)) {
+            int start = p;
+            while (start > 0 && isSchemeChar(text.charAt(start - 1))) {
+                start--;
+            }
+            starts.set(start);
+        }
+        return starts;
+    }
+
+    private static boolean isSchemeChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-';
+    }
+
+    /** Where the run of name characters, {@code [\w$.-]}, that holds or ends at {@code pos} starts. */
+    private static int nameRunStart(String text, int pos) {
+        int start = pos;
+        while (start > 0 && isNameChar(text.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    private static boolean isNameChar(char c) {
+        return c >= 'a' && c <= 'z'
+                || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9'
+                || c == '_'
+                || c == '$'
+                || c == '.'
+                || c == '-';
+    }
+
+    /**
+     * The literal text a regex starts with: up to its first metacharacter, less a character a
+     * quantifier follows.
+     */
+    private static String literalPrefix(String regex) {
+        int end = 0;
+        while (end < regex.length() && "\\[](){}.*+?|^$".indexOf(regex.charAt(end)) < 0) {
+            end++;
+        }
+        if (end > 0 && end < regex.length() && "*+?{".indexOf(regex.charAt(end)) >= 0) {
+            end--;
+        }
+        return regex.substring(0, end);
+    }
+
     // ------------------------------------------------------------------ rule plumbing
 
     @FunctionalInterface
@@ -1253,7 +1722,15 @@ public final class SecretRedactor {
         }
     }
 
-    private record Rule(String kind, Pattern pattern, Replacer replacer) {
+    /**
+     * A rule: its regex, what it replaces a match with, and where a match it keeps may start
+     * ({@code null}: anywhere), which must hold of every match the replacer does not decline.
+     */
+    private record Rule(String kind, Pattern pattern, Replacer replacer, Starts starts) {
+
+        Rule(String kind, Pattern pattern, Replacer replacer) {
+            this(kind, pattern, replacer, null);
+        }
 
         static String whole(Matcher m, Source source, String kind) {
             return marker(kind);
