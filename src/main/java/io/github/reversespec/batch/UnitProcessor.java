@@ -176,7 +176,8 @@ final class UnitProcessor {
                     new SpecMetadata(request.generator(), plan.interfaceHashes.get(id), plan.dependencyHash(node));
             String notes = existing.map(SpecFileInfo::notes).orElse("");
             if (outcome instanceof GenerationOutcome.Written w) {
-                Prose prose = ProseNames.verify(w.prose(), plan.codeNames(node));
+                // an AST-only spec has no prose to verify: the unit's code names are not worked out for it
+                Prose prose = w.prose().isEmpty() ? w.prose() : ProseNames.verify(w.prose(), plan.codeNames(node));
                 return write(counter, node, facts, prose, meta, notes, started, w.attempts(), w.tokens(), "");
             }
             if (outcome instanceof GenerationOutcome.Degraded d) {
