@@ -81,7 +81,16 @@ final class OutputPaths {
         try {
             // From the real directory: a walk that starts at a link sees the link alone.
             start = dir.toRealPath();
+            // The facts cache's entries are files the plugin only replaces (a move onto a link
+            // replaces the link) or deletes: a link among them leads nowhere the plugin writes, so
+            // its 5,000 entries are not listed; a link in place of one of its directories is seen.
+            Path cacheBuckets = start.resolve(SpecLayout.WORK_DIR).resolve(SpecLayout.CACHE_DIR);
             Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    return cacheBuckets.equals(d.getParent()) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isSymbolicLink()) {

@@ -62,6 +62,20 @@ class OutputDirsTest {
     }
 
     @Test
+    void aCacheDirectoryLinkedOutIsRefusedAndALinkAmongItsEntriesIsReplacedNotFollowed() throws Exception {
+        Path cache = Files.createDirectories(root.resolve("specs/.reverse-spec/cache"));
+        Files.createSymbolicLink(cache.resolve("ab"), outside);
+        assertRefused("specs/.reverse-spec/cache/ab is a symbolic link to " + outside.toRealPath());
+        assertThat(outside).isEmptyDirectory();
+
+        Files.delete(cache.resolve("ab"));
+        Path bucket = Files.createDirectories(cache.resolve("ab"));
+        Files.createSymbolicLink(bucket.resolve("cdef.smile"), outside);
+        new BatchRunner(new AstOnlyStep(), log).run(tiny.request(RefreshMode.ALL));
+        assertThat(outside).isEmptyDirectory();
+    }
+
+    @Test
     void driftLogsLinkedOutIsRefused() throws Exception {
         Files.createSymbolicLink(root.resolve("drift-logs"), outside);
         assertRefused("drift-logs is a symbolic link to", "outside the execution root");
