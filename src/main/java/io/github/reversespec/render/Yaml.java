@@ -93,6 +93,108 @@ public final class Yaml {
      * @return the keys and values, or empty when the block is not a YAML mapping
      */
     static Optional<Map<String, Object>> readMapping(String block) {
+        Map<String, Object> own = readOwn(block);
+        return own != null ? Optional.of(own) : readByParser(block);
+    }
+
+    /** Keys as the plugin writes them. */
+    private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
+    /** Small decimal integers (a level), which a YAML parser gives back as written. */
+    private static final Pattern SMALL_INT = Pattern.compile("0|[1-9][0-9]{0,8}");
+
+    /**
+     * The block read without a YAML parser when every line is in the narrow form the plugin itself
+     * writes: {@code key: value}, the value a plain scalar {@link #scalar} would leave plain, a small
+     * integer, a double-quoted scalar with no escape, or a flow list of such quoted scalars. In that
+     * form each value means exactly its characters, so the result is the parser's; anything else (a
+     * hand edit, an escape, a comment, a block list) returns null and goes to the parser. Reading a
+     * run's 300 specs back no longer loads and runs SnakeYAML for them.
+     */
+    static Map<String, Object> readOwn(String block) {
+        Map<String, Object> fm = new LinkedHashMap<>();
+        int i = 0;
+        int n = block.length();
+        while (i < n) {
+            int end = block.indexOf('\n', i);
+            if (end < 0) {
+                end = n;
+            }
+            String line = block.substring(i, end);
+            i = end + 1;
+            int colon = line.indexOf(": ");
+            if (colon <= 0) {
+                return null;
+            }
+            String key = line.substring(0, colon);
+            if (!KEY.matcher(key).matches() || fm.containsKey(key)) {
+                return null;
+            }
+            String v = line.substring(colon + 2);
+            Object value;
+            if (v.startsWith("[")) {
+                value = ownList(v);
+            } else if (v.startsWith("\"")) {
+                int close = ownQuotedEnd(v, 0);
+                value = close == v.length() - 1 ? v.substring(1, close) : null;
+            } else {
+                boolean plain = SAFE_PLAIN.matcher(v).matches() && !RESERVED.contains(v.toLowerCase(Locale.ROOT));
+                value = plain || SMALL_INT.matcher(v).matches() ? v : null;
+            }
+            if (value == null) {
+                return null;
+            }
+            fm.put(key, value);
+        }
+        return fm;
+    }
+
+    /** {@code ["a", "b"]} or {@code []} of escape-free quoted items, else null. */
+    private static List<String> ownList(String v) {
+        List<String> items = new ArrayList<>();
+        if (v.equals("[]")) {
+            return items;
+        }
+        int i = 1;
+        while (true) {
+            int close = ownQuotedEnd(v, i);
+            if (close < 0) {
+                return null;
+            }
+            items.add(v.substring(i + 1, close));
+            i = close + 1;
+            if (v.startsWith("]", i) && i == v.length() - 1) {
+                return items;
+            }
+            if (!v.startsWith(", ", i)) {
+                return null;
+            }
+            i += 2;
+        }
+    }
+
+    /**
+     * Where the double-quoted scalar starting at {@code from} closes, or -1 when it is not one
+     * with no escape and only printable characters (the writer escapes every other one).
+     */
+    private static int ownQuotedEnd(String v, int from) {
+        if (from >= v.length() || v.charAt(from) != '"') {
+            return -1;
+        }
+        for (int i = from + 1; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '"') {
+                return i;
+            }
+            if (c == '\\' || c < 0x20 || (c >= 0x7F && c <= 0x9F) || Character.isSurrogate(c) || c == '\uFEFF') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #readMapping} by the YAML parser, whatever the style. */
+    static Optional<Map<String, Object>> readByParser(String block) {
         Map<String, Object> fm = new LinkedHashMap<>();
         if (block.isBlank()) {
             return Optional.of(fm);

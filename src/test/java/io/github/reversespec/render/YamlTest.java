@@ -2,8 +2,13 @@ package io.github.reversespec.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -190,5 +195,99 @@ class YamlTest {
 
     private static Map<String, Object> load(String text) {
         return new org.yaml.snakeyaml.Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+    }
+
+    /** Values of every kind the writer meets: plain, reserved, numbers, quotes, escapes, controls, Unicode. */
+    private static final List<String> TRICKY = List.of(
+            "module-spec",
+            "sha256:abc",
+            "com.acme.cache",
+            "true",
+            "Null",
+            "yes",
+            "0",
+            "007",
+            "12",
+            "1e3",
+            "-1",
+            "",
+            " lead",
+            "trail ",
+            "a: b",
+            "a #b",
+            "#c",
+            "say \"hi\"",
+            "back\\slash",
+            "tab\there",
+            "line\nbreak",
+            "\u0085nel",
+            "caf\u00e9",
+            "\ud83d\ude00",
+            "~",
+            "[x]",
+            "{y}",
+            "*a",
+            "&b",
+            "!t",
+            "%p",
+            "@q",
+            "`r`",
+            "src/main/java/A.java",
+            "- item",
+            "? k",
+            "a,b",
+            "'single'");
+
+    @Test
+    void theOwnFormReaderGivesWhatTheYamlParserGivesOrLeavesTheBlockToIt() {
+        Random random = new Random(42);
+        int fast = 0;
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder block = new StringBuilder();
+            int keys = 1 + random.nextInt(6);
+            for (int k = 0; k < keys; k++) {
+                String value = TRICKY.get(random.nextInt(TRICKY.size()));
+                String written = switch (random.nextInt(4)) {
+                    case 0 -> Yaml.scalar(value);
+                    case 1 -> Yaml.quoted(value);
+                    case 2 -> {
+                        List<String> items = new ArrayList<>();
+                        for (int j = random.nextInt(4); j > 0; j--) {
+                            items.add(TRICKY.get(random.nextInt(TRICKY.size())));
+                        }
+                        yield Yaml.flowList(items);
+                    }
+                    default -> value; // as a hand edit might leave it
+                };
+                block.append(k == 0 ? "" : "\n")
+                        .append("key")
+                        .append(k)
+                        .append(": ")
+                        .append(written);
+            }
+            Map<String, Object> own = Yaml.readOwn(block.toString());
+            if (own != null) {
+                fast++;
+                assertThat(Yaml.readByParser(block.toString()))
+                        .as(block.toString())
+                        .contains(own);
+            }
+        }
+        assertThat(fast).as("blocks read without the parser").isGreaterThan(100);
+    }
+
+    @Test
+    void theSpecsThePluginWritesAreReadWithoutTheParser() throws IOException {
+        List<Path> specs;
+        try (Stream<Path> files = Files.list(Path.of("specs"))) {
+            specs = files.filter(p -> p.toString().endsWith(".spec.md")).toList();
+        }
+        assertThat(specs).isNotEmpty();
+        for (Path spec : specs) {
+            String text = Files.readString(spec);
+            String block = text.substring(4, text.indexOf("\n---", 4));
+            assertThat(Yaml.readOwn(block)).as(spec.toString()).isNotNull();
+            assertThat(Yaml.readByParser(block)).contains(Yaml.readOwn(block));
+        }
     }
 }
