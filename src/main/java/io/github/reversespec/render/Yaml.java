@@ -186,7 +186,14 @@ public final class Yaml {
             if (c == '"') {
                 return i;
             }
-            if (c == '\\' || c < 0x20 || (c >= 0x7F && c <= 0x9F) || Character.isSurrogate(c) || c == '\uFEFF') {
+            // YAML 1.1 breaks lines at U+2028 and U+2029 too: such a value goes to the parser
+            if (c == '\\'
+                    || c < 0x20
+                    || (c >= 0x7F && c <= 0x9F)
+                    || Character.isSurrogate(c)
+                    || c == '\uFEFF'
+                    || c == '\u2028'
+                    || c == '\u2029') {
                 return -1;
             }
         }

@@ -221,6 +221,7 @@ class YamlTest {
             "tab\there",
             "line\nbreak",
             "\u0085nel",
+            "ls\u2028ps\u2029",
             "caf\u00e9",
             "\ud83d\ude00",
             "~",
