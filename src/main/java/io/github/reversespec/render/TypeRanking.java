@@ -34,6 +34,9 @@ import java.util.regex.Pattern;
  */
 final class TypeRanking {
 
+    /** One identifier: the words of a package documentation a type name may be. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*+");
+
     /** A name as written: {@code Entry}, {@code Multiset.Entry}, {@code java.util.Map.Entry}. */
     private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z_$][\\w$]*+(?:\\.[A-Za-z_$][\\w$]*+)*+");
 
@@ -129,8 +132,6 @@ final class TypeRanking {
         }
         return introduced.contains(t.name()) ? 0 : 1;
     }
-
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*+");
 
     /** The identifiers of a text, as whole words: the type names a package documentation mentions. */
     private static Set<String> namedIn(String text) {
